@@ -55,10 +55,13 @@ const (
 	Stock Accumulation = "stock"
 )
 
-// Figure is an exact amount with its unit and how it was hedged, e.g. 超4800列.
+// Figure is an exact amount and how it was hedged, e.g. 超4800列. Value is nil when the
+// source names the period of a baseline but not its value (a growth target over an
+// unpublished base); Unit is set only where it differs from the indicator's.
 type Figure struct {
-	Value     decimal.Decimal `json:"value"`
-	Qualifier Qualifier       `json:"qualifier,omitempty"`
+	Value     *decimal.Decimal `json:"value,omitempty"`
+	Unit      string           `json:"unit,omitempty"`
+	Qualifier Qualifier        `json:"qualifier,omitempty"`
 	Period    string          `json:"period,omitempty"` // 2021, 2021Q1, 2021-03
 	Note      string          `json:"note,omitempty"`
 }
