@@ -62,8 +62,8 @@ type Figure struct {
 	Value     *decimal.Decimal `json:"value,omitempty"`
 	Unit      string           `json:"unit,omitempty"`
 	Qualifier Qualifier        `json:"qualifier,omitempty"`
-	Period    string          `json:"period,omitempty"` // 2021, 2021Q1, 2021-03
-	Note      string          `json:"note,omitempty"`
+	Period    string           `json:"period,omitempty"` // 2021, 2021Q1, 2021-03
+	Note      string           `json:"note,omitempty"`
 }
 
 // Span ties a value to the place in a source document it was taken from, in
