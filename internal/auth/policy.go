@@ -1,0 +1,234 @@
+package auth
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Action is something that needs permission: every write in lantu and the reads that
+// are not for everyone. Services call Can with one before doing it.
+type Action string
+
+const (
+	PlanEdit           Action = "plan.edit"         // plans, zones, programs, indicators, projects
+	PlanImport         Action = "plan.import"       // load a plan file
+	TargetRevise       Action = "target.revise"     // change an adopted target (调整目标)
+	DepartmentManage   Action = "department.manage" // departments and who owns which indicator
+	UserManage         Action = "user.manage"       // users, roles, password resets
+	TokenManageOwn     Action = "token.manage_own"  // one's own API tokens
+	TokenManageAny     Action = "token.manage_any"  // anyone's API tokens
+	ReportCreate       Action = "report.create"
+	ReportEdit         Action = "report.edit"
+	ReportSubmit       Action = "report.submit"
+	ReportApprove      Action = "report.approve"
+	ReportReject       Action = "report.reject"
+	ReportImport       Action = "report.import"        // figures from a spreadsheet; check per department
+	PeriodUnlock       Action = "period.unlock"        // reopen a locked period, with a reason
+	PeriodOverrideLock Action = "period.override_lock" // write into a locked period without unlocking it
+	EvidenceUpload     Action = "evidence.upload"
+	EvidenceRead       Action = "evidence.read"
+	DocumentIngest     Action = "document.ingest" // extract facts from a document and accept them into the plan
+	EnterpriseManage   Action = "enterprise.manage"
+	VisitManage        Action = "visit.manage"
+	PipelineManage     Action = "pipeline.manage"
+	AuditRead          Action = "audit.read"
+	PlanReadInternal   Action = "plan.read_internal" // parts of the plan not marked public, and its progress
+	ReportRead         Action = "report.read"        // a department's reports, drafts included
+)
+
+var allActions = []Action{
+	PlanEdit, PlanImport, TargetRevise, DepartmentManage, UserManage,
+	TokenManageOwn, TokenManageAny,
+	ReportCreate, ReportEdit, ReportSubmit, ReportApprove, ReportReject, ReportImport,
+	PeriodUnlock, PeriodOverrideLock,
+	EvidenceUpload, EvidenceRead, DocumentIngest,
+	EnterpriseManage, VisitManage, PipelineManage,
+	AuditRead, PlanReadInternal, ReportRead,
+}
+
+// Actions lists every action, in a stable order.
+func Actions() []Action { return slices.Clone(allActions) }
+
+// publicReadable are the reads that anyone, signed in or not, may do on a resource
+// marked Public. plan.read_internal and audit.read are never public.
+var publicReadable = map[Action]bool{EvidenceRead: true, ReportRead: true}
+
+// Resource is what an action is done to, as far as permission goes.
+type Resource struct {
+	// DeptID is the department the thing belongs to (a report's, an indicator's
+	// owner); 0 = none.
+	DeptID int64
+	// RegionID is the region the thing belongs to. It must equal the principal's; a
+	// single-region deployment may leave both 0. A resource whose region is unknown
+	// must not be passed as 0 in a multi-region deployment.
+	RegionID int64
+	// OwnerUserID is who made the thing: for a report, who submitted it (separation of
+	// duties on approve); for an API token, its owner. 0 = nobody in particular.
+	OwnerUserID int64
+	// Public marks a thing shown to everyone; only evidence.read and report.read honour it.
+	Public bool
+}
+
+var (
+	// ErrUnauthenticated: nobody is signed in and the action needs someone.
+	ErrUnauthenticated = errors.New("sign-in required")
+	// ErrForbidden: the principal may not do the action on the resource.
+	ErrForbidden = errors.New("forbidden")
+)
+
+// DeniedError is why Can said no. It wraps ErrForbidden, or ErrUnauthenticated when
+// nobody is signed in (the web layer answers 403 or sends to the sign-in page).
+type DeniedError struct {
+	Action Action
+	Reason string // English, for logs; not meant for end users
+	// Unauthenticated is set for an anonymous principal.
+	Unauthenticated bool
+}
+
+func (e *DeniedError) Error() string {
+	return fmt.Sprintf("%s: %s: %s", e.Unwrap(), e.Action, e.Reason)
+}
+
+func (e *DeniedError) Unwrap() error {
+	if e.Unauthenticated {
+		return ErrUnauthenticated
+	}
+	return ErrForbidden
+}
+
+// scope is how far a role's grant of an action reaches within the region.
+type scope int
+
+const (
+	anyDept scope = iota + 1 // anything in the region
+	ownDept                  // only the principal's departments (reviewer without departments: anything)
+)
+
+// grants is the rule set: which role may do which action, how far. Admin gets all
+// actions (filled in by init). token.manage_own is handled in Can for everyone.
+var grants = map[Role]map[Action]scope{
+	RoleAdmin: {},
+	RoleReporter: {
+		ReportCreate: ownDept, ReportEdit: ownDept, ReportSubmit: ownDept, ReportImport: ownDept,
+		EvidenceUpload: ownDept, EvidenceRead: ownDept, ReportRead: ownDept,
+		PlanReadInternal: anyDept,
+	},
+	RoleReviewer: {
+		ReportApprove: ownDept, ReportReject: ownDept, PeriodUnlock: ownDept,
+		EvidenceRead: ownDept, ReportRead: ownDept,
+		PlanReadInternal: anyDept,
+	},
+	RoleOfficer: {
+		EnterpriseManage: anyDept, VisitManage: anyDept, PipelineManage: anyDept,
+		PlanReadInternal: anyDept,
+	},
+	RoleLeader: {
+		PlanReadInternal: anyDept, ReportRead: anyDept, EvidenceRead: anyDept, AuditRead: anyDept,
+	},
+}
+
+func init() {
+	for _, a := range allActions {
+		if a != TokenManageOwn {
+			grants[RoleAdmin][a] = anyDept
+		}
+	}
+}
+
+// Can says whether p may do a to r: nil, or a *DeniedError. The rules, in order:
+//
+//   - an unknown action is denied to everyone;
+//   - evidence.read and report.read of a Public resource are allowed to everyone;
+//   - anything else needs someone signed in (ErrUnauthenticated), whose password
+//     need not be changed first;
+//   - token.manage_own is allowed to every signed-in user for tokens they own
+//     (OwnerUserID), and to nobody for others' (that is token.manage_any);
+//   - the resource must be in the principal's region;
+//   - one of the principal's roles must grant the action (see below);
+//   - report.approve of a report one submitted oneself (OwnerUserID) is denied
+//     unless one is admin (separation of duties).
+//
+// Roles grant: admin everything in its region; reporter report.create/edit/submit/
+// import, evidence.upload and evidence.read, report.read for its own departments;
+// reviewer report.approve/reject, period.unlock, evidence.read, report.read for its
+// own departments, or for all of the region if it has none (planning office);
+// officer enterprise/visit/pipeline.manage; leader plan.read_internal, report.read,
+// evidence.read and audit.read everywhere in its region, and no writes; every role
+// plan.read_internal. A user with several roles may do what any of them allows;
+// departments are the user's, shared by all its roles.
+func Can(p Principal, a Action, r Resource) error {
+	deny := func(format string, args ...any) error {
+		return &DeniedError{Action: a, Reason: fmt.Sprintf(format, args...)}
+	}
+	if !slices.Contains(allActions, a) {
+		return deny("unknown action")
+	}
+	if r.Public && publicReadable[a] {
+		return nil
+	}
+	if p.IsAnonymous() {
+		return &DeniedError{Action: a, Reason: "sign-in required", Unauthenticated: true}
+	}
+	if p.MustChangePassword {
+		return deny("password must be changed first")
+	}
+	if a == TokenManageOwn {
+		if r.OwnerUserID == p.UserID {
+			return nil
+		}
+		return deny("not the owner of the token")
+	}
+	if r.RegionID != p.RegionID {
+		return deny("resource is in region %d, user in region %d", r.RegionID, p.RegionID)
+	}
+	granted, outOfDept := false, false
+	for _, role := range p.Roles {
+		sc, ok := grants[role][a]
+		if !ok {
+			continue
+		}
+		if sc == anyDept || inScope(p, role, r.DeptID) {
+			granted = true
+			break
+		}
+		outOfDept = true
+	}
+	if !granted {
+		if outOfDept {
+			if r.DeptID == 0 {
+				return deny("resource belongs to no department of the user")
+			}
+			return deny("department %d is not the user's", r.DeptID)
+		}
+		return deny("no role of the user (%s) allows it", roleList(p.Roles))
+	}
+	if a == ReportApprove && r.OwnerUserID == p.UserID && !p.HasRole(RoleAdmin) {
+		return deny("separation of duties: a report may not be approved by who submitted it")
+	}
+	return nil
+}
+
+// inScope reports whether a department-scoped grant of role reaches dept.
+func inScope(p Principal, role Role, dept int64) bool {
+	if role == RoleReviewer && len(p.DeptIDs) == 0 {
+		return true // planning-office reviewer: every department of the region
+	}
+	return p.InDept(dept)
+}
+
+func roleList(rs []Role) string {
+	if len(rs) == 0 {
+		return "none"
+	}
+	s := make([]string, len(rs))
+	for i, r := range rs {
+		s[i] = string(r)
+	}
+	return strings.Join(s, ", ")
+}
+
+// Allowed is Can as a yes or no, for showing or hiding buttons. Services must still
+// call Can (and return its error) before acting.
+func Allowed(p Principal, a Action, r Resource) bool { return Can(p, a, r) == nil }
