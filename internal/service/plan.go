@@ -1,0 +1,108 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/lantu-dev/lantu/internal/planfile"
+	"github.com/lantu-dev/lantu/internal/store"
+)
+
+// ErrPlanExists is returned when a region already holds a plan of that year and title.
+var ErrPlanExists = errors.New("the database already holds this plan")
+
+// ReportSeeder loads the reports a plan file carries; the progress service provides it.
+// It runs in the import's transaction.
+type ReportSeeder func(ctx context.Context, p *plan.Plan, reports map[string][]planfile.Report) error
+
+// ImportPlan stores a parsed plan file whole, in one transaction, or nothing.
+func (s *Service) ImportPlan(ctx context.Context, a Actor, l *planfile.Loaded) (*plan.Plan, error) {
+	p := l.Plan
+	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+		if _, err := s.store.FindPlan(ctx, p.Region.Code, p.Year, p.Title); err == nil {
+			return fmt.Errorf("%w: %s %d %s", ErrPlanExists, p.Region.Name, p.Year, p.Title)
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		if err := s.store.CreatePlan(ctx, p); err != nil {
+			return err
+		}
+		if len(l.Reports) > 0 {
+			if err := s.seedReports(ctx, p, l.Reports); err != nil {
+				return fmt.Errorf("import plan reports: %w", err)
+			}
+		}
+		return s.record(ctx, a, "plan.import", "plan", p.ID, nil, planAuditView(p), "")
+	})
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// planAuditView is what the audit log keeps of an imported plan: its identity and size,
+// not the whole tree with its documents.
+func planAuditView(p *plan.Plan) map[string]any {
+	var programs, indicators int
+	for _, z := range p.Zones {
+		programs += len(z.Programs)
+		for _, pr := range z.Programs {
+			indicators += len(pr.Indicators)
+		}
+	}
+	return map[string]any{"region": p.Region.Code, "year": p.Year, "title": p.Title,
+		"zones": len(p.Zones), "programs": programs, "indicators": indicators}
+}
+
+// EnsurePlan imports a plan file unless the database already holds that plan, and
+// returns the plan's id and whether it was imported now.
+func (s *Service) EnsurePlan(ctx context.Context, a Actor, l *planfile.Loaded) (int64, bool, error) {
+	p := l.Plan
+	if id, err := s.store.FindPlan(ctx, p.Region.Code, p.Year, p.Title); err == nil {
+		return id, false, nil
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return 0, false, err
+	}
+	imported, err := s.ImportPlan(ctx, a, l)
+	if errors.Is(err, ErrPlanExists) { // another server won the race
+		id, ferr := s.store.FindPlan(ctx, p.Region.Code, p.Year, p.Title)
+		return id, false, ferr
+	}
+	if err != nil {
+		return 0, false, err
+	}
+	return imported.ID, true, nil
+}
+
+// Plan reads a whole plan.
+func (s *Service) Plan(ctx context.Context, id int64) (*plan.Plan, error) {
+	return s.store.GetPlan(ctx, id)
+}
+
+// Plans lists the plans.
+func (s *Service) Plans(ctx context.Context) ([]store.PlanSummary, error) {
+	return s.store.ListPlans(ctx)
+}
+
+// DefaultPlan picks the plan to show when none is asked for: the newest.
+func (s *Service) DefaultPlan(ctx context.Context) (int64, error) {
+	ps, err := s.store.ListPlans(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if len(ps) == 0 {
+		return 0, fmt.Errorf("no plan yet: %w", store.ErrNotFound)
+	}
+	return ps[0].ID, nil
+}
+
+// ExportPlan writes a plan as a plan file.
+func (s *Service) ExportPlan(ctx context.Context, id int64) ([]byte, error) {
+	p, err := s.store.GetPlan(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return planfile.Marshal(planfile.FromPlan(p, nil))
+}

@@ -1,0 +1,206 @@
+// Package store keeps lantu's data in SQLite (embedded, the default) or PostgreSQL (many
+// users or many districts on one server), through one Store with plain SQL written once
+// for both. Store methods take ctx first and never open their own transactions: services
+// do, with WithTx, and the transaction travels in the context.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver "pgx"
+	// modernc.org/sqlite is a pure-Go SQLite: lantu stays one static binary without cgo.
+	_ "modernc.org/sqlite"
+
+	"github.com/lantu-dev/lantu/internal/plan"
+)
+
+// ErrNotFound is what every lookup returns for a missing row.
+var ErrNotFound = plan.ErrNotFound
+
+// ErrConflict is returned when a row changed since it was read (optimistic locking) or a
+// unique key is taken.
+var ErrConflict = errors.New("conflict")
+
+// Dialect is the database a Store talks to.
+type Dialect string
+
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// Store is lantu's storage.
+type Store struct {
+	db      *sql.DB
+	dialect Dialect
+	// now is the clock for created_at stamps; tests may replace it.
+	now func() time.Time
+}
+
+// DSN describes a database as given on the command line: a plain path or sqlite:PATH for
+// SQLite, postgres:// or postgresql:// for PostgreSQL.
+func parseDSN(dsn string) (Dialect, string, error) {
+	switch {
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		return Postgres, dsn, nil
+	case strings.HasPrefix(dsn, "sqlite:"):
+		dsn = strings.TrimPrefix(dsn, "sqlite:")
+	}
+	if dsn == "" {
+		return "", "", errors.New("no database given")
+	}
+	if strings.Contains(dsn, "://") {
+		return "", "", fmt.Errorf("database %q: only sqlite paths and postgres:// URLs are understood", redact(dsn))
+	}
+	path, query, _ := strings.Cut(dsn, "?")
+	q, err := url.ParseQuery(query)
+	if err != nil {
+		return "", "", fmt.Errorf("database %q: %w", dsn, err)
+	}
+	// WAL lets readers go on while one writer writes; foreign keys are off in SQLite
+	// unless asked for; the busy timeout makes a second writer wait instead of failing;
+	// immediate transactions take the write lock up front, so two transactions that read
+	// then write cannot deadlock on the upgrade.
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Set("_txlock", "immediate")
+	q.Set("_time_format", "sqlite")
+	return SQLite, "file:" + path + "?" + q.Encode(), nil
+}
+
+// redact hides a password in a database URL, for messages and logs.
+func redact(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil || u.User == nil {
+		return dsn
+	}
+	if _, has := u.User.Password(); has {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
+
+// Redact hides a password in a database URL.
+func Redact(dsn string) string { return redact(dsn) }
+
+// Open connects to the database dsn names and checks that it answers. It does not migrate.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	dialect, driverDSN, err := parseDSN(dsn)
+	if err != nil {
+		return nil, err
+	}
+	driver := "sqlite"
+	if dialect == Postgres {
+		driver = "pgx"
+	}
+	db, err := sql.Open(driver, driverDSN)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", redact(dsn), err)
+	}
+	if dialect == SQLite {
+		// One writer at a time is SQLite's nature; a small pool keeps readers going.
+		db.SetMaxOpenConns(8)
+	} else {
+		db.SetMaxOpenConns(32)
+		db.SetMaxIdleConns(8)
+	}
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("connect to %s: %w", redact(dsn), err)
+	}
+	return &Store{db: db, dialect: dialect, now: func() time.Time { return time.Now().UTC() }}, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Dialect says which database this is.
+func (s *Store) Dialect() Dialect { return s.dialect }
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
+
+// DB exposes the pool for tests and tools that need raw access.
+func (s *Store) DB() *sql.DB { return s.db }
+
+type txKey struct{}
+
+// querier is what both *sql.DB and *sql.Tx offer.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// q returns the transaction in ctx, or the pool.
+func (s *Store) q(ctx context.Context) querier {
+	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
+		return tx
+	}
+	return s.db
+}
+
+// WithTx runs fn in one transaction carried by the context it is given: it commits when
+// fn returns nil and rolls back otherwise. Nested calls join the outer transaction.
+func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context) error) error {
+	if _, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
+		return fn(ctx)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	if err := fn(context.WithValue(ctx, txKey{}, tx)); err != nil {
+		if rbErr := tx.Rollback(); rbErr != nil && !errors.Is(rbErr, sql.ErrTxDone) {
+			return errors.Join(err, fmt.Errorf("store: rollback: %w", rbErr))
+		}
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: commit: %w", err)
+	}
+	return nil
+}
+
+// InTx reports whether ctx carries a transaction; writes check it so that a multi-row
+// write outside one is caught in tests.
+func InTx(ctx context.Context) bool {
+	_, ok := ctx.Value(txKey{}).(*sql.Tx)
+	return ok
+}
+
+// insertID runs an INSERT … RETURNING id.
+func (s *Store) insertID(ctx context.Context, query string, args ...any) (int64, error) {
+	var id int64
+	if err := s.q(ctx).QueryRowContext(ctx, query+" RETURNING id", args...).Scan(&id); err != nil {
+		return 0, mapErr(err)
+	}
+	return id, nil
+}
+
+// mapErr turns driver errors that mean something to callers into lantu's errors.
+func mapErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "UNIQUE constraint failed") || strings.Contains(msg, "SQLSTATE 23505") {
+		return fmt.Errorf("%w: %v", ErrConflict, err)
+	}
+	return err
+}
+
+// nullID maps 0 to NULL for optional foreign keys.
+func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }
