@@ -29,7 +29,8 @@ const DefaultMaxKeys = 50_000
 // WindowLimiter is a sliding-window log: a key may fail max times in any window; the
 // next attempt is refused until the oldest of those failures is window old. It
 // remembers at most maxKeys keys: when full it drops keys whose failures are all out
-// of the window, and if none are, the least recently failed of a few sampled keys.
+// of the window, and if none are, the key with the fewest failures among a few
+// sampled ones.
 // It is safe for concurrent use.
 type WindowLimiter struct {
 	max     int
@@ -129,8 +130,10 @@ func (l *WindowLimiter) Len() int {
 }
 
 // makeRoom frees at least one slot. A full sweep costs O(keys), so it runs at most
-// once per window/16; between sweeps (a flood of fresh keys) it evicts the least
-// recently failed of a few keys sampled in map order, which is O(1).
+// once per window/16; between sweeps (a flood of fresh keys) it samples a few keys in
+// map order and evicts the one with the fewest failures, the least recently failed
+// among equals, which is O(1). So a flood of new keys evicts its own kind and not
+// the keys that are locked out.
 func (l *WindowLimiter) makeRoom(now time.Time) {
 	if now.Sub(l.lastSweep) >= l.window/16 || now.Before(l.lastSweep) {
 		l.lastSweep = now
@@ -146,15 +149,16 @@ func (l *WindowLimiter) makeRoom(now time.Time) {
 	}
 	const sample = 8
 	var victim string
+	var fewest int
 	var oldest int64
 	i := 0
 	for k, f := range l.keys {
-		last := int64(0)
-		if len(f.at) > 0 {
-			last = f.at[len(f.at)-1]
+		count, last := len(f.at), int64(0)
+		if count > 0 {
+			last = f.at[count-1]
 		}
-		if i == 0 || last < oldest {
-			victim, oldest = k, last
+		if i == 0 || count < fewest || count == fewest && last < oldest {
+			victim, fewest, oldest = k, count, last
 		}
 		if i++; i == sample {
 			break
