@@ -216,3 +216,11 @@ func TestGeneratePassword(t *testing.T) {
 		t.Errorf("alphabet has %d letters", len(passwordAlphabet))
 	}
 }
+
+// BenchmarkHashDefault measures a production hash (go test -bench Hash -run none).
+func BenchmarkHashDefault(b *testing.B) {
+	h := NewHasher()
+	for b.Loop() {
+		h.Hash("correct horse battery")
+	}
+}

@@ -169,7 +169,7 @@ func Can(p Principal, a Action, r Resource) error {
 		return nil
 	}
 	if p.IsAnonymous() {
-		return &DeniedError{Action: a, Reason: "sign-in required", Unauthenticated: true}
+		return &DeniedError{Action: a, Reason: "nobody is signed in", Unauthenticated: true}
 	}
 	if p.MustChangePassword {
 		return deny("password must be changed first")

@@ -149,7 +149,7 @@ func TestCanCases(t *testing.T) {
 		// Public reads.
 		{"anon reads public report", subjAnon, ReportRead, Resource{DeptID: 10, RegionID: 1, Public: true}, nil, ""},
 		{"anon reads public evidence", subjAnon, EvidenceRead, Resource{DeptID: 10, RegionID: 1, Public: true}, nil, ""},
-		{"anon reads private report", subjAnon, ReportRead, Resource{DeptID: 10, RegionID: 1}, ErrUnauthenticated, "sign-in"},
+		{"anon reads private report", subjAnon, ReportRead, Resource{DeptID: 10, RegionID: 1}, ErrUnauthenticated, "signed in"},
 		{"public flag does not open internal plan", subjAnon, PlanReadInternal, Resource{RegionID: 1, Public: true}, ErrUnauthenticated, ""},
 		{"public flag does not open audit", subjAnon, AuditRead, Resource{RegionID: 1, Public: true}, ErrUnauthenticated, ""},
 		{"public flag does not open writes", subjAnon, ReportEdit, Resource{DeptID: 10, RegionID: 1, Public: true}, ErrUnauthenticated, ""},

@@ -1,8 +1,3 @@
-// Package auth holds lantu's users, roles and the one rule set that says who may do
-// what (Can), with the security primitives around them: argon2id password hashes,
-// API tokens and session ids stored only as hashes, CSRF tokens and a login rate
-// limiter. It knows nothing of SQL or HTTP; the store persists what it defines and
-// the web layer builds a Principal per request and asks Can before every write.
 package auth
 
 import (
