@@ -1,0 +1,130 @@
+// Package app wires lantu together: config → store → services → HTTP server, and shuts
+// it down gracefully.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/lantu-dev/lantu/demo"
+	"github.com/lantu-dev/lantu/internal/planfile"
+	"github.com/lantu-dev/lantu/internal/service"
+	"github.com/lantu-dev/lantu/internal/store"
+	"github.com/lantu-dev/lantu/internal/web"
+)
+
+// Config is lantu's configuration: flags over LANTU_* variables over defaults.
+type Config struct {
+	Addr string // LANTU_ADDR, --addr
+	DB   string // LANTU_DB, --db: a SQLite path, sqlite:PATH or postgres://…
+	Demo bool   // --demo
+	// PublicView lets anonymous visitors see public indicators (LANTU_PUBLIC_VIEW).
+	PublicView bool
+	// SecureCookies sets the Secure flag on cookies (LANTU_SECURE_COOKIES), for
+	// deployments behind a TLS proxy.
+	SecureCookies bool
+}
+
+// DefaultConfig is what lantu runs with when nothing is said.
+func DefaultConfig() Config {
+	return Config{Addr: "127.0.0.1:8080", DB: "lantu.db", PublicView: true}
+}
+
+// OpenStore opens and migrates the configured database.
+func OpenStore(ctx context.Context, dsn string) (*store.Store, error) {
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.Migrate(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+// LoadDemo parses the embedded demo plan.
+func LoadDemo() (*planfile.Loaded, error) {
+	data, err := fs.ReadFile(demo.Files, demo.PlanFile)
+	if err != nil {
+		return nil, fmt.Errorf("demo plan: %w", err)
+	}
+	return planfile.Parse(demo.Files, demo.PlanFile, data)
+}
+
+// EnsureDemo loads the demo plan into the database unless it already holds it.
+func EnsureDemo(ctx context.Context, svc *service.Service, log *slog.Logger) (int64, error) {
+	l, err := LoadDemo()
+	if err != nil {
+		return 0, err
+	}
+	id, created, err := svc.EnsurePlan(ctx, service.System, l)
+	if err != nil {
+		return 0, fmt.Errorf("demo plan: %w", err)
+	}
+	if created {
+		log.InfoContext(ctx, "demo plan loaded", "plan", id, "title", l.Plan.Title)
+	} else {
+		log.InfoContext(ctx, "demo plan already present", "plan", id)
+	}
+	return id, nil
+}
+
+// Serve runs the HTTP server until ctx is cancelled, then drains requests for up to 10 s.
+// ready, when not nil, receives the address listened on.
+func Serve(ctx context.Context, cfg Config, log *slog.Logger, ready func(addr string)) error {
+	st, err := OpenStore(ctx, cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	svc := service.New(st)
+	if cfg.Demo {
+		if _, err := EnsureDemo(ctx, svc, log); err != nil {
+			return err
+		}
+	}
+	h, err := Handler(svc, cfg, log)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
+		WriteTimeout: 120 * time.Second, IdleTimeout: 120 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	log.InfoContext(ctx, "lantu listening", "addr", "http://"+ln.Addr().String(), "db", store.Redact(cfg.DB), "dialect", st.Dialect())
+	if ready != nil {
+		ready(ln.Addr().String())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	log.Info("lantu shutting down")
+	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// Handler builds the whole HTTP handler over a service; tests use it with httptest.
+func Handler(svc *service.Service, cfg Config, log *slog.Logger) (http.Handler, error) {
+	ws, err := web.New(svc, web.Options{PublicView: cfg.PublicView, Demo: cfg.Demo, SecureCookies: cfg.SecureCookies}, log)
+	if err != nil {
+		return nil, err
+	}
+	return ws.Handler(), nil
+}

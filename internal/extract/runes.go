@@ -1,0 +1,133 @@
+package extract
+
+// Character classes used by the cleaner and the extractor. All work on runes
+// of the cleaned text, where full-width digits and letters are already ASCII.
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func isASCIILetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
+
+func isASCIIAlnum(r rune) bool { return isDigit(r) || isASCIILetter(r) }
+
+// isHan reports a CJK unified ideograph (the common blocks).
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r >= 0x20000 && r <= 0x2FFFF || r == '〇'
+}
+
+// isSpace reports white space, including the ideographic space, the
+// no-break space and the byte order mark.
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\v', '\f', 0x85, 0xA0, 0x3000, 0xFEFF, 0x2000, 0x2001, 0x2002,
+		0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x200B, 0x202F, 0x205F:
+		return true
+	}
+	return false
+}
+
+// isSentenceEnd reports punctuation that ends a sentence.
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '。', '！', '？', '!', '?', '…':
+		return true
+	}
+	return false
+}
+
+// isClauseEnd reports punctuation that ends a clause (and every sentence end).
+func isClauseEnd(r rune) bool {
+	switch r {
+	case '，', '、', '；', '：', ',', ';', ':', '\n':
+		return true
+	}
+	return isSentenceEnd(r)
+}
+
+// isOpening reports opening brackets and quotes.
+func isOpening(r rune) bool {
+	switch r {
+	case '（', '(', '《', '“', '‘', '【', '[', '「', '『', '〈', '〔':
+		return true
+	}
+	return false
+}
+
+// isClosing reports closing brackets and quotes.
+func isClosing(r rune) bool {
+	switch r {
+	case '）', ')', '》', '”', '’', '】', ']', '」', '』', '〉', '〕':
+		return true
+	}
+	return false
+}
+
+// isPunct reports any punctuation the cleaner or extractor cares about.
+func isPunct(r rune) bool {
+	return isClauseEnd(r) || isOpening(r) || isClosing(r) || r == '—' || r == '·' || r == '"' || r == '\''
+}
+
+// foldWidth maps full-width ASCII variants that matter for numbers to ASCII:
+// digits, letters, ％ ． ＋ － ／ ～. Other runes are returned unchanged
+// (the Chinese comma and brackets are kept, they are the normal forms).
+func foldWidth(r rune) rune {
+	switch {
+	case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
+		return r - 0xFEE0
+	}
+	switch r {
+	case '％':
+		return '%'
+	case '．':
+		return '.'
+	case '＋':
+		return '+'
+	case '－':
+		return '-'
+	case '／':
+		return '/'
+	case '～':
+		return '~'
+	}
+	return r
+}
+
+func hasPrefixAt(t []rune, i int, p string) bool {
+	for _, r := range p {
+		if i >= len(t) || t[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// hasSuffixAt reports whether t[:i] ends with s.
+func hasSuffixAt(t []rune, i int, s string) bool {
+	n := 0
+	for range s {
+		n++
+	}
+	if n > i {
+		return false
+	}
+	return hasPrefixAt(t, i-n, s)
+}
+
+func runeLen(s string) int {
+	n := 0
+	for range s {
+		n++
+	}
+	return n
+}
+
+func containsRune(t []rune, rs ...rune) bool {
+	for _, r := range t {
+		for _, q := range rs {
+			if r == q {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,178 @@
+// Package web serves lantu's pages: server-rendered HTML in one layout with one
+// stylesheet, and the JSON API mounted beside them. Handlers only translate HTTP to
+// services and back.
+package web
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/lantu-dev/lantu/internal/i18n"
+	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/lantu-dev/lantu/internal/service"
+)
+
+// Options configure the web server.
+type Options struct {
+	// PublicView lets visitors who are not signed in see public indicators.
+	PublicView bool
+	// Demo marks a server started with --demo: views default to the plan's as-of date.
+	Demo bool
+	// SecureCookies forces the Secure flag (set when served over TLS or behind a TLS proxy).
+	SecureCookies bool
+	// API, when set, is mounted at /api/.
+	API http.Handler
+	// Clock gives "today"; tests set it.
+	Clock func() time.Time
+}
+
+// Server holds what the handlers need.
+type Server struct {
+	svc    *service.Service
+	opts   Options
+	assets *assets
+	pages  map[string]*template.Template
+	log    *slog.Logger
+}
+
+// New builds the web server and parses every template, so a broken one fails at start.
+func New(svc *service.Service, opts Options, log *slog.Logger) (*Server, error) {
+	if opts.Clock == nil {
+		opts.Clock = func() time.Time { return time.Now().UTC() }
+	}
+	a, err := newAssets()
+	if err != nil {
+		return nil, fmt.Errorf("web: assets: %w", err)
+	}
+	s := &Server{svc: svc, opts: opts, assets: a, log: log}
+	if s.pages, err = s.parseTemplates(); err != nil {
+		return nil, fmt.Errorf("web: templates: %w", err)
+	}
+	return s, nil
+}
+
+// Handler is the whole site: pages, static files, health check and API.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /static/", s.assets)
+	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.Handle("GET /{$}", s.page(s.planPage))
+	mux.Handle("GET /plans/{id}", s.page(s.planPage))
+	mux.Handle("GET /plans/{id}/documents/{key}", s.page(s.documentPage))
+	if s.opts.API != nil {
+		mux.Handle("/api/", s.opts.API)
+	}
+	mux.Handle("/", s.page(func(w http.ResponseWriter, r *http.Request) error { return plan.ErrNotFound }))
+	return chain(mux, recoverPanics(s.log), requestID, logRequests(s.log), securityHeaders, limitBody(4<<20))
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if err := s.svc.Store().Ping(ctx); err != nil {
+		s.log.ErrorContext(ctx, "health check: database does not answer", "err", err)
+		http.Error(w, "database unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Write([]byte("ok\n"))
+}
+
+// handlerFunc is a page handler that returns its error for page() to show.
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// page wraps a handler: an error becomes a status and an error page in the user's language.
+func (s *Server) page(h handlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.showError(w, r, err)
+		}
+	})
+}
+
+// statusOf maps domain errors to HTTP statuses.
+func statusOf(err error) int {
+	var verrs plan.ValidationErrors
+	switch {
+	case errors.Is(err, plan.ErrNotFound):
+		return http.StatusNotFound
+	case errors.As(err, &verrs):
+		return http.StatusUnprocessableEntity
+	case errors.Is(err, service.ErrPlanExists):
+		return http.StatusConflict
+	}
+	return http.StatusInternalServerError
+}
+
+func (s *Server) showError(w http.ResponseWriter, r *http.Request, err error) {
+	code := statusOf(err)
+	lang := i18n.FromRequest(r)
+	msg := i18n.T(lang, "error.title")
+	switch code {
+	case http.StatusNotFound:
+		msg = i18n.T(lang, "error.notfound")
+	case http.StatusForbidden:
+		msg = i18n.T(lang, "error.forbidden")
+	case http.StatusInternalServerError:
+		s.log.ErrorContext(r.Context(), "request failed", "path", r.URL.Path, "err", err)
+	default:
+		msg = err.Error()
+	}
+	s.render(w, r, code, "error", map[string]any{"Code": code, "Message": msg})
+}
+
+// pageData is what every page's template gets besides its own data.
+type pageData struct {
+	Lang  string
+	Title string
+	Path  string
+	Data  any
+	Now   time.Time
+}
+
+func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, name string, data any) {
+	t, ok := s.pages[name]
+	if !ok {
+		s.log.ErrorContext(r.Context(), "no such template", "name", name)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	lang := i18n.FromRequest(r)
+	if q := r.URL.Query().Get("lang"); q == lang {
+		http.SetCookie(w, &http.Cookie{Name: "lang", Value: lang, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, HttpOnly: true})
+	}
+	var buf bytes.Buffer
+	pd := pageData{Lang: lang, Path: r.URL.Path, Data: data, Now: s.opts.Clock()}
+	if err := t.ExecuteTemplate(&buf, "layout", pd); err != nil {
+		s.log.ErrorContext(r.Context(), "render", "template", name, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(code)
+	w.Write(buf.Bytes())
+}
+
+func pathID(r *http.Request, name string) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, fmt.Errorf("%s %q: %w", name, r.PathValue(name), plan.ErrNotFound)
+	}
+	return id, nil
+}
+
+// intParam reads an integer query parameter, or def when absent or malformed.
+func intParam(r *http.Request, name string, def int) int {
+	v, err := strconv.Atoi(r.URL.Query().Get(name))
+	if err != nil {
+		return def
+	}
+	return v
+}
