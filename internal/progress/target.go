@@ -1,0 +1,62 @@
+package progress
+
+import (
+	"time"
+
+	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/shopspring/decimal"
+)
+
+// TargetRevision is a target as set or revised (目标调整): the figure, the upper end of
+// a range target, how it is read, and from which date it is in force. A milestone's
+// revision may move its due date (YYYY-MM-DD). Target nil means no target.
+type TargetRevision struct {
+	Target        *decimal.Decimal `json:"target,omitempty"`
+	TargetMax     *decimal.Decimal `json:"target_max,omitempty"`
+	Qualifier     plan.Qualifier   `json:"qualifier"`
+	Due           string           `json:"due,omitempty"`
+	EffectiveFrom time.Time        `json:"effective_from"`
+	Reason        string           `json:"reason,omitempty"`
+	By            int64            `json:"by,omitempty"`
+}
+
+// OriginalTarget is the plan's own target for an indicator as the first revision,
+// effective from the start of the plan year.
+func OriginalTarget(ind plan.Indicator, year int) TargetRevision {
+	return TargetRevision{
+		Target:        ind.Target,
+		TargetMax:     ind.TargetMax,
+		Qualifier:     ind.Qualifier,
+		Due:           ind.Due,
+		EffectiveFrom: Date(year, time.January, 1),
+		Reason:        "计划原定目标",
+	}
+}
+
+// TargetAt picks the revision in force at at's date: the one with the latest
+// EffectiveFrom on or before it (of two on the same day, the later in the slice). Before
+// every revision the earliest applies, since the original target holds from the start.
+// ok is false only when there are no revisions.
+func TargetAt(revisions []TargetRevision, at time.Time) (rev TargetRevision, ok bool) {
+	if len(revisions) == 0 {
+		return TargetRevision{}, false
+	}
+	d := dateOf(at)
+	found, first := -1, 0
+	for i, r := range revisions {
+		from := dateOf(r.EffectiveFrom)
+		if from.Before(dateOf(revisions[first].EffectiveFrom)) {
+			first = i
+		}
+		if from.After(d) {
+			continue
+		}
+		if found < 0 || !from.Before(dateOf(revisions[found].EffectiveFrom)) {
+			found = i
+		}
+	}
+	if found < 0 {
+		found = first
+	}
+	return revisions[found], true
+}
