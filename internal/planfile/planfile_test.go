@@ -117,8 +117,8 @@ zones:
 
 func TestParseTypeErrorsNameLine(t *testing.T) {
 	cases := map[string]string{
-		"format: lantu-plan/1\nyear: twenty\n":              "line 2",
-		"format: lantu-plan/1\nyearr: 2022\n":               "line 2: field yearr not found",
+		"format: lantu-plan/1\nyear: twenty\n": "line 2",
+		"format: lantu-plan/1\nyearr: 2022\n":  "line 2: field yearr not found",
 		"format: lantu-plan/1\nzones:\n  - code: z\n    programs:\n      - code: p\n        indicators:\n          - code: i\n            target: abc\n": "line 8",
 	}
 	for in, want := range cases {
