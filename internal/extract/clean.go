@@ -1,0 +1,376 @@
+package extract
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxJoined bounds the length (in runes) of a paragraph made of joined
+// lines, so that text whose every line looks broken still streams in
+// bounded memory.
+const maxJoined = 1 << 16
+
+// para is a paragraph while the cleaner works on it.
+type para struct {
+	start, end int // original rune offsets, end exclusive
+	role       Role
+	text       []rune // cleaned text
+	offs       []int  // original rune offset of each rune of text
+	dupOf      int
+	open       bool // body text that ends in the middle of a sentence
+	pattern    bool // looks like a numbered heading (一、 （一） 第一章 …)
+}
+
+func (p *para) toParagraph() Paragraph {
+	offs := make([]int, len(p.offs))
+	copy(offs, p.offs)
+	return Paragraph{Start: p.start, End: p.end, Role: p.role, Text: string(p.text), Offsets: offs, DuplicateOf: p.dupOf}
+}
+
+// cleaner turns lines into paragraphs. It keeps only hashes of the
+// paragraphs it has seen, the paragraph that may still be continued on the
+// next line and the duplicates met meanwhile, so it streams in memory
+// bounded by the longest paragraph.
+type cleaner struct {
+	seen    map[uint64]int // hash of white-space-folded text → start of first copy
+	pending *para          // body paragraph that ends mid-sentence
+	held    []*para        // duplicates met while a paragraph was pending
+	lines   int            // non-blank lines seen
+	emit    func(*para)    // receives finished paragraphs in input order
+	scratch []rune
+	free    []*para
+}
+
+func newCleaner(emit func(*para)) *cleaner {
+	return &cleaner{seen: make(map[uint64]int), emit: emit}
+}
+
+func (c *cleaner) newPara() *para {
+	if n := len(c.free); n > 0 {
+		p := c.free[n-1]
+		c.free = c.free[:n-1]
+		p.text, p.offs = p.text[:0], p.offs[:0]
+		p.open, p.pattern, p.dupOf = false, false, -1
+		return p
+	}
+	return &para{dupOf: -1}
+}
+
+func (c *cleaner) release(p *para) {
+	if cap(p.text) <= maxJoined {
+		c.free = append(c.free, p)
+	}
+}
+
+func (c *cleaner) out(p *para) {
+	c.emit(p)
+	c.release(p)
+}
+
+// fnv-1a, 64 bit
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// line takes one line of input (without its line break) whose first rune is
+// at original offset off.
+func (c *cleaner) line(s []byte, off int) {
+	rs := c.scratch[:0]
+	for len(s) > 0 {
+		r, n := utf8.DecodeRune(s)
+		rs = append(rs, r)
+		s = s[n:]
+	}
+	c.scratch = rs
+	lo, hi := 0, len(rs)
+	for lo < hi && isSpace(rs[lo]) {
+		lo++
+	}
+	for hi > lo && isSpace(rs[hi-1]) {
+		hi--
+	}
+	if lo == hi {
+		return
+	}
+	c.lines++
+	var h uint64 = fnvOffset
+	for _, r := range rs[lo:hi] {
+		if isSpace(r) {
+			continue
+		}
+		r = foldWidth(r)
+		for r != 0 {
+			h ^= uint64(r & 0xFF)
+			h *= fnvPrime
+			r >>= 8
+		}
+	}
+	p := c.newPara()
+	p.start, p.end = off+lo, off+hi
+	normalize(p, rs, lo, hi, off)
+	if len(p.text) == 0 {
+		c.release(p)
+		return
+	}
+	if first, ok := c.seen[h]; ok {
+		p.role, p.dupOf = RoleDuplicate, first
+		if c.pending != nil {
+			c.held = append(c.held, p)
+		} else {
+			c.out(p)
+		}
+		return
+	}
+	c.seen[h] = p.start
+	classify(p, c.lines == 1)
+	if a := c.pending; a != nil {
+		if len(a.text)+len(p.text) <= maxJoined && continues(a, p) {
+			a.text = append(a.text, p.text...)
+			a.offs = append(a.offs, p.offs...)
+			a.end = p.end
+			a.open = isOpenEnd(a.text)
+			c.release(p)
+			if !a.open {
+				c.finishPending()
+			}
+			return
+		}
+		c.finishPending()
+	}
+	if p.role == RoleBody && p.open {
+		c.pending = p
+		return
+	}
+	c.out(p)
+}
+
+func (c *cleaner) finishPending() {
+	if c.pending != nil {
+		c.out(c.pending)
+		c.pending = nil
+	}
+	for _, d := range c.held {
+		c.out(d)
+	}
+	c.held = c.held[:0]
+}
+
+// flush ends the input.
+func (c *cleaner) flush() { c.finishPending() }
+
+// normalize writes the cleaned form of rs[lo:hi] into p: full-width digits,
+// letters and number punctuation become ASCII; white space next to a digit
+// (spaced digits "1 9 9 3 年", "2 ．5 亿") is removed; other runs of white
+// space become one space.
+func normalize(p *para, rs []rune, lo, hi, off int) {
+	for k := lo; k < hi; k++ {
+		r := rs[k]
+		if isSpace(r) {
+			j := k
+			for j < hi && isSpace(rs[j]) {
+				j++
+			}
+			var prev rune
+			if n := len(p.text); n > 0 {
+				prev = p.text[n-1]
+			}
+			next := foldWidth(rs[j]) // j < hi: the line is trimmed
+			drop := false
+			if isDigit(prev) || prev == '.' || prev == '%' {
+				drop = isDigit(next) || next == '.' || next == '%' || isHan(next) || next == '，' || next == '、'
+			} else if isDigit(next) {
+				drop = isHan(prev) || isPunct(prev)
+			}
+			if !drop {
+				p.text = append(p.text, ' ')
+				p.offs = append(p.offs, off+k)
+			}
+			k = j - 1
+			continue
+		}
+		p.text = append(p.text, foldWidth(r))
+		p.offs = append(p.offs, off+k)
+	}
+}
+
+// isOpenEnd reports whether cleaned text ends in the middle of a sentence:
+// on a letter, digit, ideograph, opening bracket or a comma.
+func isOpenEnd(t []rune) bool {
+	if len(t) == 0 {
+		return false
+	}
+	r := t[len(t)-1]
+	return isHan(r) || isASCIIAlnum(r) || isOpening(r) || r == '，' || r == '、' || r == ','
+}
+
+var bylinePrefixes = []string{
+	"□", "■", "◎", "▲", "△", "责任编辑", "编辑：", "编辑:", "来源：", "来源:", "原标题", "本版图片", "图片由",
+	"摄影", "文/", "图/", "文／", "图／", "作者：", "撰稿", "校对", "审核：", "监制", "记者：", "通讯员",
+	"本报记者", "本报讯", "新华社记者", "（记者", "(记者",
+}
+
+var captionMarks = []string{"摄影/", "摄影／", "摄影：", "供图", "资料图", "图片来源", "视觉中国", "（图）", "新华社发"}
+
+// classify sets p.role, p.open and p.pattern from the cleaned text.
+func classify(p *para, first bool) {
+	t := p.text
+	n := len(t)
+	last := t[n-1]
+	p.role = RoleBody
+	p.pattern = isHeadingPattern(t)
+	inner := containsRune(t, '。', '！', '？', '；', '!', '?', ';')
+	s := string(t)
+	if n <= 60 {
+		for _, b := range bylinePrefixes {
+			if strings.HasPrefix(s, b) {
+				p.role = RoleByline
+				return
+			}
+		}
+		if !inner && (strings.Contains(s, "记者") || strings.Contains(s, "通讯员")) && strings.Contains(s, " ") {
+			p.role = RoleByline
+			return
+		}
+	}
+	if n <= 120 {
+		for _, m := range captionMarks {
+			if strings.Contains(s, m) {
+				p.role = RoleCaption
+				return
+			}
+		}
+		if strings.HasPrefix(s, "图为") || strings.HasPrefix(s, "图：") || strings.HasSuffix(strings.TrimRight(s, "）)"), "摄") {
+			p.role = RoleCaption
+			return
+		}
+	}
+	endsClosed := isSentenceEnd(last) || last == '；' || last == ';' || last == '：' || last == ':'
+	switch {
+	case first && n <= 80 && !endsClosed:
+		p.role = RoleHeadline
+	case p.pattern && n <= 80 && !endsClosed:
+		p.role = RoleHeadline
+	case n <= 50 && !inner && !endsClosed && last != '，' && last != '、' && last != ',' && !strings.HasPrefix(s, "——"):
+		p.role = RoleHeadline
+	case n <= 25 && last == '。' && !inner2(t) && !hasNumeral(t):
+		// a short noun phrase with a full stop and no number: a picture caption
+		p.role = RoleCaption
+	}
+	if p.role == RoleBody {
+		p.open = isOpenEnd(t)
+	}
+}
+
+// inner2 reports clause punctuation or a sentence end before the last rune.
+func inner2(t []rune) bool {
+	for _, r := range t[:len(t)-1] {
+		if isClauseEnd(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasNumeral(t []rune) bool {
+	for _, r := range t {
+		if isDigit(r) || chineseDigit(r) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// isHeadingPattern reports numbered headings: 一、 （一） (1) 1. 第一章 第一部分.
+func isHeadingPattern(t []rune) bool {
+	i := 0
+	if i < len(t) && (t[i] == '（' || t[i] == '(') {
+		j := i + 1
+		for j < len(t) && (chineseDigit(t[j]) >= 0 || t[j] == '十' || isDigit(t[j])) {
+			j++
+		}
+		return j > i+1 && j < len(t) && (t[j] == '）' || t[j] == ')')
+	}
+	if i < len(t) && t[i] == '第' {
+		j := i + 1
+		for j < len(t) && (chineseDigit(t[j]) >= 0 || t[j] == '十' || isDigit(t[j])) {
+			j++
+		}
+		return j > i+1 && j < len(t) && (t[j] == '章' || t[j] == '节' || t[j] == '部' || t[j] == '篇')
+	}
+	j := i
+	for j < len(t) && (chineseDigit(t[j]) >= 0 || t[j] == '十') {
+		j++
+	}
+	if j > i && j < len(t) && t[j] == '、' {
+		return true
+	}
+	j = i
+	for j < len(t) && isDigit(t[j]) {
+		j++
+	}
+	return j > i && j+1 < len(t) && (t[j] == '.' || t[j] == '、') && !isDigit(t[j+1])
+}
+
+// continues reports whether paragraph b carries on the open paragraph a
+// (a word or number broken across a line or column break).
+func continues(a, b *para) bool {
+	if a == nil || !a.open || b.role == RoleByline || b.role == RoleCaption {
+		return false
+	}
+	bf := b.text[0]
+	if isClosing(bf) || bf == '，' || bf == '、' || bf == '；' || bf == '：' || bf == '。' || bf == '%' {
+		return true
+	}
+	al := a.text[len(a.text)-1]
+	if isOpening(al) || al == '，' || al == '、' {
+		return true
+	}
+	if isASCIIAlnum(al) && (isASCIIAlnum(bf) || bf == '.') {
+		return true
+	}
+	if b.pattern {
+		return false
+	}
+	if b.role == RoleBody {
+		return true
+	}
+	return b.role == RoleHeadline && (containsRune(b.text, '，', '、') || len(b.text) > 15)
+}
+
+// Clean splits text into paragraphs (one per line, lines of a broken
+// paragraph joined), in input order, each with its role and the map of its
+// cleaned text back to the original. Duplicates are listed with
+// RoleDuplicate and the start of the paragraph they repeat.
+func Clean(text string) []Paragraph {
+	var out []Paragraph
+	c := newCleaner(func(p *para) { out = append(out, p.toParagraph()) })
+	splitLines([]byte(text), c.line)
+	c.flush()
+	// duplicates held while a broken paragraph was pending come after it;
+	// keep the list ordered by start.
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].Start < out[j-1].Start; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// splitLines calls fn for each line of text (without \n or \r\n) with the
+// rune offset of its first rune.
+func splitLines(text []byte, fn func(line []byte, off int)) {
+	off := 0
+	for len(text) > 0 {
+		i := bytes.IndexByte(text, '\n')
+		var ln []byte
+		if i < 0 {
+			ln, text = text, nil
+		} else {
+			ln, text = text[:i], text[i+1:]
+		}
+		fn(ln, off)
+		off += utf8.RuneCount(ln) + 1
+	}
+}

@@ -1,0 +1,686 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+)
+
+// extractor finds the facts of the paragraphs the cleaner hands it, in
+// order. Its state is the context that runs across paragraphs: the kind set
+// by the last section headline and the kind announced by a list opener
+// ("主要预期目标是：").
+type extractor struct {
+	opt      Options
+	section  int // default kind under the current section headline
+	listKind int // kind carried into the list items after a colon
+	emit     func(Fact) error
+	err      error
+}
+
+func (x *extractor) paragraph(p *para) {
+	if x.err != nil {
+		return
+	}
+	switch p.role {
+	case RoleHeadline:
+		x.listKind = mkNone
+		if k := sectionKind(p.text); k != mkNone {
+			x.section = k
+		}
+	case RoleBody:
+		if x.listKind != mkNone && !isListItem(p.text) {
+			x.listKind = mkNone
+		}
+		x.facts(p)
+		x.listKind = listOpener(p.text, x.listKind)
+	}
+}
+
+func sectionKind(t []rune) int {
+	for i := range t {
+		if w, ok := sectionWords.at(t, i); ok {
+			return w.tag
+		}
+	}
+	return mkNone
+}
+
+// isListItem reports paragraphs that continue a list: ——…, （一）…, 1. …, 一是…
+func isListItem(t []rune) bool {
+	if hasPrefixAt(t, 0, "——") || hasPrefixAt(t, 0, "—") || isHeadingPattern(t) {
+		return true
+	}
+	return len(t) > 1 && chineseDigit(t[0]) >= 0 && t[1] == '是'
+}
+
+// listOpener returns the kind a paragraph ending with a colon announces for
+// the list that follows it ("主要预期目标是：").
+func listOpener(t []rune, cur int) int {
+	n := len(t)
+	if n == 0 {
+		return cur
+	}
+	if t[n-1] != '：' && t[n-1] != ':' {
+		if cur != mkNone {
+			return cur
+		}
+		return mkNone
+	}
+	s := n - 1
+	for s > 0 && !isSentenceEnd(t[s-1]) {
+		s--
+	}
+	for p := n - 2; p >= s; p-- {
+		if w, ok := kindMarkers.at(t, p); ok && w.tag != mkNone && validKindMarker(t, p, w) {
+			return w.tag
+		}
+	}
+	return mkNone
+}
+
+// facts finds the facts of one body paragraph.
+func (x *extractor) facts(p *para) {
+	t := p.text
+	prevEnd := 0    // end of the previous mention
+	base := ""      // subject of the last fact with its own subject, in this sentence
+	baseSent := -1  // sentence start of base
+	for i := 0; i < len(t) && x.err == nil; {
+		r := t[i]
+		if !(isDigit(r) || chineseDigit(r) >= 0 || r == '十' || r == '百' && hasPrefixAt(t, i, "百分之")) {
+			i++
+			continue
+		}
+		if isDigit(r) && i > 0 && (isASCIILetter(t[i-1]) || t[i-1] == '.' || t[i-1] == '_') {
+			// part of a code or name: PM2.5, G20, v1.2
+			for i < len(t) && (isASCIIAlnum(t[i]) || t[i] == '.') {
+				i++
+			}
+			continue
+		}
+		m, next, ok := scanQuantity(t, i)
+		if next <= i {
+			next = i + 1
+		}
+		i = next
+		if !ok {
+			continue
+		}
+		f, ok := x.judge(p, &m, prevEnd, &base, &baseSent)
+		if !ok {
+			continue
+		}
+		prevEnd = m.end
+		if err := x.emit(f); err != nil {
+			x.err = err
+		}
+	}
+}
+
+// judge decides whether mention m is a fact and fills the fact.
+func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSent *int) (Fact, bool) {
+	t := p.text
+	if m.unitClass == unitTime || m.unitClass == unitName || m.class {
+		return Fact{}, false
+	}
+	if nameBefore(t, m.numStart) {
+		return Fact{}, false
+	}
+	if m.end < len(t) && (t[m.end] == '+' || t[m.end] == '》') || m.unit == "" && nameAfter(t, m.numEnd) {
+		return Fact{}, false
+	}
+	if m.chinese {
+		if m.numStart > 0 {
+			switch t[m.numStart-1] {
+			case '数', '几', '上', '成', '若', '好', '“', '"', '《':
+				return Fact{}, false
+			}
+		}
+		if m.numEnd < len(t) && (t[m.numEnd] == '几' || t[m.numEnd] == '”') {
+			return Fact{}, false
+		}
+		if m.value < 10 && m.unitClass != unitPercent && !m.mag {
+			return Fact{}, false // 四个示范区, 一批, 两大方向: structural or vague
+		}
+	}
+	if inTitle(t, m.numStart) || inShortQuote(t, m.numStart, m.end) {
+		return Fact{}, false
+	}
+	// pre-qualifier written next to the number
+	qual := m.qual
+	if q, ok := preQualifiers.endingAt(t, m.numStart, 5); ok {
+		st := m.numStart - len(q.w)
+		if !(q.s == "近" && st > 0 && (t[st-1] == '最' || t[st-1] == '附' || t[st-1] == '靠' || t[st-1] == '邻' || t[st-1] == '临')) {
+			m.start = st
+			if qual == qNone {
+				qual = q.tag
+			}
+		}
+	}
+	sent := m.start
+	for sent > 0 && !isSentenceEnd(t[sent-1]) {
+		sent--
+	}
+	clause := clauseStart(t, m.start, sent)
+	for k := clause; k < m.start; k++ {
+		if w, ok := hypoWords.at(t, k); ok && k+len(w.w) <= m.start {
+			if w.tag == 1 || k+len(w.w)+3 >= m.start {
+				return Fact{}, false // 比如30%, 连续6年
+			}
+		}
+	}
+	unit := m.unit
+	if unit == "" {
+		if !m.mag {
+			return Fact{}, false // a bare number: a code, a name or a count without a noun
+		}
+		if hasWord(moneyWords, t, sent, m.start) {
+			unit = "元"
+		} else if u := nounAfter(t, m.end); u != "" {
+			unit = u
+		} else {
+			return Fact{}, false
+		}
+	}
+	if unit == "%" && m.value > 100000 {
+		return Fact{}, false
+	}
+	kind := x.kindAt(t, sent, m.start, m.end)
+	metric, sign := metricAt(t, clause, m.start, m.unit)
+	if qual == qNone {
+		// 约占…的30%: a hedge not next to the number
+		for k := clause; k+1 < m.start; k++ {
+			if t[k] == '约' && strings.ContainsRune("占为是有合达", t[k+1]) {
+				qual = qAbout
+				break
+			}
+		}
+	}
+	f := Fact{
+		Kind:      kind,
+		Metric:    metric,
+		Value:     sign * m.value,
+		Unit:      unit,
+		Qualifier: resolveQual(qual, kind),
+	}
+	if m.hasMax {
+		v := sign * m.max
+		if sign < 0 {
+			f.Value, v = v, f.Value
+		}
+		f.ValueMax = &v
+	}
+	f.Period = x.periodAt(t, sent, m.start)
+	f.Start, f.End = p.offs[m.start], p.offs[m.end-1]+1
+	f.Text = clauseText(t, sent, m.end)
+	f.Subject = subjectOf(t, clause, prevEnd, sent, m, metric, base, baseSent)
+	return f, true
+}
+
+func resolveQual(q int, kind string) string {
+	switch q {
+	case qAbout:
+		return QualAbout
+	case qOver:
+		return QualOver
+	case qOverT:
+		if kind == KindTarget {
+			return QualAtLeast
+		}
+		return QualOver
+	case qAtLeast:
+		return QualAtLeast
+	case qUnder:
+		return QualUnder
+	}
+	return QualExact
+}
+
+// clauseStart returns the start of the clause holding position s: after the
+// last clause punctuation or unclosed bracket, not before sent.
+func clauseStart(t []rune, s, sent int) int {
+	depth := 0
+	for k := s - 1; k >= sent; k-- {
+		r := t[k]
+		switch {
+		case r == '）' || r == ')':
+			depth++
+		case r == '（' || r == '(':
+			if depth == 0 {
+				return k + 1
+			}
+			depth--
+		case isClauseEnd(r):
+			return k + 1
+		}
+	}
+	return sent
+}
+
+// inTitle reports a number inside 《…》.
+func inTitle(t []rune, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-40; k-- {
+		switch t[k] {
+		case '》', '。', '\n':
+			return false
+		case '《':
+			return true
+		}
+	}
+	return false
+}
+
+// inShortQuote reports a number inside a short quotation: “5个中心”, “1+N”.
+func inShortQuote(t []rune, i, e int) bool {
+	open := -1
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if t[k] == '”' || isClauseEnd(t[k]) {
+			break
+		}
+		if t[k] == '“' {
+			open = k
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for k := e; k < len(t) && k < e+6; k++ {
+		if t[k] == '”' {
+			return true
+		}
+		if isClauseEnd(t[k]) || t[k] == '“' {
+			return false
+		}
+	}
+	return false
+}
+
+func hasWord(lx lexicon, t []rune, from, to int) bool {
+	for k := from; k < to; k++ {
+		if w, ok := lx.at(t, k); ok && w.tag != 0 && k+len(w.w) <= to {
+			return true
+		}
+	}
+	return false
+}
+
+// nounAfter returns the counted noun after a number that has no measure
+// word (6069万农民 → 农民), or "".
+func nounAfter(t []rune, j int) string {
+	if j+1 >= len(t) || !isHan(t[j]) || !isHan(t[j+1]) {
+		return ""
+	}
+	if strings.ContainsRune("的和与及或以同比较增减降是为在到至等之多余左右上下个元万亿千百十并且而将已也还都再占达", t[j]) {
+		return ""
+	}
+	if _, ok := growthWords.at(t, j); ok {
+		return ""
+	}
+	return string(t[j : j+2])
+}
+
+// validKindMarker filters marker words that are part of other words.
+func validKindMarker(t []rune, p int, w lexWord) bool {
+	var prev, next rune
+	if p > 0 {
+		prev = t[p-1]
+	}
+	if e := p + len(w.w); e < len(t) {
+		next = t[e]
+	}
+	switch w.s {
+	case "将":
+		return next != '近' && next != '军' && next != '领'
+	case "要":
+		return !strings.ContainsRune("主重需只纲摘概首必想提扼紧简显政次不", prev) && !strings.ContainsRune("素点闻害件塞道", next)
+	case "上年", "去年":
+		return !strings.ContainsRune("比较同于", prev) && next != '同'
+	case "计划", "规划":
+		return prev != '”' && prev != '"' && next != '单' && next != '生'
+	case "已":
+		return prev != '而' && prev != '不' && prev != '早'
+	case "准备":
+		return next != '金'
+	case "任务":
+		return prev != '”'
+	case "目标":
+		return prev != '的' || next != '是'
+	}
+	return true
+}
+
+// kindAt decides target, actual or estimate for a mention at [s, e) of the
+// sentence starting at sent: the nearest marker word before it wins.
+func (x *extractor) kindAt(t []rune, sent, s, e int) string {
+	for p := s - 1; p >= sent; p-- {
+		if w, ok := kindMarkers.at(t, p); ok && w.tag != mkNone && p+len(w.w) <= s && validKindMarker(t, p, w) {
+			if w.tag == mkTarget && (w.s == "将" || w.s == "要") && hasKind(t, sent, p, mkEstimate) {
+				return KindEstimate
+			}
+			return kindName(w.tag)
+		}
+		if y, ok := yearAt(t, p); ok && p+5 <= s {
+			if p > 0 && (t[p-1] == '到' || t[p-1] == '至') {
+				return KindTarget
+			}
+			if x.opt.Year > 0 {
+				if y < x.opt.Year {
+					return KindActual
+				}
+				if y > x.opt.Year {
+					return KindTarget
+				}
+			}
+		}
+	}
+	// 增长5%左右的预期目标
+	for p := e; p < len(t) && !isSentenceEnd(t[p]); p++ {
+		if t[p] == '；' || t[p] == ';' {
+			break
+		}
+		if hasPrefixAt(t, p, "目标") || hasPrefixAt(t, p, "预期") {
+			return KindTarget
+		}
+		if hasPrefixAt(t, p, "预计") {
+			return KindEstimate
+		}
+	}
+	if x.listKind != mkNone {
+		return kindName(x.listKind)
+	}
+	if x.section != mkNone {
+		return kindName(x.section)
+	}
+	return KindActual
+}
+
+func hasKind(t []rune, from, to, kind int) bool {
+	for p := from; p < to; p++ {
+		if w, ok := kindMarkers.at(t, p); ok && w.tag == kind && validKindMarker(t, p, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func kindName(k int) string {
+	switch k {
+	case mkTarget:
+		return KindTarget
+	case mkEstimate:
+		return KindEstimate
+	}
+	return KindActual
+}
+
+// yearAt reads a year "dddd年" at t[p].
+func yearAt(t []rune, p int) (int, bool) {
+	if p+4 >= len(t) || t[p+4] != '年' || p > 0 && isDigit(t[p-1]) {
+		return 0, false
+	}
+	y := 0
+	for k := p; k < p+4; k++ {
+		if !isDigit(t[k]) {
+			return 0, false
+		}
+		y = y*10 + int(t[k]-'0')
+	}
+	if y < 1900 || y > 2200 {
+		return 0, false
+	}
+	return y, true
+}
+
+// metricAt decides level, growth or share for a mention at s with unit u,
+// and the sign of a change.
+func metricAt(t []rune, clause, s int, u string) (string, float64) {
+	if u == "倍" {
+		return MetricLevel, 1
+	}
+	g, sign := growthBefore(t, clause, s)
+	switch {
+	case g == gwUp || g == gwUpNoun:
+		return MetricGrowth, sign
+	case g == gwDown || g == gwDownNoun:
+		return MetricGrowth, sign
+	}
+	if hasWord(shareWords, t, clause, s) {
+		return MetricShare, 1
+	}
+	if g == gwNone && (u == "个百分点" || u == "百分点") {
+		for k := clause; k < s; k++ {
+			if t[k] == '低' || t[k] == '少' {
+				return MetricGrowth, -1
+			}
+		}
+		return MetricGrowth, 1
+	}
+	return MetricLevel, 1
+}
+
+// growthBefore finds the growth word governing a number at s.
+func growthBefore(t []rune, clause, s int) (int, float64) {
+	for p := s - 1; p >= clause && p >= s-10; p-- {
+		w, ok := growthWords.at(t, p)
+		if !ok || p+len(w.w) > s {
+			continue
+		}
+		// a longer word starting a little before: 新增, 净增, 新增加
+		for q := p - 2; q < p; q++ {
+			if w2, ok2 := growthWords.at(t, q); ok2 && q >= 0 && q+len(w2.w) >= p+len(w.w) && q+len(w2.w) <= s {
+				w, p = w2, q
+				break
+			}
+		}
+		gap := s - (p + len(w.w))
+		if len(w.w) == 1 && gap > 2 {
+			return gwNone, 1
+		}
+		switch w.tag {
+		case gwLevel:
+			return gwLevel, 1
+		case gwUp, gwDown:
+			if gap > 0 && (t[p+len(w.w)] == '到' || t[p+len(w.w)] == '至') {
+				return gwLevel, 1
+			}
+		}
+		if w.tag == gwDown || w.tag == gwDownNoun {
+			return w.tag, -1
+		}
+		return w.tag, 1
+	}
+	return gwNone, 1
+}
+
+// periodAt finds the year or quarter a mention at s is about.
+func (x *extractor) periodAt(t []rune, sent, s int) *string {
+	quarter := 0
+	year := 0
+	set := func(y int) *string {
+		if y <= 0 {
+			return nil
+		}
+		v := strconv.Itoa(y)
+		if quarter > 0 {
+			v += "Q" + strconv.Itoa(quarter)
+		}
+		return &v
+	}
+	for p := s - 1; p >= sent; p-- {
+		if y, ok := yearAt(t, p); ok {
+			year = y
+			return set(year)
+		}
+		r := t[p]
+		switch {
+		case hasPrefixAt(t, p, "季度") && quarter == 0 && p > sent:
+			k := p - 1
+			if t[k] == '个' {
+				continue
+			}
+			d := chineseDigit(t[k])
+			if isDigit(t[k]) {
+				d = int(t[k] - '0')
+			}
+			if d >= 1 && d <= 4 && !(k > 0 && t[k-1] == '前') {
+				quarter = d
+			}
+		case r == '今' && hasPrefixAt(t, p, "今年"), r == '本' && hasPrefixAt(t, p, "本年"):
+			return set(x.opt.Year)
+		case r == '去' && hasPrefixAt(t, p, "去年"), r == '上' && hasPrefixAt(t, p, "上年"):
+			if p > 0 && strings.ContainsRune("比较同于", t[p-1]) || hasPrefixAt(t, p+2, "同期") {
+				continue
+			}
+			if x.opt.Year > 0 {
+				return set(x.opt.Year - 1)
+			}
+			return nil
+		case r == '前' && hasPrefixAt(t, p, "前年"):
+			if x.opt.Year > 0 {
+				return set(x.opt.Year - 2)
+			}
+			return nil
+		case r == '明' && hasPrefixAt(t, p, "明年"):
+			if x.opt.Year > 0 {
+				return set(x.opt.Year + 1)
+			}
+			return nil
+		case r == '以' && hasPrefixAt(t, p, "以来"),
+			r == '每' && hasPrefixAt(t, p, "每年"), r == '年' && hasPrefixAt(t, p, "年来"),
+			r == '年' && hasPrefixAt(t, p, "年均"):
+			if r == '以' && p >= 2 && hasPrefixAt(t, p-2, "今年") {
+				return set(x.opt.Year)
+			}
+			return nil
+		}
+	}
+	if quarter > 0 {
+		return set(x.opt.Year)
+	}
+	return nil
+}
+
+// clauseText returns the sentence up to the end of the clause holding the
+// mention, at most 80 runes, for people reading the output.
+func clauseText(t []rune, sent, e int) string {
+	end := e
+	for end < len(t) && !isClauseEnd(t[end]) {
+		end++
+	}
+	if end < len(t) && isSentenceEnd(t[end]) {
+		end++
+	}
+	start := sent
+	if end-start > 80 {
+		start = end - 80
+		if start > e-20 && e-20 >= sent {
+			start = e - 20
+		}
+		for k := start; k < e && k < start+30; k++ {
+			if isClauseEnd(t[k]) {
+				start = k + 1
+				break
+			}
+		}
+	}
+	return strings.TrimSpace(string(t[start:end]))
+}
+
+// subjectOf returns the shortest phrase naming what a mention measures: the
+// clause before it (time words, markers and verbs stripped) and the noun
+// after it; a clause with no subject of its own (同比增长4%, 约占全国的30%)
+// takes the subject of the previous fact of the sentence.
+func subjectOf(t []rune, clause, prevEnd, sent int, m *mention, metric string, base *string, baseSent *int) string {
+	from := clause
+	if prevEnd > from && prevEnd <= m.start {
+		from = prevEnd
+	}
+	a, b := stripSubject(t, from, m.start)
+	if b-a > 30 {
+		a = b - 30
+	}
+	pre := string(t[a:b])
+	suf := suffixNoun(t, m.end)
+	prevBase := ""
+	if *baseSent == sent {
+		prevBase = *base
+	}
+	subj := pre + suf
+	inherit := false
+	switch {
+	case pre == "" && suf == "":
+		subj, inherit = prevBase, true
+	case suf == "" && prevBase != "" && (b-a <= 2 || t[a] == '占' || metric == MetricShare && hasPrefixAt(t, a, "占")):
+		subj, inherit = prevBase+pre, true
+	}
+	if !inherit && subj != "" {
+		*base, *baseSent = subj, sent
+	}
+	return subj
+}
+
+// stripSubject trims time words, markers, hedges and linking verbs from both
+// ends of t[a:b].
+func stripSubject(t []rune, a, b int) (int, int) {
+	for a < b {
+		if isSpace(t[a]) || t[a] == '，' || t[a] == '、' || t[a] == '：' {
+			a++
+			continue
+		}
+		if w, ok := subjLead.at(t, a); ok && w.tag != 0 && a+len(w.w) <= b {
+			a += len(w.w)
+			continue
+		}
+		if y, ok := yearAt(t, a); ok && y > 0 {
+			a += 5
+			continue
+		}
+		if isDigit(t[a]) && a+1 < b && (t[a+1] == '月' || a+2 < b && isDigit(t[a+1]) && t[a+2] == '月') {
+			for a < b && t[a] != '月' {
+				a++
+			}
+			a++
+			continue
+		}
+		break
+	}
+	for b > a {
+		if w, ok := subjTrail.endingAt(t, b, 4); ok && w.tag != 0 && b-len(w.w) >= a {
+			b -= len(w.w)
+			continue
+		}
+		if isSpace(t[b-1]) {
+			b--
+			continue
+		}
+		break
+	}
+	// an opening quote with no closing one
+	if a < b && t[a] == '“' && !containsRune(t[a+1:b], '”') {
+		a++
+	}
+	return a, b
+}
+
+// suffixNoun returns the noun written after the unit (335个市级以上科研平台,
+// 100多个城市), up to the clause end, or "".
+func suffixNoun(t []rune, e int) string {
+	if e >= len(t) || !(isHan(t[e]) || t[e] == '“') {
+		return ""
+	}
+	if strings.ContainsRune("的和与及或以同比较增减降是为到至等之占并且而将已也还都再", t[e]) {
+		return ""
+	}
+	if _, ok := growthWords.at(t, e); ok {
+		return ""
+	}
+	k := e
+	for k < len(t) && k < e+12 && !isClauseEnd(t[k]) && !isDigit(t[k]) && t[k] != '（' && t[k] != '(' {
+		k++
+	}
+	s := k
+	for s > e && (t[s-1] == '的' || isSpace(t[s-1])) {
+		s--
+	}
+	return string(t[e:s])
+}

@@ -1,0 +1,166 @@
+package extract
+
+import "sort"
+
+// A lexicon finds words of a fixed list at a position of a rune slice,
+// longest first. Built once at package initialisation, read-only after.
+type lexicon struct {
+	byFirst map[rune][]lexWord
+}
+
+type lexWord struct {
+	w   []rune
+	s   string
+	tag int
+}
+
+func newLexicon(words map[string]int) lexicon {
+	lx := lexicon{byFirst: make(map[rune][]lexWord)}
+	for s, tag := range words {
+		w := []rune(s)
+		lx.byFirst[w[0]] = append(lx.byFirst[w[0]], lexWord{w: w, s: s, tag: tag})
+	}
+	for r, ws := range lx.byFirst {
+		sort.Slice(ws, func(a, b int) bool {
+			if len(ws[a].w) != len(ws[b].w) {
+				return len(ws[a].w) > len(ws[b].w)
+			}
+			return ws[a].s < ws[b].s
+		})
+		lx.byFirst[r] = ws
+	}
+	return lx
+}
+
+// at returns the longest word starting at t[i].
+func (lx lexicon) at(t []rune, i int) (lexWord, bool) {
+	if i < 0 || i >= len(t) {
+		return lexWord{}, false
+	}
+	for _, w := range lx.byFirst[t[i]] {
+		if matchAt(t, i, w.w) {
+			return w, true
+		}
+	}
+	return lexWord{}, false
+}
+
+// endingAt returns the longest word that ends just before t[i].
+func (lx lexicon) endingAt(t []rune, i int, maxLen int) (lexWord, bool) {
+	var best lexWord
+	found := false
+	for k := 1; k <= maxLen && k <= i; k++ {
+		if w, ok := lx.exact(t[i-k : i]); ok {
+			best, found = w, true
+		}
+	}
+	return best, found
+}
+
+// exact returns the word equal to s.
+func (lx lexicon) exact(s []rune) (lexWord, bool) {
+	if len(s) == 0 {
+		return lexWord{}, false
+	}
+	for _, w := range lx.byFirst[s[0]] {
+		if len(w.w) == len(s) && matchAt(s, 0, w.w) {
+			return w, true
+		}
+	}
+	return lexWord{}, false
+}
+
+func matchAt(t []rune, i int, w []rune) bool {
+	if i+len(w) > len(t) {
+		return false
+	}
+	for k, r := range w {
+		if t[i+k] != r {
+			return false
+		}
+	}
+	return true
+}
+
+// Unit classes.
+const (
+	unitCount   = iota // a measure word or unit: 个, 家, 公里, 元 …
+	unitPercent        // %, ‰
+	unitPoints         // 个百分点
+	unitTime           // 年, 月, 日 …: the number is a date, time or duration
+	unitName           // 强, 届, 号线 …: the number is part of a name or rank
+)
+
+var units = newLexicon(map[string]int{
+	"%": unitPercent, "‰": unitPercent, "个百分点": unitPoints, "百分点": unitPoints,
+	// length, area, volume, mass, energy
+	"公里": unitCount, "千米": unitCount, "米": unitCount, "厘米": unitCount, "毫米": unitCount, "延米": unitCount,
+	"平方公里": unitCount, "平方千米": unitCount, "平方米": unitCount, "立方米": unitCount, "立方": unitCount,
+	"公顷": unitCount, "亩": unitCount, "吨": unitCount, "千克": unitCount, "公斤": unitCount, "斤": unitCount,
+	"克": unitCount, "升": unitCount, "千瓦": unitCount, "千瓦时": unitCount, "瓦": unitCount, "兆瓦": unitCount,
+	"吉瓦": unitCount, "千伏": unitCount, "标箱": unitCount, "标准箱": unitCount, "TEU": unitCount, "吨标准煤": unitCount,
+	"km": unitCount, "kW": unitCount,
+	// money
+	"元": unitCount, "美元": unitCount, "欧元": unitCount, "日元": unitCount, "港元": unitCount, "英镑": unitCount,
+	"人民币": unitCount, "元人民币": unitCount,
+	// measure words
+	"列": unitCount, "单": unitCount, "票": unitCount, "台": unitCount, "套": unitCount, "户": unitCount,
+	"人": unitCount, "人次": unitCount, "名": unitCount, "位": unitCount, "家": unitCount, "个": unitCount,
+	"项": unitCount, "所": unitCount, "座": unitCount, "条": unitCount, "处": unitCount, "栋": unitCount,
+	"幢": unitCount, "间": unitCount, "张": unitCount, "件": unitCount, "份": unitCount, "场": unitCount,
+	"次": unitCount, "车次": unitCount, "架次": unitCount, "航次": unitCount, "艘次": unitCount, "班次": unitCount,
+	"辆": unitCount, "艘": unitCount, "架": unitCount, "倍": unitCount, "岁": unitCount, "床": unitCount,
+	"张床位": unitCount, "种": unitCount, "类": unitCount, "宗": unitCount, "起": unitCount, "例": unitCount,
+	"部": unitCount, "篇": unitCount, "本": unitCount, "册": unitCount, "株": unitCount, "棵": unitCount,
+	"头": unitCount, "只": unitCount, "口": unitCount, "眼": unitCount, "支": unitCount, "组": unitCount,
+	"对": unitCount, "笔": unitCount, "门": unitCount, "颗": unitCount, "片": unitCount, "段": unitCount,
+	"根": unitCount, "度": unitCount, "桶": unitCount, "轮": unitCount, "首": unitCount, "集": unitCount,
+	"盏": unitCount, "道": unitCount, "趟": unitCount, "节": unitCount, "款": unitCount, "辆次": unitCount,
+	"批": unitCount, "处次": unitCount, "户次": unitCount, "块": unitCount, "所学校": unitCount, "层": unitCount,
+	// dates, times, durations: not facts
+	"年": unitTime, "年度": unitTime, "周年": unitTime, "月": unitTime, "月份": unitTime, "日": unitTime,
+	"号": unitTime, "时": unitTime, "点": unitTime, "分": unitTime, "分钟": unitTime, "秒": unitTime,
+	"天": unitTime, "周": unitTime, "小时": unitTime, "世纪": unitTime, "年代": unitTime, "季度": unitTime,
+	"个月": unitTime, "个季度": unitTime, "个小时": unitTime, "个工作日": unitTime, "工作日": unitTime,
+	"个年度": unitTime, "个交易日": unitTime, "后": unitTime, "期": unitTime, "旬": unitTime, "晚": unitTime,
+	"早": unitTime, "时许": unitTime,
+	// names, ranks, classes: not facts
+	"届": unitName, "强": unitName, "号线": unitName, "级": unitName, "代": unitName, "版": unitName,
+	"楼": unitName, "号楼": unitName, "号文": unitName, "条例": unitName, "星": unitName,
+	"大": unitName, "路": unitName,
+})
+
+// qualifier codes before resolution by kind
+const (
+	qNone    = iota
+	qAbout   // 约, 左右, 近
+	qOver    // 多, 余: always over
+	qOverT   // 超, 超过, 突破, 以上, 逾: at_least in a target, over otherwise
+	qAtLeast // 不低于, 不少于, 至少
+	qUnder   // 不到, 以下, 不超过
+)
+
+// qualifiers written before the number (longest first)
+var preQualifiers = newLexicon(map[string]int{
+	"约": qAbout, "大约": qAbout, "近": qAbout, "接近": qAbout, "将近": qAbout, "大概": qAbout, "约为": qAbout,
+	"超": qOverT, "超过": qOverT, "逾": qOverT, "突破": qOverT, "破": qOverT, "高于": qOverT, "多于": qOverT,
+	"超出": qOverT, "达到或超过": qOverT,
+	"不低于": qAtLeast, "不少于": qAtLeast, "至少": qAtLeast, "不小于": qAtLeast, "最少": qAtLeast,
+	"不到": qUnder, "不足": qUnder, "不超过": qUnder, "低于": qUnder, "少于": qUnder, "不高于": qUnder,
+	"最多": qUnder,
+})
+
+// qualifiers written after the number and unit
+var postQualifiers = newLexicon(map[string]int{
+	"以上": qOverT, "以下": qUnder, "以内": qUnder, "左右": qAbout, "上下": qAbout, "多": qOver, "余": qOver,
+	"之内": qUnder, "出头": qOver,
+})
+
+// range connectors between two numbers
+func isRangeDash(r rune) bool {
+	switch r {
+	case '到', '至', '-', '—', '–', '~', '〜', '－', '～':
+		return true
+	}
+	return false
+}

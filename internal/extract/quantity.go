@@ -1,0 +1,196 @@
+package extract
+
+// mention is a quantity written in the text: a number or a range, with its
+// magnitude, unit and the qualifiers written next to it.
+type mention struct {
+	start, end int // span in the cleaned text: qualifiers, number(s), unit
+	numStart   int // first rune of the (first) number
+	numEnd     int // end of the first number and its magnitude
+	value      float64
+	max        float64
+	hasMax     bool
+	unit       string
+	unitClass  int
+	unitEnd    int // end of the unit (or of the number when there is none)
+	qual       int
+	chinese    bool // first number in Chinese numerals
+	mag        bool // a magnitude word (万, 亿) was written
+	class      bool // "10亿元以上项目": a size class, not an amount
+}
+
+// scanQuantity reads a quantity whose number starts at t[i] (or 百分之 at
+// t[i]). Pre-qualifiers are not looked at here. next is the index where
+// scanning may go on, also when ok is false.
+func scanQuantity(t []rune, i int) (m mention, next int, ok bool) {
+	m.start, m.numStart = i, i
+	if hasPrefixAt(t, i, "百分之") {
+		n, nok := scanNumber(t, i+3)
+		if !nok || n.end == i+3 {
+			return m, max(n.end, i+3), false
+		}
+		m.value, m.unit, m.unitClass = n.value, "%", unitPercent
+		m.numEnd, m.unitEnd, m.end = n.end, n.end, n.end
+		m.chinese = n.chinese
+		next = m.end
+		readPost(t, &m)
+		readRange(t, &m)
+		return m, m.end, true
+	}
+	n, nok := scanNumber(t, i)
+	if !nok {
+		return m, max(n.end, i+1), false
+	}
+	m.value, m.chinese, m.mag = n.value, n.chinese, n.mag
+	m.numEnd = n.end
+	j := n.end
+	// fraction: 三分之一, 3分之1
+	if hasPrefixAt(t, j, "分之") {
+		d, dok := scanNumber(t, j+2)
+		if !dok || d.end == j+2 || n.value == 0 {
+			return m, max(d.end, j+2), false
+		}
+		m.value = d.value / n.value * 100
+		m.unit, m.unitClass = "%", unitPercent
+		m.numEnd, m.unitEnd, m.end = d.end, d.end, d.end
+		readPost(t, &m)
+		return m, m.end, true
+	}
+	// 3万余名, 100多个, 2000多万人
+	if j < len(t) && (t[j] == '多' || t[j] == '余') && j+1 < len(t) && (isUnitAt(t, j+1) || bigUnit(t[j+1]) > 0 || smallUnit(t[j+1]) > 0) {
+		m.qual = qOver
+		j++
+		if exp, k := scanMagnitude(t, j); k > j {
+			m.value *= pow10(exp)
+			m.mag = true
+			j = k
+		}
+	}
+	m.numEnd = j
+	m.unitEnd, m.end = j, j
+	if u, ok := units.at(t, j); ok {
+		m.unit, m.unitClass = u.s, u.tag
+		m.unitEnd = j + len(u.w)
+		m.end = m.unitEnd
+		if m.unit == "人民币" || m.unit == "元人民币" {
+			m.unit = "元"
+		}
+	}
+	readPost(t, &m)
+	readRange(t, &m)
+	return m, m.end, true
+}
+
+func isUnitAt(t []rune, j int) bool {
+	_, ok := units.at(t, j)
+	return ok
+}
+
+// readPost reads qualifiers after the unit: 以上, 左右, 多 …
+func readPost(t []rune, m *mention) {
+	q, ok := postQualifiers.at(t, m.end)
+	if !ok {
+		return
+	}
+	k := m.end + len(q.w)
+	switch q.s {
+	case "上下":
+		// 5%上下, not 上下游
+		if k < len(t) && isHan(t[k]) {
+			return
+		}
+	case "多", "余":
+		if m.unit == "" || (k < len(t) && isHan(t[k])) {
+			return
+		}
+	}
+	if m.qual == qNone {
+		m.qual = q.tag
+	}
+	m.end = k
+	if (q.s == "以上" || q.s == "以下") && k < len(t) && isHan(t[k]) {
+		// 亿元以上项目, 10亿元以上的企业: a size class
+		m.class = true
+	}
+}
+
+// readRange reads the high end of a range: 3到5个, 3—5个, 16%-37%,
+// 8.5亿元至10亿元.
+func readRange(t []rune, m *mention) {
+	j := m.end
+	if j+1 >= len(t) || !isRangeDash(t[j]) {
+		return
+	}
+	k := j + 1
+	if t[j] == '—' && k < len(t) && t[k] == '—' {
+		return // —— is a dash, not a range
+	}
+	if !isDigit(t[k]) && chineseDigit(t[k]) < 0 && smallUnit(t[k]) != 1 {
+		return
+	}
+	if isDigit(t[m.numStart]) != isDigit(t[k]) {
+		return
+	}
+	n, ok := scanNumber(t, k)
+	if !ok {
+		return
+	}
+	hi := n.value
+	e := n.end
+	qual := qNone
+	if e < len(t) && (t[e] == '多' || t[e] == '余') && e+1 < len(t) && isUnitAt(t, e+1) {
+		qual = qOver
+		e++
+	}
+	unit, class := "", unitCount
+	if u, ok := units.at(t, e); ok {
+		unit, class = u.s, u.tag
+		e += len(u.w)
+	} else if e < len(t) && (t[e] == '%' || t[e] == '‰') {
+		unit, class = string(t[e]), unitPercent
+		e++
+	}
+	if unit == "人民币" || unit == "元人民币" {
+		unit = "元"
+	}
+	switch {
+	case m.unit == "" && unit == "":
+	case m.unit == "":
+		// 3-5个, 3-5万人: the unit and magnitude of the high end apply to both
+		if n.mag && !m.mag {
+			m.value *= hi / rawValue(t, n)
+		}
+		m.unit, m.unitClass = unit, class
+	case unit == "":
+		if m.unitEnd != m.numEnd {
+			return // 10公里-20: not a range
+		}
+	case unit != m.unit:
+		return
+	}
+	if hi < m.value {
+		return
+	}
+	m.hasMax, m.max = true, hi
+	if m.qual == qNone {
+		m.qual = qual
+	}
+	m.end = e
+	m.unitEnd = e
+	readPost(t, m)
+}
+
+// rawValue is the value of n without its magnitude words.
+func rawValue(t []rune, n number) float64 {
+	k := n.end
+	for k > n.start && (bigUnit(t[k-1]) > 0 || smallUnit(t[k-1]) > 0) && !n.chinese {
+		k--
+	}
+	if k == n.end {
+		return n.value
+	}
+	v, _ := scanNumber(t[:k], n.start)
+	if v.value == 0 {
+		return n.value
+	}
+	return v.value
+}
