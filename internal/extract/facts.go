@@ -81,9 +81,9 @@ func listOpener(t []rune, cur int) int {
 // facts finds the facts of one body paragraph.
 func (x *extractor) facts(p *para) {
 	t := p.text
-	prevEnd := 0    // end of the previous mention
-	base := ""      // subject of the last fact with its own subject, in this sentence
-	baseSent := -1  // sentence start of base
+	prevEnd := 0   // end of the previous mention
+	base := ""     // subject of the last fact with its own subject, in this sentence
+	baseSent := -1 // sentence start of base
 	for i := 0; i < len(t) && x.err == nil; {
 		r := t[i]
 		if !(isDigit(r) || chineseDigit(r) >= 0 || r == '十' || r == '百' && hasPrefixAt(t, i, "百分之")) {
