@@ -155,7 +155,9 @@ type Result struct {
 // is.
 //
 // Pace (progress against expected in the good sense): progress/expected when more is
-// better, expected/progress when less is. Growth: rate/target when the target points the
+// better, expected/progress when less is; for a stock with a baseline, the move made
+// against the move expected, (progress − baseline) / (expected − baseline), in either
+// direction. Growth: rate/target when the target points the
 // good way (positive for higher, negative for lower: a 3% rate on a 5% target is 60%),
 // else (100+rate)/(100+target) or its inverse. Pace ≥ OnTrack → on track, ≥ AtRisk →
 // at risk, else behind.
@@ -343,6 +345,11 @@ func (e *eval) figures() {
 	}
 	e.res.Expected = ptr(exp)
 	e.res.Pace = ptr(e.pace(p, exp))
+	if e.acc == plan.Stock && base != nil && !exp.Equal(*base) && e.kind != plan.KindGrowth {
+		// A level is paced on its move from the baseline, not on its size: 41 against 42.5
+		// expected from 40 is 40% of the way, not 96%.
+		e.res.Pace = ptr(div(p.Sub(*base), exp.Sub(*base)))
+	}
 	if e.kind == plan.KindGrowth {
 		e.res.Completion = ptr(e.pace(p, *ref))
 	} else if c, ok := ratio(p, *ref, e.sense); ok {

@@ -1,0 +1,83 @@
+package progress
+
+import (
+	"testing"
+	"time"
+
+	"github.com/lantu-dev/lantu/internal/plan"
+)
+
+func TestSummarize(t *testing.T) {
+	rs := []Result{
+		{Status: StatusAchieved}, {Status: StatusOnTrack}, {Status: StatusDone},
+		{Status: StatusAtRisk}, {Status: StatusBehind}, {Status: StatusOverdue}, {Status: StatusLate},
+		{Status: StatusNoData}, {Status: StatusNoTarget}, {Status: StatusOnTrack},
+	}
+	s := Summarize(rs)
+	if s.Total != 10 || s.Tracked != 8 || s.ByStatus[StatusOnTrack] != 2 || s.ByStatus[StatusNoTarget] != 1 {
+		t.Errorf("Summarize = %+v", s)
+	}
+	eqDec(t, "on-track share", &s.OnTrackShare, "0.5") // 4 of 8
+	empty := Summarize(nil)
+	if empty.Total != 0 || !empty.OnTrackShare.IsZero() || empty.ByStatus == nil {
+		t.Errorf("empty = %+v", empty)
+	}
+	eqDec(t, "untracked only", ptr(Summarize([]Result{{Status: StatusNoData}}).OnTrackShare), "0")
+}
+
+func TestByDepartment(t *testing.T) {
+	rs := []Result{
+		{IndicatorID: 3, Code: "B2", Dept: "商务局", Status: StatusBehind, Overdue: []Period{per("2022-04"), per("2022-05")}},
+		{IndicatorID: 1, Code: "A1", Dept: "发改委", Status: StatusOnTrack},
+		{IndicatorID: 2, Code: "B1", Dept: "商务局", Status: StatusOverdue, Overdue: []Period{per("2022-05")}},
+		{IndicatorID: 4, Code: "X", Status: StatusNoTarget},
+	}
+	ds := ByDepartment(rs)
+	if len(ds) != 3 || ds[0].Dept != "" || ds[1].Dept != "发改委" || ds[2].Dept != "商务局" {
+		t.Fatalf("departments %+v", ds)
+	}
+	sw := ds[2]
+	if sw.OverdueReports != 3 || sw.Summary.Total != 2 || sw.Summary.ByStatus[StatusBehind] != 1 ||
+		len(sw.Indicators) != 2 || sw.Indicators[0].Code != "B1" || sw.Indicators[1].Overdue != 2 {
+		t.Errorf("商务局 = %+v", sw)
+	}
+}
+
+func TestOnTimeRate(t *testing.T) {
+	cal := NewCalendar(plan.Monthly, plan.DefaultSettings())
+	cst := time.FixedZone("CST", 8*3600)
+	reports := []Report{
+		{Period: per("2022-01"), SubmittedAt: time.Date(2022, 2, 10, 23, 0, 0, 0, cst)}, // on the due day
+		{Period: per("2022-02"), SubmittedAt: time.Date(2022, 3, 11, 9, 0, 0, 0, cst)},  // a day late
+		// March: first handed in on time, rejected, resubmitted late — on time.
+		{Period: per("2022-03"), SubmittedAt: day(2022, 4, 8), State: StateRejected},
+		{Period: per("2022-03"), SubmittedAt: day(2022, 4, 20), State: StateSubmitted, Revision: 1},
+		// April never submitted; May not yet due.
+		{Period: per("2022-04")},
+		{Period: per("2022-05"), SubmittedAt: day(2022, 5, 30)},
+	}
+	items := DueItems(1, "商务局", cal, 2022, reports, day(2022, 6, 5))
+	if len(items) != 4 || items[3].Period != per("2022-04") || !items[3].SubmittedAt.IsZero() || items[0].Dept != "商务局" {
+		t.Fatalf("DueItems = %+v", items)
+	}
+	want := []bool{true, false, true, false}
+	for i, it := range items {
+		if it.OnTime() != want[i] {
+			t.Errorf("%s on time = %v", it.Period, it.OnTime())
+		}
+	}
+	r := OnTimeRate(items)
+	if r.Due != 4 || r.OnTime != 2 {
+		t.Errorf("rate %+v", r)
+	}
+	eqDec(t, "rate", &r.Rate, "0.5")
+	eqDec(t, "nothing due", ptr(OnTimeRate(nil).Rate), "1")
+
+	// Two indicators, per period.
+	items = append(items, DueItems(2, "商务局", cal, 2022, []Report{{Period: per("2022-01"), SubmittedAt: day(2022, 2, 1)}}, day(2022, 3, 11))...)
+	byP := OnTimeByPeriod(items)
+	if len(byP) != 4 || byP[0].Period != per("2022-01") || byP[0].Due != 2 || byP[0].OnTime != 2 ||
+		byP[1].Period != per("2022-02") || byP[1].Due != 2 || byP[1].OnTime != 0 {
+		t.Errorf("by period %+v", byP)
+	}
+}
