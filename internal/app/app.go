@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"net"
@@ -77,20 +78,30 @@ func EnsureDemo(ctx context.Context, svc *service.Service, log *slog.Logger) (in
 }
 
 // Serve runs the HTTP server until ctx is cancelled, then drains requests for up to 10 s.
-// ready, when not nil, receives the address listened on.
-func Serve(ctx context.Context, cfg Config, log *slog.Logger, ready func(addr string)) error {
+// The first admin's one-time password goes to console, never to the log. ready, when
+// not nil, receives the address listened on.
+func Serve(ctx context.Context, cfg Config, log *slog.Logger, console io.Writer, ready func(addr string)) error {
 	st, err := OpenStore(ctx, cfg.DB)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	svc := service.New(st)
+	svc.PublicView = cfg.PublicView
 	if cfg.Demo {
 		if _, err := EnsureDemo(ctx, svc, log); err != nil {
 			return err
 		}
 	}
-	h, err := Handler(svc, cfg, log)
+	login, password, err := svc.EnsureAdmin(ctx)
+	if err != nil {
+		return err
+	}
+	if password != "" {
+		log.InfoContext(ctx, "first start: admin account created; its one-time password is on the console", "login", login)
+		fmt.Fprintf(console, "\n  lantu: the first admin account was created.\n  login:    %s\n  password: %s   (one-time: you will be asked to change it)\n\n", login, password)
+	}
+	h, err := Handler(ctx, svc, cfg, log)
 	if err != nil {
 		return err
 	}
@@ -121,8 +132,8 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, ready func(addr st
 }
 
 // Handler builds the whole HTTP handler over a service; tests use it with httptest.
-func Handler(svc *service.Service, cfg Config, log *slog.Logger) (http.Handler, error) {
-	ws, err := web.New(svc, web.Options{PublicView: cfg.PublicView, Demo: cfg.Demo, SecureCookies: cfg.SecureCookies}, log)
+func Handler(ctx context.Context, svc *service.Service, cfg Config, log *slog.Logger) (http.Handler, error) {
+	ws, err := web.New(ctx, svc, web.Options{PublicView: cfg.PublicView, Demo: cfg.Demo, SecureCookies: cfg.SecureCookies}, log)
 	if err != nil {
 		return nil, err
 	}

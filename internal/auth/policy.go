@@ -145,7 +145,8 @@ func init() {
 //     need not be changed first;
 //   - token.manage_own is allowed to every signed-in user for tokens they own
 //     (OwnerUserID), and to nobody for others' (that is token.manage_any);
-//   - the resource must be in the principal's region;
+//   - the resource must be in the principal's region, unless the principal's region is
+//     0 (deployment-wide);
 //   - one of the principal's roles must grant the action (see below);
 //   - report.approve of a report one submitted oneself (OwnerUserID) is denied
 //     unless one is admin (separation of duties).
@@ -180,7 +181,9 @@ func Can(p Principal, a Action, r Resource) error {
 		}
 		return deny("not the owner of the token")
 	}
-	if r.RegionID != p.RegionID {
+	// A principal of region 0 serves the whole deployment (the first admin, a city's
+	// planning office over its districts).
+	if p.RegionID != 0 && r.RegionID != p.RegionID {
 		return deny("resource is in region %d, user in region %d", r.RegionID, p.RegionID)
 	}
 	granted, outOfDept := false, false

@@ -147,6 +147,8 @@ func TestCanCases(t *testing.T) {
 		reason string // part of DeniedError.Reason
 	}{
 		// Public reads.
+		{"deployment-wide admin acts in any region", Principal{UserID: 30, Login: "root", Roles: []Role{RoleAdmin}}, PlanEdit, Resource{RegionID: 7}, nil, ""},
+		{"deployment-wide reporter still needs its department", Principal{UserID: 31, Login: "r0", Roles: []Role{RoleReporter}, DeptIDs: []int64{10}}, ReportEdit, Resource{DeptID: 20, RegionID: 7}, ErrForbidden, ""},
 		{"anon reads public report", subjAnon, ReportRead, Resource{DeptID: 10, RegionID: 1, Public: true}, nil, ""},
 		{"anon reads public evidence", subjAnon, EvidenceRead, Resource{DeptID: 10, RegionID: 1, Public: true}, nil, ""},
 		{"anon reads private report", subjAnon, ReportRead, Resource{DeptID: 10, RegionID: 1}, ErrUnauthenticated, "signed in"},

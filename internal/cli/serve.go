@@ -31,7 +31,7 @@ func init() {
 		defer stop()
 		log := logger(env)
 		slog.SetDefault(log)
-		return app.Serve(ctx, cfg, log, nil)
+		return app.Serve(ctx, cfg, log, env.Stdout, nil)
 	}
 	register(c)
 }

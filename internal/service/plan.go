@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/planfile"
 	"github.com/lantu-dev/lantu/internal/store"
@@ -21,6 +22,14 @@ type ReportSeeder func(ctx context.Context, p *plan.Plan, reports map[string][]p
 func (s *Service) ImportPlan(ctx context.Context, a Actor, l *planfile.Loaded) (*plan.Plan, error) {
 	p := l.Plan
 	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+		// A new region may be opened only by a deployment-wide admin.
+		regionID, err := s.resolveRegion(ctx, p.Region.Code)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		if err := s.can(a, auth.PlanImport, auth.Resource{RegionID: regionID}); err != nil {
+			return err
+		}
 		if _, err := s.store.FindPlan(ctx, p.Region.Code, p.Year, p.Title); err == nil {
 			return fmt.Errorf("%w: %s %d %s", ErrPlanExists, p.Region.Name, p.Year, p.Title)
 		} else if !errors.Is(err, store.ErrNotFound) {
@@ -76,9 +85,39 @@ func (s *Service) EnsurePlan(ctx context.Context, a Actor, l *planfile.Loaded) (
 	return imported.ID, true, nil
 }
 
-// Plan reads a whole plan.
-func (s *Service) Plan(ctx context.Context, id int64) (*plan.Plan, error) {
-	return s.store.GetPlan(ctx, id)
+// Plan reads a whole plan as the actor may see it: everything for a signed-in user
+// allowed to read internal indicators; public indicators only for a visitor, when the
+// deployment shows a public view at all.
+func (s *Service) Plan(ctx context.Context, a Actor, id int64) (*plan.Plan, error) {
+	p, err := s.store.GetPlan(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if s.can(a, auth.PlanReadInternal, auth.Resource{RegionID: p.RegionID}) == nil {
+		return p, nil
+	}
+	if a.UserID == 0 && !s.PublicView {
+		return nil, auth.ErrUnauthenticated
+	}
+	PublicOnly(p)
+	return p, nil
+}
+
+// PublicOnly strips a plan down to what the public may see: public indicators, and no
+// source documents beyond their titles.
+func PublicOnly(p *plan.Plan) {
+	for zi := range p.Zones {
+		for pi := range p.Zones[zi].Programs {
+			pr := &p.Zones[zi].Programs[pi]
+			kept := pr.Indicators[:0]
+			for _, ind := range pr.Indicators {
+				if ind.Public {
+					kept = append(kept, ind)
+				}
+			}
+			pr.Indicators = kept
+		}
+	}
 }
 
 // Plans lists the plans.

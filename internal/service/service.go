@@ -7,30 +7,50 @@ import (
 	"time"
 
 	"github.com/lantu-dev/lantu/internal/audit"
+	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/store"
 )
 
-// Actor is who makes a change and from where, for the audit log.
+// Actor is who asks for a use-case and from where: the principal the rules judge, and
+// the address the audit log keeps.
 type Actor struct {
-	UserID  int64
-	Login   string
+	auth.Principal
 	Address string
+	// System marks lantu itself (first start, demo data) and the command line, run by
+	// whoever holds the database: it passes every rule, and the audit log says so.
+	System bool
 }
 
-// System is the actor for changes lantu makes by itself (first start, demo data) and for
-// the command line run by whoever holds the database.
-var System = Actor{Login: "system"}
+// System is the actor for changes lantu makes by itself and for the command line.
+var System = Actor{Principal: auth.Principal{Login: "system"}, System: true}
 
 // Service bundles the use-cases over one store.
 type Service struct {
 	store *store.Store
 	// Now is the clock; tests set it.
 	Now func() time.Time
+	// Hasher hashes passwords; tests use cheap parameters.
+	Hasher *auth.Hasher
+	// Limiter counts failed sign-ins per name and per address.
+	Limiter *auth.LoginLimiter
+	// Sessions says how long sessions live.
+	Sessions auth.SessionPolicy
+	// PublicView lets visitors who are not signed in see public indicators.
+	PublicView bool
 }
 
 // New makes the services over a store.
 func New(s *store.Store) *Service {
-	return &Service{store: s, Now: func() time.Time { return time.Now().UTC() }}
+	return &Service{store: s, Now: func() time.Time { return time.Now().UTC() },
+		Hasher: auth.NewHasher(), Limiter: auth.NewLoginLimiter(), Sessions: auth.DefaultSessionPolicy}
+}
+
+// can asks the one rule set whether the actor may do an action to a resource.
+func (s *Service) can(a Actor, action auth.Action, r auth.Resource) error {
+	if a.System {
+		return nil
+	}
+	return auth.Can(a.Principal, action, r)
 }
 
 // Store gives read access for views that need raw listings.
@@ -42,4 +62,20 @@ func (s *Service) record(ctx context.Context, a Actor, action, entity string, id
 		At: s.Now(), UserID: a.UserID, UserLogin: a.Login, Action: action, Entity: entity, EntityID: id,
 		Before: audit.Snapshot(before), After: audit.Snapshot(after), Address: a.Address, Note: note,
 	})
+}
+
+type actorKey struct{}
+
+// WithActor puts the actor of a request in its context; the web layer does it once per
+// request, and API and page handlers read it back.
+func WithActor(ctx context.Context, a Actor) context.Context {
+	return context.WithValue(ctx, actorKey{}, a)
+}
+
+// ActorFrom reads the request's actor; anonymous when none was set.
+func ActorFrom(ctx context.Context) Actor {
+	if a, ok := ctx.Value(actorKey{}).(Actor); ok {
+		return a
+	}
+	return Actor{Principal: auth.Anonymous()}
 }

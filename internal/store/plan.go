@@ -520,3 +520,21 @@ func (s *Store) IndicatorByCode(ctx context.Context, planID int64, code string) 
 	}
 	return rows[0], nil
 }
+
+// Regions lists every region.
+func (s *Store) Regions(ctx context.Context) ([]plan.Region, error) {
+	rows, err := s.q(ctx).QueryContext(ctx, `SELECT id, code, name, parent_code FROM regions ORDER BY code`)
+	if err != nil {
+		return nil, fmt.Errorf("store: list regions: %w", err)
+	}
+	defer rows.Close()
+	var out []plan.Region
+	for rows.Next() {
+		var r plan.Region
+		if err := rows.Scan(&r.ID, &r.Code, &r.Name, &r.ParentCode); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

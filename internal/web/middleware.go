@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"runtime/debug"
 	"time"
+
+	"github.com/lantu-dev/lantu/internal/service"
 )
 
 type middleware func(http.Handler) http.Handler
@@ -124,5 +126,5 @@ func limitBody(n int64) middleware {
 	}
 }
 
-// userLogin is filled in by the session middleware; anonymous until then.
-func userLogin(ctx context.Context) string { return "" }
+// userLogin names the signed-in user for the request log.
+func userLogin(ctx context.Context) string { return service.ActorFrom(ctx).Login }

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"net/http"
 
+	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/lantu-dev/lantu/internal/service"
 )
 
 // planView is the plan page's data.
@@ -25,12 +27,15 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	} else if id, err = s.svc.DefaultPlan(ctx); errors.Is(err, plan.ErrNotFound) {
+		if service.ActorFrom(ctx).UserID == 0 && !s.svc.PublicView {
+			return auth.ErrUnauthenticated
+		}
 		s.render(w, r, http.StatusOK, "plan", &planView{Empty: true})
 		return nil
 	} else if err != nil {
 		return err
 	}
-	p, err := s.svc.Plan(ctx, id)
+	p, err := s.svc.Plan(ctx, service.ActorFrom(ctx), id)
 	if err != nil {
 		return err
 	}
@@ -59,6 +64,9 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
+		return err
+	}
+	if _, err := s.svc.Plan(r.Context(), service.ActorFrom(r.Context()), id); err != nil {
 		return err
 	}
 	doc, err := s.svc.Store().Document(r.Context(), id, r.PathValue("key"))

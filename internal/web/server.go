@@ -11,9 +11,11 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strconv"
 	"time"
 
+	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/i18n"
 	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/service"
@@ -35,15 +37,16 @@ type Options struct {
 
 // Server holds what the handlers need.
 type Server struct {
-	svc    *service.Service
-	opts   Options
-	assets *assets
-	pages  map[string]*template.Template
-	log    *slog.Logger
+	svc        *service.Service
+	opts       Options
+	assets     *assets
+	pages      map[string]*template.Template
+	log        *slog.Logger
+	csrfSecret []byte
 }
 
 // New builds the web server and parses every template, so a broken one fails at start.
-func New(svc *service.Service, opts Options, log *slog.Logger) (*Server, error) {
+func New(ctx context.Context, svc *service.Service, opts Options, log *slog.Logger) (*Server, error) {
 	if opts.Clock == nil {
 		opts.Clock = func() time.Time { return time.Now().UTC() }
 	}
@@ -52,6 +55,9 @@ func New(svc *service.Service, opts Options, log *slog.Logger) (*Server, error) 
 		return nil, fmt.Errorf("web: assets: %w", err)
 	}
 	s := &Server{svc: svc, opts: opts, assets: a, log: log}
+	if s.csrfSecret, err = svc.CSRFSecret(ctx); err != nil {
+		return nil, fmt.Errorf("web: CSRF secret: %w", err)
+	}
 	if s.pages, err = s.parseTemplates(); err != nil {
 		return nil, fmt.Errorf("web: templates: %w", err)
 	}
@@ -66,11 +72,19 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /{$}", s.page(s.planPage))
 	mux.Handle("GET /plans/{id}", s.page(s.planPage))
 	mux.Handle("GET /plans/{id}/documents/{key}", s.page(s.documentPage))
+	mux.Handle("GET /login", s.page(s.loginForm))
+	mux.Handle("POST /login", s.page(s.login))
+	mux.Handle("POST /logout", s.page(s.logout))
+	mux.Handle("GET /account/password", s.page(s.passwordForm))
+	mux.Handle("POST /account/password", s.page(s.changePassword))
+	mux.Handle("GET /admin/audit", s.page(s.auditPage))
+	mux.Handle("GET /admin/users", s.page(s.usersPage))
+	mux.Handle("POST /admin/users", s.page(s.createUser))
 	if s.opts.API != nil {
 		mux.Handle("/api/", s.opts.API)
 	}
 	mux.Handle("/", s.page(func(w http.ResponseWriter, r *http.Request) error { return plan.ErrNotFound }))
-	return chain(mux, recoverPanics(s.log), requestID, logRequests(s.log), securityHeaders, limitBody(4<<20))
+	return chain(mux, recoverPanics(s.log), requestID, securityHeaders, limitBody(4<<20), s.authenticate, logRequests(s.log), s.checkCSRF)
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
@@ -100,9 +114,20 @@ func (s *Server) page(h handlerFunc) http.Handler {
 // statusOf maps domain errors to HTTP statuses.
 func statusOf(err error) int {
 	var verrs plan.ValidationErrors
+	var rl *service.RateLimitedError
+	var fe *auth.FieldError
+	var pe *auth.PasswordError
 	switch {
 	case errors.Is(err, plan.ErrNotFound):
 		return http.StatusNotFound
+	case errors.Is(err, auth.ErrUnauthenticated):
+		return http.StatusUnauthorized
+	case errors.Is(err, auth.ErrForbidden), errors.Is(err, errCSRF):
+		return http.StatusForbidden
+	case errors.As(err, &rl):
+		return http.StatusTooManyRequests
+	case errors.Is(err, service.ErrBadCredentials), errors.As(err, &fe), errors.As(err, &pe):
+		return http.StatusUnprocessableEntity
 	case errors.As(err, &verrs):
 		return http.StatusUnprocessableEntity
 	case errors.Is(err, service.ErrPlanExists):
@@ -114,12 +139,28 @@ func statusOf(err error) int {
 func (s *Server) showError(w http.ResponseWriter, r *http.Request, err error) {
 	code := statusOf(err)
 	lang := i18n.FromRequest(r)
+	// A visitor who must sign in is sent to the sign-in page, and back afterwards.
+	if code == http.StatusUnauthorized && r.Method == http.MethodGet {
+		http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+		return
+	}
+	var rl *service.RateLimitedError
+	if errors.As(err, &rl) {
+		w.Header().Set("Retry-After", strconv.Itoa(int(rl.RetryAfter.Seconds()+1)))
+	}
 	msg := i18n.T(lang, "error.title")
 	switch code {
 	case http.StatusNotFound:
 		msg = i18n.T(lang, "error.notfound")
 	case http.StatusForbidden:
 		msg = i18n.T(lang, "error.forbidden")
+		if errors.Is(err, errCSRF) {
+			msg = i18n.T(lang, "error.csrf")
+		}
+	case http.StatusUnauthorized:
+		msg = i18n.T(lang, "error.unauthenticated")
+	case http.StatusTooManyRequests:
+		msg = i18n.T(lang, "error.ratelimited") + " (" + err.Error() + ")"
 	case http.StatusInternalServerError:
 		s.log.ErrorContext(r.Context(), "request failed", "path", r.URL.Path, "err", err)
 	default:
@@ -135,6 +176,10 @@ type pageData struct {
 	Path  string
 	Data  any
 	Now   time.Time
+	User  auth.Principal
+	CSRF  string
+	// Can says which links and buttons to show (the services still check every request).
+	Can map[string]bool
 }
 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, name string, data any) {
@@ -149,7 +194,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, name s
 		http.SetCookie(w, &http.Cookie{Name: "lang", Value: lang, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, HttpOnly: true})
 	}
 	var buf bytes.Buffer
-	pd := pageData{Lang: lang, Path: r.URL.Path, Data: data, Now: s.opts.Clock()}
+	actor := service.ActorFrom(r.Context())
+	pd := pageData{Lang: lang, Path: r.URL.Path, Data: data, Now: s.opts.Clock(), User: actor.Principal,
+		CSRF: s.csrfToken(r), Can: navRights(actor.Principal)}
 	if err := t.ExecuteTemplate(&buf, "layout", pd); err != nil {
 		s.log.ErrorContext(r.Context(), "render", "template", name, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
@@ -175,4 +222,17 @@ func intParam(r *http.Request, name string, def int) int {
 		return def
 	}
 	return v
+}
+
+// navRights decides which navigation entries a principal sees.
+func navRights(p auth.Principal) map[string]bool {
+	r := auth.Resource{RegionID: p.RegionID}
+	return map[string]bool{
+		"audit":    auth.Allowed(p, auth.AuditRead, r),
+		"users":    auth.Allowed(p, auth.UserManage, r),
+		"internal": auth.Allowed(p, auth.PlanReadInternal, r),
+		"report":   p.HasRole(auth.RoleReporter) || p.HasRole(auth.RoleAdmin),
+		"review":   p.HasRole(auth.RoleReviewer) || p.HasRole(auth.RoleAdmin),
+		"ingest":   auth.Allowed(p, auth.DocumentIngest, r),
+	}
 }

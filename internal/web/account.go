@@ -1,0 +1,168 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/lantu-dev/lantu/internal/audit"
+	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/i18n"
+	"github.com/lantu-dev/lantu/internal/service"
+)
+
+// safeNext keeps a post-sign-in redirect on this site.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/"
+	}
+	return next
+}
+
+func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) error {
+	s.ensurePreSession(w, r)
+	s.render(w, r, http.StatusOK, "login", map[string]any{"Next": safeNext(r.URL.Query().Get("next"))})
+	return nil
+}
+
+func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
+	login, password := r.PostFormValue("login"), r.PostFormValue("password")
+	next := safeNext(r.PostFormValue("next"))
+	sid, u, err := s.svc.Login(r.Context(), login, password, clientAddr(r), r.UserAgent())
+	if err != nil {
+		var rl *service.RateLimitedError
+		code := http.StatusUnauthorized
+		msg := i18n.T(i18n.FromRequest(r), "login.failed")
+		if errors.As(err, &rl) {
+			code = http.StatusTooManyRequests
+			w.Header().Set("Retry-After", strconv.Itoa(int(rl.RetryAfter.Seconds()+1)))
+			msg = i18n.T(i18n.FromRequest(r), "error.ratelimited") + " (" + rl.Error() + ")"
+		} else if !errors.Is(err, service.ErrBadCredentials) {
+			return err
+		}
+		s.render(w, r, code, "login", map[string]any{"Next": next, "Login": login, "Error": msg})
+		return nil
+	}
+	s.clearCookie(w, r, preSessionCookie)
+	http.SetCookie(w, s.cookie(r, sessionCookie, sid, int(s.svc.Sessions.MaxAge.Seconds())))
+	if u.MustChangePassword {
+		next = "/account/password"
+	}
+	http.Redirect(w, r, next, http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
+	if err := s.svc.Logout(r.Context(), service.ActorFrom(r.Context()), stateFrom(r.Context()).sessionID); err != nil {
+		return err
+	}
+	s.clearCookie(w, r, sessionCookie)
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) passwordForm(w http.ResponseWriter, r *http.Request) error {
+	if service.ActorFrom(r.Context()).UserID == 0 {
+		return auth.ErrUnauthenticated
+	}
+	s.render(w, r, http.StatusOK, "password", map[string]any{})
+	return nil
+}
+
+func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) error {
+	a := service.ActorFrom(r.Context())
+	if a.UserID == 0 {
+		return auth.ErrUnauthenticated
+	}
+	old, new, again := r.PostFormValue("old"), r.PostFormValue("new"), r.PostFormValue("again")
+	lang := i18n.FromRequest(r)
+	var msg string
+	if new != again {
+		msg = i18n.T(lang, "password.mismatch")
+	} else if err := s.svc.ChangePassword(r.Context(), a, old, new); err != nil {
+		var pe *auth.PasswordError
+		switch {
+		case errors.Is(err, service.ErrBadCredentials):
+			msg = i18n.T(lang, "password.wrongold")
+		case errors.As(err, &pe):
+			msg = i18n.T(lang, "password."+string(pe.Code))
+		default:
+			return err
+		}
+	}
+	if msg != "" {
+		s.render(w, r, http.StatusUnprocessableEntity, "password", map[string]any{"Error": msg})
+		return nil
+	}
+	// Every session ended with the change: sign in again with the new password.
+	s.clearCookie(w, r, sessionCookie)
+	http.Redirect(w, r, "/login?changed=1", http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) error {
+	f := audit.Filter{Entity: r.URL.Query().Get("entity"), Limit: 200}
+	f.EntityID, _ = strconv.ParseInt(r.URL.Query().Get("entity_id"), 10, 64)
+	f.BeforeID, _ = strconv.ParseInt(r.URL.Query().Get("before"), 10, 64)
+	entries, err := s.svc.Audit(r.Context(), service.ActorFrom(r.Context()), f)
+	if err != nil {
+		return err
+	}
+	var older int64
+	if len(entries) == f.Limit {
+		older = entries[len(entries)-1].ID
+	}
+	s.render(w, r, http.StatusOK, "audit", map[string]any{"Entries": entries, "Filter": f, "Older": older})
+	return nil
+}
+
+func (s *Server) usersPage(w http.ResponseWriter, r *http.Request) error {
+	return s.renderUsers(w, r, http.StatusOK, nil)
+}
+
+func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, code int, extra map[string]any) error {
+	a := service.ActorFrom(r.Context())
+	users, err := s.svc.Users(r.Context(), a)
+	if err != nil {
+		return err
+	}
+	depts, err := s.svc.Store().Departments(r.Context(), a.RegionID)
+	if err != nil {
+		return err
+	}
+	names := map[int64]string{}
+	for _, d := range depts {
+		names[d.ID] = d.Name
+	}
+	data := map[string]any{"Users": users, "Depts": depts, "DeptNames": names, "Roles": auth.Roles()}
+	for k, v := range extra {
+		data[k] = v
+	}
+	s.render(w, r, code, "users", data)
+	return nil
+}
+
+func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return err
+	}
+	nu := service.NewUser{Login: r.PostFormValue("login"), DisplayName: r.PostFormValue("display_name"), DeptCodes: r.PostForm["dept"]}
+	for _, v := range r.PostForm["role"] {
+		role, err := auth.ParseRole(v)
+		if err != nil {
+			return s.renderUsers(w, r, http.StatusUnprocessableEntity, map[string]any{"Error": err.Error()})
+		}
+		nu.Roles = append(nu.Roles, role)
+	}
+	u, password, err := s.svc.CreateUser(r.Context(), service.ActorFrom(r.Context()), nu)
+	var fe *auth.FieldError
+	if errors.As(err, &fe) {
+		return s.renderUsers(w, r, http.StatusUnprocessableEntity, map[string]any{"Error": fe.Error()})
+	}
+	if err != nil {
+		return err
+	}
+	// The generated password is shown once, on this page, to the admin who made it.
+	return s.renderUsers(w, r, http.StatusOK, map[string]any{"Created": u.Login, "Password": password})
+}
