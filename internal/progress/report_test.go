@@ -248,3 +248,19 @@ func TestCounting(t *testing.T) {
 		t.Errorf("pending correction with SubmittedCounts: %v", got[0].Value)
 	}
 }
+
+func TestErrorMessages(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{&ConflictError{Current: Report{ID: 4, Version: 3}, Got: 2}, "report 4 changed meanwhile (version 3, change based on 2)"},
+		{&TransitionError{From: StateDraft, Action: ActApprove}, "cannot approve a draft report"},
+		{&LockedError{Period: per("2022-06"), Since: Date(2022, 7, 30)}, "period 2022-06 locked since 2022-07-30"},
+		{ValidationErrors{{Field: "value", Message: "数值不能为负"}, {Field: "cause", Message: "须填写"}}, "value: 数值不能为负; cause: 须填写"},
+	} {
+		if !strings.Contains(tc.err.Error(), tc.want) {
+			t.Errorf("%q lacks %q", tc.err.Error(), tc.want)
+		}
+	}
+}

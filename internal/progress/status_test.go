@@ -591,3 +591,50 @@ func TestLabels(t *testing.T) {
 		}
 	}
 }
+
+// Growth indicators take their shape from last year's amounts; it sets the range.
+func TestEvaluateGrowthHistory(t *testing.T) {
+	var hist []Report
+	for m := 1; m <= 12; m++ {
+		r := approved(fmt.Sprintf("2021-%02d", m), "0")
+		r.Amount = dp(fmt.Sprint(10 * m))
+		hist = append(hist, r)
+	}
+	res := Evaluate(Input{Indicator: growthInd("5", plan.QualAtLeast, plan.Higher),
+		Reports: []Report{rateReport("2022-03", "5")}, History: hist, At: day(2022, 4, 5)})
+	if !res.Seasonal {
+		t.Error("amount history not used")
+	}
+	// An even year: σ floors at 2.5%, w = 0.025 × 0.75.
+	eqDec(t, "low", res.ProjectionLow, "3.03125")
+	eqDec(t, "high", res.ProjectionHigh, "6.96875")
+
+	if g, ok := GrowthRate(d("104.5"), d("100")); !ok || !g.Equal(d("4.5")) {
+		t.Errorf("GrowthRate = %s %v", g, ok)
+	}
+	if _, ok := GrowthRate(d("5"), d("0")); ok {
+		t.Error("GrowthRate over zero")
+	}
+}
+
+// Nothing at all against a lower-is-better cap is on track, not a division by zero.
+func TestEvaluateZeroFigures(t *testing.T) {
+	ind := plan.Indicator{ID: 1, Kind: plan.KindLevel, Unit: "起", Direction: plan.Lower, Target: dp("10"),
+		Qualifier: plan.QualAtMost, Period: "2022", Frequency: plan.Monthly, Accumulation: plan.Cumulative}
+	res := Evaluate(Input{Indicator: ind, Reports: months(2022, "0", "0", "0"), At: day(2022, 4, 5)})
+	if res.Status != StatusOnTrack || res.Completion != nil {
+		t.Errorf("zero against a cap: %s completion %v", res.Status, res.Completion)
+	}
+	eqDec(t, "pace", res.Pace, "1")
+	ind.Direction, ind.Qualifier, ind.Target = plan.Higher, plan.QualAtLeast, dp("0")
+	res = Evaluate(Input{Indicator: ind, Reports: months(2022, "0"), At: day(2022, 2, 5)})
+	if res.Status != StatusAchieved {
+		t.Errorf("zero target: %s", res.Status)
+	}
+}
+
+func TestRound(t *testing.T) {
+	if !Round(d("1.235"), 2).Equal(d("1.24")) || RoundPtr(nil, 2) != nil || !RoundPtr(dp("-1.235"), 2).Equal(d("-1.24")) {
+		t.Error("Round")
+	}
+}
