@@ -157,14 +157,14 @@ type Result struct {
 // Pace (progress against expected in the good sense): progress/expected when more is
 // better, expected/progress when less is; for a stock with a baseline, the move made
 // against the move expected, (progress − baseline) / (expected − baseline), in either
-// direction. Growth: rate/target when the target points the
-// good way (positive for higher, negative for lower: a 3% rate on a 5% target is 60%),
-// else (100+rate)/(100+target) or its inverse. Pace ≥ OnTrack → on track, ≥ AtRisk →
-// at risk, else behind.
+// direction. Growth: rate/target when the target points the good way (positive for
+// higher, negative for lower: a 3% rate on a 5% target is 60%), else
+// (100+rate)/(100+target) or its inverse. Pace ≥ OnTrack → on track, ≥ AtRisk → at
+// risk, else behind.
 //
 // Status, first that applies:
 //  1. milestone: done (a counting report says Done), late (past Due), on track (some
-//     report), no data;
+//     report), no data; its Overdue list is filled but does not change its status;
 //  2. no target: no_target (progress still computed);
 //  3. achieved: the target is reached (Assess: met or exceeded) at year end (AsOf is the
 //     last period of the year), or already within the year for a cumulative, periodic or
@@ -178,7 +178,7 @@ type Result struct {
 // Projection to the year end (s as above): cumulative/periodic progress / s; stock
 // baseline + (progress − baseline) / (months/12), or progress without a baseline; growth
 // the rate itself. The range is projection × (1 ± w) — for growth (100+rate)(1 ± w) − 100
-// — with w from history.spread: the spread of past years' shapes, or one past year's
+// — with w from history.spread (series.go): the spread of past years' shapes, or one past year's
 // monthly stray, or ±10%, shrinking to nothing at year end. WillMeet: likely when low,
 // projection and high all reach the target, unlikely when none does, else uncertain;
 // likely once achieved.
