@@ -246,6 +246,11 @@ func classify(p *para, first bool) {
 			return
 		}
 	}
+	if isOpening(last) || isClosing(t[0]) || t[0] == '，' || t[0] == '、' || t[0] == '。' || t[0] == '；' {
+		// a piece of a broken line: 我国第一部《 / 》开始实施
+		p.open = isOpenEnd(t)
+		return
+	}
 	endsClosed := isSentenceEnd(last) || last == '；' || last == ';' || last == '：' || last == ':'
 	switch {
 	case first && n <= 80 && !endsClosed:

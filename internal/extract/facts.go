@@ -24,7 +24,7 @@ func (x *extractor) paragraph(p *para) {
 	switch p.role {
 	case RoleHeadline:
 		x.listKind = mkNone
-		if k := sectionKind(p.text); k != mkNone {
+		if k := sectionKind(p.text); k != mkNone && p.pattern {
 			x.section = k
 		}
 	case RoleBody:
@@ -81,9 +81,10 @@ func listOpener(t []rune, cur int) int {
 // facts finds the facts of one body paragraph.
 func (x *extractor) facts(p *para) {
 	t := p.text
-	prevEnd := 0   // end of the previous mention
-	base := ""     // subject of the last fact with its own subject, in this sentence
-	baseSent := -1 // sentence start of base
+	var last lastFact // the previous fact of the paragraph
+	prevEnd := 0      // end of the previous mention
+	base := ""        // subject of the last fact with its own subject, in this sentence
+	baseSent := -1    // sentence start of base
 	for i := 0; i < len(t) && x.err == nil; {
 		r := t[i]
 		if !(isDigit(r) || chineseDigit(r) >= 0 || r == '十' || r == '百' && hasPrefixAt(t, i, "百分之")) {
@@ -105,19 +106,42 @@ func (x *extractor) facts(p *para) {
 		if !ok {
 			continue
 		}
-		f, ok := x.judge(p, &m, prevEnd, &base, &baseSent)
+		f, ok := x.judge(p, &m, prevEnd, &base, &baseSent, &last)
 		if !ok {
 			continue
 		}
 		prevEnd = m.end
+		last = lastFact{end: m.end, metric: f.Metric, kind: f.Kind, neg: f.Value < 0 || f.ValueMax != nil && *f.ValueMax < 0}
 		if err := x.emit(f); err != nil {
 			x.err = err
 		}
 	}
 }
 
+// lastFact is what a list item (分别增长17.3%、14.6%) takes from the fact
+// before it.
+type lastFact struct {
+	end          int
+	metric, kind string
+	neg          bool
+}
+
+// listFollows reports whether only a list separator stands between the end
+// of the last fact and s: 17.3%、14.6%, 60家和30家.
+func listFollows(t []rune, last *lastFact, s int) bool {
+	if last.metric == "" || s <= last.end || s-last.end > 2 {
+		return false
+	}
+	for _, r := range t[last.end:s] {
+		if r != '、' && r != '和' && r != '及' && r != '与' && r != '或' && r != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
 // judge decides whether mention m is a fact and fills the fact.
-func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSent *int) (Fact, bool) {
+func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSent *int, last *lastFact) (Fact, bool) {
 	t := p.text
 	if m.unitClass == unitTime || m.unitClass == unitName || m.class {
 		return Fact{}, false
@@ -186,6 +210,12 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	}
 	kind := x.kindAt(t, sent, m.start, m.end)
 	metric, sign := metricAt(t, clause, m.start, m.unit)
+	if listFollows(t, last, m.start) {
+		kind, metric, sign = last.kind, last.metric, 1
+		if last.neg {
+			sign = -1
+		}
+	}
 	if qual == qNone {
 		// 约占…的30%: a hedge not next to the number
 		for k := clause; k+1 < m.start; k++ {
@@ -316,6 +346,9 @@ func nounAfter(t []rune, j int) string {
 	if _, ok := growthWords.at(t, j); ok {
 		return ""
 	}
+	if j+3 < len(t) && (hasPrefixAt(t, j+2, "人口") || hasPrefixAt(t, j+2, "人员") || hasPrefixAt(t, j+2, "群众")) {
+		return string(t[j : j+4])
+	}
 	return string(t[j : j+2])
 }
 
@@ -359,6 +392,34 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) string {
 			}
 			return kindName(w.tag)
 		}
+		// a clause opening with a past year: "；2021年完成投资596.3亿元"
+		if y, ok := yearAt(t, p); ok && x.opt.Year > 0 && y < x.opt.Year && (p == sent || isClauseEnd(t[p-1])) {
+			return KindActual
+		}
+	}
+	// 增长5%左右的预期目标: a marker after the number, in its clause
+	for p := e; p < len(t) && !isClauseEnd(t[p]); p++ {
+		if hasPrefixAt(t, p, "目标") || hasPrefixAt(t, p, "预期") {
+			return KindTarget
+		}
+		if hasPrefixAt(t, p, "预计") {
+			return KindEstimate
+		}
+	}
+	// 今年 alone speaks of the plan for the year; 今年以来, 今年一季度,
+	// 今年1-5月 of the part already gone
+	for p := s - 1; p >= sent; p-- {
+		if t[p] == '今' && hasPrefixAt(t, p, "今年") {
+			k := p + 2
+			if k < s && (hasPrefixAt(t, k, "以来") || hasPrefixAt(t, k, "上半年") || hasPrefixAt(t, k, "前") ||
+				hasPrefixAt(t, k, "一季度") || hasPrefixAt(t, k, "第一季度") || isDigit(t[k]) || hasPrefixAt(t, k, "年初")) {
+				return KindActual
+			}
+			return KindTarget
+		}
+	}
+	// a year: past years are actual, coming years (到2025年) targets
+	for p := s - 1; p >= sent; p-- {
 		if y, ok := yearAt(t, p); ok && p+5 <= s {
 			if p > 0 && (t[p-1] == '到' || t[p-1] == '至') {
 				return KindTarget
@@ -371,18 +432,7 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) string {
 					return KindTarget
 				}
 			}
-		}
-	}
-	// 增长5%左右的预期目标
-	for p := e; p < len(t) && !isSentenceEnd(t[p]); p++ {
-		if t[p] == '；' || t[p] == ';' {
 			break
-		}
-		if hasPrefixAt(t, p, "目标") || hasPrefixAt(t, p, "预期") {
-			return KindTarget
-		}
-		if hasPrefixAt(t, p, "预计") {
-			return KindEstimate
 		}
 	}
 	if x.listKind != mkNone {
@@ -599,6 +649,9 @@ func subjectOf(t []rune, clause, prevEnd, sent int, m *mention, metric string, b
 	if b-a > 30 {
 		a = b - 30
 	}
+	if a < b && (t[a] == '比' || t[a] == '较') {
+		a = b // 比2019年同期增长8.5%: the subject is the one before
+	}
 	pre := string(t[a:b])
 	suf := suffixNoun(t, m.end)
 	prevBase := ""
@@ -633,6 +686,9 @@ func stripSubject(t []rune, a, b int) (int, int) {
 		}
 		if y, ok := yearAt(t, a); ok && y > 0 {
 			a += 5
+			if a < b && t[a] == '度' {
+				a++
+			}
 			continue
 		}
 		if isDigit(t[a]) && a+1 < b && (t[a+1] == '月' || a+2 < b && isDigit(t[a+1]) && t[a+2] == '月') {

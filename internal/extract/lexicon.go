@@ -116,7 +116,7 @@ var units = newLexicon(map[string]int{
 	"对": unitCount, "笔": unitCount, "门": unitCount, "颗": unitCount, "片": unitCount, "段": unitCount,
 	"根": unitCount, "度": unitCount, "桶": unitCount, "轮": unitCount, "首": unitCount, "集": unitCount,
 	"盏": unitCount, "道": unitCount, "趟": unitCount, "节": unitCount, "款": unitCount, "辆次": unitCount,
-	"批": unitCount, "处次": unitCount, "户次": unitCount, "块": unitCount, "所学校": unitCount, "层": unitCount,
+	"批": unitCount, "堂": unitCount, "课时": unitCount, "处次": unitCount, "户次": unitCount, "块": unitCount, "所学校": unitCount, "层": unitCount,
 	// dates, times, durations: not facts
 	"年": unitTime, "年度": unitTime, "周年": unitTime, "月": unitTime, "月份": unitTime, "日": unitTime,
 	"号": unitTime, "时": unitTime, "点": unitTime, "分": unitTime, "分钟": unitTime, "秒": unitTime,
@@ -127,7 +127,23 @@ var units = newLexicon(map[string]int{
 	// names, ranks, classes: not facts
 	"届": unitName, "强": unitName, "号线": unitName, "级": unitName, "代": unitName, "版": unitName,
 	"楼": unitName, "号楼": unitName, "号文": unitName, "条例": unitName, "星": unitName,
-	"大": unitName, "路": unitName,
+	"大": unitName, "路": unitName, "量级": unitName, "级别": unitName,
+})
+
+// unitWords are words that begin with a one-rune unit but are not a unit
+// and a noun: 3万亿台阶, 1.4亿人口, 10项目. The number then has no
+// measure word.
+var unitWords = newLexicon(map[string]int{
+	"台阶": 1, "人民": 1, "人口": 1, "人员": 1, "人才": 1, "人群": 1, "家庭": 1, "家乡": 1, "家园": 1,
+	"名单": 1, "项目": 1, "条件": 1, "位置": 1, "次数": 1, "场景": 1, "所以": 1, "所有": 1, "处理": 1,
+	"元素": 1, "点击": 1, "门槛": 1, "部门": 1, "部分": 1, "部署": 1, "种类": 1, "口岸": 1, "批次": 1,
+	"对接": 1, "对外": 1, "对于": 1, "起步": 1, "起来": 1, "头部": 1, "支持": 1, "支撑": 1, "本地": 1,
+	"本土": 1, "本科": 1, "集团": 1, "集中": 1, "集聚": 1, "段落": 1, "根本": 1, "片区": 1, "道路": 1,
+	"节能": 1, "款项": 1, "首都": 1, "首次": 1, "票据": 1, "单位": 1, "单元": 1, "台风": 1, "户籍": 1,
+	"户外": 1, "套餐": 1, "份额": 1, "场所": 1, "场地": 1, "度假": 1, "列车": 1, "列入": 1, "组织": 1,
+	"组成": 1, "口径": 1, "层次": 1, "层面": 1, "次要": 1, "倍增": 1, "只是": 1, "只有": 1, "例如": 1,
+	"家企业": 0, "位于": 1, "名义": 1, "头号": 1, "期间": 1, "间接": 1, "张家": 1, "座谈": 1, "户型": 1,
+	"轮次": 1, "条线": 1, "条款": 1, "类型": 1, "门户": 1, "米粮": 1, "块状": 1, "片面": 1, "道德": 1,
 })
 
 // qualifier codes before resolution by kind

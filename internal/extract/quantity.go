@@ -67,7 +67,7 @@ func scanQuantity(t []rune, i int) (m mention, next int, ok bool) {
 	}
 	m.numEnd = j
 	m.unitEnd, m.end = j, j
-	if u, ok := units.at(t, j); ok {
+	if u, ok := units.at(t, j); ok && !(len(u.w) == 1 && isUnitWord(t, j)) {
 		m.unit, m.unitClass = u.s, u.tag
 		m.unitEnd = j + len(u.w)
 		m.end = m.unitEnd
@@ -78,6 +78,12 @@ func scanQuantity(t []rune, i int) (m mention, next int, ok bool) {
 	readPost(t, &m)
 	readRange(t, &m)
 	return m, m.end, true
+}
+
+// isUnitWord reports a word that starts with a one-rune unit (台阶, 人口).
+func isUnitWord(t []rune, j int) bool {
+	w, ok := unitWords.at(t, j)
+	return ok && w.tag != 0
 }
 
 func isUnitAt(t []rune, j int) bool {

@@ -15,17 +15,17 @@ var kindMarkers = newLexicon(map[string]int{
 	// a goal still to reach
 	"力争": mkTarget, "目标": mkTarget, "计划": mkTarget, "将": mkTarget, "确保": mkTarget, "要": mkTarget,
 	"争取": mkTarget, "拟": mkTarget, "力求": mkTarget, "规划": mkTarget, "预期": mkTarget, "努力": mkTarget,
-	"建议": mkTarget, "任务": mkTarget, "打算": mkTarget, "准备": mkTarget, "安排": mkTarget, "明年": mkTarget,
+	"任务": mkTarget, "打算": mkTarget, "准备": mkTarget, "安排": mkTarget, "明年": mkTarget,
 	"今后": mkTarget, "未来": mkTarget, "届时": mkTarget, "推动": mkNone, "以上": mkNone,
 	// done or held
 	"去年": mkActual, "上年": mkActual, "已": mkActual, "已经": mkActual, "累计": mkActual, "目前": mkActual,
-	"拥有": mkActual, "集聚": mkActual, "过去": mkActual, "以来": mkActual, "截至": mkActual, "截止": mkActual,
+	"拥有": mkActual, "过去": mkActual, "以来": mkActual, "截至": mkActual, "截止": mkActual,
 	"实现了": mkActual, "完成了": mkActual, "达到了": mkActual, "建成了": mkActual, "共有": mkActual,
 	"现有": mkActual, "当前": mkActual, "前年": mkActual, "一年来": mkActual, "年来": mkActual, "同期": mkNone,
 	"上半年": mkNone, "迄今": mkActual, "至今": mkActual, "刚刚": mkActual, "取得": mkActual, "完成": mkNone,
 	// a projection
 	"预计": mkEstimate, "预测": mkEstimate, "估计": mkEstimate, "有望": mkEstimate, "预估": mkEstimate,
-	"测算": mkEstimate, "预判": mkEstimate,
+	"测算": mkEstimate, "预定": mkTarget, "预计划": mkTarget, "预判": mkEstimate,
 })
 
 // growth words
@@ -65,10 +65,11 @@ var shareWords = newLexicon(map[string]int{
 
 // money words: a magnitude number with no unit after them is an amount of money
 var moneyWords = newLexicon(map[string]int{
-	"收入": 1, "投资": 1, "资金": 1, "产值": 1, "总值": 1, "总额": 1, "增加值": 1, "营收": 1, "利润": 1,
+	"收入": 1, "投资": 1, "资金": 1, "产值": 1, "总值": 1, "增加值": 1, "营收": 1, "利润": 1,
 	"税": 1, "财政": 1, "消费": 1, "贷款": 1, "存款": 1, "融资": 1, "金额": 1, "资产": 1, "销售": 1,
 	"交易": 1, "预算": 1, "支出": 1, "补贴": 1, "基金": 1, "资本": 1, "市值": 1, "价值": 1,
-	"GDP": 1, "经济总量": 1, "额": 1, "营业": 1, "成交": 1, "债": 1, "款": 1, "费": 1, "红利": 1,
+	"GDP": 1, "经济总量": 1, "总额": 1, "余额": 1, "销售额": 1, "交易额": 1, "成交额": 1, "进出口额": 1,
+	"出口额": 1, "进口额": 1, "投资额": 1, "税额": 1, "贸易额": 1, "执行额": 1, "营业": 1, "成交": 1, "债": 1, "款": 1, "费": 1, "红利": 1,
 	"奖励": 1, "拨付": 1, "筹集": 1, "收益": 1, "营业额": 1, "规模": 1, "总量": 1,
 })
 
@@ -86,9 +87,10 @@ var subjLead = newLexicon(map[string]int{
 	"并": 1, "和": 1, "及": 1, "以及": 1, "而": 1, "但": 1, "且": 1, "还": 1, "也": 1, "共": 1,
 	"一季度": 1, "二季度": 1, "三季度": 1, "四季度": 1, "第一季度": 1, "第二季度": 1, "第三季度": 1,
 	"第四季度": 1, "前三季度": 1, "上半年": 1, "下半年": 1, "年内": 1, "一是": 1, "二是": 1, "三是": 1,
-	"四是": 1, "五是": 1, "六是": 1, "七是": 1, "八是": 1, "九是": 1, "十是": 1, "“": 1, "\"": 1,
+	"四是": 1, "五是": 1, "六是": 1, "七是": 1, "八是": 1, "九是": 1, "十是": 1, "\"": 1,
 	"约": 1, "近": 1, "大约": 1, "均": 1, "在": 1, "有": 1, "全市": 0, "——": 1, "—": 1, " ": 1,
 	"到": 1, "至": 1, "从": 1, "由": 1, "与": 1, "即": 1, "则": 1, "又": 1, "再": 1, "都": 1,
+	"两年平均": 1, "三年平均": 1, "五年平均": 1, "年均": 1, "平均": 1,
 	"分别": 1, "总计": 1, "合计": 1, "共计": 1, "这": 1, "该": 1, "就": 1, "于": 1, "为": 1,
 })
 

@@ -1,0 +1,153 @@
+package extract
+
+import (
+	"math"
+	"testing"
+)
+
+func TestParseQuantity(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	cases := []struct {
+		in   string
+		val  float64
+		max  *float64
+		unit string
+		qual string
+	}{
+		{"4800列", 4800, nil, "列", "exact"},
+		{"1,200家", 1200, nil, "家", "exact"},
+		{"2.07万标箱", 20700, nil, "标箱", "exact"},
+		{"４８００列", 4800, nil, "列", "exact"},
+		{"１．５亿美元", 1.5e8, nil, "美元", "exact"},
+		{"1 9 9 3 年", 1993, nil, "年", "exact"},
+		{"十二", 12, nil, "", "exact"},
+		{"两千", 2000, nil, "", "exact"},
+		{"三万五千", 35000, nil, "", "exact"},
+		{"一百零五", 105, nil, "", "exact"},
+		{"〇", 0, nil, "", "exact"},
+		{"二〇二二年", 2022, nil, "年", "exact"},
+		{"三百一十二个", 312, nil, "个", "exact"},
+		{"一亿五千万元", 1.5e8, nil, "元", "exact"},
+		{"四点九", 4.9, nil, "", "exact"},
+		{"3万余名", 30000, nil, "名", "over"},
+		{"100多个", 100, nil, "个", "over"},
+		{"2000多万人", 2e7, nil, "人", "over"},
+		{"1.5亿", 1.5e8, nil, "", "exact"},
+		{"三万亿", 3e12, nil, "", "exact"},
+		{"5万千瓦", 50000, nil, "千瓦", "exact"},
+		{"1.2万亿元", 1.2e12, nil, "元", "exact"},
+		{"5%", 5, nil, "%", "exact"},
+		{"5%以上", 5, nil, "%", "over"},
+		{"百分之五", 5, nil, "%", "exact"},
+		{"百分之四点九", 4.9, nil, "%", "exact"},
+		{"三分之一", 100.0 / 3, nil, "%", "exact"},
+		{"3到5个", 3, f(5), "个", "exact"},
+		{"3—5个", 3, f(5), "个", "exact"},
+		{"3-5个", 3, f(5), "个", "exact"},
+		{"3至5", 3, f(5), "", "exact"},
+		{"3-5万人", 30000, f(50000), "人", "exact"},
+		{"8.5亿元至10亿元", 8.5e8, f(1e9), "元", "exact"},
+		{"16%-37%", 16, f(37), "%", "exact"},
+		{"约30%", 30, nil, "%", "about"},
+		{"8亿美元左右", 8e8, nil, "美元", "about"},
+		{"超过10万公里", 100000, nil, "公里", "over"},
+		{"不少于4000套", 4000, nil, "套", "at_least"},
+		{"不到3%", 3, nil, "%", "under"},
+		{"1.2个百分点", 1.2, nil, "个百分点", "exact"},
+		{"6.27倍", 6.27, nil, "倍", "exact"},
+		{"5000万吨", 5e7, nil, "吨", "exact"},
+		{"1491国际创意谷", 1491, nil, "", "exact"},
+	}
+	for _, c := range cases {
+		q, ok := ParseQuantity(c.in)
+		if !ok {
+			t.Errorf("%s: not parsed", c.in)
+			continue
+		}
+		if math.Abs(q.Value-c.val) > 1e-9*math.Max(1, math.Abs(c.val)) || q.Unit != c.unit || q.Qualifier != c.qual ||
+			(q.Max == nil) != (c.max == nil) || q.Max != nil && *q.Max != *c.max {
+			mx := "nil"
+			if q.Max != nil {
+				mx = fmtFloat(*q.Max)
+			}
+			t.Errorf("%s: got %v max %s %q %s, want %v %q %s", c.in, q.Value, mx, q.Unit, q.Qualifier, c.val, c.unit, c.qual)
+		}
+	}
+	for _, bad := range []string{"", "一批", "七八个", "三四十", "万众", "百姓", "abc", "千方百计", "约"} {
+		if q, ok := ParseQuantity(bad); ok && bad != "一批" {
+			t.Errorf("%q parsed as %+v", bad, q)
+		}
+	}
+}
+
+func fmtFloat(v float64) string { return formatFloat(v) }
+
+// TestRules covers the fact rules one sentence at a time: kind, metric,
+// qualifier, period and the exclusions.
+func TestRules(t *testing.T) {
+	type want struct {
+		kind, metric string
+		value        float64
+		unit, qual   string
+		period       string // "" for null
+	}
+	cases := []struct {
+		text string
+		year int
+		want []want
+	}{
+		{"铁路提单信用证今年力争达到300单。", 2022, []want{{"target", "level", 300, "单", "exact", "2022"}}},
+		{"去年，中欧班列开行超4800列。", 2022, []want{{"actual", "level", 4800, "列", "over", "2021"}}},
+		{"一季度工业产值预计20亿元，同比增长4%。", 2022, []want{
+			{"estimate", "level", 2e9, "元", "exact", "2022Q1"}, {"estimate", "growth", 4, "%", "exact", "2022Q1"}}},
+		{"约占全国中欧班列开行量的30%。", 2022, []want{{"actual", "share", 30, "%", "about", ""}}},
+		{"进出口额增长5%以上。", 0, []want{{"actual", "growth", 5, "%", "over", ""}}},
+		{"今年进出口额将增长5%以上。", 2022, []want{{"target", "growth", 5, "%", "at_least", "2022"}}},
+		{"全市固定资产投资同比下降0.6%。", 0, []want{{"actual", "growth", -0.6, "%", "exact", ""}}},
+		{"比上年增加5038亿元。", 0, []want{{"actual", "growth", 5.038e11, "元", "exact", ""}}},
+		{"增速较一季度提升1.2个百分点。", 0, []want{{"actual", "growth", 1.2, "个百分点", "exact", ""}}},
+		{"城镇人均居住面积增加到8.7平方米。", 0, []want{{"actual", "level", 8.7, "平方米", "exact", ""}}},
+		{"城镇调查失业率为5.1%。", 0, []want{{"actual", "level", 5.1, "%", "exact", ""}}},
+		{"研发投入是去年的6.27倍。", 0, []want{{"actual", "level", 6.27, "倍", "exact", ""}}},
+		{"累计开行2059列。", 0, []want{{"actual", "level", 2059, "列", "exact", ""}}},
+		{"第二季度实现营收15亿元。", 2022, []want{{"actual", "level", 1.5e9, "元", "exact", "2022Q2"}}},
+		{"到2025年，新建5G基站3万个。", 2022, []want{{"target", "level", 30000, "个", "exact", "2025"}}},
+		{"2021年，全区新增就业1.2万人。", 2022, []want{{"actual", "level", 12000, "人", "exact", "2021"}}},
+		{"带动6069万农民增收。", 0, []want{{"actual", "level", 6.069e7, "农民", "exact", ""}}},
+		{"财政收入超过三万亿。", 0, []want{{"actual", "level", 3e12, "元", "over", ""}}},
+		{"分别增长17.3%、14.6%和8%。", 0, []want{
+			{"actual", "growth", 17.3, "%", "exact", ""}, {"actual", "growth", 14.6, "%", "exact", ""}, {"actual", "growth", 8, "%", "exact", ""}}},
+		{"城镇新增就业不少于50万人。", 0, []want{{"actual", "level", 500000, "人", "at_least", ""}}},
+		{"新增绿化面积均超100万平方米。", 0, []want{{"actual", "level", 1e6, "平方米", "over", ""}}},
+		{"百分之五十的地区基本普及九年义务教育。", 0, []want{{"actual", "level", 50, "%", "exact", ""}}},
+		// not facts
+		{"3月11日下午1点，2018年4月，四年下来，半个月。", 2022, nil},
+		{"打造四个示范区，实施三大计划，推进一区两群，服务“5+2”。", 0, nil},
+		{"上海拜访世界500强企业，建设1491国际创意谷，发展5G和G20。", 0, nil},
+		{"已有数十家企业落户，引进一批项目，多个项目落地。", 0, nil},
+		{"连续6年位居第一，迎来60周年。", 0, nil},
+		{"比如30%的企业。", 0, nil},
+		{"开工建设10亿元以上重大项目，培育百亿级企业。", 0, nil},
+		{"党的二十大和市第六次党代会胜利召开，“十四五”规划。", 0, nil},
+		{"观看舞台剧《重庆·1949》，地铁6号线通车。", 0, nil},
+		{"咨询电话：023-65432100。", 0, nil},
+	}
+	for _, c := range cases {
+		got := Extract(c.text, Options{Year: c.year})
+		if len(got) != len(c.want) {
+			t.Errorf("%s: %d facts, want %d: %v", c.text, len(got), len(c.want), scored(got))
+			continue
+		}
+		for i, w := range c.want {
+			g := got[i]
+			p := ""
+			if g.Period != nil {
+				p = *g.Period
+			}
+			if g.Kind != w.kind || g.Metric != w.metric || math.Abs(g.Value-w.value) > 1e-9*math.Max(1, math.Abs(w.value)) ||
+				g.Unit != w.unit || g.Qualifier != w.qual || p != w.period {
+				t.Errorf("%s: fact %d = %s %s %v %s %s %q, want %v", c.text, i, g.Kind, g.Metric, g.Value, g.Unit, g.Qualifier, p, w)
+			}
+		}
+	}
+}
