@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/lantu-dev/lantu/demo"
+	"github.com/lantu-dev/lantu/internal/api"
 	"github.com/lantu-dev/lantu/internal/planfile"
 	"github.com/lantu-dev/lantu/internal/service"
 	"github.com/lantu-dev/lantu/internal/store"
@@ -133,7 +134,8 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, console io.Writer,
 
 // Handler builds the whole HTTP handler over a service; tests use it with httptest.
 func Handler(ctx context.Context, svc *service.Service, cfg Config, log *slog.Logger) (http.Handler, error) {
-	ws, err := web.New(ctx, svc, web.Options{PublicView: cfg.PublicView, Demo: cfg.Demo, SecureCookies: cfg.SecureCookies}, log)
+	ws, err := web.New(ctx, svc, web.Options{PublicView: cfg.PublicView, Demo: cfg.Demo, SecureCookies: cfg.SecureCookies,
+		API: api.New(svc, log)}, log)
 	if err != nil {
 		return nil, err
 	}

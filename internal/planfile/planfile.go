@@ -56,7 +56,23 @@ type Document struct {
 	Date   string `yaml:"date,omitempty"`
 	// File is a path relative to the plan file; Text holds the document inline.
 	File string `yaml:"file,omitempty"`
-	Text string `yaml:"text,omitempty"`
+	Text Text   `yaml:"text,omitempty"`
+}
+
+// Text is a document's text, written as a readable literal block where YAML keeps it
+// exact, and double-quoted where it would not (yaml.v3 drops a leading blank line of a
+// block scalar), so that spans into it still point at the same characters.
+type Text string
+
+func (t Text) MarshalYAML() (any, error) {
+	lit := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: yaml.LiteralStyle, Value: string(t)}
+	if b, err := yaml.Marshal(lit); err == nil {
+		var back string
+		if yaml.Unmarshal(b, &back) == nil && back == string(t) {
+			return lit, nil
+		}
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: yaml.DoubleQuotedStyle, Value: string(t)}, nil
 }
 
 type Department struct {
@@ -303,7 +319,7 @@ func (f *File) toPlan(fsys fs.FS, dir string) (*plan.Plan, map[string][]Report, 
 		}
 	}
 	for i, d := range f.Documents {
-		doc := plan.Document{Key: d.Key, Title: d.Title, Source: d.Source, Date: d.Date, Text: d.Text}
+		doc := plan.Document{Key: d.Key, Title: d.Title, Source: d.Source, Date: d.Date, Text: string(d.Text)}
 		switch {
 		case d.File != "" && d.Text != "":
 			errs = append(errs, &plan.FieldError{Path: fmt.Sprintf("documents[%d]", i), Field: "file", Message: "give file or text, not both"})
@@ -408,7 +424,7 @@ func FromPlan(p *plan.Plan, reports map[string][]Report) *File {
 	f.Settings = &Settings{AboutTolerance: &Dec{s.AboutTolerance}, OnTrack: &Dec{s.OnTrack}, AtRisk: &Dec{s.AtRisk},
 		SubmittedCounts: s.SubmittedCounts, DueDay: &s.DueDay, LockAfterDays: &s.LockAfterDays}
 	for _, d := range p.Documents {
-		f.Documents = append(f.Documents, Document{Key: d.Key, Title: d.Title, Source: d.Source, Date: d.Date, Text: d.Text})
+		f.Documents = append(f.Documents, Document{Key: d.Key, Title: d.Title, Source: d.Source, Date: d.Date, Text: Text(d.Text)})
 	}
 	for _, d := range p.Departments {
 		f.Departments = append(f.Departments, Department{Code: d.Code, Name: d.Name, Inferred: d.Inferred})
