@@ -369,5 +369,3 @@ func TestAnonymousWritesRefused(t *testing.T) {
 		}
 	}
 }
-
-
