@@ -2,8 +2,6 @@ package extract
 
 import (
 	"bytes"
-	"strings"
-	"unicode/utf8"
 )
 
 // maxJoined bounds the length (in runes) of a paragraph made of joined
@@ -76,12 +74,12 @@ const (
 
 // line takes one line of input (without its line break) whose first rune is
 // at original offset off.
-func (c *cleaner) line(s []byte, off int) {
+//
+// It returns the number of runes in s.
+func (c *cleaner) line(s []byte, off int) int {
 	rs := c.scratch[:0]
-	for len(s) > 0 {
-		r, n := utf8.DecodeRune(s)
+	for _, r := range string(s) { // no copy: the compiler ranges over s
 		rs = append(rs, r)
-		s = s[n:]
 	}
 	c.scratch = rs
 	lo, hi := 0, len(rs)
@@ -92,7 +90,7 @@ func (c *cleaner) line(s []byte, off int) {
 		hi--
 	}
 	if lo == hi {
-		return
+		return len(rs)
 	}
 	c.lines++
 	var h uint64 = fnvOffset
@@ -112,7 +110,7 @@ func (c *cleaner) line(s []byte, off int) {
 	normalize(p, rs, lo, hi, off)
 	if len(p.text) == 0 {
 		c.release(p)
-		return
+		return len(rs)
 	}
 	if first, ok := c.seen[h]; ok {
 		p.role, p.dupOf = RoleDuplicate, first
@@ -121,7 +119,7 @@ func (c *cleaner) line(s []byte, off int) {
 		} else {
 			c.out(p)
 		}
-		return
+		return len(rs)
 	}
 	c.seen[h] = p.start
 	classify(p, c.lines == 1)
@@ -135,15 +133,16 @@ func (c *cleaner) line(s []byte, off int) {
 			if !a.open {
 				c.finishPending()
 			}
-			return
+			return len(rs)
 		}
 		c.finishPending()
 	}
 	if p.role == RoleBody && p.open {
 		c.pending = p
-		return
+		return len(rs)
 	}
 	c.out(p)
+	return len(rs)
 }
 
 func (c *cleaner) finishPending() {
@@ -172,11 +171,12 @@ func normalize(p *para, rs []rune, lo, hi, off int) {
 			for j < hi && isSpace(rs[j]) {
 				j++
 			}
-			var prev rune
-			if n := len(p.text); n > 0 {
-				prev = p.text[n-1]
+			if j == hi || len(p.text) == 0 {
+				k = j - 1 // white space at an edge: dropped
+				continue
 			}
-			next := foldWidth(rs[j]) // j < hi: the line is trimmed
+			prev := p.text[len(p.text)-1]
+			next := foldWidth(rs[j])
 			drop := false
 			if isDigit(prev) || prev == '.' || prev == '%' {
 				drop = isDigit(next) || next == '.' || next == '%' || isHan(next) || next == '，' || next == '、'
@@ -221,27 +221,30 @@ func classify(p *para, first bool) {
 	p.role = RoleBody
 	p.pattern = isHeadingPattern(t)
 	inner := containsRune(t, '。', '！', '？', '；', '!', '?', ';')
-	s := string(t)
 	if n <= 60 {
 		for _, b := range bylinePrefixes {
-			if strings.HasPrefix(s, b) {
+			if hasPrefixAt(t, 0, b) {
 				p.role = RoleByline
 				return
 			}
 		}
-		if !inner && (strings.Contains(s, "记者") || strings.Contains(s, "通讯员")) && strings.Contains(s, " ") {
+		if !inner && (runesContain(t, "记者") || runesContain(t, "通讯员")) && containsRune(t, ' ') {
 			p.role = RoleByline
 			return
 		}
 	}
 	if n <= 120 {
 		for _, m := range captionMarks {
-			if strings.Contains(s, m) {
+			if runesContain(t, m) {
 				p.role = RoleCaption
 				return
 			}
 		}
-		if strings.HasPrefix(s, "图为") || strings.HasPrefix(s, "图：") || strings.HasSuffix(strings.TrimRight(s, "）)"), "摄") {
+		e := n
+		for e > 0 && (t[e-1] == '）' || t[e-1] == ')') {
+			e--
+		}
+		if hasPrefixAt(t, 0, "图为") || hasPrefixAt(t, 0, "图：") || e > 0 && t[e-1] == '摄' {
 			p.role = RoleCaption
 			return
 		}
@@ -257,7 +260,7 @@ func classify(p *para, first bool) {
 		p.role = RoleHeadline
 	case p.pattern && n <= 80 && !endsClosed:
 		p.role = RoleHeadline
-	case n <= 50 && !inner && !endsClosed && last != '，' && last != '、' && last != ',' && !strings.HasPrefix(s, "——"):
+	case n <= 50 && !inner && !endsClosed && last != '，' && last != '、' && last != ',' && !hasPrefixAt(t, 0, "——"):
 		p.role = RoleHeadline
 	case n <= 25 && last == '。' && !inner2(t) && !hasNumeral(t):
 		// a short noun phrase with a full stop and no number: a picture caption
@@ -365,7 +368,8 @@ func Clean(text string) []Paragraph {
 
 // splitLines calls fn for each line of text (without \n or \r\n) with the
 // rune offset of its first rune.
-func splitLines(text []byte, fn func(line []byte, off int)) {
+// fn returns the number of runes in the line.
+func splitLines(text []byte, fn func(line []byte, off int) int) {
 	off := 0
 	for len(text) > 0 {
 		i := bytes.IndexByte(text, '\n')
@@ -375,7 +379,6 @@ func splitLines(text []byte, fn func(line []byte, off int)) {
 		} else {
 			ln, text = text[:i], text[i+1:]
 		}
-		fn(ln, off)
-		off += utf8.RuneCount(ln) + 1
+		off += fn(ln, off) + 1
 	}
 }

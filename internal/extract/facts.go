@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -87,7 +88,7 @@ func (x *extractor) facts(p *para) {
 	baseSent := -1    // sentence start of base
 	for i := 0; i < len(t) && x.err == nil; {
 		r := t[i]
-		if !(isDigit(r) || chineseDigit(r) >= 0 || r == '十' || r == '百' && hasPrefixAt(t, i, "百分之")) {
+		if !isDigit(r) && (r < 0x4E00 || !(chineseDigit(r) >= 0 || r == '十' || r == '百' && hasPrefixAt(t, i, "百分之"))) {
 			i++
 			continue
 		}
@@ -204,6 +205,9 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		} else {
 			return Fact{}, false
 		}
+	}
+	if math.IsInf(m.value, 0) || math.IsNaN(m.value) || m.hasMax && (math.IsInf(m.max, 0) || math.IsNaN(m.max)) {
+		return Fact{}, false
 	}
 	if unit == "%" && m.value > 100000 {
 		return Fact{}, false
@@ -557,13 +561,16 @@ func (x *extractor) periodAt(t []rune, sent, s int) *string {
 		return &v
 	}
 	for p := s - 1; p >= sent; p-- {
-		if y, ok := yearAt(t, p); ok {
-			year = y
-			return set(year)
-		}
 		r := t[p]
+		if isDigit(r) {
+			if y, ok := yearAt(t, p); ok {
+				year = y
+				return set(year)
+			}
+			continue
+		}
 		switch {
-		case hasPrefixAt(t, p, "季度") && quarter == 0 && p > sent:
+		case r == '季' && quarter == 0 && p > sent && hasPrefixAt(t, p, "季度"):
 			k := p - 1
 			if t[k] == '个' {
 				continue

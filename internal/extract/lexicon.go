@@ -6,6 +6,7 @@ import "sort"
 // longest first. Built once at package initialisation, read-only after.
 type lexicon struct {
 	byFirst map[rune][]lexWord
+	first   *[1024]uint64 // bit r%65536 set when some word starts with r
 }
 
 type lexWord struct {
@@ -15,9 +16,10 @@ type lexWord struct {
 }
 
 func newLexicon(words map[string]int) lexicon {
-	lx := lexicon{byFirst: make(map[rune][]lexWord)}
+	lx := lexicon{byFirst: make(map[rune][]lexWord), first: new([1024]uint64)}
 	for s, tag := range words {
 		w := []rune(s)
+		lx.first[(w[0]&0xFFFF)>>6] |= 1 << (w[0] & 63)
 		lx.byFirst[w[0]] = append(lx.byFirst[w[0]], lexWord{w: w, s: s, tag: tag})
 	}
 	for r, ws := range lx.byFirst {
@@ -37,7 +39,11 @@ func (lx lexicon) at(t []rune, i int) (lexWord, bool) {
 	if i < 0 || i >= len(t) {
 		return lexWord{}, false
 	}
-	for _, w := range lx.byFirst[t[i]] {
+	r := t[i]
+	if lx.first[(r&0xFFFF)>>6]&(1<<(r&63)) == 0 {
+		return lexWord{}, false
+	}
+	for _, w := range lx.byFirst[r] {
 		if matchAt(t, i, w.w) {
 			return w, true
 		}
@@ -60,6 +66,9 @@ func (lx lexicon) endingAt(t []rune, i int, maxLen int) (lexWord, bool) {
 // exact returns the word equal to s.
 func (lx lexicon) exact(s []rune) (lexWord, bool) {
 	if len(s) == 0 {
+		return lexWord{}, false
+	}
+	if r := s[0]; lx.first[(r&0xFFFF)>>6]&(1<<(r&63)) == 0 {
 		return lexWord{}, false
 	}
 	for _, w := range lx.byFirst[s[0]] {

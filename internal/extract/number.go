@@ -16,6 +16,9 @@ type number struct {
 
 // chineseDigit returns the value of a Chinese digit, or -1.
 func chineseDigit(r rune) int {
+	if r < '〇' || r > '零' {
+		return -1
+	}
 	switch r {
 	case '〇', '零':
 		return 0

@@ -1,5 +1,7 @@
 package extract
 
+import "unicode/utf8"
+
 // Character classes used by the cleaner and the extractor. All work on runes
 // of the cleaned text, where full-width digits and letters are already ASCII.
 
@@ -127,6 +129,17 @@ func containsRune(t []rune, rs ...rune) bool {
 			if r == q {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// runesContain reports whether t contains s.
+func runesContain(t []rune, s string) bool {
+	first, _ := utf8.DecodeRuneInString(s)
+	for i, r := range t {
+		if r == first && hasPrefixAt(t, i, s) {
+			return true
 		}
 	}
 	return false

@@ -41,9 +41,8 @@ func ExtractReader(r io.Reader, opt Options, emit func(Fact) error, progress fun
 	}
 	x := &extractor{opt: opt, emit: emit}
 	c := newCleaner(x.paragraph)
-	err := readLines(r, progress, func(line []byte, off int) error {
-		c.line(line, off)
-		return x.err
+	err := readLines(r, progress, func(line []byte, off int) (int, error) {
+		return c.line(line, off), x.err
 	})
 	if err != nil {
 		return err
@@ -62,9 +61,8 @@ func CleanReader(r io.Reader, fn func(Paragraph) error, progress func(readBytes 
 			ferr = fn(p.toParagraph())
 		}
 	})
-	err := readLines(r, progress, func(line []byte, off int) error {
-		c.line(line, off)
-		return ferr
+	err := readLines(r, progress, func(line []byte, off int) (int, error) {
+		return c.line(line, off), ferr
 	})
 	if err != nil {
 		return err
@@ -75,7 +73,8 @@ func CleanReader(r io.Reader, fn func(Paragraph) error, progress func(readBytes 
 
 // readLines splits r into lines (without \n) and calls fn with each and the
 // rune offset of its first rune. A line longer than maxLine is cut.
-func readLines(r io.Reader, progress func(int64), fn func(line []byte, off int) error) error {
+// fn returns the number of runes in the line.
+func readLines(r io.Reader, progress func(int64), fn func(line []byte, off int) (int, error)) error {
 	buf := make([]byte, 0, 2*readBuf)
 	var total int64
 	off := 0
@@ -102,10 +101,11 @@ func readLines(r io.Reader, progress func(int64), fn func(line []byte, off int) 
 			if consumed < 0 {
 				break
 			}
-			if err := fn(line, off); err != nil {
+			n, err := fn(line, off)
+			if err != nil {
 				return err
 			}
-			off += utf8.RuneCount(line)
+			off += n
 			if i >= 0 {
 				off++ // the \n
 			}
