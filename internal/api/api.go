@@ -130,6 +130,9 @@ func classify(err error) (int, ErrorBody) {
 	if errors.As(err, &p) {
 		return p.APIProblem()
 	}
+	if status, body, ok := progressProblem(err); ok {
+		return status, body
+	}
 	var verrs plan.ValidationErrors
 	var fe *auth.FieldError
 	var pe *auth.PasswordError

@@ -272,8 +272,8 @@ func scanDec(ns sql.NullString) (*decimal.Decimal, error) {
 	return &d, nil
 }
 
-// GetPlan reads a whole plan tree.
-func (s *Store) GetPlan(ctx context.Context, id int64) (*plan.Plan, error) {
+// PlanHeader reads a plan's region, year, title and settings, without its tree.
+func (s *Store) PlanHeader(ctx context.Context, id int64) (*plan.Plan, error) {
 	p := &plan.Plan{ID: id}
 	var st string
 	var asOf sql.NullString
@@ -294,6 +294,15 @@ func (s *Store) GetPlan(ctx context.Context, id int64) (*plan.Plan, error) {
 	p.Settings = plan.DefaultSettings()
 	if err := json.Unmarshal([]byte(st), &p.Settings); err != nil {
 		return nil, fmt.Errorf("store: plan %d settings: %w", id, err)
+	}
+	return p, nil
+}
+
+// GetPlan reads a whole plan tree.
+func (s *Store) GetPlan(ctx context.Context, id int64) (*plan.Plan, error) {
+	p, err := s.PlanHeader(ctx, id)
+	if err != nil {
+		return nil, err
 	}
 	if p.Documents, err = s.planDocuments(ctx, id, false); err != nil {
 		return nil, err
@@ -444,10 +453,12 @@ const indicatorColumns = `i.id, i.program_id, i.plan_id, p.region_id, i.code, i.
 func (s *Store) listIndicators(ctx context.Context, where string, args ...any) ([]IndicatorRow, error) {
 	rows, err := s.q(ctx).QueryContext(ctx, `SELECT `+indicatorColumns+` FROM indicators i
 		JOIN plans p ON p.id = i.plan_id
+		JOIN programs pr ON pr.id = i.program_id
+		JOIN zones z ON z.id = pr.zone_id
 		LEFT JOIN departments d ON d.id = i.department_id
 		LEFT JOIN projects pj ON pj.id = i.project_id
 		LEFT JOIN documents doc ON doc.id = i.source_document_id
-		WHERE `+where+` ORDER BY i.position, i.id`, args...)
+		WHERE `+where+` ORDER BY z.position, pr.position, i.position, i.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list indicators: %w", err)
 	}

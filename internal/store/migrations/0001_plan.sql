@@ -1,4 +1,4 @@
--- Written once for both databases: ID_PK, DECIMAL and TIMESTAMPTZ are replaced per
+-- Written once for both databases: ID_PK, DECIMAL, TIMESTAMPTZ and BLOB are replaced per
 -- dialect when the migration runs (see store/migrate.go).
 -- The plan: regions, departments, plans, their documents, zones, programs, projects and
 -- indicators; and the append-only audit log every change writes to.

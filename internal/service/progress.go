@@ -1,0 +1,624 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/lantu-dev/lantu/internal/progress"
+	"github.com/lantu-dev/lantu/internal/store"
+)
+
+// China is the time zone of reporting calendars and "as of" dates (no daylight saving,
+// so a fixed zone needs no time-zone database in the binary).
+var China = time.FixedZone("CST", 8*3600)
+
+// ReportInput is what a reporter gives for a report.
+type ReportInput struct {
+	Period     string
+	Value      *decimal.Decimal
+	Cumulative *bool // nil: the indicator's own accumulation says
+	LastYear   *decimal.Decimal
+	Amount     *decimal.Decimal
+	Done       bool
+	Note       string
+	Cause      string
+	Remedy     string
+	// Version is the version the reporter edited; updates of another version conflict.
+	Version int
+}
+
+// ReportView is a report with what the pages and the API show beside it.
+type ReportView struct {
+	store.StoredReport
+	Indicator store.IndicatorRow
+}
+
+// ErrReportExists is returned when a period already has a report of that revision.
+var ErrReportExists = errors.New("this period already has a report; edit it, or correct it once approved")
+
+// indicatorFor reads an indicator with its plan's header.
+func (s *Service) indicatorFor(ctx context.Context, id int64) (store.IndicatorRow, *plan.Plan, error) {
+	ind, err := s.store.Indicator(ctx, id)
+	if err != nil {
+		return ind, nil, err
+	}
+	p, err := s.store.PlanHeader(ctx, ind.PlanID)
+	return ind, p, err
+}
+
+func reportResource(ind store.IndicatorRow, owner int64) auth.Resource {
+	return auth.Resource{DeptID: ind.DeptID, RegionID: ind.RegionID, OwnerUserID: owner, Public: ind.Public}
+}
+
+// isAdmin: admins (and lantu itself) may write locked periods; the audit log says so.
+func isAdmin(a Actor) bool { return a.System || a.HasRole(auth.RoleAdmin) }
+
+// checkOpen applies the period lock: nil, or ErrLocked; overridden when an admin wrote
+// through a lock.
+func (s *Service) checkOpen(ctx context.Context, a Actor, ind store.IndicatorRow, p *plan.Plan, period progress.Period) (string, error) {
+	unlocks, err := s.store.Unlocks(ctx, ind.ID)
+	if err != nil {
+		return "", err
+	}
+	cal := progress.NewCalendar(ind.Frequency, p.Settings)
+	overridden, err := cal.Open(period, s.Now().In(China), unlocks, isAdmin(a))
+	if err != nil {
+		return "", err
+	}
+	if overridden {
+		return fmt.Sprintf("override: period %s locked since %s", period, cal.LockDate(period).Format(time.DateOnly)), nil
+	}
+	return "", nil
+}
+
+func (in ReportInput) apply(r *progress.Report) {
+	if in.Value != nil {
+		r.Value = *in.Value
+	}
+	if in.Cumulative != nil {
+		r.Cumulative = *in.Cumulative
+	}
+	r.LastYear, r.Amount, r.Done = in.LastYear, in.Amount, in.Done
+	r.Note, r.Cause, r.Remedy = strings.TrimSpace(in.Note), strings.TrimSpace(in.Cause), strings.TrimSpace(in.Remedy)
+}
+
+// requireValue: a decimal cannot say it is missing, so the service does.
+func requireValue(ind store.IndicatorRow, in ReportInput) error {
+	if in.Value == nil && ind.Kind != plan.KindMilestone && !(ind.Kind == plan.KindGrowth && in.Amount != nil && in.LastYear != nil) {
+		return progress.ValidationErrors{{Field: "value", Message: "本期数值必填 / value is required"}}
+	}
+	return nil
+}
+
+// CreateReport starts a draft report for an indicator and period.
+func (s *Service) CreateReport(ctx context.Context, a Actor, indicatorID int64, in ReportInput) (progress.Report, error) {
+	var r progress.Report
+	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+		ind, p, err := s.indicatorFor(ctx, indicatorID)
+		if err != nil {
+			return err
+		}
+		if err := s.can(a, auth.ReportCreate, reportResource(ind, 0)); err != nil {
+			return err
+		}
+		period, err := progress.ParsePeriod(in.Period)
+		if err != nil {
+			return progress.ValidationErrors{{Field: "period", Message: err.Error()}}
+		}
+		if err := requireValue(ind, in); err != nil {
+			return err
+		}
+		note, err := s.checkOpen(ctx, a, ind, p, period)
+		if err != nil {
+			return err
+		}
+		r = progress.NewReport(ind.Indicator, period, a.UserID, s.Now())
+		in.apply(&r)
+		if err := progress.Validate(r, ind.Indicator, p.Year); err != nil {
+			return err
+		}
+		existing, err := s.store.IndicatorReports(ctx, ind.ID)
+		if err != nil {
+			return err
+		}
+		for _, e := range existing {
+			if e.Period == period {
+				return fmt.Errorf("%w (report %d, %s)", ErrReportExists, e.ID, e.State)
+			}
+		}
+		if err := s.store.InsertReport(ctx, &r); err != nil {
+			if errors.Is(err, store.ErrConflict) {
+				return ErrReportExists
+			}
+			return err
+		}
+		return s.record(ctx, a, "report.create", "report", r.ID, nil, r, note)
+	})
+	return r, err
+}
+
+// UpdateReport changes a draft or rejected report's figures; in.Version must be the
+// version the reporter saw, else a *progress.ConflictError carrying the current report.
+func (s *Service) UpdateReport(ctx context.Context, a Actor, reportID int64, in ReportInput) (progress.Report, error) {
+	var out progress.Report
+	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+		cur, ind, p, err := s.reportFor(ctx, reportID)
+		if err != nil {
+			return err
+		}
+		if err := s.can(a, auth.ReportEdit, reportResource(ind, 0)); err != nil {
+			return err
+		}
+		note, err := s.checkOpen(ctx, a, ind, p, cur.Period)
+		if err != nil {
+			return err
+		}
+		next := cur.Report
+		next.Version = in.Version
+		in.apply(&next)
+		if out, err = progress.Update(cur.Report, next); err != nil {
+			return err
+		}
+		if err := progress.Validate(out, ind.Indicator, p.Year); err != nil {
+			return err
+		}
+		if err := s.store.UpdateReport(ctx, out, cur.Version); err != nil {
+			return s.conflict(ctx, reportID, err)
+		}
+		return s.record(ctx, a, "report.edit", "report", out.ID, cur.Report, out, note)
+	})
+	return out, err
+}
+
+// conflict turns a lost optimistic-lock race into a ConflictError with the current report.
+func (s *Service) conflict(ctx context.Context, id int64, err error) error {
+	if !errors.Is(err, store.ErrConflict) {
+		return err
+	}
+	cur, rerr := s.store.Report(ctx, id)
+	if rerr != nil {
+		return err
+	}
+	return &progress.ConflictError{Current: cur.Report}
+}
+
+func (s *Service) reportFor(ctx context.Context, id int64) (store.StoredReport, store.IndicatorRow, *plan.Plan, error) {
+	r, err := s.store.ReportForUpdate(ctx, id)
+	if err != nil {
+		return r, store.IndicatorRow{}, nil, err
+	}
+	ind, p, err := s.indicatorFor(ctx, r.IndicatorID)
+	return r, ind, p, err
+}
+
+// ReviewAction is submit, withdraw, approve or reject.
+type ReviewAction struct {
+	Action  progress.Action
+	Version int
+	Reason  string
+}
+
+// Review moves a report through the workflow. Submitting checks that a report leaving
+// its indicator at risk or behind explains why (原因说明) and what is done (整改措施).
+func (s *Service) Review(ctx context.Context, a Actor, reportID int64, ra ReviewAction) (progress.Report, error) {
+	var out progress.Report
+	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+		cur, ind, p, err := s.reportFor(ctx, reportID)
+		if err != nil {
+			return err
+		}
+		var action auth.Action
+		owner := int64(0)
+		switch ra.Action {
+		case progress.ActSubmit, progress.ActWithdraw:
+			action = auth.ReportSubmit
+		case progress.ActApprove:
+			action, owner = auth.ReportApprove, cur.SubmittedBy
+		case progress.ActReject:
+			action = auth.ReportReject
+		default:
+			return &progress.TransitionError{From: cur.State, Action: ra.Action}
+		}
+		if err := s.can(a, action, reportResource(ind, owner)); err != nil {
+			return err
+		}
+		note, err := s.checkOpen(ctx, a, ind, p, cur.Period)
+		if err != nil {
+			return err
+		}
+		out, err = progress.Apply(cur.Report, progress.Change{Action: ra.Action, By: a.UserID, At: s.Now(), Version: ra.Version, Reason: ra.Reason})
+		if err != nil {
+			return err
+		}
+		if ra.Action == progress.ActSubmit {
+			res, err := s.evaluateWith(ctx, ind, p, out, s.Now().In(China))
+			if err != nil {
+				return err
+			}
+			if err := progress.CheckExplanation(out, res.Status); err != nil {
+				return err
+			}
+		}
+		if err := s.store.UpdateReport(ctx, out, cur.Version); err != nil {
+			return s.conflict(ctx, reportID, err)
+		}
+		return s.record(ctx, a, "report."+string(ra.Action), "report", out.ID, cur.Report, out, note)
+	})
+	return out, err
+}
+
+// CorrectReport starts a correction of an approved report: a new revision as a draft.
+func (s *Service) CorrectReport(ctx context.Context, a Actor, reportID int64) (progress.Report, error) {
+	var out progress.Report
+	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+		cur, ind, p, err := s.reportFor(ctx, reportID)
+		if err != nil {
+			return err
+		}
+		if err := s.can(a, auth.ReportEdit, reportResource(ind, 0)); err != nil {
+			return err
+		}
+		note, err := s.checkOpen(ctx, a, ind, p, cur.Period)
+		if err != nil {
+			return err
+		}
+		all, err := s.store.IndicatorReports(ctx, ind.ID)
+		if err != nil {
+			return err
+		}
+		for _, r := range all {
+			if r.Period == cur.Period && r.Revision > cur.Revision {
+				return fmt.Errorf("%w: report %d is already a newer revision", ErrReportExists, r.ID)
+			}
+		}
+		if out, err = progress.Correct(cur.Report, a.UserID, s.Now()); err != nil {
+			return err
+		}
+		if err := s.store.InsertReport(ctx, &out); err != nil {
+			if errors.Is(err, store.ErrConflict) {
+				return ErrReportExists
+			}
+			return err
+		}
+		return s.record(ctx, a, "report.correct", "report", out.ID, cur.Report, out, note)
+	})
+	return out, err
+}
+
+// UnlockPeriod reopens a locked period of an indicator until a date, for a reason.
+func (s *Service) UnlockPeriod(ctx context.Context, a Actor, indicatorID int64, period, reason string, until time.Time) (progress.Unlock, error) {
+	var u progress.Unlock
+	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+		ind, _, err := s.indicatorFor(ctx, indicatorID)
+		if err != nil {
+			return err
+		}
+		if err := s.can(a, auth.PeriodUnlock, reportResource(ind, 0)); err != nil {
+			return err
+		}
+		p, err := progress.ParsePeriod(period)
+		if err != nil {
+			return progress.ValidationErrors{{Field: "period", Message: err.Error()}}
+		}
+		u = progress.Unlock{IndicatorID: ind.ID, Period: p, Reason: strings.TrimSpace(reason), Until: until, By: a.UserID, At: s.Now()}
+		if err := u.Validate(); err != nil {
+			return err
+		}
+		if err := s.store.InsertUnlock(ctx, &u); err != nil {
+			return err
+		}
+		return s.record(ctx, a, "period.unlock", "indicator", ind.ID, nil, u, "")
+	})
+	return u, err
+}
+
+// ReviseTarget sets a new target for an indicator from a date on (调整目标), with a reason.
+// The history keeps every target; the status engine uses the one in force.
+func (s *Service) ReviseTarget(ctx context.Context, a Actor, indicatorID int64, t progress.TargetRevision) error {
+	if strings.TrimSpace(t.Reason) == "" {
+		return progress.ValidationErrors{{Field: "reason", Message: "调整目标须说明原因 / a reason is required"}}
+	}
+	return s.store.WithTx(ctx, func(ctx context.Context) error {
+		ind, p, err := s.indicatorFor(ctx, indicatorID)
+		if err != nil {
+			return err
+		}
+		if err := s.can(a, auth.TargetRevise, auth.Resource{RegionID: ind.RegionID, DeptID: ind.DeptID}); err != nil {
+			return err
+		}
+		if t.Target == nil && ind.Kind != plan.KindMilestone {
+			return progress.ValidationErrors{{Field: "target", Message: "is required"}}
+		}
+		if t.EffectiveFrom.Year() != p.Year {
+			return progress.ValidationErrors{{Field: "effective_from", Message: fmt.Sprintf("%s is outside the plan year %d", t.EffectiveFrom.Format(time.DateOnly), p.Year)}}
+		}
+		if t.Qualifier == "" {
+			t.Qualifier = ind.Qualifier
+		}
+		t.By = a.UserID
+		revs, err := s.store.TargetRevisions(ctx, 0, ind.ID)
+		if err != nil {
+			return err
+		}
+		before, _ := progress.TargetAt(append([]progress.TargetRevision{progress.OriginalTarget(ind.Indicator, p.Year)}, revs[ind.ID]...), t.EffectiveFrom)
+		if _, err := s.store.InsertTargetRevision(ctx, ind.ID, t); err != nil {
+			return err
+		}
+		return s.record(ctx, a, "target.revise", "indicator", ind.ID, before, t, t.Reason)
+	})
+}
+
+// AsOf is the moment a plan is shown at when no date is asked for: the plan's own as-of
+// date (the demo: the article's moment), else now.
+func (s *Service) AsOf(p *plan.Plan) time.Time {
+	if p.AsOf != nil {
+		return time.Date(p.AsOf.Year(), p.AsOf.Month(), p.AsOf.Day(), 23, 59, 59, 0, China)
+	}
+	return s.Now().In(China)
+}
+
+// ParseAt reads an "as of" date (YYYY-MM-DD): the end of that day in China.
+func ParseAt(s string) (time.Time, error) {
+	d, err := time.ParseInLocation(time.DateOnly, s, China)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%w: at=%q is not a date (YYYY-MM-DD)", errBadInput, s)
+	}
+	return d.Add(24*time.Hour - time.Second), nil
+}
+
+var errBadInput = errors.New("bad input")
+
+// IsBadInput tells the HTTP layers a request's own parameter was malformed.
+func IsBadInput(err error) bool { return errors.Is(err, errBadInput) }
+
+// evalInput gathers what the status engine needs for one indicator.
+func evalInput(ind store.IndicatorRow, p *plan.Plan, reports []store.StoredReport, revs []progress.TargetRevision, at time.Time) progress.Input {
+	in := progress.Input{Indicator: ind.Indicator, Settings: p.Settings, Year: p.Year, At: at}
+	for _, r := range reports {
+		switch {
+		case r.Period.Year() == p.Year:
+			in.Reports = append(in.Reports, r.Report)
+		case r.Period.Year() < p.Year:
+			in.History = append(in.History, r.Report)
+		}
+	}
+	all := append([]progress.TargetRevision{progress.OriginalTarget(ind.Indicator, p.Year)}, revs...)
+	if t, ok := progress.TargetAt(all, at); ok {
+		in.Target = &t
+	}
+	return in
+}
+
+// evaluateWith evaluates an indicator as if report r counted (for the explanation rule).
+func (s *Service) evaluateWith(ctx context.Context, ind store.IndicatorRow, p *plan.Plan, r progress.Report, at time.Time) (progress.Result, error) {
+	reports, err := s.store.IndicatorReports(ctx, ind.ID)
+	if err != nil {
+		return progress.Result{}, err
+	}
+	revs, err := s.store.TargetRevisions(ctx, 0, ind.ID)
+	if err != nil {
+		return progress.Result{}, err
+	}
+	r.State = progress.StateApproved
+	replaced := false
+	for i := range reports {
+		if reports[i].ID == r.ID {
+			reports[i].Report, replaced = r, true
+		}
+	}
+	if !replaced {
+		reports = append(reports, store.StoredReport{Report: r})
+	}
+	if at.Before(r.Period.End()) {
+		at = r.Period.End().Add(24*time.Hour - time.Second)
+	}
+	return progress.Evaluate(evalInput(ind, p, reports, revs[ind.ID], at)), nil
+}
+
+// IndicatorStatus is one indicator's status with its name, unit and department.
+type IndicatorStatus struct {
+	progress.Result
+	Name      string
+	Unit      string
+	Kind      plan.Kind
+	DeptName  string
+	ProgramID int64
+	Public    bool
+}
+
+// PlanStatus evaluates every indicator of a plan the actor may see, as of at (zero: the
+// plan's as-of moment).
+func (s *Service) PlanStatus(ctx context.Context, a Actor, planID int64, at time.Time) ([]IndicatorStatus, time.Time, error) {
+	p, err := s.store.PlanHeader(ctx, planID)
+	if err != nil {
+		return nil, at, err
+	}
+	internal := s.can(a, auth.PlanReadInternal, auth.Resource{RegionID: p.RegionID}) == nil
+	if !internal && a.UserID == 0 && !s.PublicView {
+		return nil, at, auth.ErrUnauthenticated
+	}
+	if at.IsZero() {
+		at = s.AsOf(p)
+	}
+	inds, err := s.store.PlanIndicators(ctx, planID)
+	if err != nil {
+		return nil, at, err
+	}
+	reports, err := s.store.PlanReports(ctx, planID)
+	if err != nil {
+		return nil, at, err
+	}
+	byInd := map[int64][]store.StoredReport{}
+	for _, r := range reports {
+		byInd[r.IndicatorID] = append(byInd[r.IndicatorID], r)
+	}
+	revs, err := s.store.TargetRevisions(ctx, planID, 0)
+	if err != nil {
+		return nil, at, err
+	}
+	out := make([]IndicatorStatus, 0, len(inds))
+	for _, ind := range inds {
+		if !internal && !ind.Public {
+			continue
+		}
+		res := progress.Evaluate(evalInput(ind, p, byInd[ind.ID], revs[ind.ID], at))
+		out = append(out, IndicatorStatus{Result: res, Name: ind.Name, Unit: ind.Unit, Kind: ind.Kind, DeptName: ind.DeptName,
+			ProgramID: ind.ProgramID, Public: ind.Public})
+	}
+	return out, at, nil
+}
+
+// OneStatus evaluates one indicator as of at (zero: the plan's as-of moment).
+func (s *Service) OneStatus(ctx context.Context, a Actor, indicatorID int64, at time.Time) (IndicatorStatus, time.Time, error) {
+	ind, p, err := s.indicatorFor(ctx, indicatorID)
+	if err != nil {
+		return IndicatorStatus{}, at, err
+	}
+	if s.can(a, auth.PlanReadInternal, auth.Resource{RegionID: p.RegionID}) != nil {
+		if !ind.Public || (a.UserID == 0 && !s.PublicView) {
+			if a.UserID == 0 {
+				return IndicatorStatus{}, at, auth.ErrUnauthenticated
+			}
+			return IndicatorStatus{}, at, fmt.Errorf("indicator %d: %w", indicatorID, auth.ErrForbidden)
+		}
+	}
+	if at.IsZero() {
+		at = s.AsOf(p)
+	}
+	reports, err := s.store.IndicatorReports(ctx, ind.ID)
+	if err != nil {
+		return IndicatorStatus{}, at, err
+	}
+	revs, err := s.store.TargetRevisions(ctx, 0, ind.ID)
+	if err != nil {
+		return IndicatorStatus{}, at, err
+	}
+	res := progress.Evaluate(evalInput(ind, p, reports, revs[ind.ID], at))
+	return IndicatorStatus{Result: res, Name: ind.Name, Unit: ind.Unit, Kind: ind.Kind, DeptName: ind.DeptName, ProgramID: ind.ProgramID, Public: ind.Public}, at, nil
+}
+
+// Reports lists an indicator's reports the actor may read (public indicators' approved
+// figures for the public).
+func (s *Service) Reports(ctx context.Context, a Actor, indicatorID int64) ([]store.StoredReport, error) {
+	ind, err := s.store.Indicator(ctx, indicatorID)
+	if err != nil {
+		return nil, err
+	}
+	all, err := s.store.IndicatorReports(ctx, indicatorID)
+	if err != nil {
+		return nil, err
+	}
+	if s.can(a, auth.ReportRead, reportResource(ind, 0)) == nil && (a.System || a.UserID != 0) {
+		return all, nil
+	}
+	if !ind.Public || (a.UserID == 0 && !s.PublicView) {
+		return nil, s.can(a, auth.ReportRead, reportResource(ind, 0))
+	}
+	out := all[:0]
+	for _, r := range all {
+		if r.State == progress.StateApproved {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// ReviewQueue lists the submitted reports of a plan that the actor may approve, oldest
+// first, with their indicators.
+func (s *Service) ReviewQueue(ctx context.Context, a Actor, planID int64) ([]ReportView, error) {
+	if a.UserID == 0 && !a.System {
+		return nil, auth.ErrUnauthenticated
+	}
+	reports, err := s.store.ReportsInState(ctx, planID, progress.StateSubmitted)
+	if err != nil {
+		return nil, err
+	}
+	inds, err := s.store.PlanIndicators(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[int64]store.IndicatorRow{}
+	for _, ind := range inds {
+		byID[ind.ID] = ind
+	}
+	var out []ReportView
+	for _, r := range reports {
+		ind := byID[r.IndicatorID]
+		if s.can(a, auth.ReportApprove, reportResource(ind, 0)) != nil {
+			continue
+		}
+		out = append(out, ReportView{StoredReport: r, Indicator: ind})
+	}
+	slices.SortFunc(out, func(x, y ReportView) int { return x.SubmittedAt.Compare(y.SubmittedAt) })
+	return out, nil
+}
+
+// DepartmentRates computes each department's on-time reporting rate per period as of at.
+func (s *Service) DepartmentRates(ctx context.Context, a Actor, planID int64, at time.Time) (map[string][]progress.ReportingRate, error) {
+	p, err := s.store.PlanHeader(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.can(a, auth.PlanReadInternal, auth.Resource{RegionID: p.RegionID}); err != nil {
+		return nil, err
+	}
+	if at.IsZero() {
+		at = s.AsOf(p)
+	}
+	inds, err := s.store.PlanIndicators(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	reports, err := s.store.PlanReports(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	byInd := map[int64][]progress.Report{}
+	for _, r := range reports {
+		rep := r.Report
+		if !r.FirstSubmittedAt.IsZero() {
+			rep.SubmittedAt = r.FirstSubmittedAt // a resubmission does not make a report late
+		}
+		byInd[r.IndicatorID] = append(byInd[r.IndicatorID], rep)
+	}
+	items := map[string][]progress.DueItem{}
+	for _, ind := range inds {
+		if ind.DeptName == "" || !ind.HasTarget() {
+			continue
+		}
+		cal := progress.NewCalendar(ind.Frequency, p.Settings)
+		items[ind.DeptName] = append(items[ind.DeptName], progress.DueItems(ind.ID, ind.DeptName, cal, p.Year, byInd[ind.ID], at)...)
+	}
+	out := map[string][]progress.ReportingRate{}
+	for dept, its := range items {
+		out[dept] = progress.OnTimeByPeriod(its)
+	}
+	return out, nil
+}
+
+// ReportByID reads one report, for those who may read it.
+func (s *Service) ReportByID(ctx context.Context, a Actor, id int64) (ReportView, error) {
+	r, err := s.store.Report(ctx, id)
+	if err != nil {
+		return ReportView{}, err
+	}
+	ind, err := s.store.Indicator(ctx, r.IndicatorID)
+	if err != nil {
+		return ReportView{}, err
+	}
+	if err := s.can(a, auth.ReportRead, reportResource(ind, 0)); err != nil {
+		return ReportView{}, err
+	}
+	if a.UserID == 0 && !a.System && (r.State != progress.StateApproved || !s.PublicView) {
+		return ReportView{}, auth.ErrUnauthenticated
+	}
+	return ReportView{StoredReport: r, Indicator: ind}, nil
+}
