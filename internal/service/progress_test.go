@@ -1,0 +1,364 @@
+package service_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/lantu-dev/lantu/internal/audit"
+	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/planfile"
+	"github.com/lantu-dev/lantu/internal/progress"
+	"github.com/lantu-dev/lantu/internal/service"
+	"github.com/lantu-dev/lantu/internal/store"
+	"github.com/lantu-dev/lantu/internal/store/storetest"
+)
+
+// fixture is the demo plan with a reporter and a reviewer of 区商务委 (commerce), a
+// reporter of 区城市管理局 (urban), an admin, and the clock on 2022-04-05 (March's
+// reports are due on 04-10 and lock on 04-30).
+type fixture struct {
+	svc                                *service.Service
+	st                                 *store.Store
+	planID                             int64
+	reporter, reviewer, other, admin   service.Actor
+	fdi, trade, roads, green, railBill int64
+}
+
+var clock = time.Date(2022, 4, 5, 10, 0, 0, 0, service.China)
+
+func newFixture(t *testing.T, st *store.Store) *fixture {
+	t.Helper()
+	ctx := context.Background()
+	data, err := os.ReadFile("../../demo/shapingba-2022.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := planfile.Parse(os.DirFS("../../demo"), "shapingba-2022.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := service.New(st)
+	svc.Hasher = auth.NewHasher(auth.WithParams(auth.InsecureTestParams))
+	svc.Now = func() time.Time { return clock.UTC() }
+	p, err := svc.ImportPlan(ctx, service.System, l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fixture{svc: svc, st: st, planID: p.ID}
+	mk := func(login string, role auth.Role, dept string) service.Actor {
+		nu := service.NewUser{Login: login, Roles: []auth.Role{role}, Password: login + "-password-1"}
+		if dept != "" {
+			nu.DeptCodes = []string{dept}
+		}
+		u, _, err := svc.CreateUser(ctx, service.System, nu)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pr, err := auth.NewPrincipal(u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return service.Actor{Principal: pr, Address: "10.0.0.1"}
+	}
+	f.reporter = mk("clerk", auth.RoleReporter, "commerce")
+	f.reviewer = mk("head", auth.RoleReviewer, "commerce")
+	f.other = mk("urbanclerk", auth.RoleReporter, "urban")
+	f.admin = mk("office", auth.RoleAdmin, "")
+	for code, dst := range map[string]*int64{"fdi": &f.fdi, "trade-growth": &f.trade, "new-roads": &f.roads, "new-green-area": &f.green, "rail-bill-lc": &f.railBill} {
+		ind, err := st.IndicatorByCode(ctx, p.ID, code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		*dst = ind.ID
+	}
+	return f
+}
+
+func dec(s string) *decimal.Decimal { d := decimal.RequireFromString(s); return &d }
+
+func TestReportWorkflow(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		// 外商直接投资 3亿美元 has no demo figures: March is due and missing → overdue.
+		before, _, err := f.svc.OneStatus(ctx, f.admin, f.fdi, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if before.Status != progress.StatusOverdue {
+			t.Errorf("fdi before any report: %s, want overdue", before.Status)
+		}
+		r, err := f.svc.CreateReport(ctx, f.reporter, f.fdi, service.ReportInput{Period: "2022-03", Value: dec("80000000"), Note: "一季度"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.State != progress.StateDraft || !r.Cumulative {
+			t.Errorf("new report: %+v", r)
+		}
+		if _, err := f.svc.CreateReport(ctx, f.reporter, f.fdi, service.ReportInput{Period: "2022-03", Value: dec("1")}); !errors.Is(err, service.ErrReportExists) {
+			t.Errorf("second report for a period: %v, want ErrReportExists", err)
+		}
+		// The other department's clerk may not touch it.
+		if _, err := f.svc.UpdateReport(ctx, f.other, r.ID, service.ReportInput{Value: dec("1"), Version: r.Version}); !errors.Is(err, auth.ErrForbidden) {
+			t.Errorf("other department edit: %v, want ErrForbidden", err)
+		}
+		// A stale version conflicts and shows the current figure.
+		r2, err := f.svc.UpdateReport(ctx, f.reporter, r.ID, service.ReportInput{Value: dec("90000000"), Version: r.Version})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = f.svc.UpdateReport(ctx, f.reporter, r.ID, service.ReportInput{Value: dec("1"), Version: r.Version})
+		var ce *progress.ConflictError
+		if !errors.As(err, &ce) || !ce.Current.Value.Equal(decimal.RequireFromString("90000000")) {
+			t.Fatalf("stale update: %v, want a conflict with the current figure", err)
+		}
+		r3, err := f.svc.Review(ctx, f.reporter, r.ID, service.ReviewAction{Action: progress.ActSubmit, Version: r2.Version})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Submitted figures do not count until approved.
+		mid, _, _ := f.svc.OneStatus(ctx, f.admin, f.fdi, time.Time{})
+		if mid.Progress != nil {
+			t.Errorf("a submitted figure counted: %v", mid.Progress)
+		}
+		if _, err := f.svc.Review(ctx, f.reviewer, r.ID, service.ReviewAction{Action: progress.ActReject, Version: r3.Version}); err == nil {
+			t.Error("a rejection without a reason was accepted")
+		}
+		r4, err := f.svc.Review(ctx, f.reviewer, r.ID, service.ReviewAction{Action: progress.ActApprove, Version: r3.Version})
+		if err != nil {
+			t.Fatal(err)
+		}
+		after, _, _ := f.svc.OneStatus(ctx, f.admin, f.fdi, time.Date(2022, 3, 31, 23, 0, 0, 0, service.China))
+		if after.Progress == nil || !after.Progress.Equal(decimal.RequireFromString("90000000")) || after.Status == progress.StatusOverdue {
+			t.Errorf("after approval: %+v", after.Result)
+		}
+		// A correction is a new revision; the approved one stays and counts until then.
+		c, err := f.svc.CorrectReport(ctx, f.reporter, r4.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Revision != 2 || c.Supersedes != r4.ID || c.State != progress.StateDraft {
+			t.Errorf("correction: %+v", c)
+		}
+		all, _ := f.st.IndicatorReports(ctx, f.fdi)
+		if len(all) != 2 {
+			t.Errorf("history has %d reports, want 2", len(all))
+		}
+		// Every change is in the audit log with its user.
+		es, err := f.st.Audit(ctx, audit.Filter{Entity: "report", Limit: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]string{"report.create": "clerk", "report.edit": "clerk", "report.submit": "clerk", "report.approve": "head", "report.correct": "clerk"}
+		got := map[string]string{}
+		for _, e := range es {
+			got[e.Action] = e.UserLogin
+			if e.Address != "10.0.0.1" {
+				t.Errorf("audit %s without the address", e.Action)
+			}
+		}
+		for a, u := range want {
+			if got[a] != u {
+				t.Errorf("audit %s by %q, want %q", a, got[a], u)
+			}
+		}
+	})
+}
+
+// A report that leaves its indicator behind must say why and what is done about it.
+func TestExplanationRequired(t *testing.T) {
+	f := newFixture(t, storetest.SQLite(t))
+	ctx := context.Background()
+	r, err := f.svc.CreateReport(ctx, f.reporter, f.fdi, service.ReportInput{Period: "2022-03", Value: dec("10000000")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.svc.Review(ctx, f.reporter, r.ID, service.ReviewAction{Action: progress.ActSubmit, Version: r.Version})
+	var verrs progress.ValidationErrors
+	if !errors.As(err, &verrs) || verrs.Field("cause") == nil || verrs.Field("remedy") == nil {
+		t.Fatalf("submit of a behind figure without cause and remedy: %v", err)
+	}
+	r, err = f.svc.UpdateReport(ctx, f.reporter, r.ID, service.ReportInput{Value: dec("10000000"), Cause: "疫情影响项目签约", Remedy: "加快在谈项目落地", Version: r.Version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.svc.Review(ctx, f.reporter, r.ID, service.ReviewAction{Action: progress.ActSubmit, Version: r.Version}); err != nil {
+		t.Fatalf("submit with cause and remedy: %v", err)
+	}
+	q, err := f.svc.ReviewQueue(ctx, f.reviewer, f.planID)
+	if err != nil || len(q) != 1 || q[0].Cause != "疫情影响项目签约" {
+		t.Fatalf("review queue: %v %v", q, err)
+	}
+	if q, _ := f.svc.ReviewQueue(ctx, f.other, f.planID); len(q) != 0 {
+		t.Errorf("another department's clerk sees the queue: %d", len(q))
+	}
+}
+
+// Locks bind reporters and reviewers; an unlock reopens; an admin overrides, recorded.
+func TestPeriodLocks(t *testing.T) {
+	f := newFixture(t, storetest.SQLite(t))
+	ctx := context.Background()
+	f.svc.Now = func() time.Time { return time.Date(2022, 6, 1, 9, 0, 0, 0, service.China) } // January locked since 02-10+20
+	_, err := f.svc.CreateReport(ctx, f.reporter, f.fdi, service.ReportInput{Period: "2022-01", Value: dec("1")})
+	if !errors.Is(err, progress.ErrLocked) {
+		t.Fatalf("reporter on a locked period: %v, want ErrLocked", err)
+	}
+	if _, err := f.svc.UnlockPeriod(ctx, f.reporter, f.fdi, "2022-01", "补报", time.Date(2022, 6, 10, 0, 0, 0, 0, time.UTC)); !errors.Is(err, auth.ErrForbidden) {
+		t.Errorf("reporter unlock: %v, want ErrForbidden", err)
+	}
+	if _, err := f.svc.UnlockPeriod(ctx, f.reviewer, f.fdi, "2022-01", "", time.Date(2022, 6, 10, 0, 0, 0, 0, time.UTC)); err == nil {
+		t.Error("unlock without a reason accepted")
+	}
+	if _, err := f.svc.UnlockPeriod(ctx, f.reviewer, f.fdi, "2022-01", "统计口径调整，补报1月数据", time.Date(2022, 6, 10, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.svc.CreateReport(ctx, f.reporter, f.fdi, service.ReportInput{Period: "2022-01", Value: dec("1")}); err != nil {
+		t.Fatalf("after unlock: %v", err)
+	}
+	r, err := f.svc.CreateReport(ctx, f.admin, f.fdi, service.ReportInput{Period: "2022-02", Value: dec("2")})
+	if err != nil {
+		t.Fatalf("admin on a locked period: %v", err)
+	}
+	es, _ := f.st.Audit(ctx, audit.Filter{Entity: "report", EntityID: r.ID})
+	if len(es) != 1 || es[0].Note == "" {
+		t.Errorf("the admin's override is not recorded: %+v", es)
+	}
+}
+
+// A revised target is used from its date on; before it, the original.
+func TestTargetRevision(t *testing.T) {
+	f := newFixture(t, storetest.SQLite(t))
+	ctx := context.Background()
+	rev := progress.TargetRevision{Target: dec("20"), EffectiveFrom: time.Date(2022, 3, 1, 0, 0, 0, 0, time.UTC), Reason: "市政府调整年度任务"}
+	if err := f.svc.ReviseTarget(ctx, f.reporter, f.roads, rev); !errors.Is(err, auth.ErrForbidden) {
+		t.Errorf("reporter revising a target: %v", err)
+	}
+	if err := f.svc.ReviseTarget(ctx, f.admin, f.roads, progress.TargetRevision{Target: dec("20"), EffectiveFrom: rev.EffectiveFrom}); err == nil {
+		t.Error("a revision without a reason was accepted")
+	}
+	if err := f.svc.ReviseTarget(ctx, f.admin, f.roads, rev); err != nil {
+		t.Fatal(err)
+	}
+	feb, _, _ := f.svc.OneStatus(ctx, f.admin, f.roads, time.Date(2022, 2, 20, 0, 0, 0, 0, service.China))
+	mar, _, _ := f.svc.OneStatus(ctx, f.admin, f.roads, time.Date(2022, 3, 31, 0, 0, 0, 0, service.China))
+	if !feb.Target.Equal(decimal.RequireFromString("25.8")) || !mar.Target.Equal(decimal.RequireFromString("20")) {
+		t.Errorf("targets in force: February %v, March %v", feb.Target, mar.Target)
+	}
+}
+
+// 50 writers at once, each creating, submitting and approving reports, and 50 more
+// fighting over one report: no update is lost, no report is half written, and the
+// audit log holds exactly one row per change that happened.
+func TestConcurrentWriters(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		inds, err := st.PlanIndicators(ctx, f.planID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var monthly []int64
+		for _, ind := range inds {
+			if ind.Frequency == "monthly" && ind.Kind != "milestone" && ind.Kind != "growth" {
+				monthly = append(monthly, ind.ID)
+			}
+		}
+		const writers = 50
+		var wg sync.WaitGroup
+		errs := make(chan error, 2*writers)
+		for w := 0; w < writers; w++ {
+			wg.Add(1)
+			go func(w int) {
+				defer wg.Done()
+				ind := monthly[w%len(monthly)]
+				period := fmt.Sprintf("2022-%02d", 4+w/len(monthly)) // future months: no demo figure there
+				r, err := f.svc.CreateReport(ctx, f.admin, ind, service.ReportInput{Period: period, Value: dec(fmt.Sprint(1000 + w)), Cause: "c", Remedy: "r"})
+				if err != nil {
+					errs <- fmt.Errorf("writer %d create: %w", w, err)
+					return
+				}
+				for _, act := range []progress.Action{progress.ActSubmit, progress.ActApprove} {
+					if r, err = f.svc.Review(ctx, f.admin, r.ID, service.ReviewAction{Action: act, Version: r.Version}); err != nil {
+						errs <- fmt.Errorf("writer %d %s: %w", w, act, err)
+						return
+					}
+				}
+			}(w)
+		}
+		// Fifty edits of one report from the version each read: exactly the winners of each
+		// version apply, the rest get a conflict, none is lost silently.
+		shared, err := f.svc.CreateReport(ctx, f.reporter, f.fdi, service.ReportInput{Period: "2022-03", Value: dec("1")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var mu sync.Mutex
+		applied := 0
+		for w := 0; w < writers; w++ {
+			wg.Add(1)
+			go func(w int) {
+				defer wg.Done()
+				for attempt := 0; attempt < 200; attempt++ {
+					cur, err := st.Report(ctx, shared.ID)
+					if err != nil {
+						errs <- err
+						return
+					}
+					_, err = f.svc.UpdateReport(ctx, f.reporter, shared.ID, service.ReportInput{Value: dec(fmt.Sprint(cur.Value.IntPart() + 1)), Version: cur.Version})
+					var ce *progress.ConflictError
+					if errors.As(err, &ce) {
+						continue
+					}
+					if err != nil {
+						errs <- fmt.Errorf("editor %d: %w", w, err)
+						return
+					}
+					mu.Lock()
+					applied++
+					mu.Unlock()
+					return
+				}
+				errs <- fmt.Errorf("editor %d never got through", w)
+			}(w)
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Error(err)
+		}
+		final, err := st.Report(ctx, shared.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Each applied edit added one to the value it read: no increment was lost.
+		if applied != writers || final.Value.IntPart() != 1+writers || final.Version != 1+writers {
+			t.Errorf("shared report: %d applied, value %s, version %d; want %d, %d, %d", applied, final.Value, final.Version, writers, 1+writers, 1+writers)
+		}
+		approved, err := st.ReportsInState(ctx, f.planID, progress.StateApproved)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var mine int
+		for _, r := range approved {
+			if !r.Illustrative {
+				mine++
+				if r.SubmittedAt.IsZero() || r.ReviewedAt.IsZero() || r.Version != 3 {
+					t.Errorf("half-written report: %+v", r.Report)
+				}
+			}
+		}
+		if mine != writers {
+			t.Errorf("%d approved reports, want %d", mine, writers)
+		}
+		es, _ := st.Audit(ctx, audit.Filter{Entity: "report", Limit: 1000})
+		if len(es) != 3*writers+1+writers {
+			t.Errorf("%d audit rows, want %d", len(es), 3*writers+1+writers)
+		}
+	})
+}
