@@ -323,9 +323,6 @@ func (s *Service) UnlockPeriod(ctx context.Context, a Actor, indicatorID int64, 
 // ReviseTarget sets a new target for an indicator from a date on (调整目标), with a reason.
 // The history keeps every target; the status engine uses the one in force.
 func (s *Service) ReviseTarget(ctx context.Context, a Actor, indicatorID int64, t progress.TargetRevision) error {
-	if strings.TrimSpace(t.Reason) == "" {
-		return progress.ValidationErrors{{Field: "reason", Message: "调整目标须说明原因 / a reason is required"}}
-	}
 	return s.store.WithTx(ctx, func(ctx context.Context) error {
 		ind, p, err := s.indicatorFor(ctx, indicatorID)
 		if err != nil {
@@ -333,6 +330,9 @@ func (s *Service) ReviseTarget(ctx context.Context, a Actor, indicatorID int64, 
 		}
 		if err := s.can(a, auth.TargetRevise, auth.Resource{RegionID: ind.RegionID, DeptID: ind.DeptID}); err != nil {
 			return err
+		}
+		if strings.TrimSpace(t.Reason) == "" {
+			return progress.ValidationErrors{{Field: "reason", Message: "调整目标须说明原因 / a reason is required"}}
 		}
 		if t.Target == nil && ind.Kind != plan.KindMilestone {
 			return progress.ValidationErrors{{Field: "target", Message: "is required"}}

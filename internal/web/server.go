@@ -236,3 +236,10 @@ func navRights(p auth.Principal) map[string]bool {
 		"ingest":   auth.Allowed(p, auth.DocumentIngest, r),
 	}
 }
+
+// WriteRoutes lists the pages' state-changing routes that act on lantu's data, for the
+// role-matrix test (sign-in and sign-out are not in it: they act on one's own session).
+var WriteRoutes = []string{
+	"POST /admin/users",
+	"POST /account/password",
+}

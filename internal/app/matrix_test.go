@@ -1,0 +1,293 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/lantu-dev/lantu/internal/api"
+	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/planfile"
+	"github.com/lantu-dev/lantu/internal/progress"
+	"github.com/lantu-dev/lantu/internal/service"
+	"github.com/lantu-dev/lantu/internal/store/storetest"
+	"github.com/lantu-dev/lantu/internal/web"
+)
+
+// The subjects of the role matrix: each role, in 区商务委 (commerce, "own") or in
+// 区城市管理局 (urban, "other"), and nobody.
+var subjects = []struct {
+	name, login string
+	role        auth.Role
+	dept        string
+}{
+	{"admin", "office", auth.RoleAdmin, ""},
+	{"reporter-own", "clerk", auth.RoleReporter, "commerce"},
+	{"reporter-other", "urbanclerk", auth.RoleReporter, "urban"},
+	{"reviewer-own", "head", auth.RoleReviewer, "commerce"},
+	{"reviewer-other", "urbanhead", auth.RoleReviewer, "urban"},
+	{"officer", "officer", auth.RoleOfficer, ""},
+	{"leader", "leader", auth.RoleLeader, ""},
+	{"anonymous", "", "", ""},
+}
+
+// allowed: route → the subjects that may call it; everyone else signed in gets 403 and
+// the anonymous 401. Written out by hand, not derived from the rules under test.
+var allowed = map[string][]string{
+	"POST /api/v1/users":                   {"admin"},
+	"POST /api/v1/tokens":                  {"admin", "reporter-own", "reporter-other", "reviewer-own", "reviewer-other", "officer", "leader"},
+	"DELETE /api/v1/tokens/{id}":           {"admin"},
+	"POST /api/v1/indicators/{id}/reports": {"admin", "reporter-own"},
+	"PUT /api/v1/reports/{id}":             {"admin", "reporter-own"},
+	"POST /api/v1/reports/{id}/submit":     {"admin", "reporter-own"},
+	"POST /api/v1/reports/{id}/withdraw":   {"admin", "reporter-own"},
+	"POST /api/v1/reports/{id}/approve":    {"admin", "reviewer-own"},
+	"POST /api/v1/reports/{id}/reject":     {"admin", "reviewer-own"},
+	"POST /api/v1/reports/{id}/correct":    {"admin", "reporter-own"},
+	"POST /api/v1/indicators/{id}/unlocks": {"admin", "reviewer-own"},
+	"POST /api/v1/indicators/{id}/targets": {"admin"},
+	"POST /admin/users":                    {"admin"},
+	"POST /account/password":               {"admin", "reporter-own", "reporter-other", "reviewer-own", "reviewer-other", "officer", "leader"},
+}
+
+// matrixWorld is a fresh demo database with the subjects, their tokens and reports in
+// each state, all of 区商务委.
+type matrixWorld struct {
+	srv    *httptest.Server
+	svc    *service.Service
+	tokens map[string]string
+	// ids the routes act on
+	indicator, draft, submitted, approved, otherToken int64
+}
+
+func newMatrixWorld(t *testing.T) *matrixWorld {
+	t.Helper()
+	ctx := context.Background()
+	st := storetest.SQLite(t)
+	svc := service.New(st)
+	svc.Hasher = auth.NewHasher(auth.WithParams(auth.InsecureTestParams))
+	svc.Now = func() time.Time { return time.Date(2022, 4, 5, 2, 0, 0, 0, time.UTC) }
+	data, err := os.ReadFile("../../demo/shapingba-2022.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := planfile.Parse(os.DirFS("../../demo"), "shapingba-2022.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := svc.ImportPlan(ctx, service.System, l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &matrixWorld{svc: svc, tokens: map[string]string{}}
+	for _, s := range subjects {
+		if s.login == "" {
+			continue
+		}
+		nu := service.NewUser{Login: s.login, Roles: []auth.Role{s.role}, Password: s.login + "-password-1"}
+		if s.dept != "" {
+			nu.DeptCodes = []string{s.dept}
+		}
+		if _, _, err := svc.CreateUser(ctx, service.System, nu); err != nil {
+			t.Fatal(err)
+		}
+		plain, _, err := svc.CreateToken(ctx, service.System, s.login, "matrix", time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.tokens[s.name] = plain
+	}
+	// The token the DELETE route revokes belongs to someone outside the matrix.
+	if _, _, err := svc.CreateUser(ctx, service.System, service.NewUser{Login: "bystander", Roles: []auth.Role{auth.RoleLeader}, Password: "bystander-password"}); err != nil {
+		t.Fatal(err)
+	}
+	_, tok, err := svc.CreateToken(ctx, service.System, "bystander", "theirs", time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.otherToken = tok.ID
+	clerk := actorOf(t, svc, "clerk")
+	head := actorOf(t, svc, "head")
+	ind := func(code string) int64 {
+		r, err := st.IndicatorByCode(ctx, p.ID, code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.ID
+	}
+	w.indicator = ind("fdi")
+	v := decimal.NewFromInt(100000000)
+	mk := func(code string, acts ...service.Actor) int64 {
+		r, err := svc.CreateReport(ctx, clerk, ind(code), service.ReportInput{Period: "2022-04", Value: &v, Cause: "c", Remedy: "r"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, a := range acts {
+			act := []progress.Action{progress.ActSubmit, progress.ActApprove}[i]
+			if r, err = svc.Review(ctx, a, r.ID, service.ReviewAction{Action: act, Version: r.Version}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return r.ID
+	}
+	w.draft = mk("fdi-actual-use")
+	w.submitted = mk("service-trade", clerk)
+	w.approved = mk("offshore-outsourcing", clerk, head)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	h, err := Handler(ctx, svc, Config{PublicView: true}, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.srv = httptest.NewServer(h)
+	t.Cleanup(w.srv.Close)
+	return w
+}
+
+func actorOf(t *testing.T, svc *service.Service, login string) service.Actor {
+	t.Helper()
+	u, err := svc.Store().UserByLogin(context.Background(), login)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := auth.NewPrincipal(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return service.Actor{Principal: p}
+}
+
+// request builds the call of a route with a body that passes validation, so that only
+// authorization can refuse it.
+func (w *matrixWorld) request(route, subject string, n int) *http.Request {
+	method, path, _ := strings.Cut(route, " ")
+	id := map[string]int64{
+		"/api/v1/tokens/{id}":             w.otherToken,
+		"/api/v1/indicators/{id}/reports": w.indicator,
+		"/api/v1/indicators/{id}/unlocks": w.indicator,
+		"/api/v1/indicators/{id}/targets": w.indicator,
+		"/api/v1/reports/{id}":            w.draft,
+		"/api/v1/reports/{id}/submit":     w.draft,
+		"/api/v1/reports/{id}/withdraw":   w.submitted,
+		"/api/v1/reports/{id}/approve":    w.submitted,
+		"/api/v1/reports/{id}/reject":     w.submitted,
+		"/api/v1/reports/{id}/correct":    w.approved,
+	}[path]
+	body := map[string]string{
+		"POST /api/v1/users":                   fmt.Sprintf(`{"login":"new%d","roles":["reporter"]}`, n),
+		"POST /api/v1/tokens":                  `{"name":"x"}`,
+		"POST /api/v1/indicators/{id}/reports": `{"period":"2022-05","value":1,"cause":"c","remedy":"r"}`,
+		"PUT /api/v1/reports/{id}":             `{"value":2,"version":1,"cause":"c","remedy":"r"}`,
+		"POST /api/v1/reports/{id}/submit":     `{"version":1}`,
+		"POST /api/v1/reports/{id}/withdraw":   `{"version":2}`,
+		"POST /api/v1/reports/{id}/approve":    `{"version":2}`,
+		"POST /api/v1/reports/{id}/reject":     `{"version":2,"reason":"数据有误"}`,
+		"POST /api/v1/reports/{id}/correct":    `{}`,
+		"POST /api/v1/indicators/{id}/unlocks": `{"period":"2022-01","reason":"补报","until":"2022-05-01"}`,
+		"POST /api/v1/indicators/{id}/targets": `{"target":"350000000","effective_from":"2022-06-01","reason":"调整"}`,
+	}[route]
+	ctype := "application/json"
+	switch route {
+	case "POST /admin/users":
+		body, ctype = fmt.Sprintf("login=form%d&role=reporter", n), "application/x-www-form-urlencoded"
+	case "POST /account/password":
+		body, ctype = "old=wrong-old-password&new=another-password-1&again=another-password-1", "application/x-www-form-urlencoded"
+	}
+	path = strings.Replace(path, "{id}", fmt.Sprint(id), 1)
+	req, _ := http.NewRequest(method, w.srv.URL+path, strings.NewReader(body))
+	req.Header.Set("Content-Type", ctype)
+	if tok := w.tokens[subject]; tok != "" {
+		req.Header.Set("Authorization", "Bearer "+tok)
+	}
+	return req
+}
+
+// Every role × every write endpoint × own and other department: allowed or denied.
+func TestRoleMatrix(t *testing.T) {
+	routes := append(append([]string{}, api.WriteRoutes...), web.WriteRoutes...)
+	for _, r := range routes {
+		if _, ok := allowed[r]; !ok {
+			t.Errorf("write route %s is missing from the role matrix", r)
+		}
+	}
+	for _, s := range subjects {
+		t.Run(s.name, func(t *testing.T) {
+			w := newMatrixWorld(t) // fresh state: one subject's writes do not change another's
+			for n, route := range routes {
+				res, err := http.DefaultClient.Do(w.request(route, s.name, n))
+				if err != nil {
+					t.Fatal(err)
+				}
+				b, _ := io.ReadAll(res.Body)
+				res.Body.Close()
+				ok := false
+				for _, a := range allowed[route] {
+					ok = ok || a == s.name
+				}
+				switch {
+				case s.name == "anonymous":
+					if res.StatusCode != http.StatusUnauthorized {
+						t.Errorf("%s by nobody = %d, want 401: %s", route, res.StatusCode, b)
+					}
+				case ok:
+					if res.StatusCode == http.StatusUnauthorized || res.StatusCode == http.StatusForbidden || res.StatusCode >= 500 {
+						t.Errorf("%s by %s = %d, want it allowed: %s", route, s.name, res.StatusCode, b)
+					}
+				default:
+					if res.StatusCode != http.StatusForbidden {
+						t.Errorf("%s by %s = %d, want 403: %s", route, s.name, res.StatusCode, b)
+					}
+				}
+			}
+		})
+	}
+}
+
+// A reporter of one department writing to another's indicator gets 403, and nothing
+// changes; the audit log shows the changes that did happen, with their users.
+func TestOtherDepartmentRefused(t *testing.T) {
+	w := newMatrixWorld(t)
+	ctx := context.Background()
+	before, _ := w.svc.Store().IndicatorReports(ctx, w.indicator)
+	req := w.request("POST /api/v1/indicators/{id}/reports", "reporter-other", 0)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusForbidden {
+		t.Fatalf("other department = %d, want 403", res.StatusCode)
+	}
+	after, _ := w.svc.Store().IndicatorReports(ctx, w.indicator)
+	if len(after) != len(before) {
+		t.Errorf("reports changed: %d → %d", len(before), len(after))
+	}
+	res, err = http.DefaultClient.Do(w.request("POST /api/v1/indicators/{id}/reports", "reporter-own", 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusCreated {
+		t.Fatalf("own department = %d, want 201", res.StatusCode)
+	}
+	es, err := w.svc.Store().Audit(ctx, auditAll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if es[0].Action != "report.create" || es[0].UserLogin != "clerk" || es[0].Address != "127.0.0.1" {
+		t.Errorf("latest audit entry = %+v", es[0])
+	}
+	for _, e := range es {
+		if e.UserLogin == "urbanclerk" && e.Action == "report.create" {
+			t.Errorf("the refused write was recorded as a change: %+v", e)
+		}
+	}
+}
