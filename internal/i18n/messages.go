@@ -34,6 +34,16 @@ func T(lang, key string) string {
 	return key
 }
 
+// add merges a file's messages into the catalogue; each feature keeps its own file.
+func add(m map[string][2]string) {
+	for k, v := range m {
+		if _, dup := messages[k]; dup {
+			panic("i18n: message defined twice: " + k)
+		}
+		messages[k] = v
+	}
+}
+
 // messages: key → {Chinese, English}.
 var messages = map[string][2]string{
 	"app.name":               {"蓝图", "lantu"},

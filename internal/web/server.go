@@ -80,6 +80,8 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /admin/audit", s.page(s.auditPage))
 	mux.Handle("GET /admin/users", s.page(s.usersPage))
 	mux.Handle("POST /admin/users", s.page(s.createUser))
+	s.progressRoutes(mux)
+	s.ingestRoutes(mux)
 	if s.opts.API != nil {
 		mux.Handle("/api/", s.opts.API)
 	}
