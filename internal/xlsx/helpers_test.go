@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"strings"
@@ -72,14 +73,14 @@ func set(t testing.TB, f *excelize.File, cell string, v any) {
 
 // fillSample fills the sample's form as a clerk would.
 func fillSample(t testing.TB, f *excelize.File) {
-	set(t, f, "H4", 58.3)           // level 亿元
-	set(t, f, "M4", "进度正常")         // note
-	set(t, f, "J5", "1.2亿")         // growth: last year
-	set(t, f, "K5", "130,000,000")  // amount
-	set(t, f, "H6", "２５．８")         // full-width digits
-	set(t, f, "I6", "N")            // not cumulative
-	set(t, f, "H7", "31%")          // share in %, typed as text
-	set(t, f, "L8", "是")            // milestone done
+	set(t, f, "H4", 58.3)          // level 亿元
+	set(t, f, "M4", "进度正常")        // note
+	set(t, f, "J5", "1.2亿")        // growth: last year
+	set(t, f, "K5", "130,000,000") // amount
+	set(t, f, "H6", "２５．８")        // full-width digits
+	set(t, f, "I6", "N")           // not cumulative
+	set(t, f, "H7", "31%")         // share in %, typed as text
+	set(t, f, "L8", "是")           // milestone done
 	set(t, f, "N8", "提前完成")
 	// line 9 (B2) left blank: not reported
 }
@@ -138,4 +139,54 @@ func asErrors(t testing.TB, err error) Errors {
 		t.Fatalf("want Errors, got %T %v", err, err)
 	}
 	return es
+}
+
+func excelizeRaw() excelize.Options { return excelize.Options{RawCellValue: true} }
+
+// csvForm is a written CSV form as records, to be filled and written back.
+func csvForm(t testing.TB, tpl Template) [][]string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteTemplateCSV(&buf, tpl); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte("\uFEFF")) {
+		t.Fatal("no BOM")
+	}
+	recs, err := csv.NewReader(bytes.NewReader(buf.Bytes()[3:])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs
+}
+
+func csvBytes(t testing.TB, recs [][]string, bom bool) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if bom {
+		buf.WriteString("\uFEFF")
+	}
+	w := csv.NewWriter(&buf)
+	if err := w.WriteAll(recs); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// fillSampleCSV fills the CSV form like fillSample fills the workbook (line n is
+// workbook row n+2).
+func fillSampleCSV(recs [][]string) {
+	recs[1][fValue], recs[1][fNote] = "58.3", "进度正常"
+	recs[2][fLastYear], recs[2][fAmount] = "1.2亿", "130,000,000"
+	recs[3][fValue], recs[3][fCumulative] = "２５．８", "N"
+	recs[4][fValue] = "31%"
+	recs[5][fDone], recs[5][fCause] = "是", "提前完成"
+}
+
+func wantSampleCSV() []Entry {
+	w := wantSample()
+	for i := range w {
+		w[i].Sheet, w[i].Row = SheetCSV, w[i].Row-2
+	}
+	return w
 }

@@ -136,10 +136,7 @@ func clean(d decimal.Decimal) decimal.Decimal {
 			places = p
 		}
 	}
-	d = d.Round(places)
-	// String drops trailing zeros; re-reading gives the smallest exponent.
-	n, _ := decimal.NewFromString(d.String())
-	return n
+	return trimZeros(d.Round(places))
 }
 
 // plainNumber checks the shape: [+-] digits with optional grouping, optional

@@ -194,7 +194,7 @@ func applies(c field, k plan.Kind) bool {
 
 // writeNumber writes d so that Excel shows exactly d.
 func writeNumber(f *excelize.File, st *styler, sh, cell string, d decimal.Decimal, base string) error {
-	d = clean(d)
+	d = trimZeros(d)
 	fl, _ := d.Float64()
 	if decimal.NewFromFloat(fl).Equal(d) && len(d.Coefficient().String()) <= sigDigits {
 		if err := f.SetCellFloat(sh, cell, fl, -1, 64); err != nil {
@@ -247,21 +247,22 @@ func ranges(cells []string) string {
 	return strings.Join(parts, " ")
 }
 
-// amountText is a figure with its unit as a Chinese report writes it (8亿美元), with
-// the exact figure after it when the short form rounds or scales (8亿美元（800,000,000）).
-func amountText(d decimal.Decimal, unit string) string {
+// amountText is a figure with its unit as a Chinese report writes it (8亿美元), and the
+// exact figure when the short form scales or rounds it ("800,000,000"), else "".
+func amountText(d decimal.Decimal, unit string) (short, exact string) {
 	if strings.HasPrefix(unit, "万") || strings.HasPrefix(unit, "亿") || strings.HasPrefix(unit, "千") {
-		return i18n.Group(d) + unit
+		return i18n.Group(d) + unit, ""
 	}
-	s := i18n.Amount("zh", d, unit)
-	if strings.TrimSuffix(s, unit) != clean(d).String() {
-		s += "（" + i18n.Group(d) + "）"
+	short = i18n.Amount("zh", d, unit)
+	if strings.TrimSuffix(short, unit) != trimZeros(d).String() {
+		exact = i18n.Group(d)
 	}
-	return s
+	return short, exact
 }
 
-// targetText is the target in words: 不低于8亿美元, 5万–8万吨, 2022-12-31前完成, or — for
-// none.
+// targetText is the target in words, with the exact figures after a scaled or
+// rounded short form: 不低于8亿美元（800,000,000）, 5万–8万吨（50,000–80,000）,
+// 2022-12-31前完成, or — for none.
 func targetText(r Row) string {
 	if r.Target == nil {
 		if kindOf(r.Kind) == plan.KindMilestone && r.Due != "" {
@@ -269,9 +270,14 @@ func targetText(r Row) string {
 		}
 		return "—"
 	}
-	x := amountText(*r.Target, r.Unit)
+	x, exact := amountText(*r.Target, r.Unit)
 	if r.TargetMax != nil {
-		x = amountText(*r.Target, "") + "–" + amountText(*r.TargetMax, r.Unit)
+		lo, loExact := amountText(*r.Target, "")
+		hi, hiExact := amountText(*r.TargetMax, r.Unit)
+		x, exact = lo+"–"+hi, ""
+		if loExact != "" || hiExact != "" {
+			exact = i18n.Group(*r.Target) + "–" + i18n.Group(*r.TargetMax)
+		}
 	}
 	switch r.Qualifier {
 	case plan.QualAbout:
@@ -283,10 +289,19 @@ func targetText(r Row) string {
 	case plan.QualOver:
 		x = "超" + x
 	}
+	if exact != "" {
+		x += "（" + exact + "）"
+	}
 	if r.Due != "" {
 		x += "（" + r.Due + "前）"
 	}
 	return x
+}
+
+// trimZeros drops trailing zeros after the point, keeping every digit.
+func trimZeros(d decimal.Decimal) decimal.Decimal {
+	n, _ := decimal.NewFromString(d.String())
+	return n
 }
 
 func writeHelp(f *excelize.File, st *styler, t Template) error {
@@ -443,7 +458,7 @@ func WriteTemplateCSV(w io.Writer, t Template) error {
 		rec[fUnit] = safeText(r.Unit)
 		rec[fTarget] = safeText(targetText(r))
 		if r.LastValue != nil {
-			rec[fLast] = clean(*r.LastValue).String()
+			rec[fLast] = trimZeros(*r.LastValue).String()
 		}
 		rec[fPeriod] = t.Period.String()
 		rec[fCumulative] = boolText(r.Cumulative)
