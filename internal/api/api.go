@@ -162,6 +162,8 @@ func classify(err error) (int, ErrorBody) {
 		return http.StatusBadRequest, ErrorBody{Code: "bad_request", Message: err.Error()}
 	case errors.As(err, &mbe):
 		return http.StatusRequestEntityTooLarge, ErrorBody{Code: "too_large", Message: fmt.Sprintf("the body is over %d bytes", mbe.Limit)}
+	case errors.Is(err, service.ErrNoSuchFact):
+		return http.StatusNotFound, ErrorBody{Code: "not_found", Message: err.Error()}
 	case errors.Is(err, service.ErrPlanExists), errors.Is(err, store.ErrConflict):
 		return http.StatusConflict, ErrorBody{Code: "conflict", Message: err.Error()}
 	}

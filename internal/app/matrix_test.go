@@ -43,20 +43,22 @@ var subjects = []struct {
 // allowed: route → the subjects that may call it; everyone else signed in gets 403 and
 // the anonymous 401. Written out by hand, not derived from the rules under test.
 var allowed = map[string][]string{
-	"POST /api/v1/users":                   {"admin"},
-	"POST /api/v1/tokens":                  {"admin", "reporter-own", "reporter-other", "reviewer-own", "reviewer-other", "officer", "leader"},
-	"DELETE /api/v1/tokens/{id}":           {"admin"},
-	"POST /api/v1/indicators/{id}/reports": {"admin", "reporter-own"},
-	"PUT /api/v1/reports/{id}":             {"admin", "reporter-own"},
-	"POST /api/v1/reports/{id}/submit":     {"admin", "reporter-own"},
-	"POST /api/v1/reports/{id}/withdraw":   {"admin", "reporter-own"},
-	"POST /api/v1/reports/{id}/approve":    {"admin", "reviewer-own"},
-	"POST /api/v1/reports/{id}/reject":     {"admin", "reviewer-own"},
-	"POST /api/v1/reports/{id}/correct":    {"admin", "reporter-own"},
-	"POST /api/v1/indicators/{id}/unlocks": {"admin", "reviewer-own"},
-	"POST /api/v1/indicators/{id}/targets": {"admin"},
-	"POST /admin/users":                    {"admin"},
-	"POST /account/password":               {"admin", "reporter-own", "reporter-other", "reviewer-own", "reviewer-other", "officer", "leader"},
+	"POST /api/v1/users":                             {"admin"},
+	"POST /api/v1/tokens":                            {"admin", "reporter-own", "reporter-other", "reviewer-own", "reviewer-other", "officer", "leader"},
+	"DELETE /api/v1/tokens/{id}":                     {"admin"},
+	"POST /api/v1/indicators/{id}/reports":           {"admin", "reporter-own"},
+	"PUT /api/v1/reports/{id}":                       {"admin", "reporter-own"},
+	"POST /api/v1/reports/{id}/submit":               {"admin", "reporter-own"},
+	"POST /api/v1/reports/{id}/withdraw":             {"admin", "reporter-own"},
+	"POST /api/v1/reports/{id}/approve":              {"admin", "reviewer-own"},
+	"POST /api/v1/reports/{id}/reject":               {"admin", "reviewer-own"},
+	"POST /api/v1/reports/{id}/correct":              {"admin", "reporter-own"},
+	"POST /api/v1/indicators/{id}/unlocks":           {"admin", "reviewer-own"},
+	"POST /api/v1/indicators/{id}/targets":           {"admin"},
+	"POST /api/v1/plans/{id}/documents":              {"admin"},
+	"POST /api/v1/plans/{id}/documents/{key}/accept": {"admin"},
+	"POST /admin/users":                              {"admin"},
+	"POST /account/password":                         {"admin", "reporter-own", "reporter-other", "reviewer-own", "reviewer-other", "officer", "leader"},
 }
 
 // matrixWorld is a fresh demo database with the subjects, their tokens and reports in
@@ -67,6 +69,9 @@ type matrixWorld struct {
 	tokens map[string]string
 	// ids the routes act on
 	indicator, draft, submitted, approved, otherToken int64
+	planID, programID                                 int64
+	docKey                                            string
+	factStart, factEnd                                int
 }
 
 func newMatrixWorld(t *testing.T) *matrixWorld {
@@ -142,6 +147,17 @@ func newMatrixWorld(t *testing.T) *matrixWorld {
 	w.draft = mk("fdi-actual-use")
 	w.submitted = mk("service-trade", clerk)
 	w.approved = mk("offshore-outsourcing", clerk, head)
+	// A document ingested by lantu itself, whose first fact the accept route takes.
+	doc, err := svc.IngestDocument(ctx, service.System, p.ID, "样例", "a.txt", []byte("今年铁路提单信用证力争达到300单。"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ing, err := svc.Ingested(ctx, service.System, p.ID, doc.Key)
+	if err != nil || len(ing.Facts) == 0 {
+		t.Fatalf("no fact in the sample sentence: %v", err)
+	}
+	w.planID, w.programID, w.docKey = p.ID, p.Zones[1].Programs[0].ID, doc.Key
+	w.factStart, w.factEnd = ing.Facts[0].Start, ing.Facts[0].End
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	h, err := Handler(ctx, svc, Config{PublicView: true}, log)
 	if err != nil {
@@ -170,29 +186,33 @@ func actorOf(t *testing.T, svc *service.Service, login string) service.Actor {
 func (w *matrixWorld) request(route, subject string, n int) *http.Request {
 	method, path, _ := strings.Cut(route, " ")
 	id := map[string]int64{
-		"/api/v1/tokens/{id}":             w.otherToken,
-		"/api/v1/indicators/{id}/reports": w.indicator,
-		"/api/v1/indicators/{id}/unlocks": w.indicator,
-		"/api/v1/indicators/{id}/targets": w.indicator,
-		"/api/v1/reports/{id}":            w.draft,
-		"/api/v1/reports/{id}/submit":     w.draft,
-		"/api/v1/reports/{id}/withdraw":   w.submitted,
-		"/api/v1/reports/{id}/approve":    w.submitted,
-		"/api/v1/reports/{id}/reject":     w.submitted,
-		"/api/v1/reports/{id}/correct":    w.approved,
+		"/api/v1/tokens/{id}":                       w.otherToken,
+		"/api/v1/indicators/{id}/reports":           w.indicator,
+		"/api/v1/indicators/{id}/unlocks":           w.indicator,
+		"/api/v1/indicators/{id}/targets":           w.indicator,
+		"/api/v1/reports/{id}":                      w.draft,
+		"/api/v1/reports/{id}/submit":               w.draft,
+		"/api/v1/reports/{id}/withdraw":             w.submitted,
+		"/api/v1/reports/{id}/approve":              w.submitted,
+		"/api/v1/reports/{id}/reject":               w.submitted,
+		"/api/v1/reports/{id}/correct":              w.approved,
+		"/api/v1/plans/{id}/documents":              w.planID,
+		"/api/v1/plans/{id}/documents/{key}/accept": w.planID,
 	}[path]
 	body := map[string]string{
-		"POST /api/v1/users":                   fmt.Sprintf(`{"login":"new%d","roles":["reporter"]}`, n),
-		"POST /api/v1/tokens":                  `{"name":"x"}`,
-		"POST /api/v1/indicators/{id}/reports": `{"period":"2022-05","value":1,"cause":"c","remedy":"r"}`,
-		"PUT /api/v1/reports/{id}":             `{"value":2,"version":1,"cause":"c","remedy":"r"}`,
-		"POST /api/v1/reports/{id}/submit":     `{"version":1}`,
-		"POST /api/v1/reports/{id}/withdraw":   `{"version":2}`,
-		"POST /api/v1/reports/{id}/approve":    `{"version":2}`,
-		"POST /api/v1/reports/{id}/reject":     `{"version":2,"reason":"数据有误"}`,
-		"POST /api/v1/reports/{id}/correct":    `{}`,
-		"POST /api/v1/indicators/{id}/unlocks": `{"period":"2022-01","reason":"补报","until":"2022-05-01"}`,
-		"POST /api/v1/indicators/{id}/targets": `{"target":"350000000","effective_from":"2022-06-01","reason":"调整"}`,
+		"POST /api/v1/users":                             fmt.Sprintf(`{"login":"new%d","roles":["reporter"]}`, n),
+		"POST /api/v1/tokens":                            `{"name":"x"}`,
+		"POST /api/v1/indicators/{id}/reports":           `{"period":"2022-05","value":1,"cause":"c","remedy":"r"}`,
+		"PUT /api/v1/reports/{id}":                       `{"value":2,"version":1,"cause":"c","remedy":"r"}`,
+		"POST /api/v1/reports/{id}/submit":               `{"version":1}`,
+		"POST /api/v1/reports/{id}/withdraw":             `{"version":2}`,
+		"POST /api/v1/reports/{id}/approve":              `{"version":2}`,
+		"POST /api/v1/reports/{id}/reject":               `{"version":2,"reason":"数据有误"}`,
+		"POST /api/v1/reports/{id}/correct":              `{}`,
+		"POST /api/v1/indicators/{id}/unlocks":           `{"period":"2022-01","reason":"补报","until":"2022-05-01"}`,
+		"POST /api/v1/indicators/{id}/targets":           `{"target":"350000000","effective_from":"2022-06-01","reason":"调整"}`,
+		"POST /api/v1/plans/{id}/documents":              `{"name":"a.txt","text":"今年力争新建道路25.8公里。"}`,
+		"POST /api/v1/plans/{id}/documents/{key}/accept": fmt.Sprintf(`{"start":%d,"end":%d,"as":"indicator","program_id":%d}`, w.factStart, w.factEnd, w.programID),
 	}[route]
 	ctype := "application/json"
 	switch route {
@@ -202,6 +222,7 @@ func (w *matrixWorld) request(route, subject string, n int) *http.Request {
 		body, ctype = "old=wrong-old-password&new=another-password-1&again=another-password-1", "application/x-www-form-urlencoded"
 	}
 	path = strings.Replace(path, "{id}", fmt.Sprint(id), 1)
+	path = strings.Replace(path, "{key}", w.docKey, 1)
 	req, _ := http.NewRequest(method, w.srv.URL+path, strings.NewReader(body))
 	req.Header.Set("Content-Type", ctype)
 	if tok := w.tokens[subject]; tok != "" {

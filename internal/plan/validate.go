@@ -316,3 +316,29 @@ func validDate(s string) bool {
 var periodPattern = regexp.MustCompile(`^[0-9]{4}(Q[1-4]|-(0[1-9]|1[0-2]))?$`)
 
 func validPeriod(s string) bool { return periodPattern.MatchString(s) }
+
+// ValidateIndicator checks one indicator added to an existing plan: p gives the year and
+// the documents (with text) its source may point into; deptCodes and projectCodes are
+// the codes it may name.
+func ValidateIndicator(p *Plan, ind *Indicator, deptCodes, projectCodes []string) error {
+	v := &validator{}
+	set := func(codes []string) map[string]string {
+		m := map[string]string{}
+		for _, c := range codes {
+			m[c] = c
+		}
+		return m
+	}
+	docs := map[string]string{}
+	for _, d := range p.Documents {
+		docs[d.Key] = d.Key
+	}
+	if !ValidCode(ind.Code) {
+		v.add("indicator", "code", "%q is not a code", ind.Code)
+	}
+	ind.validate(v, "indicator", p, set(deptCodes), set(projectCodes), docs)
+	if len(v.errs) > 0 {
+		return v.errs
+	}
+	return nil
+}

@@ -549,3 +549,70 @@ func (s *Store) Regions(ctx context.Context) ([]plan.Region, error) {
 	}
 	return out, rows.Err()
 }
+
+// InsertDocument adds a source document to a plan.
+func (s *Store) InsertDocument(ctx context.Context, planID int64, d *plan.Document) error {
+	id, err := s.insertID(ctx, `INSERT INTO documents (plan_id, key, title, source, date, body) VALUES ($1, $2, $3, $4, $5, $6)`,
+		planID, d.Key, d.Title, d.Source, d.Date, d.Text)
+	if err != nil {
+		return fmt.Errorf("store: add document %s: %w", d.Key, err)
+	}
+	d.ID = id
+	return nil
+}
+
+// Documents lists a plan's documents without their text.
+func (s *Store) Documents(ctx context.Context, planID int64) ([]plan.Document, error) {
+	return s.planDocuments(ctx, planID, true)
+}
+
+// ProgramPlan returns the plan a program belongs to.
+func (s *Store) ProgramPlan(ctx context.Context, programID int64) (int64, error) {
+	var planID int64
+	err := s.q(ctx).QueryRowContext(ctx, `SELECT plan_id FROM programs WHERE id = $1`, programID).Scan(&planID)
+	if err != nil {
+		return 0, fmt.Errorf("store: program %d: %w", programID, mapErr(err))
+	}
+	return planID, nil
+}
+
+// CreateIndicator adds an indicator to a program of a plan; its department, project and
+// source document are named by code and key, as in a plan file.
+func (s *Store) CreateIndicator(ctx context.Context, planID int64, regionID int64, ind *plan.Indicator) error {
+	depts, projects, docs := map[string]int64{}, map[string]int64{}, map[string]int64{}
+	if ind.DeptCode != "" {
+		d, err := s.DepartmentByCode(ctx, regionID, ind.DeptCode)
+		if err != nil {
+			return err
+		}
+		depts[d.Code] = d.ID
+	}
+	if ind.ProjectCode != "" {
+		var id int64
+		if err := s.q(ctx).QueryRowContext(ctx, `SELECT id FROM projects WHERE plan_id = $1 AND code = $2`, planID, ind.ProjectCode).Scan(&id); err != nil {
+			return fmt.Errorf("store: project %s: %w", ind.ProjectCode, mapErr(err))
+		}
+		projects[ind.ProjectCode] = id
+	}
+	if ind.Source != nil {
+		d, err := s.Document(ctx, planID, ind.Source.Document)
+		if err != nil {
+			return err
+		}
+		docs[d.Key] = d.ID
+	}
+	if err := s.q(ctx).QueryRowContext(ctx, `SELECT COALESCE(MAX(position), -1) + 1 FROM indicators WHERE program_id = $1`, ind.ProgramID).Scan(&ind.Position); err != nil {
+		return fmt.Errorf("store: create indicator: %w", err)
+	}
+	return s.insertIndicator(ctx, planID, ind, depts, projects, docs)
+}
+
+// SetBaseline replaces an indicator's baseline figure.
+func (s *Store) SetBaseline(ctx context.Context, indicatorID int64, f *plan.Figure) error {
+	b, err := jsonOrEmpty(f, f == nil)
+	if err != nil {
+		return err
+	}
+	_, err = s.q(ctx).ExecContext(ctx, `UPDATE indicators SET baseline = $1 WHERE id = $2`, b, indicatorID)
+	return err
+}

@@ -86,7 +86,7 @@ func (s *Server) Handler() http.Handler {
 		mux.Handle("/api/", s.opts.API)
 	}
 	mux.Handle("/", s.page(func(w http.ResponseWriter, r *http.Request) error { return plan.ErrNotFound }))
-	return chain(mux, recoverPanics(s.log), requestID, securityHeaders, limitBody(4<<20), s.authenticate, logRequests(s.log), s.checkCSRF)
+	return chain(mux, recoverPanics(s.log), requestID, securityHeaders, limitBody(16<<20), s.authenticate, logRequests(s.log), s.checkCSRF)
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
