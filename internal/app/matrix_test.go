@@ -58,6 +58,8 @@ var allowed = map[string][]string{
 	"POST /api/v1/plans/{id}/documents":              {"admin"},
 	"POST /api/v1/plans/{id}/documents/{key}/accept": {"admin"},
 	"POST /admin/users":                              {"admin"},
+	"POST /ingest":                                   {"admin"},
+	"POST /ingest/{plan}/{key}/accept":               {"admin"},
 	"POST /account/password":                         {"admin", "reporter-own", "reporter-other", "reviewer-own", "reviewer-other", "officer", "leader"},
 }
 
@@ -218,11 +220,16 @@ func (w *matrixWorld) request(route, subject string, n int) *http.Request {
 	switch route {
 	case "POST /admin/users":
 		body, ctype = fmt.Sprintf("login=form%d&role=reporter", n), "application/x-www-form-urlencoded"
+	case "POST /ingest":
+		body, ctype = "text=今年力争新建道路25.8公里。", "application/x-www-form-urlencoded"
+	case "POST /ingest/{plan}/{key}/accept":
+		body, ctype = fmt.Sprintf("start=%d&end=%d&as=indicator&program=%d", w.factStart, w.factEnd, w.programID), "application/x-www-form-urlencoded"
 	case "POST /account/password":
 		body, ctype = "old=wrong-old-password&new=another-password-1&again=another-password-1", "application/x-www-form-urlencoded"
 	}
 	path = strings.Replace(path, "{id}", fmt.Sprint(id), 1)
 	path = strings.Replace(path, "{key}", w.docKey, 1)
+	path = strings.Replace(path, "{plan}", fmt.Sprint(w.planID), 1)
 	req, _ := http.NewRequest(method, w.srv.URL+path, strings.NewReader(body))
 	req.Header.Set("Content-Type", ctype)
 	if tok := w.tokens[subject]; tok != "" {
