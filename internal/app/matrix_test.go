@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/lantu-dev/lantu/internal/api"
 	"github.com/lantu-dev/lantu/internal/auth"
@@ -21,6 +23,7 @@ import (
 	"github.com/lantu-dev/lantu/internal/service"
 	"github.com/lantu-dev/lantu/internal/store/storetest"
 	"github.com/lantu-dev/lantu/internal/web"
+	"github.com/lantu-dev/lantu/internal/xlsx"
 )
 
 // The subjects of the role matrix: each role, in 区商务委 (commerce, "own") or in
@@ -59,6 +62,7 @@ var allowed = map[string][]string{
 	"POST /api/v1/plans/{id}/documents/{key}/accept": {"admin"},
 	"POST /admin/users":                              {"admin"},
 	"POST /ingest":                                   {"admin"},
+	"POST /api/v1/plans/{id}/reports/import":         {"admin", "reporter-own"},
 	"POST /ingest/{plan}/{key}/accept":               {"admin"},
 	"POST /account/password":                         {"admin", "reporter-own", "reporter-other", "reviewer-own", "reviewer-other", "officer", "leader"},
 }
@@ -72,7 +76,7 @@ type matrixWorld struct {
 	// ids the routes act on
 	indicator, draft, submitted, approved, otherToken int64
 	planID, programID                                 int64
-	docKey                                            string
+	docKey, workbook                                  string
 	factStart, factEnd                                int
 }
 
@@ -159,6 +163,29 @@ func newMatrixWorld(t *testing.T) *matrixWorld {
 		t.Fatalf("no fact in the sample sentence: %v", err)
 	}
 	w.planID, w.programID, w.docKey = p.ID, p.Zones[1].Programs[0].ID, doc.Key
+	// A filled workbook of 区商务委 for April.
+	tpl, err := svc.ReportTemplate(ctx, service.System, p.ID, "commerce", "2022-04")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := xlsx.WriteTemplate(&buf, tpl); err != nil {
+		t.Fatal(err)
+	}
+	book, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for row := 4; row < 4+len(tpl.Rows); row++ {
+		book.SetCellValue(xlsx.SheetForm, fmt.Sprintf("H%d", row), "1")
+		book.SetCellValue(xlsx.SheetForm, fmt.Sprintf("N%d", row), "c")
+		book.SetCellValue(xlsx.SheetForm, fmt.Sprintf("O%d", row), "r")
+	}
+	var filled bytes.Buffer
+	if err := book.Write(&filled); err != nil {
+		t.Fatal(err)
+	}
+	w.workbook = filled.String()
 	w.factStart, w.factEnd = ing.Facts[0].Start, ing.Facts[0].End
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	h, err := Handler(ctx, svc, Config{PublicView: true}, log)
@@ -199,6 +226,7 @@ func (w *matrixWorld) request(route, subject string, n int) *http.Request {
 		"/api/v1/reports/{id}/reject":               w.submitted,
 		"/api/v1/reports/{id}/correct":              w.approved,
 		"/api/v1/plans/{id}/documents":              w.planID,
+		"/api/v1/plans/{id}/reports/import":         w.planID,
 		"/api/v1/plans/{id}/documents/{key}/accept": w.planID,
 	}[path]
 	body := map[string]string{
@@ -220,6 +248,8 @@ func (w *matrixWorld) request(route, subject string, n int) *http.Request {
 	switch route {
 	case "POST /admin/users":
 		body, ctype = fmt.Sprintf("login=form%d&role=reporter", n), "application/x-www-form-urlencoded"
+	case "POST /api/v1/plans/{id}/reports/import":
+		body, ctype = w.workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 	case "POST /ingest":
 		body, ctype = "text=今年力争新建道路25.8公里。", "application/x-www-form-urlencoded"
 	case "POST /ingest/{plan}/{key}/accept":
@@ -250,7 +280,7 @@ func TestRoleMatrix(t *testing.T) {
 		t.Run(s.name, func(t *testing.T) {
 			w := newMatrixWorld(t) // fresh state: one subject's writes do not change another's
 			for n, route := range routes {
-				res, err := http.DefaultClient.Do(w.request(route, s.name, n))
+				res, err := noRedirect().Do(w.request(route, s.name, n))
 				if err != nil {
 					t.Fatal(err)
 				}

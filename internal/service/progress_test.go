@@ -362,3 +362,5 @@ func TestConcurrentWriters(t *testing.T) {
 		}
 	})
 }
+
+func auditFilter(entity string) audit.Filter { return audit.Filter{Entity: entity, Limit: 1000} }

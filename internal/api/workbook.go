@@ -1,0 +1,119 @@
+package api
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+
+	"github.com/lantu-dev/lantu/internal/xlsx"
+)
+
+func init() {
+	WriteRoutes = append(WriteRoutes, "POST /api/v1/plans/{id}/reports/import")
+}
+
+func (a *API) workbookRoutes() {
+	a.mux.HandleFunc("GET /api/v1/plans/{id}/template", a.template)
+	a.handle("POST /api/v1/plans/{id}/reports/import", a.importReports)
+}
+
+// template sends a department's reporting workbook: ?dept=CODE&period=P[&format=csv].
+func (a *API) template(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		a.writeError(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	t, err := a.svc.ReportTemplate(r.Context(), actor(r), id, q.Get("dept"), q.Get("period"))
+	if err != nil {
+		a.writeError(w, r, err)
+		return
+	}
+	var buf bytes.Buffer
+	ext, ctype := "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	if q.Get("format") == "csv" {
+		ext, ctype = "csv", "text/csv; charset=utf-8"
+		err = xlsx.WriteTemplateCSV(&buf, t)
+	} else {
+		err = xlsx.WriteTemplate(&buf, t)
+	}
+	if err != nil {
+		a.writeError(w, r, err)
+		return
+	}
+	name := fmt.Sprintf("%s-%s-填报.%s", t.Department, t.Period, ext)
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Disposition", "attachment; filename=\"report."+ext+"\"; filename*=UTF-8''"+url.PathEscape(name))
+	w.Write(buf.Bytes())
+}
+
+// importReports takes a filled workbook: the raw body (.xlsx, or CSV with ?format=csv or
+// a text/csv type) or a multipart field "file"; ?submit=1 submits the figures.
+func (a *API) importReports(r *http.Request) (any, error) {
+	if err := requireUser(r); err != nil {
+		return nil, err
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		return nil, err
+	}
+	entries, err := ReadUpload(r)
+	if err != nil {
+		return nil, err
+	}
+	return a.svc.ImportReports(r.Context(), actor(r), id, entries, r.URL.Query().Get("submit") == "1" || r.FormValue("submit") == "1")
+}
+
+// ReadUpload reads a reporting form from a request, whichever way it came.
+func ReadUpload(r *http.Request) ([]xlsx.Entry, error) {
+	var data []byte
+	name := r.URL.Query().Get("name")
+	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if ct == "multipart/form-data" {
+		f, h, err := r.FormFile("file")
+		if err != nil {
+			return nil, badRequest("multipart body without a file field: %v", err)
+		}
+		defer f.Close()
+		if data, err = io.ReadAll(f); err != nil {
+			return nil, err
+		}
+		name = h.Filename
+	} else {
+		var err error
+		if data, err = io.ReadAll(r.Body); err != nil {
+			return nil, err
+		}
+	}
+	csv := r.URL.Query().Get("format") == "csv" || ct == "text/csv" || (len(name) > 4 && name[len(name)-4:] == ".csv")
+	var entries []xlsx.Entry
+	var err error
+	if csv {
+		entries, err = xlsx.ReadCSV(bytes.NewReader(data))
+	} else {
+		entries, err = xlsx.ReadWorkbook(bytes.NewReader(data), int64(len(data)))
+	}
+	var xe xlsx.Errors
+	if err != nil && !errors.As(err, &xe) {
+		return nil, badRequest("%v", err)
+	}
+	return entries, err
+}
+
+// workbookProblem puts every bad cell in the envelope.
+func workbookProblem(err error) (int, ErrorBody, bool) {
+	var xe xlsx.Errors
+	if !errors.As(err, &xe) {
+		return 0, ErrorBody{}, false
+	}
+	b := ErrorBody{Code: "invalid_workbook", Message: fmt.Sprintf("%d error(s) in the file; nothing was imported", len(xe))}
+	for _, e := range xe {
+		b.Fields = append(b.Fields, FieldProblem{Sheet: e.Sheet, Row: e.Row, Column: e.Column, Field: e.Field, Message: e.Reason})
+	}
+	return http.StatusUnprocessableEntity, b, true
+}

@@ -1,0 +1,125 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/lantu-dev/lantu/internal/service"
+	"github.com/lantu-dev/lantu/internal/xlsx"
+)
+
+func init() {
+	tpl := &Command{Name: "report template", Summary: "write a department's reporting workbook (.xlsx, or .csv) for a period",
+		Usage: "lantu report template [--db …] [--plan ID] --dept CODE --period P [-o FILE.xlsx|FILE.csv]"}
+	tpl.Run = func(ctx context.Context, env *Env, args []string) error {
+		fs := flagSet(env, tpl)
+		db := dbFlag(env, fs)
+		planID := fs.Int64("plan", 0, "the plan's id (default: the newest)")
+		dept := fs.String("dept", "", "the department's code, e.g. commerce")
+		period := fs.String("period", "", "the period: 2022-06, 2022Q2 or 2022")
+		out := fs.String("o", "", "the file to write (.xlsx or .csv; default: standard output as .xlsx)")
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		if *dept == "" || *period == "" {
+			return usageError("give --dept and --period")
+		}
+		svc, closeDB, err := openService(ctx, *db)
+		if err != nil {
+			return err
+		}
+		defer closeDB()
+		id, err := planOrDefault(ctx, svc, *planID)
+		if err != nil {
+			return err
+		}
+		t, err := svc.ReportTemplate(ctx, service.System, id, *dept, *period)
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if strings.HasSuffix(strings.ToLower(*out), ".csv") {
+			err = xlsx.WriteTemplateCSV(&buf, t)
+		} else {
+			err = xlsx.WriteTemplate(&buf, t)
+		}
+		if err != nil {
+			return err
+		}
+		if *out == "" {
+			_, err = env.Stdout.Write(buf.Bytes())
+			return err
+		}
+		if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "wrote %s: %d indicators of %s for %s\n", *out, len(t.Rows), t.Department, t.Period)
+		return nil
+	}
+	register(tpl)
+
+	imp := &Command{Name: "report import", Summary: "import a filled reporting workbook (.xlsx or .csv) whole, or nothing",
+		Usage: "lantu report import [--db …] [--plan ID] [--submit] FILE.xlsx|FILE.csv"}
+	imp.Run = func(ctx context.Context, env *Env, args []string) error {
+		fs := flagSet(env, imp)
+		db := dbFlag(env, fs)
+		planID := fs.Int64("plan", 0, "the plan's id (default: the newest)")
+		submit := fs.Bool("submit", false, "submit the figures for review (default: keep them as drafts)")
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		if fs.NArg() != 1 {
+			return usageError("give one .xlsx or .csv file")
+		}
+		name := fs.Arg(0)
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		entries, err := readWorkbookFile(f, name)
+		if err != nil {
+			return fmt.Errorf("%s: %w", filepath.Base(name), err)
+		}
+		svc, closeDB, err := openService(ctx, *db)
+		if err != nil {
+			return err
+		}
+		defer closeDB()
+		id, err := planOrDefault(ctx, svc, *planID)
+		if err != nil {
+			return err
+		}
+		sum, err := svc.ImportReports(ctx, service.System, id, entries, *submit)
+		if err != nil {
+			return fmt.Errorf("%s: %w", filepath.Base(name), err)
+		}
+		fmt.Fprintf(env.Stdout, "imported %s: %d new, %d updated, %d submitted\n", filepath.Base(name), sum.Created, sum.Updated, sum.Submitted)
+		return nil
+	}
+	register(imp)
+}
+
+// readWorkbookFile reads an .xlsx or, by its name, a .csv reporting form.
+func readWorkbookFile(f *os.File, name string) ([]xlsx.Entry, error) {
+	if strings.HasSuffix(strings.ToLower(name), ".csv") {
+		return xlsx.ReadCSV(f)
+	}
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	return xlsx.ReadWorkbook(io.Reader(f), st.Size())
+}
+
+func planOrDefault(ctx context.Context, svc *service.Service, id int64) (int64, error) {
+	if id != 0 {
+		return id, nil
+	}
+	return svc.DefaultPlan(ctx)
+}

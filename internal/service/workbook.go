@@ -1,0 +1,259 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/lantu-dev/lantu/internal/progress"
+	"github.com/lantu-dev/lantu/internal/store"
+	"github.com/lantu-dev/lantu/internal/xlsx"
+)
+
+// ReportTemplate builds a department's reporting workbook for a period: its indicators
+// reported at that period's frequency, with units, targets and the last figure that
+// counts. deptCode may be empty for a user of one department.
+func (s *Service) ReportTemplate(ctx context.Context, a Actor, planID int64, deptCode, period string) (xlsx.Template, error) {
+	var t xlsx.Template
+	p, err := s.store.PlanHeader(ctx, planID)
+	if err != nil {
+		return t, err
+	}
+	per, err := progress.ParsePeriod(period)
+	if err != nil {
+		return t, progress.ValidationErrors{{Field: "period", Message: err.Error()}}
+	}
+	dept, err := s.templateDept(ctx, a, p, deptCode)
+	if err != nil {
+		return t, err
+	}
+	if err := s.can(a, auth.ReportCreate, auth.Resource{RegionID: p.RegionID, DeptID: dept.ID}); err != nil {
+		return t, err
+	}
+	inds, err := s.store.PlanIndicators(ctx, planID)
+	if err != nil {
+		return t, err
+	}
+	reports, err := s.store.PlanReports(ctx, planID)
+	if err != nil {
+		return t, err
+	}
+	byInd := map[int64][]progress.Report{}
+	for _, r := range reports {
+		byInd[r.IndicatorID] = append(byInd[r.IndicatorID], r.Report)
+	}
+	t = xlsx.Template{PlanTitle: p.Title, Region: p.Region.Name, Department: dept.Name, Period: per, GeneratedAt: s.Now()}
+	for _, ind := range inds {
+		if ind.DeptID != dept.ID || !ind.HasTarget() || ind.Frequency != per.Frequency() {
+			continue
+		}
+		row := xlsx.Row{IndicatorID: ind.ID, Code: ind.Code, Name: ind.Name, Unit: ind.Unit, Kind: ind.Kind, Qualifier: ind.Qualifier,
+			Target: ind.Target, TargetMax: ind.TargetMax, Due: ind.Due, Department: ind.DeptName, Cumulative: ind.Accumulation == plan.Cumulative}
+		if c := progress.Counting(byInd[ind.ID], p.Settings); len(c) > 0 {
+			last := c[len(c)-1]
+			v := last.Value
+			row.LastPeriod, row.LastValue = last.Period.String(), &v
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t, nil
+}
+
+// templateDept resolves the department a template is for.
+func (s *Service) templateDept(ctx context.Context, a Actor, p *plan.Plan, code string) (plan.Department, error) {
+	if code != "" {
+		return s.store.DepartmentByCode(ctx, p.RegionID, code)
+	}
+	if len(a.DeptIDs) == 1 {
+		depts, err := s.store.Departments(ctx, p.RegionID)
+		if err != nil {
+			return plan.Department{}, err
+		}
+		for _, d := range depts {
+			if d.ID == a.DeptIDs[0] {
+				return d, nil
+			}
+		}
+	}
+	return plan.Department{}, progress.ValidationErrors{{Field: "department", Message: "选择部门 / choose a department"}}
+}
+
+// ImportSummary says what an upload did.
+type ImportSummary struct {
+	Created, Updated, Submitted int
+	Reports                     []int64
+}
+
+// ImportReports stores a filled workbook's entries as reports, and submits them when
+// submit is set — all of them or none: any problem with any row refuses the whole file
+// with every problem named by sheet, row and column, and nothing is written.
+func (s *Service) ImportReports(ctx context.Context, a Actor, planID int64, entries []xlsx.Entry, submit bool) (ImportSummary, error) {
+	var sum ImportSummary
+	var problems xlsx.Errors
+	cell := func(e xlsx.Entry, field, reason string) {
+		col, header, _ := xlsx.ColumnFor(field)
+		if header == "" {
+			header = field
+		}
+		problems = append(problems, xlsx.CellError{Sheet: e.Sheet, Row: e.Row, Column: col, Field: header, Reason: reason})
+	}
+	errRefused := errors.New("refused")
+	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+		// One permission check per department the file touches: a file with any
+		// indicator the actor may not report for is refused whole.
+		checked := map[int64]bool{}
+		for _, e := range entries {
+			ind, err := s.store.Indicator(ctx, e.IndicatorID)
+			if err != nil || checked[ind.DeptID] {
+				continue // a missing indicator is named per row below
+			}
+			checked[ind.DeptID] = true
+			if err := s.can(a, auth.ReportImport, reportResource(ind, 0)); err != nil {
+				return err
+			}
+		}
+		for _, e := range entries {
+			if err := s.importEntry(ctx, a, planID, e, submit, &sum, cell); err != nil {
+				return err
+			}
+		}
+		if len(problems) > 0 {
+			return errRefused // roll back whatever rows before the first problem wrote
+		}
+		return s.record(ctx, a, "report.import", "plan", planID, nil, sum, fmt.Sprintf("%d rows", len(entries)))
+	})
+	if len(problems) > 0 {
+		sort.SliceStable(problems, func(i, j int) bool { return problems[i].Row < problems[j].Row })
+		return ImportSummary{}, problems
+	}
+	if err != nil {
+		return ImportSummary{}, err
+	}
+	return sum, nil
+}
+
+// importEntry writes one row; a problem with the row is reported through cell and the
+// import goes on to find the others. Only a failure of the database itself returns.
+func (s *Service) importEntry(ctx context.Context, a Actor, planID int64, e xlsx.Entry, submit bool, sum *ImportSummary, cell func(xlsx.Entry, string, string)) error {
+	ind, err := s.store.Indicator(ctx, e.IndicatorID)
+	if errors.Is(err, store.ErrNotFound) || (err == nil && ind.PlanID != planID) {
+		cell(e, "id", fmt.Sprintf("指标 %d 不属于本规划 / indicator %d is not in this plan", e.IndicatorID, e.IndicatorID))
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	p, err := s.store.PlanHeader(ctx, planID)
+	if err != nil {
+		return err
+	}
+	if err := s.can(a, auth.ReportImport, reportResource(ind, 0)); err != nil {
+		cell(e, "id", "无权填报该指标（不属于您的部门）/ not your department's indicator")
+		return nil
+	}
+	if _, err := s.checkOpen(ctx, a, ind, p, e.Period); err != nil {
+		cell(e, "period", "报告期已锁定，请联系审核人解锁 / "+err.Error())
+		return nil
+	}
+	in := ReportInput{Period: e.Period.String(), Value: e.Value, Cumulative: &e.Cumulative, LastYear: e.LastYear, Amount: e.Amount,
+		Done: e.Done, Note: e.Note, Cause: e.Cause, Remedy: e.Remedy}
+	if err := requireValue(ind, in); err != nil {
+		cell(e, "value", "本期数值必填 / value is required")
+		return nil
+	}
+	existing, err := s.store.IndicatorReports(ctx, ind.ID)
+	if err != nil {
+		return err
+	}
+	var cur *store.StoredReport
+	for i := range existing {
+		if existing[i].Period == e.Period && (cur == nil || existing[i].Revision > cur.Revision) {
+			cur = &existing[i]
+		}
+	}
+	var r progress.Report
+	switch {
+	case cur == nil:
+		r = progress.NewReport(ind.Indicator, e.Period, a.UserID, s.Now())
+		in.apply(&r)
+		if !s.rowValid(e, r, ind, p, cell) {
+			return nil
+		}
+		if err := s.store.InsertReport(ctx, &r); err != nil {
+			return err
+		}
+		sum.Created++
+		if err := s.record(ctx, a, "report.create", "report", r.ID, nil, r, "import"); err != nil {
+			return err
+		}
+	case cur.State == progress.StateDraft || cur.State == progress.StateRejected:
+		next := cur.Report
+		in.Version = cur.Version
+		in.apply(&next)
+		if r, err = progress.Update(cur.Report, next); err != nil {
+			cell(e, "value", err.Error())
+			return nil
+		}
+		if !s.rowValid(e, r, ind, p, cell) {
+			return nil
+		}
+		if err := s.store.UpdateReport(ctx, r, cur.Version); err != nil {
+			return err
+		}
+		sum.Updated++
+		if err := s.record(ctx, a, "report.edit", "report", r.ID, cur.Report, r, "import"); err != nil {
+			return err
+		}
+	default:
+		cell(e, "period", fmt.Sprintf("该期已%s，不能覆盖；如需更正请在系统中发起更正 / already %s: correct it instead", cur.State.Label(), cur.State))
+		return nil
+	}
+	sum.Reports = append(sum.Reports, r.ID)
+	if !submit {
+		return nil
+	}
+	sub, err := progress.Apply(r, progress.Change{Action: progress.ActSubmit, By: a.UserID, At: s.Now(), Version: r.Version})
+	if err != nil {
+		cell(e, "value", err.Error())
+		return nil
+	}
+	res, err := s.evaluateWith(ctx, ind, p, sub, s.Now().In(China))
+	if err != nil {
+		return err
+	}
+	if err := progress.CheckExplanation(sub, res.Status); err != nil {
+		var verrs progress.ValidationErrors
+		if errors.As(err, &verrs) {
+			for _, v := range verrs {
+				cell(e, v.Field, v.Message)
+			}
+			return nil
+		}
+		cell(e, "cause", err.Error())
+		return nil
+	}
+	if err := s.store.UpdateReport(ctx, sub, r.Version); err != nil {
+		return err
+	}
+	sum.Submitted++
+	return s.record(ctx, a, "report.submit", "report", sub.ID, r, sub, "import")
+}
+
+func (s *Service) rowValid(e xlsx.Entry, r progress.Report, ind store.IndicatorRow, p *plan.Plan, cell func(xlsx.Entry, string, string)) bool {
+	err := progress.Validate(r, ind.Indicator, p.Year)
+	if err == nil {
+		return true
+	}
+	var verrs progress.ValidationErrors
+	if errors.As(err, &verrs) {
+		for _, v := range verrs {
+			cell(e, v.Field, v.Message)
+		}
+	} else {
+		cell(e, "value", err.Error())
+	}
+	return false
+}
