@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 
@@ -120,5 +121,15 @@ func TestNotAWorkbook(t *testing.T) {
 	}
 	if _, err := ReadWorkbook(bytes.NewReader(good), 0); err != nil {
 		t.Errorf("size unknown: %v", err)
+	}
+}
+
+func TestTooManyRows(t *testing.T) {
+	f := writeXLSX(t, sample())
+	fillSample(t, f)
+	set(t, f, fmt.Sprintf("M%d", maxRows+3), "x")
+	_, err := readBytes(save(t, f))
+	if !errors.Is(err, ErrNotTemplate) || !strings.Contains(err.Error(), "20000") {
+		t.Fatalf("got %v", err)
 	}
 }

@@ -175,3 +175,20 @@ func FuzzReadCSV(f *testing.F) {
 		}
 	})
 }
+
+func TestEntryFail(t *testing.T) {
+	in := "value,id,code,period,note\r\n-5,11,A1,2022-06,\r\n"
+	got, err := ReadCSV(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The service adds its own checks to the same list.
+	es := Errors{got[0].Fail("note", "须说明"), got[0].Fail("value", "数值不能为负"), got[0].Fail("cause", "须填写原因")}
+	es.Sort()
+	if s := es.Error(); !strings.Contains(s, "CSV!2 原因说明 cause: 须填写原因\n  CSV!A2 本期数值 value: 数值不能为负\n  CSV!E2 备注 note: 须说明") {
+		t.Errorf("got\n%s", s)
+	}
+	if ce := (Entry{Sheet: "填报", Row: 5}).Fail("value", "x"); ce.Column != "" || ce.Field != "本期数值 value" {
+		t.Errorf("hand-made entry: %+v", ce)
+	}
+}

@@ -67,7 +67,9 @@ func (es Errors) Error() string {
 	return b.String()
 }
 
-func (es Errors) sort() {
+// Sort orders the list by row, then column (A < B < … < Z < AA), then reason; use it
+// after adding the service's own errors to the list.
+func (es Errors) Sort() {
 	slices.SortStableFunc(es, func(a, b CellError) int {
 		if a.Row != b.Row {
 			return a.Row - b.Row

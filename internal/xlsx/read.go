@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -39,12 +40,18 @@ func expectOf(t Template) *expect {
 }
 
 // record is one line of a sheet or CSV: its number, the raw cells and, for a
-// workbook, the cells as Excel shows them (to see percentages and dates).
+// workbook, a cell as Excel shows it (to see percentages and dates).
 type record struct {
 	n     int
 	cells []string
-	shown []string
+	shown func(i int) string // nil for a CSV
 }
+
+// Limits on an uploaded sheet, far above any department's form.
+const (
+	maxRows = 20000
+	maxCols = 64
+)
 
 // ReadWorkbook reads a filled reporting workbook of at most size bytes (size ≤ 0:
 // up to MaxUpload). It returns the reported lines, or Errors naming every bad cell
@@ -75,7 +82,7 @@ func ReadWorkbook(r io.Reader, size int64) (entries []Entry, err error) {
 			entries, err = nil, fmt.Errorf("%w: 文件已损坏 / damaged file (%v)", ErrNotXLSX, p)
 		}
 	}()
-	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: 256 << 20, UnzipXMLSizeLimit: 64 << 20})
+	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: 128 << 20, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
 		return nil, fmt.Errorf("%w: 无法打开 / cannot open: %v", ErrNotXLSX, err)
 	}
@@ -84,20 +91,34 @@ func ReadWorkbook(r io.Reader, size int64) (entries []Entry, err error) {
 	if err != nil {
 		return nil, err
 	}
-	raw, err := f.GetRows(SheetForm, excelize.Options{RawCellValue: true})
+	rows, err := f.Rows(SheetForm)
 	if err != nil {
 		return nil, fmt.Errorf("%w: 缺少“%s”表 / no sheet %s", ErrNotTemplate, SheetForm, SheetForm)
 	}
-	shown, err := f.GetRows(SheetForm)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrNotTemplate, err)
-	}
-	recs := make([]record, len(raw))
-	for i := range raw {
-		recs[i] = record{n: i + 1, cells: raw[i]}
-		if i < len(shown) {
-			recs[i].shown = shown[i]
+	defer rows.Close()
+	var recs []record
+	for n := 1; rows.Next(); n++ {
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, fmt.Errorf("%w: 第%d行无法读取 / row %d unreadable: %v", ErrNotXLSX, n, n, err)
 		}
+		if len(cells) > maxCols {
+			cells = cells[:maxCols]
+		}
+		if n > maxRows && slices.ContainsFunc(cells, func(c string) bool { return !blank(c) }) {
+			return nil, fmt.Errorf("%w: 超过%d行 / more than %d rows", ErrNotTemplate, maxRows, maxRows)
+		}
+		recs = append(recs, record{n: n, cells: cells, shown: func(i int) string {
+			cell, err := excelize.CoordinatesToCellName(i+1, n)
+			if err != nil {
+				return ""
+			}
+			v, _ := f.GetCellValue(SheetForm, cell)
+			return v
+		}})
+	}
+	if err := rows.Error(); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNotXLSX, err)
 	}
 	return readTable(SheetForm, recs, exp)
 }
@@ -309,7 +330,7 @@ func readTable(sheet string, recs []record, exp *expect) ([]Entry, error) {
 		}
 	}
 	if len(t.errs) > 0 {
-		t.errs.sort()
+		t.errs.Sort()
 		return nil, t.errs
 	}
 	body := recs[h+1:]
@@ -327,7 +348,7 @@ func readTable(sheet string, recs []record, exp *expect) ([]Entry, error) {
 		}
 	}
 	if len(t.errs) > 0 {
-		t.errs.sort()
+		t.errs.Sort()
 		return nil, t.errs
 	}
 	return entries, nil
@@ -358,8 +379,8 @@ func (t *table) line(rec record, seenID map[int64]int, firstPeriod *progress.Per
 		return ""
 	}
 	shown := func(f field) string {
-		if i := t.cols[f]; i >= 0 && i < len(rec.shown) {
-			return rec.shown[i]
+		if i := t.cols[f]; i >= 0 && i < len(rec.cells) && rec.shown != nil {
+			return rec.shown(i)
 		}
 		return ""
 	}
@@ -381,7 +402,7 @@ func (t *table) line(rec record, seenID map[int64]int, firstPeriod *progress.Per
 		t.errs = append(t.errs, CellError{Sheet: t.sheet, Row: rec.n, Column: col, Field: f.header(),
 			Value: shorten(strings.TrimSpace(get(f))), Reason: reason})
 	}
-	e := Entry{Sheet: t.sheet, Row: rec.n}
+	e := Entry{Sheet: t.sheet, Row: rec.n, cols: t.cols}
 
 	// Identity.
 	var m *metaRow

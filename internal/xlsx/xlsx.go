@@ -51,18 +51,46 @@ type Entry struct {
 	Note        string
 	Cause       string
 	Remedy      string
+
+	cols [nFields]int // where each field was read from, to name cells in Fail
+}
+
+// Fail names a cell of the entry's line for a check made after reading (that the
+// indicator is the uploader's, progress.Validate, an explanation rule), so the
+// service can refuse the upload with the same list as ReadWorkbook's. field is a
+// report field: indicator_id, code, period, value, cumulative, last_year, amount,
+// done, note, cause, remedy; the column is "" for another or one the file lacks. The
+// echoed Value is left empty.
+func (e Entry) Fail(name, reason string) CellError {
+	ce := CellError{Sheet: e.Sheet, Row: e.Row, Reason: reason}
+	read := e.cols != [nFields]int{} // an Entry made by hand has no columns
+	for f := field(0); f < nFields; f++ {
+		if columns[f].en == name || f == fID && name == "indicator_id" {
+			ce.Field = f.header()
+			if read && e.cols[f] >= 0 {
+				ce.Column = colName(e.cols[f] + 1)
+			}
+		}
+	}
+	return ce
 }
 
 // Sheet and file names.
 const (
 	SheetForm  = "填报"
 	SheetHelp  = "说明"
-	SheetMeta  = "_meta" // very hidden: template version, period, indicator ids
-	SheetCSV   = "CSV"   // the Sheet of errors and entries read from a CSV form
-	Version    = "1"     // the template layout version written to the meta sheet
-	MaxText    = 2000    // longest note, cause or remedy, in characters
-	MaxUpload  = 20 << 20
-	headerRows = 3 // title, Chinese headers, English headers
+	SheetMeta  = "_meta"  // very hidden: template version, period, indicator ids
+	SheetCSV   = "CSV"    // the Sheet of errors and entries read from a CSV form
+	Version    = "1"      // the template layout version written to the meta sheet
+	MaxText    = 2000     // longest note, cause or remedy, in characters
+	MaxUpload  = 20 << 20 // largest upload read, in bytes
+	headerRows = 3        // title, Chinese headers, English headers
+)
+
+// Content types to serve the two forms with.
+const (
+	ContentTypeXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	ContentTypeCSV  = "text/csv; charset=utf-8"
 )
 
 // field is one column of the form.
