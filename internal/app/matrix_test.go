@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -61,6 +62,7 @@ var allowed = map[string][]string{
 	"POST /api/v1/plans/{id}/documents":              {"admin"},
 	"POST /api/v1/plans/{id}/documents/{key}/accept": {"admin"},
 	"POST /admin/users":                              {"admin"},
+	"POST /reports/workbook":                         {"admin", "reporter-own"},
 	"POST /ingest":                                   {"admin"},
 	"POST /api/v1/plans/{id}/reports/import":         {"admin", "reporter-own"},
 	"POST /ingest/{plan}/{key}/accept":               {"admin"},
@@ -250,6 +252,14 @@ func (w *matrixWorld) request(route, subject string, n int) *http.Request {
 		body, ctype = fmt.Sprintf("login=form%d&role=reporter", n), "application/x-www-form-urlencoded"
 	case "POST /api/v1/plans/{id}/reports/import":
 		body, ctype = w.workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	case "POST /reports/workbook":
+		var mp bytes.Buffer
+		mw := multipart.NewWriter(&mp)
+		fw, _ := mw.CreateFormFile("file", "commerce.xlsx")
+		fw.Write([]byte(w.workbook))
+		mw.WriteField("csrf", "")
+		mw.Close()
+		body, ctype = mp.String(), mw.FormDataContentType()
 	case "POST /ingest":
 		body, ctype = "text=今年力争新建道路25.8公里。", "application/x-www-form-urlencoded"
 	case "POST /ingest/{plan}/{key}/accept":

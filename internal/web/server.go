@@ -82,6 +82,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /admin/users", s.page(s.createUser))
 	s.progressRoutes(mux)
 	s.ingestRoutes(mux)
+	s.workbookRoutes(mux)
 	if s.opts.API != nil {
 		mux.Handle("/api/", s.opts.API)
 	}

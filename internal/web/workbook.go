@@ -1,0 +1,154 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/lantu-dev/lantu/internal/progress"
+	"github.com/lantu-dev/lantu/internal/service"
+	"github.com/lantu-dev/lantu/internal/xlsx"
+)
+
+func init() {
+	WriteRoutes = append(WriteRoutes, "POST /reports/workbook")
+}
+
+// workbookRoutes: a department downloads its reporting template and uploads it filled.
+func (s *Server) workbookRoutes(mux *http.ServeMux) {
+	mux.Handle("GET /reports/workbook", s.page(s.workbookPage))
+	mux.Handle("GET /reports/workbook/template", s.page(s.workbookTemplate))
+	mux.Handle("POST /reports/workbook", s.page(s.workbookUpload))
+}
+
+// workbookDepts are the departments the user may report for.
+func (s *Server) workbookDepts(r *http.Request) ([]plan.Department, int64, error) {
+	a := service.ActorFrom(r.Context())
+	if a.UserID == 0 {
+		return nil, 0, auth.ErrUnauthenticated
+	}
+	planID, err := s.svc.DefaultPlan(r.Context())
+	if err != nil {
+		return nil, 0, err
+	}
+	p, err := s.svc.Store().PlanHeader(r.Context(), planID)
+	if err != nil {
+		return nil, 0, err
+	}
+	all, err := s.svc.Store().Departments(r.Context(), p.RegionID)
+	if err != nil {
+		return nil, 0, err
+	}
+	var out []plan.Department
+	for _, d := range all {
+		if auth.Allowed(a.Principal, auth.ReportImport, auth.Resource{RegionID: d.RegionID, DeptID: d.ID}) {
+			out = append(out, d)
+		}
+	}
+	if len(out) == 0 {
+		return nil, 0, auth.Can(a.Principal, auth.ReportImport, auth.Resource{RegionID: p.RegionID, DeptID: -1})
+	}
+	return out, planID, nil
+}
+
+func (s *Server) workbookPage(w http.ResponseWriter, r *http.Request) error {
+	return s.renderWorkbook(w, r, http.StatusOK, nil)
+}
+
+func (s *Server) renderWorkbook(w http.ResponseWriter, r *http.Request, code int, extra map[string]any) error {
+	depts, planID, err := s.workbookDepts(r)
+	if err != nil {
+		return err
+	}
+	p, err := s.svc.Store().PlanHeader(r.Context(), planID)
+	if err != nil {
+		return err
+	}
+	// The period offered first: the month of the plan's as-of moment (the demo: 2022-03).
+	period := progress.PeriodOf("monthly", s.svc.AsOf(p)).String()
+	data := map[string]any{"Depts": depts, "Period": period, "PlanID": planID}
+	for k, v := range extra {
+		data[k] = v
+	}
+	s.render(w, r, code, "workbook", data)
+	return nil
+}
+
+func (s *Server) workbookTemplate(w http.ResponseWriter, r *http.Request) error {
+	a := service.ActorFrom(r.Context())
+	planID, err := s.svc.DefaultPlan(r.Context())
+	if err != nil {
+		return err
+	}
+	q := r.URL.Query()
+	t, err := s.svc.ReportTemplate(r.Context(), a, planID, q.Get("dept"), strings.TrimSpace(q.Get("period")))
+	var verrs progress.ValidationErrors
+	if errors.As(err, &verrs) {
+		return s.renderWorkbook(w, r, http.StatusUnprocessableEntity, map[string]any{"Error": verrs.Error()})
+	}
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	ext, ctype := "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	if q.Get("format") == "csv" {
+		ext, ctype = "csv", "text/csv; charset=utf-8"
+		err = xlsx.WriteTemplateCSV(&buf, t)
+	} else {
+		err = xlsx.WriteTemplate(&buf, t)
+	}
+	if err != nil {
+		return err
+	}
+	name := fmt.Sprintf("%s-%s-填报.%s", t.Department, t.Period, ext)
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Disposition", "attachment; filename=\"report."+ext+"\"; filename*=UTF-8''"+url.PathEscape(name))
+	w.Write(buf.Bytes())
+	return nil
+}
+
+func (s *Server) workbookUpload(w http.ResponseWriter, r *http.Request) error {
+	a := service.ActorFrom(r.Context())
+	_, planID, err := s.workbookDepts(r) // 401 or 403 before reading any upload
+	if err != nil {
+		return err
+	}
+	f, h, err := r.FormFile("file")
+	if err != nil {
+		return s.renderWorkbook(w, r, http.StatusUnprocessableEntity, map[string]any{"Error": "请选择要上传的文件 / choose a file to upload"})
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, xlsx.MaxUpload+1))
+	if err != nil {
+		return err
+	}
+	var entries []xlsx.Entry
+	if strings.HasSuffix(strings.ToLower(h.Filename), ".csv") {
+		entries, err = xlsx.ReadCSV(bytes.NewReader(data))
+	} else {
+		entries, err = xlsx.ReadWorkbook(bytes.NewReader(data), int64(len(data)))
+	}
+	var sum service.ImportSummary
+	if err == nil {
+		sum, err = s.svc.ImportReports(r.Context(), a, planID, entries, r.PostFormValue("submit") == "1")
+	}
+	var xe xlsx.Errors
+	switch {
+	case errors.As(err, &xe):
+		return s.renderWorkbook(w, r, http.StatusUnprocessableEntity, map[string]any{"CellErrors": []xlsx.CellError(xe), "File": h.Filename})
+	case errors.Is(err, auth.ErrForbidden), errors.Is(err, auth.ErrUnauthenticated):
+		return err
+	case err != nil && !errors.Is(err, plan.ErrNotFound):
+		// A file that is not a reporting form at all.
+		return s.renderWorkbook(w, r, http.StatusUnprocessableEntity, map[string]any{"Error": err.Error(), "File": h.Filename})
+	case err != nil:
+		return err
+	}
+	return s.renderWorkbook(w, r, http.StatusOK, map[string]any{"Summary": sum, "File": h.Filename})
+}
