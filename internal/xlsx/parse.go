@@ -95,7 +95,7 @@ func parseNumber(raw string, c numberCtx) (decimal.Decimal, string) {
 			break
 		}
 	}
-	if !scale.IsZero() && (strings.HasPrefix(c.unit, "万") || strings.HasPrefix(c.unit, "亿") || strings.HasPrefix(c.unit, "千")) {
+	if !scale.IsZero() && (strings.HasPrefix(c.unit, "万") || strings.HasPrefix(c.unit, "亿")) {
 		return decimal.Zero, "单位已是" + c.unit + "，请直接填写以" + c.unit + "计的数字 / the unit is already scaled: give a plain number"
 	}
 	if !plainNumber(s) {

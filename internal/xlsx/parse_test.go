@@ -116,3 +116,10 @@ func TestParseID(t *testing.T) {
 		}
 	}
 }
+
+func TestParseNumberKilo(t *testing.T) {
+	// 千瓦 is a unit, not a scale: 3万 of it is 30000 千瓦.
+	if d, why := parseNumber("3万千瓦", numberCtx{unit: "千瓦"}); why != "" || d.String() != "30000" {
+		t.Errorf("got %s %s", d, why)
+	}
+}

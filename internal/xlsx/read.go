@@ -59,7 +59,7 @@ const (
 // is not an .xlsx and ErrNotTemplate for a workbook that is not a lantu template.
 //
 // Cells are read as their stored text, not as Excel formats them, and parsed as
-// decimals: see parseNumber for what is accepted. A line with nothing in its columns
+// exact decimals; the package documentation lists what is accepted and refused. A line with nothing in its columns
 // to fill (本期数值 to 整改措施, except 是否累计 which is prefilled) is not reported
 // and skipped. Every line is checked against the hidden meta sheet: the indicator id
 // must be one of the template's, once; the code must be the id's; the period must be

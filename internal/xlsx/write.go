@@ -250,7 +250,7 @@ func ranges(cells []string) string {
 // amountText is a figure with its unit as a Chinese report writes it (8亿美元), and the
 // exact figure when the short form scales or rounds it ("800,000,000"), else "".
 func amountText(d decimal.Decimal, unit string) (short, exact string) {
-	if strings.HasPrefix(unit, "万") || strings.HasPrefix(unit, "亿") || strings.HasPrefix(unit, "千") {
+	if strings.HasPrefix(unit, "万") || strings.HasPrefix(unit, "亿") {
 		return i18n.Group(d) + unit, ""
 	}
 	short = i18n.Amount("zh", d, unit)
