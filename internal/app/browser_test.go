@@ -1,0 +1,109 @@
+package app
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/service"
+	"github.com/lantu-dev/lantu/internal/store/storetest"
+)
+
+// chromium finds the browser for the browser tests: LANTU_CHROMIUM, or chromium on the
+// PATH. Without one the tests skip, unless LANTU_REQUIRE_BROWSER=1 (CI) makes that a failure.
+func chromium(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("LANTU_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("LANTU_REQUIRE_BROWSER") == "1" {
+		t.Fatal("no Chromium found but LANTU_REQUIRE_BROWSER=1: the browser tests must run here")
+	}
+	t.Skip("no Chromium: browser tests skipped (apt-get install chromium)")
+	return ""
+}
+
+// newBrowser starts a headless Chromium for one test, reaching nothing but this machine.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium(t)),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return ctx
+}
+
+// browserSignIn signs in through the form, as a person would.
+func browserSignIn(t *testing.T, ctx context.Context, base, login, password string) {
+	t.Helper()
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/login"),
+		chromedp.WaitVisible(`input[name=login]`),
+		chromedp.SendKeys(`input[name=login]`, login),
+		chromedp.SendKeys(`input[name=password]`, password),
+		chromedp.Click(`form[action="/login"] button[type=submit]`),
+		chromedp.WaitVisible(`.who`),
+	)
+	if err != nil {
+		t.Fatalf("sign in as %s: %v", login, err)
+	}
+}
+
+// The sign-in form works in a real browser and the plan page shows the four zones.
+func TestBrowserSignInAndPlan(t *testing.T) {
+	ctx := newBrowser(t)
+	ts := newTestServer(t, storetest.SQLite(t), true)
+	if _, _, err := ts.svc.CreateUser(context.Background(), service.System, service.NewUser{Login: "leader1", DisplayName: "区领导", Roles: []auth.Role{auth.RoleLeader}, Password: "leader-password-1"}); err != nil {
+		t.Fatal(err)
+	}
+	browserSignIn(t, ctx, ts.URL, "leader1", "leader-password-1")
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	who := text(t, ctx, `.who`)
+	zones := text(t, ctx, `.zone-tabs`)
+	if who != "区领导" {
+		t.Errorf("signed in as %q", who)
+	}
+	for _, z := range []string{"创新驱动示范区", "开放引领示范区", "文化传承示范区", "人民城市示范区"} {
+		if !strings.Contains(zones, z) {
+			t.Errorf("zone %s not shown", z)
+		}
+	}
+}
+
+// text reads the text of the first element a selector finds.
+func text(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Text(sel))
+	if err != nil {
+		t.Fatalf("text of %s: %v", sel, err)
+	}
+	return s
+}
