@@ -31,6 +31,7 @@ func (a *API) routes() {
 	a.progressRoutes()
 	a.extractRoutes()
 	a.workbookRoutes()
+	a.evidenceRoutes()
 	a.mux.Handle("/api/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusNotFound, map[string]any{"error": ErrorBody{Code: "not_found", Message: "no such endpoint: " + r.Method + " " + r.URL.Path}})
 	}))

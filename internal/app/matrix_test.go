@@ -63,6 +63,7 @@ var allowed = map[string][]string{
 	"POST /api/v1/plans/{id}/documents/{key}/accept": {"admin"},
 	"POST /admin/users":                              {"admin"},
 	"POST /reports/workbook":                         {"admin", "reporter-own"},
+	"POST /api/v1/reports/{id}/evidence":             {"admin", "reporter-own"},
 	"POST /ingest":                                   {"admin"},
 	"POST /api/v1/plans/{id}/reports/import":         {"admin", "reporter-own"},
 	"POST /ingest/{plan}/{key}/accept":               {"admin"},
@@ -229,6 +230,7 @@ func (w *matrixWorld) request(route, subject string, n int) *http.Request {
 		"/api/v1/reports/{id}/correct":              w.approved,
 		"/api/v1/plans/{id}/documents":              w.planID,
 		"/api/v1/plans/{id}/reports/import":         w.planID,
+		"/api/v1/reports/{id}/evidence":             w.draft,
 		"/api/v1/plans/{id}/documents/{key}/accept": w.planID,
 	}[path]
 	body := map[string]string{
@@ -252,6 +254,9 @@ func (w *matrixWorld) request(route, subject string, n int) *http.Request {
 		body, ctype = fmt.Sprintf("login=form%d&role=reporter", n), "application/x-www-form-urlencoded"
 	case "POST /api/v1/plans/{id}/reports/import":
 		body, ctype = w.workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	case "POST /api/v1/reports/{id}/evidence":
+		body, ctype = "%PDF-1.4\n% proof of the figure\n", "application/pdf"
+		path += "?name=proof.pdf"
 	case "POST /reports/workbook":
 		var mp bytes.Buffer
 		mw := multipart.NewWriter(&mp)

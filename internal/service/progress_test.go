@@ -364,3 +364,41 @@ func TestConcurrentWriters(t *testing.T) {
 }
 
 func auditFilter(entity string) audit.Filter { return audit.Filter{Entity: entity, Limit: 1000} }
+
+// Evidence files: checked by content, limited in size, served only to those who may
+// see the report.
+func TestEvidence(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		r, err := f.svc.CreateReport(ctx, f.reporter, f.fdi, service.ReportInput{Period: "2022-03", Value: dec("90000000")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdf := []byte("%PDF-1.4\n1 0 obj\n<<>>\nendobj\n")
+		if _, err := f.svc.AddEvidence(ctx, f.reporter, r.ID, "合同.pdf", []byte("<html><script>x</script></html>")); err == nil {
+			t.Error("HTML named .pdf accepted")
+		}
+		if _, err := f.svc.AddEvidence(ctx, f.reporter, r.ID, "run.exe", pdf); err == nil {
+			t.Error(".exe accepted")
+		}
+		if _, err := f.svc.AddEvidence(ctx, f.other, r.ID, "合同.pdf", pdf); !errors.Is(err, auth.ErrForbidden) {
+			t.Errorf("other department's upload: %v", err)
+		}
+		e, err := f.svc.AddEvidence(ctx, f.reporter, r.ID, "合同.pdf", pdf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := f.svc.EvidenceFile(ctx, f.reviewer, e.ID)
+		if err != nil || string(got.Data) != string(pdf) || got.ContentType != "application/pdf" {
+			t.Fatalf("reviewer reads evidence: %v", err)
+		}
+		if _, err := f.svc.EvidenceFile(ctx, f.other, e.ID); !errors.Is(err, auth.ErrForbidden) {
+			t.Errorf("other department reads evidence: %v", err)
+		}
+		anon := service.Actor{Principal: auth.Anonymous()}
+		if _, err := f.svc.EvidenceFile(ctx, anon, e.ID); !errors.Is(err, auth.ErrUnauthenticated) {
+			t.Errorf("the public reads a draft's evidence: %v", err)
+		}
+	})
+}
