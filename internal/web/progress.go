@@ -1,6 +1,322 @@
 package web
 
-import "net/http"
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/i18n"
+	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/lantu-dev/lantu/internal/progress"
+	"github.com/lantu-dev/lantu/internal/service"
+	"github.com/lantu-dev/lantu/internal/store"
+)
 
 // progressRoutes adds the progress pages: status dashboard, indicators, reports, review.
-func (s *Server) progressRoutes(mux *http.ServeMux) {}
+func (s *Server) progressRoutes(mux *http.ServeMux) {
+	mux.Handle("GET /status", s.page(s.statusPage))
+	mux.Handle("GET /indicators/{id}", s.page(s.indicatorPage))
+	mux.Handle("GET /reports", s.page(s.worklistPage))
+	mux.Handle("GET /indicators/{id}/reports/new", s.page(s.newReportForm))
+	mux.Handle("POST /indicators/{id}/reports", s.page(s.createReport))
+	mux.Handle("GET /reports/{id}", s.page(s.showReport))
+	mux.Handle("GET /reports/{id}/edit", s.page(s.editReportForm))
+	mux.Handle("POST /reports/{id}", s.page(s.updateReport))
+	for _, act := range []progress.Action{progress.ActSubmit, progress.ActWithdraw, progress.ActApprove, progress.ActReject, progress.ActCorrect} {
+		mux.Handle("POST /reports/{id}/"+string(act), s.page(s.reportAction(act)))
+	}
+	mux.Handle("GET /review", s.page(s.reviewPage))
+}
+
+// ProgressWriteRoutes are the progress pages' state-changing routes. They belong in
+// WriteRoutes (server.go) once the role matrix (internal/app) knows how to call them.
+var ProgressWriteRoutes = []string{
+	"POST /indicators/{id}/reports",
+	"POST /reports/{id}",
+	"POST /reports/{id}/submit",
+	"POST /reports/{id}/withdraw",
+	"POST /reports/{id}/approve",
+	"POST /reports/{id}/reject",
+	"POST /reports/{id}/correct",
+}
+
+// flashMsg is a one-line message at the top of a page (the "flash" component).
+type flashMsg struct {
+	Kind string // ok or error
+	Text string
+}
+
+// doneCodes and failCodes are the outcomes a redirect may name in ?done= or ?fail=;
+// anything else is ignored, so a link cannot put words on the page.
+var (
+	doneCodes = map[string]bool{"saved": true, "submitted": true, "withdrawn": true, "approved": true, "rejected": true, "corrected": true}
+	failCodes = map[string]bool{"conflict": true, "locked": true, "transition": true, "reason": true, "exists": true, "invalid": true}
+)
+
+// flashFrom reads the outcome of the redirect that led here.
+func flashFrom(r *http.Request) *flashMsg {
+	lang := i18n.FromRequest(r)
+	if c := r.URL.Query().Get("done"); doneCodes[c] {
+		return &flashMsg{Kind: "ok", Text: i18n.T(lang, "prog.done."+c)}
+	}
+	if c := r.URL.Query().Get("fail"); failCodes[c] {
+		return &flashMsg{Kind: "error", Text: i18n.T(lang, "prog.fail."+c)}
+	}
+	return nil
+}
+
+// withParam adds key=value to a local URL's query, keeping its path and fragment.
+func withParam(next, key, value string) string {
+	u, err := url.Parse(safeNext(next))
+	if err != nil {
+		return "/"
+	}
+	q := u.Query()
+	q.Del("done")
+	q.Del("fail")
+	q.Set(key, value)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// planParam is the plan a page shows: ?plan=ID, else the default plan.
+func (s *Server) planParam(r *http.Request) (int64, error) {
+	if v := r.URL.Query().Get("plan"); v != "" {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id <= 0 {
+			return 0, plan.ErrNotFound
+		}
+		return id, nil
+	}
+	return s.svc.DefaultPlan(r.Context())
+}
+
+// atParam reads ?at=YYYY-MM-DD: the zero time when absent; bad is set when malformed.
+func atParam(r *http.Request) (at time.Time, raw string, bad bool) {
+	raw = strings.TrimSpace(r.URL.Query().Get("at"))
+	if raw == "" {
+		return time.Time{}, "", false
+	}
+	t, err := service.ParseAt(raw)
+	if err != nil {
+		return time.Time{}, "", true
+	}
+	return t, raw, false
+}
+
+// periodLabel is a period as a reader of the language writes it.
+func periodLabel(lang string, p progress.Period) string {
+	if p.IsZero() {
+		return ""
+	}
+	if lang == "en" {
+		return p.String()
+	}
+	return p.Label()
+}
+
+func dateText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(service.China).Format("2006-01-02")
+}
+
+func dateTimeText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(service.China).Format("2006-01-02 15:04")
+}
+
+// withTarget is the indicator carrying the target in force (a revision may have moved it),
+// for the "target" component.
+func withTarget(ind plan.Indicator, res progress.Result) plan.Indicator {
+	if res.Target != nil {
+		ind.Target, ind.TargetMax = res.Target, res.TargetMax
+	}
+	return ind
+}
+
+// statusUnit is the unit progress is written in: growth progress is a rate in percent.
+func statusUnit(kind plan.Kind, unit string) string {
+	if kind == plan.KindGrowth {
+		return "%"
+	}
+	return unit
+}
+
+// reportResource is the resource a report of the indicator is, for hiding buttons.
+func indicatorResource(ind store.IndicatorRow) auth.Resource {
+	return auth.Resource{DeptID: ind.DeptID, RegionID: ind.RegionID, Public: ind.Public}
+}
+
+// userNames looks up display names for the ids a page shows, once each.
+type userNames struct {
+	ctx   context.Context
+	st    *store.Store
+	cache map[int64]string
+}
+
+func (s *Server) userNames(ctx context.Context) *userNames {
+	return &userNames{ctx: ctx, st: s.svc.Store(), cache: map[int64]string{}}
+}
+
+func (u *userNames) name(id int64) string {
+	if id == 0 {
+		return ""
+	}
+	if n, ok := u.cache[id]; ok {
+		return n
+	}
+	n := ""
+	if usr, err := u.st.UserByID(u.ctx, id); err == nil {
+		n = usr.DisplayName
+		if n == "" {
+			n = usr.Login
+		}
+	}
+	u.cache[id] = n
+	return n
+}
+
+// parseAmount reads a figure as people type it: 205000000, 205,000,000, 2.05亿, 3500万.
+func parseAmount(s string) (*decimal.Decimal, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil, nil
+	}
+	s = strings.NewReplacer(",", "", "，", "", " ", "", "\u00a0", "", "\u2009", "").Replace(s)
+	mult := decimal.NewFromInt(1)
+	switch {
+	case strings.HasSuffix(s, "亿"):
+		mult, s = decimal.New(1, 8), strings.TrimSuffix(s, "亿")
+	case strings.HasSuffix(s, "万"):
+		mult, s = decimal.New(1, 4), strings.TrimSuffix(s, "万")
+	}
+	s = strings.TrimSuffix(s, "%")
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return nil, err
+	}
+	d = d.Mul(mult)
+	return &d, nil
+}
+
+// counted picks the reports of a plan year that count, in period order.
+func counted(reports []store.StoredReport, year int, set plan.Settings) []progress.Report {
+	var rs []progress.Report
+	for _, r := range reports {
+		if r.Period.Year() == year {
+			rs = append(rs, r.Report)
+		}
+	}
+	return progress.Counting(rs, set)
+}
+
+// handedIn is the set of periods with a report submitted or approved.
+func handedIn(reports []store.StoredReport) map[progress.Period]bool {
+	in := map[progress.Period]bool{}
+	for _, r := range reports {
+		if r.State == progress.StateSubmitted || r.State == progress.StateApproved {
+			in[r.Period] = true
+		}
+	}
+	return in
+}
+
+// dayOf is t's date in China as midnight UTC, the form progress compares dates in.
+func dayOf(t time.Time) time.Time {
+	y, m, d := t.In(service.China).Date()
+	return progress.Date(y, m, d)
+}
+
+// owed is one period a department still owes a report for.
+type owed struct {
+	Period  progress.Period
+	Label   string
+	Due     string
+	Overdue bool
+}
+
+// owedPeriods lists the periods of the plan year that have ended by at and have no report
+// submitted or approved: overdue ones (past their due date) and the one now due.
+func owedPeriods(lang string, ind store.IndicatorRow, p *plan.Plan, reports []store.StoredReport, at time.Time) []owed {
+	freq := ind.Frequency
+	if freq == "" {
+		freq = plan.Yearly
+	}
+	cal := progress.NewCalendar(freq, p.Settings)
+	in := handedIn(reports)
+	day := dayOf(at)
+	var out []owed
+	for _, per := range cal.Periods(p.Year) {
+		if per.End().After(day) || in[per] {
+			continue
+		}
+		due := cal.Due(per)
+		out = append(out, owed{Period: per, Label: periodLabel(lang, per), Due: due.Format("2006-01-02"), Overdue: day.After(due)})
+	}
+	return out
+}
+
+// duePeriod is the period a new report is most likely for: the latest period ended by
+// at (the one now being reported: for the demo, the as-of month) when it has no report
+// yet, else the earliest ended period without one, else the period after the latest
+// reported, within the plan year.
+func duePeriod(ind store.IndicatorRow, p *plan.Plan, reports []store.StoredReport, at time.Time) progress.Period {
+	freq := ind.Frequency
+	if freq == "" {
+		freq = plan.Yearly
+	}
+	periods := progress.PeriodsOf(freq, p.Year)
+	if len(periods) == 0 {
+		return progress.Period{}
+	}
+	has := map[progress.Period]bool{}
+	var last progress.Period
+	for _, r := range reports {
+		has[r.Period] = true
+		if r.Period.Year() == p.Year && last.Before(r.Period) {
+			last = r.Period
+		}
+	}
+	day := dayOf(at)
+	var ended []progress.Period
+	for _, per := range periods {
+		if !per.End().After(day) {
+			ended = append(ended, per)
+		}
+	}
+	if n := len(ended); n > 0 && !has[ended[n-1]] {
+		return ended[n-1]
+	}
+	for _, per := range ended {
+		if !has[per] {
+			return per
+		}
+	}
+	if !last.IsZero() && last.Next().Year() == p.Year {
+		return last.Next()
+	}
+	if last.IsZero() {
+		for _, per := range periods {
+			if per.Contains(day) {
+				return per
+			}
+		}
+	}
+	return periods[len(periods)-1]
+}
+
+// isForbidden tells an authorization refusal from other errors.
+func isForbidden(err error) bool {
+	return errors.Is(err, auth.ErrForbidden) || errors.Is(err, auth.ErrUnauthenticated)
+}

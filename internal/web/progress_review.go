@@ -1,0 +1,162 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/i18n"
+	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/lantu-dev/lantu/internal/progress"
+	"github.com/lantu-dev/lantu/internal/service"
+	"github.com/lantu-dev/lantu/internal/store"
+)
+
+// reviewRow is one submitted report in the reviewer's queue.
+type reviewRow struct {
+	service.ReportView
+	PeriodText  string
+	Figure      string
+	Prev        string // the figure of the period before, as counted
+	PrevPeriod  string
+	Change      string // figure − previous, for year-to-date figures of the same year
+	TargetInd   plan.Indicator
+	Would       progress.Result
+	SubmittedBy string
+	Submitted   string
+	Own         bool // submitted by the reviewer: another must approve
+	Unexplained bool // approving leaves the indicator at risk or behind, and no cause or remedy is given
+	CanApprove  bool
+	CanReject   bool
+}
+
+type reviewView struct {
+	Plan  *plan.Plan
+	Rows  []reviewRow
+	Flash *flashMsg
+}
+
+// reviewPage is the reviewer's queue: the submitted reports they may approve, oldest
+// first, each with what approving it would do to its indicator.
+func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	a := service.ActorFrom(ctx)
+	if a.UserID == 0 {
+		return auth.ErrUnauthenticated
+	}
+	lang := i18n.FromRequest(r)
+	id, err := s.planParam(r)
+	if err != nil {
+		return err
+	}
+	queue, err := s.svc.ReviewQueue(ctx, a, id)
+	if err != nil {
+		return err
+	}
+	p, err := s.svc.Store().PlanHeader(ctx, id)
+	if err != nil {
+		return err
+	}
+	names := s.userNames(ctx)
+	v := &reviewView{Plan: p, Flash: flashFrom(r)}
+	for _, rv := range queue {
+		reports, err := s.svc.Reports(ctx, a, rv.IndicatorID)
+		if err != nil {
+			return err
+		}
+		ind := rv.Indicator
+		res := indicatorResource(ind)
+		row := reviewRow{ReportView: rv, PeriodText: periodLabel(lang, rv.Period), Figure: reportFigure(lang, ind.Indicator, rv.Report),
+			SubmittedBy: names.name(rv.SubmittedBy), Submitted: dateTimeText(rv.SubmittedAt),
+			Own: rv.SubmittedBy == a.UserID && !a.HasRole(auth.RoleAdmin)}
+		res.OwnerUserID = rv.SubmittedBy
+		row.CanApprove = auth.Allowed(a.Principal, auth.ReportApprove, res)
+		row.CanReject = auth.Allowed(a.Principal, auth.ReportReject, res)
+		if prev := previousFigure(reports, rv.Report, p.Settings); prev != nil {
+			row.Prev, row.PrevPeriod = reportFigure(lang, ind.Indicator, *prev), periodLabel(lang, prev.Period)
+			if ind.Kind != plan.KindMilestone && ind.Kind != plan.KindGrowth && prev.Period.Year() == rv.Period.Year() &&
+				(ind.Accumulation == plan.Cumulative || ind.Accumulation == plan.Stock) {
+				d := rv.Value.Sub(prev.Value)
+				sign := ""
+				if d.Sign() > 0 {
+					sign = "+"
+				}
+				row.Change = sign + i18n.Amount(lang, d, ind.Unit)
+			}
+		}
+		if row.Would, err = s.wouldGive(ctx, ind, p, reports, rv.Report); err != nil {
+			return err
+		}
+		row.TargetInd = withTarget(ind.Indicator, row.Would)
+		row.Unexplained = progress.NeedsExplanation(row.Would.Status) && (rv.Cause == "" || rv.Remedy == "")
+		v.Rows = append(v.Rows, row)
+	}
+	s.render(w, r, http.StatusOK, "review", v)
+	return nil
+}
+
+// previousFigure is the counting report of the latest period before rep's.
+func previousFigure(reports []store.StoredReport, rep progress.Report, set plan.Settings) *progress.Report {
+	var rs []progress.Report
+	for _, x := range reports {
+		if x.Period.Before(rep.Period) {
+			rs = append(rs, x.Report)
+		}
+	}
+	c := progress.Counting(rs, set)
+	if len(c) == 0 {
+		return nil
+	}
+	return &c[len(c)-1]
+}
+
+// wouldGive evaluates the indicator as of the end of rep's period as if rep were
+// approved: the status approving it would give.
+func (s *Server) wouldGive(ctx context.Context, ind store.IndicatorRow, p *plan.Plan, reports []store.StoredReport, rep progress.Report) (progress.Result, error) {
+	revs, err := s.svc.Store().TargetRevisions(ctx, 0, ind.ID)
+	if err != nil {
+		return progress.Result{}, err
+	}
+	at := rep.Period.End().Add(24*time.Hour - time.Second)
+	in := progress.Input{Indicator: ind.Indicator, Settings: p.Settings, Year: p.Year, At: at}
+	rep.State = progress.StateApproved
+	for _, x := range reports {
+		r := x.Report
+		if r.ID == rep.ID {
+			r = rep
+		}
+		switch {
+		case r.Period.Year() == p.Year:
+			in.Reports = append(in.Reports, r)
+		case r.Period.Year() < p.Year:
+			in.History = append(in.History, r)
+		}
+	}
+	all := append([]progress.TargetRevision{progress.OriginalTarget(ind.Indicator, p.Year)}, revs[ind.ID]...)
+	if t, ok := progress.TargetAt(all, at); ok {
+		in.Target = &t
+	}
+	return progress.Evaluate(in), nil
+}
+
+// reportFigure writes a report's figure: a milestone's done or not, a growth rate with
+// the amounts it came from, else the value with its unit.
+func reportFigure(lang string, ind plan.Indicator, r progress.Report) string {
+	switch {
+	case ind.Kind == plan.KindMilestone:
+		if r.Done {
+			return i18n.T(lang, "prog.r.done")
+		}
+		return i18n.T(lang, "prog.r.notdone")
+	case ind.Kind == plan.KindGrowth && r.Amount != nil && r.LastYear != nil:
+		rate, ok := progress.GrowthRate(*r.Amount, *r.LastYear)
+		if !ok {
+			rate = r.Value
+		}
+		return i18n.Amount(lang, rate.Round(1), "%") + " (" + i18n.Number(lang, *r.Amount) + " / " + i18n.Number(lang, *r.LastYear) + ")"
+	case ind.Kind == plan.KindGrowth:
+		return i18n.Amount(lang, r.Value, "%")
+	}
+	return i18n.Amount(lang, r.Value, ind.Unit)
+}

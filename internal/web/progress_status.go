@@ -1,0 +1,354 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"slices"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/i18n"
+	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/lantu-dev/lantu/internal/progress"
+	"github.com/lantu-dev/lantu/internal/service"
+	"github.com/lantu-dev/lantu/internal/store"
+)
+
+// statusCount is one status and how many indicators have it.
+type statusCount struct {
+	Status progress.Status
+	N      int
+}
+
+// rollup is a summary as the pages show it.
+type rollup struct {
+	progress.Summary
+	Counts []statusCount
+	Share  *decimal.Decimal // on-track share; nil when nothing is tracked
+	Good   int              // achieved + done + on track
+	AtRisk int
+	Behind int // behind + late
+	Over   int // overdue
+	NoData int // no data + no target
+}
+
+func rollupOf(results []progress.Result) rollup {
+	sum := progress.Summarize(results)
+	r := rollup{Summary: sum}
+	for _, st := range progress.Statuses {
+		if n := sum.ByStatus[st]; n > 0 {
+			r.Counts = append(r.Counts, statusCount{st, n})
+		}
+	}
+	by := sum.ByStatus
+	r.Good = by[progress.StatusAchieved] + by[progress.StatusDone] + by[progress.StatusOnTrack]
+	r.AtRisk, r.Behind, r.Over = by[progress.StatusAtRisk], by[progress.StatusBehind]+by[progress.StatusLate], by[progress.StatusOverdue]
+	r.NoData = by[progress.StatusNoData] + by[progress.StatusNoTarget]
+	if sum.Tracked > 0 {
+		share := sum.OnTrackShare
+		r.Share = &share
+	}
+	return r
+}
+
+// statusRow is one indicator's line on the dashboard.
+type statusRow struct {
+	service.IndicatorStatus
+	Ind      plan.Indicator // with the target in force
+	PUnit    string         // the unit progress is written in
+	AsOfText string
+	Overdue  []string
+}
+
+func newStatusRow(lang string, st service.IndicatorStatus, ind plan.Indicator) statusRow {
+	row := statusRow{IndicatorStatus: st, Ind: withTarget(ind, st.Result), PUnit: statusUnit(st.Kind, st.Unit),
+		AsOfText: periodLabel(lang, st.AsOf)}
+	for _, p := range st.Overdue {
+		row.Overdue = append(row.Overdue, periodLabel(lang, p))
+	}
+	return row
+}
+
+type programStatus struct {
+	Program plan.Program
+	Rollup  rollup
+	Rows    []statusRow
+}
+
+type zoneStatus struct {
+	Zone     plan.Zone
+	Rollup   rollup
+	Programs []programStatus
+}
+
+// deptStatus is one department's line: its indicators by status, the reports it owes,
+// its on-time rate.
+type deptStatus struct {
+	Name    string
+	Rollup  rollup
+	Overdue int
+	Rate    *progress.ReportingRate
+	RatePct *decimal.Decimal // Rate.Rate, for the bar
+}
+
+type statusView struct {
+	Plan     *plan.Plan
+	At       string // the date shown
+	AtAsked  string // ?at= as given
+	BadAt    bool
+	Demo     bool // shown at the plan's own as-of moment
+	Internal bool
+	Overall  rollup
+	Zones    []zoneStatus
+	Depts    []deptStatus
+	Empty    bool
+}
+
+func (s *Server) statusPage(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	a := service.ActorFrom(ctx)
+	lang := i18n.FromRequest(r)
+	id, err := s.planParam(r)
+	if errors.Is(err, plan.ErrNotFound) && r.URL.Query().Get("plan") == "" {
+		if a.UserID == 0 && !s.svc.PublicView {
+			return auth.ErrUnauthenticated
+		}
+		s.render(w, r, http.StatusOK, "status", &statusView{Empty: true})
+		return nil
+	} else if err != nil {
+		return err
+	}
+	at, raw, bad := atParam(r)
+	rows, at, err := s.svc.PlanStatus(ctx, a, id, at)
+	if err != nil {
+		return err
+	}
+	p, err := s.svc.Plan(ctx, a, id)
+	if err != nil {
+		return err
+	}
+	v := &statusView{Plan: p, At: at.Format(time.DateOnly), AtAsked: raw, BadAt: bad, Demo: p.AsOf != nil && raw == "",
+		Internal: auth.Allowed(a.Principal, auth.PlanReadInternal, auth.Resource{RegionID: p.RegionID})}
+	byID := map[int64]service.IndicatorStatus{}
+	var all []progress.Result
+	for _, st := range rows {
+		if st.Status == progress.StatusNoTarget {
+			// Context figures are owed no report: the on-time rate leaves them out too.
+			st.Overdue = nil
+		}
+		byID[st.IndicatorID] = st
+		all = append(all, st.Result)
+	}
+	v.Overall = rollupOf(all)
+	for _, z := range p.Zones {
+		zs := zoneStatus{Zone: z}
+		var zres []progress.Result
+		for _, pr := range z.Programs {
+			ps := programStatus{Program: pr}
+			var pres []progress.Result
+			for _, ind := range pr.Indicators {
+				st, ok := byID[ind.ID]
+				if !ok {
+					continue
+				}
+				ps.Rows = append(ps.Rows, newStatusRow(lang, st, ind))
+				pres = append(pres, st.Result)
+			}
+			if len(ps.Rows) == 0 {
+				continue
+			}
+			ps.Rollup = rollupOf(pres)
+			zs.Programs = append(zs.Programs, ps)
+			zres = append(zres, pres...)
+		}
+		zs.Rollup = rollupOf(zres)
+		v.Zones = append(v.Zones, zs)
+	}
+	if v.Internal {
+		if v.Depts, err = s.deptStatuses(r, p, all, at); err != nil {
+			return err
+		}
+	}
+	s.render(w, r, http.StatusOK, "status", v)
+	return nil
+}
+
+// deptStatuses rolls the results up by department, with each one's on-time rate.
+func (s *Server) deptStatuses(r *http.Request, p *plan.Plan, results []progress.Result, at time.Time) ([]deptStatus, error) {
+	rates, err := s.svc.DepartmentRates(r.Context(), service.ActorFrom(r.Context()), p.ID, at)
+	if err != nil {
+		return nil, err
+	}
+	names := map[string]string{}
+	for _, d := range p.Departments {
+		names[d.Code] = d.Name
+	}
+	var out []deptStatus
+	for _, d := range progress.ByDepartment(results) {
+		if d.Dept == "" {
+			continue
+		}
+		var rs []progress.Result
+		for _, res := range results {
+			if res.Dept == d.Dept {
+				rs = append(rs, res)
+			}
+		}
+		ds := deptStatus{Name: names[d.Dept], Rollup: rollupOf(rs), Overdue: d.OverdueReports}
+		if ds.Name == "" {
+			ds.Name = d.Dept
+		}
+		if per, ok := rates[ds.Name]; ok && len(per) > 0 {
+			total := progress.ReportingRate{}
+			for _, x := range per {
+				total.Due += x.Due
+				total.OnTime += x.OnTime
+			}
+			total.Rate = decimal.NewFromInt(1)
+			if total.Due > 0 {
+				total.Rate = decimal.NewFromInt(int64(total.OnTime)).DivRound(decimal.NewFromInt(int64(total.Due)), 4)
+			}
+			ds.Rate, ds.RatePct = &total, &total.Rate
+		}
+		out = append(out, ds)
+	}
+	// Those owing most first, then by name.
+	slices.SortStableFunc(out, func(a, b deptStatus) int { return b.Overdue - a.Overdue })
+	return out, nil
+}
+
+// reportRow is one report in an indicator's table.
+type reportRow struct {
+	store.StoredReport
+	PeriodText  string
+	Figure      string
+	Submitted   string
+	SubmittedBy string
+	Reviewed    string
+	ReviewedBy  string
+	Superseded  bool
+	CanEdit     bool
+	CanSubmit   bool
+	CanWithdraw bool
+	CanReview   bool
+	CanCorrect  bool
+	Explain     bool // has a cause, remedy, note or rejection to show
+}
+
+// trendRow is one counted period in the CSS-only bar list.
+type trendRow struct {
+	Period string
+	Value  decimal.Decimal
+	Share  *decimal.Decimal // of the year's target
+}
+
+type indicatorView struct {
+	Ind       store.IndicatorRow
+	TargetInd plan.Indicator
+	Plan      *plan.Plan
+	Status    statusRow
+	At        string
+	Demo      bool
+	Reports   []reportRow
+	Hidden    bool // reports not readable by this user
+	CanReport bool
+	Trend     []trendRow
+	Flash     *flashMsg
+	Next      string
+	PUnit     string
+	Milestone bool
+}
+
+func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	a := service.ActorFrom(ctx)
+	lang := i18n.FromRequest(r)
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	at, raw, _ := atParam(r)
+	st, at, err := s.svc.OneStatus(ctx, a, id, at)
+	if err != nil {
+		return err
+	}
+	// OneStatus has checked that the actor may see the indicator.
+	ind, err := s.svc.Store().Indicator(ctx, id)
+	if err != nil {
+		return err
+	}
+	p, err := s.svc.Store().PlanHeader(ctx, ind.PlanID)
+	if err != nil {
+		return err
+	}
+	v := &indicatorView{Ind: ind, Plan: p, Status: newStatusRow(lang, st, ind.Indicator), At: at.Format(time.DateOnly),
+		Demo: p.AsOf != nil && raw == "", Flash: flashFrom(r), Next: r.URL.Path, PUnit: statusUnit(ind.Kind, ind.Unit),
+		Milestone: ind.Kind == plan.KindMilestone}
+	v.TargetInd = v.Status.Ind
+	res := indicatorResource(ind)
+	v.CanReport = auth.Allowed(a.Principal, auth.ReportCreate, res)
+	reports, err := s.svc.Reports(ctx, a, id)
+	switch {
+	case isForbidden(err):
+		v.Hidden = true
+	case err != nil:
+		return err
+	}
+	names := s.userNames(ctx)
+	signedIn := a.UserID != 0
+	latestRev := map[progress.Period]int{}
+	for _, rep := range reports {
+		latestRev[rep.Period] = max(latestRev[rep.Period], rep.Revision)
+	}
+	for i := len(reports) - 1; i >= 0; i-- { // newest period first
+		rep := reports[i]
+		row := reportRow{StoredReport: rep, PeriodText: periodLabel(lang, rep.Period), Figure: reportFigure(lang, ind.Indicator, rep.Report), Submitted: dateTimeText(rep.SubmittedAt),
+			Reviewed: dateTimeText(rep.ReviewedAt), Superseded: rep.Revision < latestRev[rep.Period]}
+		if signedIn {
+			row.SubmittedBy, row.ReviewedBy = names.name(rep.SubmittedBy), names.name(rep.ReviewedBy)
+		}
+		switch rep.State {
+		case progress.StateDraft, progress.StateRejected:
+			row.CanEdit = auth.Allowed(a.Principal, auth.ReportEdit, res)
+			row.CanSubmit = rep.State == progress.StateDraft && auth.Allowed(a.Principal, auth.ReportSubmit, res)
+		case progress.StateSubmitted:
+			row.CanWithdraw = auth.Allowed(a.Principal, auth.ReportSubmit, res)
+			row.CanReview = auth.Allowed(a.Principal, auth.ReportApprove, res)
+		case progress.StateApproved:
+			row.CanCorrect = !row.Superseded && auth.Allowed(a.Principal, auth.ReportEdit, res)
+		}
+		row.Explain = rep.Cause != "" || rep.Remedy != "" || rep.Note != "" || rep.RejectReason != ""
+		v.Reports = append(v.Reports, row)
+	}
+	v.Trend = trendOf(lang, ind, p, reports, st.Result)
+	s.render(w, r, http.StatusOK, "indicator", v)
+	return nil
+}
+
+// trendOf is the year's counted figures, each with its share of the target where that
+// reads well (amounts that add up towards a target).
+func trendOf(lang string, ind store.IndicatorRow, p *plan.Plan, reports []store.StoredReport, res progress.Result) []trendRow {
+	if ind.Kind == plan.KindMilestone {
+		return nil
+	}
+	var out []trendRow
+	sum := decimal.Zero
+	for _, rep := range counted(reports, p.Year, p.Settings) {
+		val := rep.Value
+		if ind.Accumulation == plan.Periodic && !rep.Cumulative {
+			sum = sum.Add(rep.Value)
+			val = sum
+		} else {
+			sum = rep.Value
+		}
+		row := trendRow{Period: periodLabel(lang, rep.Period), Value: val}
+		if t := res.Target; t != nil && t.Sign() > 0 && ind.Kind != plan.KindGrowth && ind.Direction != plan.Lower {
+			sh := val.DivRound(*t, 4)
+			row.Share = &sh
+		}
+		out = append(out, row)
+	}
+	return out
+}
