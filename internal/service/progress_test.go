@@ -33,7 +33,9 @@ type fixture struct {
 
 var clock = time.Date(2022, 4, 5, 10, 0, 0, 0, service.China)
 
-func newFixture(t *testing.T, st *store.Store) *fixture {
+func newFixture(t *testing.T, st *store.Store) *fixture { return newFixtureTB(t, st) }
+
+func newFixtureTB(t testing.TB, st *store.Store) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	data, err := os.ReadFile("../../demo/shapingba-2022.yaml")

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 
 	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/plan"
@@ -93,13 +92,7 @@ type ImportSummary struct {
 func (s *Service) ImportReports(ctx context.Context, a Actor, planID int64, entries []xlsx.Entry, submit bool) (ImportSummary, error) {
 	var sum ImportSummary
 	var problems xlsx.Errors
-	cell := func(e xlsx.Entry, field, reason string) {
-		col, header, _ := xlsx.ColumnFor(field)
-		if header == "" {
-			header = field
-		}
-		problems = append(problems, xlsx.CellError{Sheet: e.Sheet, Row: e.Row, Column: col, Field: header, Reason: reason})
-	}
+	cell := func(e xlsx.Entry, field, reason string) { problems = append(problems, e.Fail(field, reason)) }
 	errRefused := errors.New("refused")
 	err := s.store.WithTx(ctx, func(ctx context.Context) error {
 		// One permission check per department the file touches: a file with any
@@ -126,7 +119,7 @@ func (s *Service) ImportReports(ctx context.Context, a Actor, planID int64, entr
 		return s.record(ctx, a, "report.import", "plan", planID, nil, sum, fmt.Sprintf("%d rows", len(entries)))
 	})
 	if len(problems) > 0 {
-		sort.SliceStable(problems, func(i, j int) bool { return problems[i].Row < problems[j].Row })
+		problems.Sort()
 		return ImportSummary{}, problems
 	}
 	if err != nil {

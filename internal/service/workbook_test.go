@@ -22,7 +22,7 @@ import (
 )
 
 // bigPlan is a plan whose one department owns 500 monthly indicators.
-func bigPlan(t *testing.T, svc *service.Service) int64 {
+func bigPlan(t testing.TB, svc *service.Service) int64 {
 	t.Helper()
 	p := &plan.Plan{Region: plan.Region{Code: "500106", Name: "沙坪坝区"}, Year: 2022, Title: "五百项指标", Settings: plan.DefaultSettings(),
 		Departments: []plan.Department{{Code: "commerce", Name: "区商务委"}}}
@@ -46,7 +46,7 @@ func bigPlan(t *testing.T, svc *service.Service) int64 {
 
 // fill writes a value into every row of a template; bad maps a row to the text of its
 // value cell instead.
-func fill(t *testing.T, tpl xlsx.Template, bad map[int]string) []byte {
+func fill(t testing.TB, tpl xlsx.Template, bad map[int]string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := xlsx.WriteTemplate(&buf, tpl); err != nil {
@@ -75,7 +75,7 @@ func fill(t *testing.T, tpl xlsx.Template, bad map[int]string) []byte {
 	return out.Bytes()
 }
 
-func read(t *testing.T, b []byte) ([]xlsx.Entry, error) {
+func read(t testing.TB, b []byte) ([]xlsx.Entry, error) {
 	return xlsx.ReadWorkbook(bytes.NewReader(b), int64(len(b)))
 }
 
