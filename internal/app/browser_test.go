@@ -107,3 +107,79 @@ func text(t *testing.T, ctx context.Context, sel string) string {
 	}
 	return s
 }
+
+// The ingest flow in a browser: paste the sample article, accept 铁路提单信用证 300单 as a
+// new indicator, open it, and follow its source link back to the highlighted span.
+func TestBrowserIngestAccept(t *testing.T) {
+	ctx := newBrowser(t)
+	sample, err := os.ReadFile("../extract/testdata/000_0e76c140dce5f649.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := newTestServer(t, storetest.SQLite(t), true)
+	if _, _, err := ts.svc.CreateUser(context.Background(), service.System, service.NewUser{Login: "planner", DisplayName: "目标办", Roles: []auth.Role{auth.RoleAdmin}, Password: "planner-password"}); err != nil {
+		t.Fatal(err)
+	}
+	browserSignIn(t, ctx, ts.URL, "planner", "planner-password")
+
+	// Paste the article and extract.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/ingest"),
+		chromedp.WaitVisible(`#ingest-text`),
+		chromedp.SetValue(`#ingest-text`, string(sample)),
+		chromedp.Click(`#ingest-submit`),
+		chromedp.WaitVisible(`.ingest-facts`),
+	); err != nil {
+		t.Fatalf("paste and extract: %v", err)
+	}
+	// Mark the accept form of the fact whose mention reads 300单, then use it as a person would.
+	found, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => {
+		const m = [...document.querySelectorAll('mark.fact')].find(e => e.textContent === '300单');
+		if (!m) return false;
+		const form = document.querySelectorAll('form.accept')[Number(m.id.slice(5)) - 1];
+		form.id = 'accept-300';
+		form.closest('details').id = 'details-300';
+		const opt = [...form.querySelectorAll('optgroup')].find(g => g.label.includes('开放引领')).querySelector('option');
+		form.dataset.program = opt.value;
+		return true;
+	})()`))
+	if err != nil || !found {
+		t.Fatalf("no marked fact 300单: %v", err)
+	}
+	program, err := chromedp.Run(ctx, chromedp.AttributeValue(`#accept-300`, "data-program"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Click(`#details-300 summary`),
+		chromedp.WaitVisible(`#accept-300 input[name=name]`),
+		chromedp.Click(`#accept-300 input[value=indicator]`),
+		chromedp.SetValue(`#accept-300 input[name=name]`, "铁路提单信用证（文档导入）"),
+		chromedp.SetValue(`#accept-300 select[name=program]`, program.Value),
+		chromedp.SetValue(`#accept-300 select[name=dept]`, "logistics"),
+		chromedp.Click(`#accept-300 button[type=submit]`),
+		chromedp.WaitVisible(`a[href*="/documents/"]`),
+	); err != nil {
+		t.Fatalf("accept: %v", err)
+	}
+	loc, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil || !strings.Contains(loc, "/indicators/") {
+		t.Fatalf("after accepting: at %q (%v)", loc, err)
+	}
+	page := text(t, ctx, `main`)
+	for _, want := range []string{"铁路提单信用证（文档导入）", "300单"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the indicator page lacks %q", want)
+		}
+	}
+	// Follow the link back to the span.
+	if err := chromedp.Do(ctx,
+		chromedp.Click(`a[href*="/documents/"]`),
+		chromedp.WaitVisible(`mark#mark`),
+	); err != nil {
+		t.Fatalf("follow the source link: %v", err)
+	}
+	if got := text(t, ctx, `mark#mark`); got != "300单" {
+		t.Errorf("the marked span reads %q, want 300单", got)
+	}
+}
