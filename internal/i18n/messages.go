@@ -51,6 +51,7 @@ var messages = map[string][2]string{
 	"nav.plan":               {"规划总览", "Plan"},
 	"nav.status":             {"进度看板", "Status"},
 	"nav.reports":            {"填报", "Reports"},
+	"nav.workbook":           {"Excel填报", "Excel"},
 	"nav.review":             {"审核", "Review"},
 	"nav.ingest":             {"文本提取", "Ingest"},
 	"nav.audit":              {"审计日志", "Audit log"},
