@@ -244,6 +244,7 @@ type owed struct {
 	Label   string
 	Due     string
 	Overdue bool
+	Locked  bool // for this user: no report can be made any more without an unlock
 }
 
 // owedPeriods lists the periods of the plan year that have ended by at and have no report
@@ -320,3 +321,33 @@ func duePeriod(ind store.IndicatorRow, p *plan.Plan, reports []store.StoredRepor
 func isForbidden(err error) bool {
 	return errors.Is(err, auth.ErrForbidden) || errors.Is(err, auth.ErrUnauthenticated)
 }
+
+// locks tells which periods of an indicator are locked now (the service's lock rule, for
+// hiding buttons that would fail: the service still checks).
+type locks struct {
+	cal     progress.Calendar
+	unlocks []progress.Unlock
+	now     time.Time
+	admin   bool // admins write through locks
+}
+
+func (s *Server) locksFor(ctx context.Context, a service.Actor, ind store.IndicatorRow, p *plan.Plan) (*locks, error) {
+	freq := ind.Frequency
+	if freq == "" {
+		freq = plan.Yearly
+	}
+	u, err := s.svc.Store().Unlocks(ctx, ind.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &locks{cal: progress.NewCalendar(freq, p.Settings), unlocks: u, now: s.svc.Now().In(service.China),
+		admin: a.HasRole(auth.RoleAdmin)}, nil
+}
+
+// closed reports whether the actor cannot write the period because it is locked.
+func (l *locks) closed(per progress.Period) bool {
+	return !l.admin && l.cal.Locked(per, l.now, l.unlocks)
+}
+
+// since is the date the period locked.
+func (l *locks) since(per progress.Period) string { return l.cal.LockDate(per).Format("2006-01-02") }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/lantu-dev/lantu/internal/auth"
@@ -101,6 +102,13 @@ func (s *Server) worklistPage(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 		row.Owed = owedPeriods(lang, ind, p, reports, at)
+		lk, err := s.locksFor(ctx, a, ind, p)
+		if err != nil {
+			return err
+		}
+		for i := range row.Owed {
+			row.Owed[i].Locked = lk.closed(row.Owed[i].Period)
+		}
 		for _, o := range row.Owed {
 			if o.Overdue {
 				row.Overdue++
@@ -228,6 +236,10 @@ func readForm(r *http.Request, f *reportForm) service.ReportInput {
 		c := f.Cumulative
 		in.Cumulative = &c
 	}
+	if _, err := progress.ParsePeriod(strings.TrimSpace(f.Period)); err != nil && !f.Edit {
+		f.Errors["period"] = i18n.T(lang, "prog.form.badperiod")
+	}
+	in.Period = strings.TrimSpace(f.Period)
 	var err error
 	if in.Value, err = parseAmount(f.Value); err != nil {
 		f.Errors["value"] = i18n.T(lang, "prog.form.notnumber")

@@ -29,6 +29,7 @@ type reviewRow struct {
 	Unexplained bool // approving leaves the indicator at risk or behind, and no cause or remedy is given
 	CanApprove  bool
 	CanReject   bool
+	LockedSince string // the period is locked: it must be unlocked before review
 }
 
 type reviewView struct {
@@ -89,6 +90,14 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		row.TargetInd = withTarget(ind.Indicator, row.Would)
+		lk, err := s.locksFor(ctx, a, ind, p)
+		if err != nil {
+			return err
+		}
+		if lk.closed(rv.Period) {
+			row.LockedSince = lk.since(rv.Period)
+			row.CanApprove, row.CanReject = false, false
+		}
 		row.Unexplained = progress.NeedsExplanation(row.Would.Status) && (rv.Cause == "" || rv.Remedy == "")
 		v.Rows = append(v.Rows, row)
 	}

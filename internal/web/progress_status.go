@@ -234,7 +234,8 @@ type reportRow struct {
 	CanWithdraw bool
 	CanReview   bool
 	CanCorrect  bool
-	Explain     bool // has a cause, remedy, note or rejection to show
+	Explain     bool   // has a cause, remedy, note or rejection to show
+	LockedSince string // the period is locked for this user since then
 }
 
 // trendRow is one counted period in the CSS-only bar list.
@@ -298,6 +299,10 @@ func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	names := s.userNames(ctx)
 	signedIn := a.UserID != 0
+	lk, err := s.locksFor(ctx, a, ind, p)
+	if err != nil {
+		return err
+	}
 	latestRev := map[progress.Period]int{}
 	for _, rep := range reports {
 		latestRev[rep.Period] = max(latestRev[rep.Period], rep.Revision)
@@ -320,6 +325,13 @@ func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request) error {
 			row.CanCorrect = !row.Superseded && auth.Allowed(a.Principal, auth.ReportEdit, res)
 		}
 		row.Explain = rep.Cause != "" || rep.Remedy != "" || rep.Note != "" || rep.RejectReason != ""
+		if signedIn && rep.State != progress.StateApproved && lk.closed(rep.Period) {
+			row.LockedSince = lk.since(rep.Period)
+			row.CanEdit, row.CanSubmit, row.CanWithdraw, row.CanReview = false, false, false, false
+		}
+		if row.CanCorrect && lk.closed(rep.Period) {
+			row.CanCorrect = false
+		}
 		v.Reports = append(v.Reports, row)
 	}
 	v.Trend = trendOf(lang, ind, p, reports, st.Result)
@@ -337,14 +349,18 @@ func trendOf(lang string, ind store.IndicatorRow, p *plan.Plan, reports []store.
 	sum := decimal.Zero
 	for _, rep := range counted(reports, p.Year, p.Settings) {
 		val := rep.Value
-		if ind.Accumulation == plan.Periodic && !rep.Cumulative {
+		if ind.Kind == plan.KindGrowth && rep.Amount != nil && rep.LastYear != nil {
+			if g, ok := progress.GrowthRate(*rep.Amount, *rep.LastYear); ok {
+				val = g.Round(2)
+			}
+		} else if ind.Accumulation == plan.Periodic && !rep.Cumulative {
 			sum = sum.Add(rep.Value)
 			val = sum
 		} else {
 			sum = rep.Value
 		}
 		row := trendRow{Period: periodLabel(lang, rep.Period), Value: val}
-		if t := res.Target; t != nil && t.Sign() > 0 && ind.Kind != plan.KindGrowth && ind.Direction != plan.Lower {
+		if t := res.Target; t != nil && t.Sign() > 0 && ind.Direction != plan.Lower {
 			sh := val.DivRound(*t, 4)
 			row.Share = &sh
 		}
