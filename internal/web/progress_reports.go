@@ -28,6 +28,8 @@ type workRow struct {
 	Owed      []owed
 	Overdue   int
 	Next      string // the period the report button proposes
+	CanReport bool
+	CanEdit   bool
 }
 
 type worklistView struct {
@@ -86,7 +88,9 @@ func (s *Server) worklistPage(w http.ResponseWriter, r *http.Request) error {
 		} else if err != nil {
 			return err
 		}
-		row := workRow{Ind: ind, Status: newStatusRow(lang, st, ind.Indicator)}
+		res := indicatorResource(ind)
+		row := workRow{Ind: ind, Status: newStatusRow(lang, st, ind.Indicator),
+			CanReport: auth.Allowed(a.Principal, auth.ReportCreate, res), CanEdit: auth.Allowed(a.Principal, auth.ReportEdit, res)}
 		row.TargetInd = row.Status.Ind
 		if n := len(reports); n > 0 {
 			latest := reports[0]
@@ -480,7 +484,13 @@ func (s *Server) showReport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, fmt.Sprintf("/indicators/%d#report-%d", rv.IndicatorID, rv.ID), http.StatusSeeOther)
+	u := fmt.Sprintf("/indicators/%d", rv.IndicatorID)
+	if q := r.URL.Query(); doneCodes[q.Get("done")] {
+		u = withParam(u, "done", q.Get("done"))
+	} else if failCodes[q.Get("fail")] {
+		u = withParam(u, "fail", q.Get("fail"))
+	}
+	http.Redirect(w, r, fmt.Sprintf("%s#report-%d", u, rv.ID), http.StatusSeeOther)
 	return nil
 }
 

@@ -378,3 +378,59 @@ func TestStatusPublicAndEnglish(t *testing.T) {
 		t.Errorf("anonymous /reports = %d → %s", res.StatusCode, res.Header.Get("Location"))
 	}
 }
+
+// The buttons on an indicator's page move a report through the workflow: withdraw,
+// submit again, and, once approved, correct (a new revision in the edit form).
+func TestWorkflowButtons(t *testing.T) {
+	w := newProgressWorld(t)
+	fdiPath := fmt.Sprintf("/indicators/%d", w.fdi)
+	clerk := w.browser(t, "clerk")
+	_, body := w.get(t, clerk, fdiPath+"/reports/new")
+	token := csrfOf(t, body)
+	if code, _, _ := w.post(t, clerk, fdiPath+"/reports", url.Values{"csrf": {token}, "period": {"2022-03"}, "value": {"75,000,000"}, "intent": {"submit"}}); code != 200 {
+		t.Fatalf("submission = %d", code)
+	}
+	id := w.reports(t)[0].ID
+	step := func(c *http.Client, act, done string) string {
+		t.Helper()
+		_, page := w.get(t, c, fdiPath)
+		action := fmt.Sprintf("/reports/%d/%s", id, act)
+		form := url.Values{"csrf": {csrfOf(t, page)}, "next": {fdiPath}}
+		if act != "correct" {
+			form.Set("version", versionIn(t, page, action))
+		}
+		code, body, where := w.post(t, c, action, form)
+		if code != 200 || where.Query().Get("done") != done {
+			t.Fatalf("%s = %d at %s:\n%s", act, code, where, body)
+		}
+		return body
+	}
+	step(clerk, "withdraw", "withdrawn")
+	if r := w.reports(t)[0]; r.State != progress.StateDraft {
+		t.Fatalf("after withdrawal: %s", r.State)
+	}
+	step(clerk, "submit", "submitted")
+	head := w.browser(t, "head")
+	_, page := w.get(t, head, fdiPath)
+	if !strings.Contains(page, "/review#report-") {
+		t.Error("the head is not offered to review the submitted report")
+	}
+	_, page = w.get(t, head, "/review")
+	action := fmt.Sprintf("/reports/%d/approve", id)
+	if code, _, _ := w.post(t, head, action, url.Values{"csrf": {csrfOf(t, page)}, "version": {versionIn(t, page, action)}}); code != 200 {
+		t.Fatalf("approval = %d", code)
+	}
+	body = step(clerk, "correct", "corrected")
+	rs := w.reports(t)
+	if len(rs) != 2 || rs[1].Revision != 2 || rs[1].State != progress.StateDraft || rs[1].Supersedes != id {
+		t.Fatalf("after correcting: %+v", rs)
+	}
+	if !strings.Contains(body, "已创建更正稿") || !strings.Contains(body, fmt.Sprintf(`action="/reports/%d"`, rs[1].ID)) {
+		t.Errorf("the correction does not open in its form:\n%s", body)
+	}
+	// The head, a reviewer, is not offered to report.
+	_, page = w.get(t, head, "/reports")
+	if strings.Contains(page, fdiPath+"/reports/new") {
+		t.Error("the worklist offers a reviewer to report")
+	}
+}
