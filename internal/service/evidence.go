@@ -25,7 +25,7 @@ var evidenceTypes = map[string]string{
 	".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
 	".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 	".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-	".txt": "text/plain; charset=utf-8", ".csv": "text/csv; charset=utf-8",
+	".txt":  "text/plain; charset=utf-8", ".csv": "text/csv; charset=utf-8",
 }
 
 // sniffEvidence checks that a file is what its name says, and returns its content type.
