@@ -22,6 +22,7 @@ func init() {
 		"prog.at.asked":          {"按所选日期显示", "Shown as of the date chosen"},
 		"prog.zones":             {"各示范区进展", "Zones"},
 		"prog.zone.share":        {"正常及完成", "on track or achieved"},
+		"prog.zone.untracked":    {"暂无纳入研判的指标", "Nothing tracked yet"},
 		"prog.zone.none":         {"本示范区暂无量化指标。", "No indicators with figures in this zone."},
 		"prog.col.asof":          {"数据期", "Period"},
 		"prog.col.overdue":       {"逾期未报", "Overdue"},

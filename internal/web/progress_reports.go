@@ -150,10 +150,11 @@ type reportForm struct {
 	Period, Value, LastYear, Amount, Note, Cause, Remedy string
 	Cumulative, Done                                     bool
 
-	Errors  map[string]string
-	Problem string // a message for the whole form (conflict, lock, duplicate)
-	Flash   *flashMsg
-	Back    string
+	Errors   map[string]string
+	Problem  string // a message for the whole form (conflict, lock, duplicate)
+	Flash    *flashMsg
+	Back     string
+	ReadOnly bool // the report is submitted or approved: nothing to save here
 }
 
 func (s *Server) newForm(ind store.IndicatorRow, st service.IndicatorStatus, lang string) *reportForm {
@@ -415,7 +416,7 @@ func (s *Server) editReportForm(w http.ResponseWriter, r *http.Request) error {
 	f.fill(rv.Report)
 	f.Flash = flashFrom(r)
 	if rv.State != progress.StateDraft && rv.State != progress.StateRejected {
-		f.Problem = i18n.T(lang, "prog.form.transition")
+		f.Problem, f.ReadOnly = i18n.T(lang, "prog.form.transition"), true
 		s.renderForm(w, r, http.StatusConflict, f)
 		return nil
 	}
