@@ -63,6 +63,13 @@ var allowed = map[string][]string{
 	"POST /api/v1/plans/{id}/documents/{key}/accept": {"admin"},
 	"POST /admin/users":                              {"admin"},
 	"POST /reports/workbook":                         {"admin", "reporter-own"},
+	"POST /indicators/{id}/reports":                  {"admin", "reporter-own"},
+	"POST /reports/{id}":                             {"admin", "reporter-own"},
+	"POST /reports/{id}/submit":                      {"admin", "reporter-own"},
+	"POST /reports/{id}/withdraw":                    {"admin", "reporter-own"},
+	"POST /reports/{id}/approve":                     {"admin", "reviewer-own"},
+	"POST /reports/{id}/reject":                      {"admin", "reviewer-own"},
+	"POST /reports/{id}/correct":                     {"admin", "reporter-own"},
 	"POST /api/v1/reports/{id}/evidence":             {"admin", "reporter-own"},
 	"POST /ingest":                                   {"admin"},
 	"POST /api/v1/plans/{id}/reports/import":         {"admin", "reporter-own"},
@@ -231,6 +238,13 @@ func (w *matrixWorld) request(route, subject string, n int) *http.Request {
 		"/api/v1/plans/{id}/documents":              w.planID,
 		"/api/v1/plans/{id}/reports/import":         w.planID,
 		"/api/v1/reports/{id}/evidence":             w.draft,
+		"/indicators/{id}/reports":                  w.indicator,
+		"/reports/{id}":                             w.draft,
+		"/reports/{id}/submit":                      w.draft,
+		"/reports/{id}/withdraw":                    w.submitted,
+		"/reports/{id}/approve":                     w.submitted,
+		"/reports/{id}/reject":                      w.submitted,
+		"/reports/{id}/correct":                     w.approved,
 		"/api/v1/plans/{id}/documents/{key}/accept": w.planID,
 	}[path]
 	body := map[string]string{
@@ -257,6 +271,18 @@ func (w *matrixWorld) request(route, subject string, n int) *http.Request {
 	case "POST /api/v1/reports/{id}/evidence":
 		body, ctype = "%PDF-1.4\n% proof of the figure\n", "application/pdf"
 		path += "?name=proof.pdf"
+	case "POST /indicators/{id}/reports":
+		body, ctype = "period=2022-05&value=1&cause=c&remedy=r", "application/x-www-form-urlencoded"
+	case "POST /reports/{id}":
+		body, ctype = "version=1&value=2&cause=c&remedy=r", "application/x-www-form-urlencoded"
+	case "POST /reports/{id}/submit":
+		body, ctype = "version=1", "application/x-www-form-urlencoded"
+	case "POST /reports/{id}/withdraw", "POST /reports/{id}/approve":
+		body, ctype = "version=2", "application/x-www-form-urlencoded"
+	case "POST /reports/{id}/reject":
+		body, ctype = "version=2&reason=数据有误", "application/x-www-form-urlencoded"
+	case "POST /reports/{id}/correct":
+		body, ctype = "", "application/x-www-form-urlencoded"
 	case "POST /reports/workbook":
 		var mp bytes.Buffer
 		mw := multipart.NewWriter(&mp)

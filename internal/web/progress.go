@@ -35,8 +35,10 @@ func (s *Server) progressRoutes(mux *http.ServeMux) {
 	mux.Handle("GET /review", s.page(s.reviewPage))
 }
 
-// ProgressWriteRoutes are the progress pages' state-changing routes. They belong in
-// WriteRoutes (server.go) once the role matrix (internal/app) knows how to call them.
+func init() { WriteRoutes = append(WriteRoutes, ProgressWriteRoutes...) }
+
+// ProgressWriteRoutes are the progress pages' state-changing routes (in WriteRoutes, so
+// the role matrix calls each of them).
 var ProgressWriteRoutes = []string{
 	"POST /indicators/{id}/reports",
 	"POST /reports/{id}",
