@@ -60,7 +60,7 @@ var messages = map[string][2]string{
 	"nav.logout":             {"退出", "Sign out"},
 	"nav.password":           {"修改密码", "Change password"},
 	"lang.switch":            {"English", "中文"},
-	"plan.year":              {"年度", "Year"},
+	"plan.year":              {"年度", " plan"},
 	"plan.zones":             {"示范区", "Zones"},
 	"plan.programs":          {"工程/计划", "Programs"},
 	"plan.indicators":        {"指标", "Indicators"},

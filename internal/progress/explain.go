@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lantu-dev/lantu/internal/i18n"
 	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/shopspring/decimal"
 )
@@ -27,7 +28,7 @@ func (e *eval) amount(d decimal.Decimal) string {
 		}
 		return "增长" + num(d) + "%"
 	}
-	return num(d) + e.ind.Unit
+	return i18n.Amount("zh", d, e.ind.Unit)
 }
 
 // targetText writes the target in force as the plan would: 8亿美元以上, 增长5%左右,

@@ -239,7 +239,9 @@ func (s *Service) Review(ctx context.Context, a Actor, reportID int64, ra Review
 			return err
 		}
 		if ra.Action == progress.ActSubmit {
-			res, err := s.evaluateWith(ctx, ind, p, out, s.Now().In(China))
+			// The explanation rule judges the figure as of its own period's end: what
+			// it says about March, not what the calendar says today.
+			res, err := s.evaluateWith(ctx, ind, p, out, periodEnd(out.Period))
 			if err != nil {
 				return err
 			}
@@ -417,10 +419,13 @@ func (s *Service) evaluateWith(ctx context.Context, ind store.IndicatorRow, p *p
 	if !replaced {
 		reports = append(reports, store.StoredReport{Report: r})
 	}
-	if at.Before(r.Period.End()) {
-		at = r.Period.End().Add(24*time.Hour - time.Second)
-	}
 	return progress.Evaluate(evalInput(ind, p, reports, revs[ind.ID], at)), nil
+}
+
+// periodEnd is the last moment of a period in China.
+func periodEnd(p progress.Period) time.Time {
+	e := p.End()
+	return time.Date(e.Year(), e.Month(), e.Day(), 23, 59, 59, 0, China)
 }
 
 // IndicatorStatus is one indicator's status with its name, unit and department.

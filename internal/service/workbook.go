@@ -213,7 +213,7 @@ func (s *Service) importEntry(ctx context.Context, a Actor, planID int64, e xlsx
 		cell(e, "value", err.Error())
 		return nil
 	}
-	res, err := s.evaluateWith(ctx, ind, p, sub, s.Now().In(China))
+	res, err := s.evaluateWith(ctx, ind, p, sub, periodEnd(sub.Period))
 	if err != nil {
 		return err
 	}
