@@ -627,3 +627,20 @@ func (s *Service) ReportByID(ctx context.Context, a Actor, id int64) (ReportView
 	}
 	return ReportView{StoredReport: r, Indicator: ind}, nil
 }
+
+// TargetHistory lists every target an indicator has had, the plan's own first, for those
+// who may read its internal data (the public sees only the target in force).
+func (s *Service) TargetHistory(ctx context.Context, a Actor, indicatorID int64) ([]progress.TargetRevision, error) {
+	ind, p, err := s.indicatorFor(ctx, indicatorID)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.can(a, auth.PlanReadInternal, auth.Resource{RegionID: ind.RegionID}); err != nil {
+		return nil, err
+	}
+	revs, err := s.store.TargetRevisions(ctx, 0, ind.ID)
+	if err != nil {
+		return nil, err
+	}
+	return append([]progress.TargetRevision{progress.OriginalTarget(ind.Indicator, p.Year)}, revs[ind.ID]...), nil
+}

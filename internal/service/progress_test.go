@@ -253,6 +253,13 @@ func TestTargetRevision(t *testing.T) {
 	if !feb.Target.Equal(decimal.RequireFromString("25.8")) || !mar.Target.Equal(decimal.RequireFromString("20")) {
 		t.Errorf("targets in force: February %v, March %v", feb.Target, mar.Target)
 	}
+	hist, err := f.svc.TargetHistory(ctx, f.reporter, f.roads)
+	if err != nil || len(hist) != 2 || hist[1].Reason != "市政府调整年度任务" || !hist[0].Target.Equal(decimal.RequireFromString("25.8")) {
+		t.Errorf("target history: %+v %v", hist, err)
+	}
+	if _, err := f.svc.TargetHistory(ctx, service.Actor{Principal: auth.Anonymous()}, f.roads); err == nil {
+		t.Error("the public reads the target history")
+	}
 }
 
 // 50 writers at once, each creating, submitting and approving reports, and 50 more

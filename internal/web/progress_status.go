@@ -260,6 +260,8 @@ type indicatorView struct {
 	Next      string
 	PUnit     string
 	Milestone bool
+	// Targets is the target history when it holds revisions (调整目标), for those who may see it.
+	Targets []progress.TargetRevision
 }
 
 func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request) error {
@@ -290,6 +292,9 @@ func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request) error {
 	v.TargetInd = v.Status.Ind
 	res := indicatorResource(ind)
 	v.CanReport = auth.Allowed(a.Principal, auth.ReportCreate, res)
+	if hist, err := s.svc.TargetHistory(ctx, a, id); err == nil && len(hist) > 1 {
+		v.Targets = hist
+	}
 	reports, err := s.svc.Reports(ctx, a, id)
 	switch {
 	case isForbidden(err):
