@@ -127,7 +127,7 @@ func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, code int, e
 	if err != nil {
 		return err
 	}
-	depts, err := s.svc.Store().Departments(r.Context(), a.RegionID)
+	depts, err := s.svc.Departments(r.Context(), a.RegionID)
 	if err != nil {
 		return err
 	}

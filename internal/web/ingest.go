@@ -46,7 +46,7 @@ func (s *Server) renderIngestForm(w http.ResponseWriter, r *http.Request, code i
 	if err != nil {
 		return err
 	}
-	docs, err := s.svc.Store().Documents(r.Context(), planID)
+	docs, err := s.svc.Documents(r.Context(), a, planID)
 	if err != nil {
 		return err
 	}
@@ -126,7 +126,7 @@ func (s *Server) renderIngestDoc(w http.ResponseWriter, r *http.Request, code in
 	if err != nil {
 		return err
 	}
-	depts, err := s.svc.Store().Departments(r.Context(), p.RegionID)
+	depts, err := s.svc.Departments(r.Context(), p.RegionID)
 	if err != nil {
 		return err
 	}

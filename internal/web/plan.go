@@ -66,10 +66,7 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.svc.Plan(r.Context(), service.ActorFrom(r.Context()), id); err != nil {
-		return err
-	}
-	doc, err := s.svc.Store().Document(r.Context(), id, r.PathValue("key"))
+	doc, err := s.svc.Document(r.Context(), service.ActorFrom(r.Context()), id, r.PathValue("key"))
 	if err != nil {
 		return err
 	}

@@ -163,12 +163,13 @@ func indicatorResource(ind store.IndicatorRow) auth.Resource {
 // userNames looks up display names for the ids a page shows, once each.
 type userNames struct {
 	ctx   context.Context
-	st    *store.Store
+	svc   *service.Service
+	actor service.Actor
 	cache map[int64]string
 }
 
 func (s *Server) userNames(ctx context.Context) *userNames {
-	return &userNames{ctx: ctx, st: s.svc.Store(), cache: map[int64]string{}}
+	return &userNames{ctx: ctx, svc: s.svc, actor: service.ActorFrom(ctx), cache: map[int64]string{}}
 }
 
 func (u *userNames) name(id int64) string {
@@ -178,13 +179,7 @@ func (u *userNames) name(id int64) string {
 	if n, ok := u.cache[id]; ok {
 		return n
 	}
-	n := ""
-	if usr, err := u.st.UserByID(u.ctx, id); err == nil {
-		n = usr.DisplayName
-		if n == "" {
-			n = usr.Login
-		}
-	}
+	n := u.svc.UserName(u.ctx, u.actor, id)
 	u.cache[id] = n
 	return n
 }
@@ -338,7 +333,7 @@ func (s *Server) locksFor(ctx context.Context, a service.Actor, ind store.Indica
 	if freq == "" {
 		freq = plan.Yearly
 	}
-	u, err := s.svc.Store().Unlocks(ctx, ind.ID)
+	u, err := s.svc.Unlocks(ctx, a, ind.ID)
 	if err != nil {
 		return nil, err
 	}

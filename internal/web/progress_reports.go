@@ -60,11 +60,11 @@ func (s *Server) worklistPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p, err := s.svc.Store().PlanHeader(ctx, id)
+	p, err := s.svc.PlanHeader(ctx, id)
 	if err != nil {
 		return err
 	}
-	inds, err := s.svc.Store().PlanIndicators(ctx, id)
+	inds, err := s.svc.PlanIndicators(ctx, a, id)
 	if err != nil {
 		return err
 	}
@@ -186,7 +186,7 @@ func (s *Server) formIndicator(r *http.Request, id int64) (store.IndicatorRow, s
 	if err != nil {
 		return store.IndicatorRow{}, st, err
 	}
-	ind, err := s.svc.Store().Indicator(ctx, id)
+	ind, err := s.svc.Indicator(ctx, a, id)
 	if err != nil {
 		return ind, st, err
 	}
@@ -206,7 +206,7 @@ func (s *Server) newReportForm(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	ctx := r.Context()
-	p, err := s.svc.Store().PlanHeader(ctx, ind.PlanID)
+	p, err := s.svc.PlanHeader(ctx, ind.PlanID)
 	if err != nil {
 		return err
 	}
@@ -327,7 +327,7 @@ func (s *Server) createReport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ind, err := s.svc.Store().Indicator(ctx, id)
+	ind, err := s.svc.Indicator(ctx, a, id)
 	if err != nil {
 		return err
 	}

@@ -1,9 +1,7 @@
 package web
 
 import (
-	"context"
 	"net/http"
-	"time"
 
 	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/i18n"
@@ -55,7 +53,7 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p, err := s.svc.Store().PlanHeader(ctx, id)
+	p, err := s.svc.PlanHeader(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -86,7 +84,7 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) error {
 				row.Change = sign + i18n.Amount(lang, d, ind.Unit)
 			}
 		}
-		if row.Would, err = s.wouldGive(ctx, ind, p, reports, rv.Report); err != nil {
+		if row.Would, err = s.svc.WouldGive(ctx, a, rv.ID); err != nil {
 			return err
 		}
 		row.TargetInd = withTarget(ind.Indicator, row.Would)
@@ -118,35 +116,6 @@ func previousFigure(reports []store.StoredReport, rep progress.Report, set plan.
 		return nil
 	}
 	return &c[len(c)-1]
-}
-
-// wouldGive evaluates the indicator as of the end of rep's period as if rep were
-// approved: the status approving it would give.
-func (s *Server) wouldGive(ctx context.Context, ind store.IndicatorRow, p *plan.Plan, reports []store.StoredReport, rep progress.Report) (progress.Result, error) {
-	revs, err := s.svc.Store().TargetRevisions(ctx, 0, ind.ID)
-	if err != nil {
-		return progress.Result{}, err
-	}
-	at := rep.Period.End().Add(24*time.Hour - time.Second)
-	in := progress.Input{Indicator: ind.Indicator, Settings: p.Settings, Year: p.Year, At: at}
-	rep.State = progress.StateApproved
-	for _, x := range reports {
-		r := x.Report
-		if r.ID == rep.ID {
-			r = rep
-		}
-		switch {
-		case r.Period.Year() == p.Year:
-			in.Reports = append(in.Reports, r)
-		case r.Period.Year() < p.Year:
-			in.History = append(in.History, r)
-		}
-	}
-	all := append([]progress.TargetRevision{progress.OriginalTarget(ind.Indicator, p.Year)}, revs[ind.ID]...)
-	if t, ok := progress.TargetAt(all, at); ok {
-		in.Target = &t
-	}
-	return progress.Evaluate(in), nil
 }
 
 // reportFigure writes a report's figure: a milestone's done or not, a growth rate with

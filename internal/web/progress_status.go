@@ -278,11 +278,11 @@ func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	// OneStatus has checked that the actor may see the indicator.
-	ind, err := s.svc.Store().Indicator(ctx, id)
+	ind, err := s.svc.Indicator(ctx, a, id)
 	if err != nil {
 		return err
 	}
-	p, err := s.svc.Store().PlanHeader(ctx, ind.PlanID)
+	p, err := s.svc.PlanHeader(ctx, ind.PlanID)
 	if err != nil {
 		return err
 	}

@@ -93,7 +93,7 @@ func (s *Server) Handler() http.Handler {
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
-	if err := s.svc.Store().Ping(ctx); err != nil {
+	if err := s.svc.Ping(ctx); err != nil {
 		s.log.ErrorContext(ctx, "health check: database does not answer", "err", err)
 		http.Error(w, "database unavailable", http.StatusServiceUnavailable)
 		return

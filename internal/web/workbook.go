@@ -37,11 +37,11 @@ func (s *Server) workbookDepts(r *http.Request) ([]plan.Department, int64, error
 	if err != nil {
 		return nil, 0, err
 	}
-	p, err := s.svc.Store().PlanHeader(r.Context(), planID)
+	p, err := s.svc.PlanHeader(r.Context(), planID)
 	if err != nil {
 		return nil, 0, err
 	}
-	all, err := s.svc.Store().Departments(r.Context(), p.RegionID)
+	all, err := s.svc.Departments(r.Context(), p.RegionID)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -66,7 +66,7 @@ func (s *Server) renderWorkbook(w http.ResponseWriter, r *http.Request, code int
 	if err != nil {
 		return err
 	}
-	p, err := s.svc.Store().PlanHeader(r.Context(), planID)
+	p, err := s.svc.PlanHeader(r.Context(), planID)
 	if err != nil {
 		return err
 	}
