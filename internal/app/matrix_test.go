@@ -63,6 +63,12 @@ var allowed = map[string][]string{
 	"POST /api/v1/plans/{id}/documents/{key}/accept": {"admin"},
 	"POST /admin/users":                              {"admin"},
 	"POST /reports/workbook":                         {"admin", "reporter-own"},
+	"POST /admin/users/{id}":                         {"admin"},
+	"POST /admin/users/{id}/password":                {"admin"},
+	"POST /account/tokens":                           {"admin", "reporter-own", "reporter-other", "reviewer-own", "reviewer-other", "officer", "leader"},
+	"POST /account/tokens/{id}/revoke":               {"admin"},
+	"POST /indicators/{id}/unlocks":                  {"admin", "reviewer-own"},
+	"POST /indicators/{id}/targets":                  {"admin"},
 	"POST /indicators/{id}/reports":                  {"admin", "reporter-own"},
 	"POST /reports/{id}":                             {"admin", "reporter-own"},
 	"POST /reports/{id}/submit":                      {"admin", "reporter-own"},
@@ -85,7 +91,7 @@ type matrixWorld struct {
 	tokens map[string]string
 	// ids the routes act on
 	indicator, draft, submitted, approved, otherToken int64
-	planID, programID                                 int64
+	planID, programID, bystander                      int64
 	docKey, workbook                                  string
 	factStart, factEnd                                int
 }
@@ -136,6 +142,7 @@ func newMatrixWorld(t *testing.T) *matrixWorld {
 		t.Fatal(err)
 	}
 	w.otherToken = tok.ID
+	w.bystander = tok.UserID
 	clerk := actorOf(t, svc, "clerk")
 	head := actorOf(t, svc, "head")
 	ind := func(code string) int64 {
@@ -238,6 +245,11 @@ func (w *matrixWorld) request(route, subject string, n int) *http.Request {
 		"/api/v1/plans/{id}/documents":              w.planID,
 		"/api/v1/plans/{id}/reports/import":         w.planID,
 		"/api/v1/reports/{id}/evidence":             w.draft,
+		"/admin/users/{id}":                         w.bystander,
+		"/admin/users/{id}/password":                w.bystander,
+		"/account/tokens/{id}/revoke":               w.otherToken,
+		"/indicators/{id}/unlocks":                  w.indicator,
+		"/indicators/{id}/targets":                  w.indicator,
 		"/indicators/{id}/reports":                  w.indicator,
 		"/reports/{id}":                             w.draft,
 		"/reports/{id}/submit":                      w.draft,
@@ -271,6 +283,18 @@ func (w *matrixWorld) request(route, subject string, n int) *http.Request {
 	case "POST /api/v1/reports/{id}/evidence":
 		body, ctype = "%PDF-1.4\n% proof of the figure\n", "application/pdf"
 		path += "?name=proof.pdf"
+	case "POST /admin/users/{id}":
+		body, ctype = "display_name=x&role=leader", "application/x-www-form-urlencoded"
+	case "POST /admin/users/{id}/password":
+		body, ctype = "", "application/x-www-form-urlencoded"
+	case "POST /account/tokens":
+		body, ctype = "name=x&days=30", "application/x-www-form-urlencoded"
+	case "POST /account/tokens/{id}/revoke":
+		body, ctype = "", "application/x-www-form-urlencoded"
+	case "POST /indicators/{id}/unlocks":
+		body, ctype = "period=2022-01&reason=补报&until=2022-05-01", "application/x-www-form-urlencoded"
+	case "POST /indicators/{id}/targets":
+		body, ctype = "target=350000000&effective_from=2022-06-01&reason=调整&qualifier=about", "application/x-www-form-urlencoded"
 	case "POST /indicators/{id}/reports":
 		body, ctype = "period=2022-05&value=1&cause=c&remedy=r", "application/x-www-form-urlencoded"
 	case "POST /reports/{id}":

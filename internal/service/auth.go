@@ -417,3 +417,64 @@ func (s *Service) CSRFSecret(ctx context.Context) ([]byte, error) {
 	}
 	return hex.DecodeString(v)
 }
+
+// UserChange is an admin's edit of a user: name, roles, departments, and whether the
+// account is disabled. Disabling ends every session of the user.
+type UserChange struct {
+	DisplayName string
+	Roles       []auth.Role
+	DeptCodes   []string
+	Disabled    bool
+}
+
+// UpdateUser applies an admin's edit to a user. An admin may not disable or demote
+// themselves, so that a deployment always keeps one.
+func (s *Service) UpdateUser(ctx context.Context, a Actor, userID int64, ch UserChange) (auth.User, error) {
+	var u auth.User
+	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+		before, err := s.store.UserByID(ctx, userID)
+		if err != nil {
+			return err
+		}
+		if err := s.can(a, auth.UserManage, auth.Resource{RegionID: before.RegionID}); err != nil {
+			return err
+		}
+		u = before
+		u.DisplayName, u.Roles, u.Disabled, u.DeptIDs = strings.TrimSpace(ch.DisplayName), ch.Roles, ch.Disabled, nil
+		if u.DisplayName == "" {
+			u.DisplayName = u.Login
+		}
+		for _, code := range ch.DeptCodes {
+			d, err := s.store.DepartmentByCode(ctx, u.RegionID, code)
+			if err != nil {
+				return &auth.FieldError{Field: "departments", Code: "invalid", Message: fmt.Sprintf("department %q: %v", code, err)}
+			}
+			u.DeptIDs = append(u.DeptIDs, d.ID)
+		}
+		if err := u.Validate(); err != nil {
+			return err
+		}
+		if userID == a.UserID && (u.Disabled || !u.HasRole(auth.RoleAdmin)) && before.HasRole(auth.RoleAdmin) {
+			return &auth.FieldError{Field: "roles", Code: "invalid", Message: "an admin may not disable or demote themselves"}
+		}
+		if err := s.store.UpdateUser(ctx, &u); err != nil {
+			return err
+		}
+		if u.Disabled && !before.Disabled {
+			if err := s.store.DeleteUserSessions(ctx, u.ID); err != nil {
+				return err
+			}
+		}
+		return s.record(ctx, a, "user.update", "user", u.ID, userView(before), userView(u), "")
+	})
+	return u, err
+}
+
+// UserByID reads a user for an admin.
+func (s *Service) UserByID(ctx context.Context, a Actor, id int64) (auth.User, error) {
+	u, err := s.store.UserByID(ctx, id)
+	if err != nil {
+		return u, err
+	}
+	return u, s.can(a, auth.UserManage, auth.Resource{RegionID: u.RegionID})
+}

@@ -58,8 +58,10 @@ type flashMsg struct {
 // doneCodes and failCodes are the outcomes a redirect may name in ?done= or ?fail=;
 // anything else is ignored, so a link cannot put words on the page.
 var (
-	doneCodes = map[string]bool{"saved": true, "submitted": true, "withdrawn": true, "approved": true, "rejected": true, "corrected": true}
-	failCodes = map[string]bool{"conflict": true, "locked": true, "transition": true, "reason": true, "exists": true, "invalid": true}
+	doneCodes = map[string]bool{"saved": true, "submitted": true, "withdrawn": true, "approved": true, "rejected": true, "corrected": true,
+		"unlocked": true, "target_revised": true}
+	failCodes = map[string]bool{"conflict": true, "locked": true, "transition": true, "reason": true, "exists": true, "invalid": true,
+		"unlock_input": true, "target_input": true}
 )
 
 // flashFrom reads the outcome of the redirect that led here.

@@ -262,6 +262,10 @@ type indicatorView struct {
 	Milestone bool
 	// Targets is the target history when it holds revisions (调整目标), for those who may see it.
 	Targets []progress.TargetRevision
+	// CanUnlock and CanRevise show the forms to reopen a locked period and to revise
+	// the target (the services check again).
+	CanUnlock, CanRevise bool
+	Today                string
 }
 
 func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request) error {
@@ -292,6 +296,9 @@ func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request) error {
 	v.TargetInd = v.Status.Ind
 	res := indicatorResource(ind)
 	v.CanReport = auth.Allowed(a.Principal, auth.ReportCreate, res)
+	v.CanUnlock = auth.Allowed(a.Principal, auth.PeriodUnlock, res)
+	v.CanRevise = auth.Allowed(a.Principal, auth.TargetRevise, res) && ind.Kind != plan.KindMilestone
+	v.Today = s.svc.Now().In(service.China).Format(time.DateOnly)
 	if hist, err := s.svc.TargetHistory(ctx, a, id); err == nil && len(hist) > 1 {
 		v.Targets = hist
 	}

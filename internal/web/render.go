@@ -54,6 +54,7 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 			return "en"
 		},
 		"join": strings.Join,
+		"list": func(v ...string) []string { return v },
 		// dict builds a map for passing several values to a component template.
 		"dict": func(kv ...any) map[string]any {
 			m := make(map[string]any, len(kv)/2)

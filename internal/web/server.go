@@ -83,6 +83,7 @@ func (s *Server) Handler() http.Handler {
 	s.progressRoutes(mux)
 	s.ingestRoutes(mux)
 	s.workbookRoutes(mux)
+	s.adminRoutes(mux)
 	if s.opts.API != nil {
 		mux.Handle("/api/", s.opts.API)
 	}

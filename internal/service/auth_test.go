@@ -1,0 +1,66 @@
+package service_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/service"
+	"github.com/lantu-dev/lantu/internal/store"
+	"github.com/lantu-dev/lantu/internal/store/storetest"
+)
+
+// Sessions live in the database; a password change or disabling ends them; an admin
+// cannot lock themselves out; the audit log keeps no password hash.
+func TestAccounts(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		sid, _, err := f.svc.Login(ctx, "clerk", "clerk-password-1", "10.0.0.9", "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := f.svc.Authenticate(ctx, sid)
+		if err != nil || p.Login != "clerk" {
+			t.Fatalf("session: %+v %v", p, err)
+		}
+		// A second service on the same database (another app server) knows the session.
+		other := service.New(st)
+		other.Now = f.svc.Now
+		if p2, _ := other.Authenticate(ctx, sid); p2.UserID != p.UserID {
+			t.Error("a session is not shared by servers on one database")
+		}
+		if _, err := f.svc.UpdateUser(ctx, f.reporter, f.other.UserID, service.UserChange{Roles: []auth.Role{auth.RoleAdmin}}); !errors.Is(err, auth.ErrForbidden) {
+			t.Errorf("a reporter edits a user: %v", err)
+		}
+		if _, err := f.svc.UpdateUser(ctx, f.admin, f.reporter.UserID, service.UserChange{DisplayName: "张三", Roles: []auth.Role{auth.RoleReporter}, DeptCodes: []string{"commerce"}, Disabled: true}); err != nil {
+			t.Fatal(err)
+		}
+		if p, _ := f.svc.Authenticate(ctx, sid); p.UserID != 0 {
+			t.Error("a disabled user's session still works")
+		}
+		if _, _, err := f.svc.Login(ctx, "clerk", "clerk-password-1", "10.0.0.9", "test"); !errors.Is(err, service.ErrBadCredentials) {
+			t.Errorf("a disabled user signs in: %v", err)
+		}
+		if _, err := f.svc.UpdateUser(ctx, f.admin, f.admin.UserID, service.UserChange{Roles: []auth.Role{auth.RoleLeader}}); err == nil {
+			t.Error("an admin demoted themselves")
+		}
+		es, _ := st.Audit(ctx, auditFilter("user"))
+		for _, e := range es {
+			if containsAny(e.Before+e.After, "argon2id", "password_hash") {
+				t.Errorf("the audit log holds a password hash: %s", e.Action)
+			}
+		}
+	})
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
