@@ -78,6 +78,22 @@ func EnsureDemo(ctx context.Context, svc *service.Service, log *slog.Logger) (in
 	return id, nil
 }
 
+// startDemoClock runs the demo's clock from a few days after the plan's as-of moment, so
+// that the demo can be used as on that day: March's figures are due on 10 April and
+// still open, where today's real date would have locked every period of 2022 long ago.
+// Audit entries and sessions follow the same clock.
+func startDemoClock(ctx context.Context, svc *service.Service, planID int64, log *slog.Logger) error {
+	p, err := svc.PlanHeader(ctx, planID)
+	if err != nil || p.AsOf == nil {
+		return err
+	}
+	base := time.Date(p.AsOf.Year(), p.AsOf.Month(), p.AsOf.Day(), 9, 0, 0, 0, service.China).AddDate(0, 0, 5)
+	started := time.Now()
+	svc.Now = func() time.Time { return base.Add(time.Since(started)).UTC() }
+	log.InfoContext(ctx, "demo clock", "starts", base.Format(time.RFC3339), "as_of", p.AsOf.Format(time.DateOnly))
+	return nil
+}
+
 // Serve runs the HTTP server until ctx is cancelled, then drains requests for up to 10 s.
 // The first admin's one-time password goes to console, never to the log. ready, when
 // not nil, receives the address listened on.
@@ -90,7 +106,11 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, console io.Writer,
 	svc := service.New(st)
 	svc.PublicView = cfg.PublicView
 	if cfg.Demo {
-		if _, err := EnsureDemo(ctx, svc, log); err != nil {
+		id, err := EnsureDemo(ctx, svc, log)
+		if err != nil {
+			return err
+		}
+		if err := startDemoClock(ctx, svc, id, log); err != nil {
 			return err
 		}
 	}

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/i18n"
 	"github.com/lantu-dev/lantu/internal/service"
@@ -367,5 +369,31 @@ func TestAnonymousWritesRefused(t *testing.T) {
 		if e.UserLogin == "" {
 			t.Errorf("an anonymous change was recorded: %+v", e)
 		}
+	}
+}
+
+// The demo runs on a clock a few days after its as-of moment, so March 2022 is open.
+func TestDemoClock(t *testing.T) {
+	st := storetest.SQLite(t)
+	ts := newTestServer(t, st, true)
+	if err := startDemoClock(context.Background(), ts.svc, ts.planID, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
+		t.Fatal(err)
+	}
+	now := ts.svc.Now().In(service.China)
+	if now.Year() != 2022 || now.Month() != 4 || now.Day() != 5 {
+		t.Fatalf("demo clock at %s", now)
+	}
+	v := decimal.NewFromInt(90000000)
+	clerk, _, err := ts.svc.CreateUser(context.Background(), service.System, service.NewUser{Login: "clerk", Roles: []auth.Role{auth.RoleReporter}, DeptCodes: []string{"commerce"}, Password: "clerk-password-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := auth.NewPrincipal(clerk)
+	ind, err := st.IndicatorByCode(context.Background(), ts.planID, "fdi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ts.svc.CreateReport(context.Background(), service.Actor{Principal: p}, ind.ID, service.ReportInput{Period: "2022-03", Value: &v}); err != nil {
+		t.Errorf("a clerk cannot report March in the demo: %v", err)
 	}
 }
