@@ -325,7 +325,7 @@ func TestBrowserRejectWithReason(t *testing.T) {
 	browserClick(t, ctx, row+fmt.Sprintf(` a[href="/reports/%d/edit"]`, id), http.StatusOK)
 	browserShot(t, ctx, "09-form-rejected")
 	browserWantText(t, ctx, `.notice-red`, "退回原因", reason)
-	if v := browserValue(t, ctx, `input[name=value]`); v != "75000000" {
+	if v := browserValue(t, ctx, `input[name=value]`); v != "7500万" { // as the clerk typed it
 		t.Errorf("the rejected report's figure reads %q", v)
 	}
 	if err := chromedp.Do(ctx,
@@ -480,7 +480,7 @@ func TestBrowserWorkbook(t *testing.T) {
 	}
 	upload(filled("商务委-3月-改.xlsx", "7500万"), http.StatusOK)
 	browserShot(t, ctx, "12-workbook-good")
-	browserWantText(t, ctx, `.flash-ok`, "商务委-3月-改.xlsx", "已导入", "新建 1 条", "1 条已提交审核")
+	browserWantText(t, ctx, `.flash-ok`, "商务委-3月-改.xlsx", "已导入", "新建 1 条", "提交审核 1 条")
 	if browserHas(t, ctx, `table.cell-errors`) {
 		t.Error("a good file still lists bad cells")
 	}

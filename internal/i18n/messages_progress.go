@@ -135,7 +135,7 @@ func init() {
 		"prog.form.locked":          {"该期间已于 %s 锁定，不能再报送或修改。如需补报，请联系审核人解锁。", "This period locked on %s. Ask a reviewer to unlock it."},
 		"prog.form.exists":          {"该期间已有报告。请修改原报告，或在审核通过后发起更正。", "This period already has a report: edit it, or correct it once approved."},
 		"prog.form.transition":      {"该报告当前状态不允许此操作。", "The report's state does not allow this."},
-		"prog.form.savedonly":       {"已保存为草稿，但未能提交审核：", "Saved as a draft, but not submitted:"},
+		"prog.form.savedonly":       {"已保存为草稿，但未能提交审核：请补充下面标出的内容后再提交。", "Saved as a draft, but not submitted: complete the marked fields below and submit again."},
 		"prog.form.badperiod":       {"期间格式应为 2022-03（月）、2022Q1（季）或 2022（年）", "Write the period as 2022-03, 2022Q1 or 2022"},
 		"prog.form.notnumber":       {"不是有效的数字", "is not a number"},
 		"prog.form.current":         {"当前状态", "Now"},

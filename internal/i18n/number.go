@@ -85,3 +85,22 @@ func Group(d decimal.Decimal) string {
 func Percent(d decimal.Decimal) string {
 	return trim(d.Mul(decimal.NewFromInt(100)).Round(1)) + "%"
 }
+
+// Typed writes a figure the way a clerk would type it, exactly: 75000000 → "7500万",
+// 800000000 → "8亿", 25.8 → "25.8"; a figure that 万 or 亿 cannot write exactly in a few
+// decimals stays in plain digits. The report form reads all of these back.
+func Typed(d decimal.Decimal) string {
+	for _, m := range []struct {
+		scale decimal.Decimal
+		word  string
+	}{{yi, "亿"}, {wan, "万"}} {
+		if d.Abs().LessThan(m.scale) {
+			continue
+		}
+		q := d.Div(m.scale)
+		if q.Equal(q.Round(4)) {
+			return trim(q) + m.word
+		}
+	}
+	return trim(d)
+}

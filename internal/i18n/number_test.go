@@ -33,3 +33,12 @@ func TestAmount(t *testing.T) {
 		t.Errorf("Percent = %q", got)
 	}
 }
+
+func TestTyped(t *testing.T) {
+	for in, want := range map[string]string{"75000000": "7500万", "800000000": "8亿", "25.8": "25.8", "12345678": "1234.5678万",
+		"123456789": "12345.6789万", "123456789.5": "123456789.5", "9999": "9999", "-50000": "-5万", "150000000": "1.5亿"} {
+		if got := Typed(decimal.RequireFromString(in)); got != want {
+			t.Errorf("Typed(%s) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -134,7 +134,9 @@ func (s *Server) worklistPage(w http.ResponseWriter, r *http.Request) error {
 
 // reportForm is the report form's data: what was typed, and what went wrong where.
 type reportForm struct {
-	Ind       store.IndicatorRow
+	Ind store.IndicatorRow
+	// SavedOnly: the draft was saved but its submission refused; the flash says so.
+	SavedOnly bool
 	TargetInd plan.Indicator
 	Status    statusRow
 	Action    string
@@ -307,7 +309,7 @@ func (s *Server) renderForm(w http.ResponseWriter, r *http.Request, code int, f 
 			delete(f.Errors, k)
 		}
 	}
-	if len(f.Errors) > 0 && f.Problem == "" {
+	if len(f.Errors) > 0 && f.Problem == "" && !f.SavedOnly {
 		f.Problem = i18n.T(lang, "prog.form.errors")
 	}
 	s.render(w, r, code, "report_form", f)
@@ -371,9 +373,7 @@ func (s *Server) afterSave(w http.ResponseWriter, r *http.Request, f *reportForm
 				return err
 			}
 			f.Flash = &flashMsg{Kind: "error", Text: i18n.T(lang, "prog.form.savedonly")}
-			if f.Problem == i18n.T(lang, "prog.form.errors") || f.Problem == "" {
-				f.Problem = ""
-			}
+			f.SavedOnly = true
 			s.renderForm(w, r, code, f)
 			return nil
 		}
@@ -430,13 +430,13 @@ func (f *reportForm) fill(rep progress.Report) {
 	f.Action = fmt.Sprintf("/reports/%d", rep.ID)
 	f.Period = rep.Period.String()
 	if f.Ind.Kind != plan.KindMilestone && !(f.Growth && rep.Amount != nil && rep.Value.IsZero()) {
-		f.Value = rep.Value.String()
+		f.Value = i18n.Typed(rep.Value)
 	}
 	if rep.LastYear != nil {
-		f.LastYear = rep.LastYear.String()
+		f.LastYear = i18n.Typed(*rep.LastYear)
 	}
 	if rep.Amount != nil {
-		f.Amount = rep.Amount.String()
+		f.Amount = i18n.Typed(*rep.Amount)
 	}
 	f.Cumulative, f.Done = rep.Cumulative, rep.Done
 	f.Note, f.Cause, f.Remedy = rep.Note, rep.Cause, rep.Remedy

@@ -308,7 +308,7 @@ func TestRejectNeedsReason(t *testing.T) {
 		t.Fatalf("after rejection: %+v", r)
 	}
 	code, body = w.get(t, clerk, fmt.Sprintf("/reports/%d/edit", id))
-	if code != 200 || !strings.Contains(body, "请附统计部门口径说明") || !strings.Contains(body, `value="75000000"`) {
+	if code != 200 || !strings.Contains(body, "请附统计部门口径说明") || !strings.Contains(body, `value="7500万"`) {
 		t.Errorf("edit form of the rejected report = %d:\n%s", code, body)
 	}
 }

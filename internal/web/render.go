@@ -55,6 +55,14 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 		},
 		"join": strings.Join,
 		"list": func(v ...string) []string { return v },
+		// sep separates the items of a list: 、 in Chinese, a comma in English.
+		"sep": func(lang string) string {
+			if lang == "en" {
+				return ", "
+			}
+			return "、"
+		},
+		"hasPrefix": strings.HasPrefix,
 		// dict builds a map for passing several values to a component template.
 		"dict": func(kv ...any) map[string]any {
 			m := make(map[string]any, len(kv)/2)

@@ -184,6 +184,8 @@ type pageData struct {
 	CSRF  string
 	// Can says which links and buttons to show (the services still check every request).
 	Can map[string]bool
+	// LangURL is this page in the other language, keeping its query (a date, a period).
+	LangURL string
 }
 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, name string, data any) {
@@ -200,7 +202,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, name s
 	var buf bytes.Buffer
 	actor := service.ActorFrom(r.Context())
 	pd := pageData{Lang: lang, Path: r.URL.Path, Data: data, Now: s.opts.Clock(), User: actor.Principal,
-		CSRF: s.csrfToken(r), Can: navRights(actor.Principal)}
+		CSRF: s.csrfToken(r), Can: navRights(actor.Principal), LangURL: langURL(r, lang)}
 	if err := t.ExecuteTemplate(&buf, "layout", pd); err != nil {
 		s.log.ErrorContext(r.Context(), "render", "template", name, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
@@ -246,4 +248,19 @@ func navRights(p auth.Principal) map[string]bool {
 var WriteRoutes = []string{
 	"POST /admin/users",
 	"POST /account/password",
+}
+
+// langURL is the address of the page in the other language. A page that answers a form
+// (a POST) has no address of its own to reload: its link goes to the start page.
+func langURL(r *http.Request, lang string) string {
+	other := "en"
+	if lang == "en" {
+		other = "zh"
+	}
+	if r.Method != http.MethodGet {
+		return "/?lang=" + other
+	}
+	q := r.URL.Query()
+	q.Set("lang", other)
+	return r.URL.Path + "?" + q.Encode()
 }
