@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -181,5 +182,25 @@ func TestBrowserIngestAccept(t *testing.T) {
 	}
 	if got := text(t, ctx, `mark#mark`); got != "300单" {
 		t.Errorf("the marked span reads %q, want 300单", got)
+	}
+}
+
+// The indicator page draws its month-by-month chart with the vendored ECharts, offline.
+func TestBrowserIndicatorChart(t *testing.T) {
+	ctx := newBrowser(t)
+	ts := newTestServer(t, storetest.SQLite(t), true)
+	ind, err := ts.svc.Store().IndicatorByCode(context.Background(), ts.planID, "rail-bill-lc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/indicators/"+strconv.FormatInt(ind.ID, 10)),
+		chromedp.WaitVisible(`.chart canvas`),
+	); err != nil {
+		t.Fatalf("the chart is not drawn: %v", err)
+	}
+	bars, err := chromedp.Run(ctx, chromedp.Evaluate[int](`echarts.getInstanceByDom(document.querySelector('.chart')).getOption().series[0].data.filter(v => v !== null).length`))
+	if err != nil || bars != 3 {
+		t.Errorf("the chart has %d bars (%v), want 3 months", bars, err)
 	}
 }

@@ -40,6 +40,7 @@ func init() {
 		"users.reset.note":         {"生成一次性密码，用户登录后须修改；其所有会话立即失效。", "Makes a one-time password to be changed at sign-in; every session of the user ends."},
 		"users.reset.confirm":      {"确定重置该用户的密码？", "Reset this user's password?"},
 		"users.reset.done":         {"已重置。一次性密码（仅显示这一次）：", "Reset. One-time password (shown only now):"},
+		"prog.ind.chart":           {"月度走势（实际与应完成）", "Month by month: actual and expected"},
 		"nav.tokens":               {"API令牌", "API tokens"},
 	})
 }

@@ -644,3 +644,48 @@ func (s *Service) TargetHistory(ctx context.Context, a Actor, indicatorID int64)
 	}
 	return append([]progress.TargetRevision{progress.OriginalTarget(ind.Indicator, p.Year)}, revs[ind.ID]...), nil
 }
+
+// TrendPoint is where an indicator stood at the end of one period of its year: the
+// figure that counted then and where it was expected to stand.
+type TrendPoint struct {
+	Period   string           `json:"period"`
+	Progress *decimal.Decimal `json:"progress"`
+	Expected *decimal.Decimal `json:"expected"`
+}
+
+// Trend evaluates an indicator at the end of each of its periods of the plan year up to
+// at (zero: the plan's as-of moment), for the chart of its path against the expected one.
+func (s *Service) Trend(ctx context.Context, a Actor, indicatorID int64, at time.Time) ([]TrendPoint, error) {
+	ind, p, err := s.indicatorFor(ctx, indicatorID)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.visible(a, ind); err != nil {
+		return nil, err
+	}
+	if at.IsZero() {
+		at = s.AsOf(p)
+	}
+	reports, err := s.store.IndicatorReports(ctx, ind.ID)
+	if err != nil {
+		return nil, err
+	}
+	revs, err := s.store.TargetRevisions(ctx, 0, ind.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []TrendPoint
+	for _, per := range progress.PeriodsOf(ind.Frequency, p.Year) {
+		end := periodEnd(per)
+		if end.After(at) {
+			break
+		}
+		res := progress.Evaluate(evalInput(ind, p, reports, revs[ind.ID], end))
+		pt := TrendPoint{Period: per.String(), Expected: round(res.Expected)}
+		if res.AsOf == per {
+			pt.Progress = round(res.Progress)
+		}
+		out = append(out, pt)
+	}
+	return out, nil
+}

@@ -411,3 +411,18 @@ func TestEvidence(t *testing.T) {
 		}
 	})
 }
+
+// The trend gives, month by month, the figure that counted and the one expected.
+func TestTrend(t *testing.T) {
+	f := newFixture(t, storetest.SQLite(t))
+	pts, err := f.svc.Trend(context.Background(), f.admin, f.railBill, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pts) != 3 || pts[0].Period != "2022-01" || pts[2].Progress == nil || pts[2].Expected == nil {
+		t.Fatalf("trend: %+v", pts)
+	}
+	if !pts[2].Expected.Equal(decimal.RequireFromString("75")) {
+		t.Errorf("March expected %s, want 75 (a quarter of 300 on a straight line)", pts[2].Expected)
+	}
+}

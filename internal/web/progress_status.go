@@ -238,6 +238,14 @@ type reportRow struct {
 	LockedSince string // the period is locked for this user since then
 }
 
+// trendChart is what the indicator page's chart draws (lantu.js reads it as JSON).
+type trendChart struct {
+	Points []service.TrendPoint `json:"points"`
+	Unit   string               `json:"unit"`
+	Target *decimal.Decimal     `json:"target,omitempty"`
+	Labels map[string]string    `json:"labels"`
+}
+
 // trendRow is one counted period in the CSS-only bar list.
 type trendRow struct {
 	Period string
@@ -262,6 +270,8 @@ type indicatorView struct {
 	Milestone bool
 	// Targets is the target history when it holds revisions (调整目标), for those who may see it.
 	Targets []progress.TargetRevision
+	// Chart is the indicator's path month by month against the expected one.
+	Chart *trendChart
 	// CanUnlock and CanRevise show the forms to reopen a locked period and to revise
 	// the target (the services check again).
 	CanUnlock, CanRevise bool
@@ -347,6 +357,10 @@ func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request) error {
 		v.Reports = append(v.Reports, row)
 	}
 	v.Trend = trendOf(lang, ind, p, reports, st.Result)
+	if pts, err := s.svc.Trend(ctx, a, id, at); err == nil && len(pts) > 0 && ind.Kind != plan.KindMilestone {
+		v.Chart = &trendChart{Points: pts, Unit: ind.Unit, Target: st.Target,
+			Labels: map[string]string{"progress": i18n.T(lang, "ind.progress"), "expected": i18n.T(lang, "ind.expected"), "target": i18n.T(lang, "ind.target")}}
+	}
 	s.render(w, r, http.StatusOK, "indicator", v)
 	return nil
 }
