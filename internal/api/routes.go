@@ -47,7 +47,7 @@ func (a *API) me(r *http.Request) (any, error) {
 }
 
 func (a *API) plans(r *http.Request) (any, error) {
-	ps, err := a.svc.Plans(r.Context())
+	ps, err := a.svc.Plans(r.Context(), actor(r))
 	if err != nil {
 		return nil, err
 	}

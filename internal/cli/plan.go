@@ -97,7 +97,7 @@ func init() {
 			return err
 		}
 		defer done()
-		plans, err := svc.Plans(ctx)
+		plans, err := svc.Plans(ctx, service.System)
 		if err != nil {
 			return err
 		}

@@ -120,8 +120,11 @@ func PublicOnly(p *plan.Plan) {
 	}
 }
 
-// Plans lists the plans.
-func (s *Service) Plans(ctx context.Context) ([]store.PlanSummary, error) {
+// Plans lists the plans: to anyone signed in, and to the public when the public view is on.
+func (s *Service) Plans(ctx context.Context, a Actor) ([]store.PlanSummary, error) {
+	if a.UserID == 0 && !a.System && !s.PublicView {
+		return nil, auth.ErrUnauthenticated
+	}
 	return s.store.ListPlans(ctx)
 }
 
