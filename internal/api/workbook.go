@@ -1,7 +1,6 @@
 package api
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -34,22 +33,14 @@ func (a *API) template(w http.ResponseWriter, r *http.Request) {
 		a.writeError(w, r, err)
 		return
 	}
-	var buf bytes.Buffer
-	ext, ctype := "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-	if q.Get("format") == "csv" {
-		ext, ctype = "csv", "text/csv; charset=utf-8"
-		err = xlsx.WriteTemplateCSV(&buf, t)
-	} else {
-		err = xlsx.WriteTemplate(&buf, t)
-	}
+	form, err := xlsx.WriteForm(t, q.Get("format") == "csv")
 	if err != nil {
 		a.writeError(w, r, err)
 		return
 	}
-	name := fmt.Sprintf("%s-%s-填报.%s", t.Department, t.Period, ext)
-	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Content-Disposition", "attachment; filename=\"report."+ext+"\"; filename*=UTF-8''"+url.PathEscape(name))
-	w.Write(buf.Bytes())
+	w.Header().Set("Content-Type", form.ContentType)
+	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(form.Name))
+	w.Write(form.Data)
 }
 
 // importReports takes a filled workbook: the raw body (.xlsx, or CSV with ?format=csv or
@@ -90,14 +81,8 @@ func ReadUpload(r *http.Request) ([]xlsx.Entry, error) {
 			return nil, err
 		}
 	}
-	csv := r.URL.Query().Get("format") == "csv" || ct == "text/csv" || (len(name) > 4 && name[len(name)-4:] == ".csv")
-	var entries []xlsx.Entry
-	var err error
-	if csv {
-		entries, err = xlsx.ReadCSV(bytes.NewReader(data))
-	} else {
-		entries, err = xlsx.ReadWorkbook(bytes.NewReader(data), int64(len(data)))
-	}
+	csv := r.URL.Query().Get("format") == "csv" || ct == "text/csv" || xlsx.IsCSVName(name)
+	entries, err := xlsx.ReadForm(data, csv)
 	var xe xlsx.Errors
 	if err != nil && !errors.As(err, &xe) {
 		return nil, badRequest("%v", err)

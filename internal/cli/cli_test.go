@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -108,5 +109,32 @@ func TestUserAndTokenCommands(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if code != 0 || !strings.HasPrefix(lines[len(lines)-1], "lantu_") {
 		t.Fatalf("token create = %d %q %q", code, out, errOut)
+	}
+}
+
+// The template a department downloads reads back; a bad file is refused, naming it.
+func TestReportTemplateAndImport(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"LANTU_DB": filepath.Join(dir, "w.db")}
+	if code, _, errOut := run(t, "", env, "plan", "import", filepath.Join("..", "..", "demo", "shapingba-2022.yaml")); code != 0 {
+		t.Fatal(errOut)
+	}
+	for _, name := range []string{"commerce.xlsx", "commerce.csv"} {
+		out := filepath.Join(dir, name)
+		code, msg, errOut := run(t, "", env, "report", "template", "--dept", "commerce", "--period", "2022-04", "-o", out)
+		if code != 0 || !strings.Contains(msg, "区商务委") {
+			t.Fatalf("template %s = %d %q %q", name, code, msg, errOut)
+		}
+		// Nothing filled in: nothing to import, and nothing refused.
+		if code, msg, errOut := run(t, "", env, "report", "import", out); code != 0 || !strings.Contains(msg, "0 new") {
+			t.Errorf("import of the empty %s = %d %q %q", name, code, msg, errOut)
+		}
+	}
+	bad := filepath.Join(dir, "bad.xlsx")
+	if err := os.WriteFile(bad, []byte("not a workbook"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run(t, "", env, "report", "import", bad); code == 0 || !strings.Contains(errOut, "bad.xlsx") {
+		t.Errorf("a file that is no workbook = %d %q", code, errOut)
 	}
 }

@@ -1,13 +1,10 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/lantu-dev/lantu/internal/service"
 	"github.com/lantu-dev/lantu/internal/xlsx"
@@ -42,20 +39,15 @@ func init() {
 		if err != nil {
 			return err
 		}
-		var buf bytes.Buffer
-		if strings.HasSuffix(strings.ToLower(*out), ".csv") {
-			err = xlsx.WriteTemplateCSV(&buf, t)
-		} else {
-			err = xlsx.WriteTemplate(&buf, t)
-		}
+		form, err := xlsx.WriteForm(t, xlsx.IsCSVName(*out))
 		if err != nil {
 			return err
 		}
 		if *out == "" {
-			_, err = env.Stdout.Write(buf.Bytes())
+			_, err = env.Stdout.Write(form.Data)
 			return err
 		}
-		if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(*out, form.Data, 0o644); err != nil {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "wrote %s: %d indicators of %s for %s\n", *out, len(t.Rows), t.Department, t.Period)
@@ -77,12 +69,11 @@ func init() {
 			return usageError("give one .xlsx or .csv file")
 		}
 		name := fs.Arg(0)
-		f, err := os.Open(name)
+		data, err := os.ReadFile(name)
 		if err != nil {
 			return err
 		}
-		defer f.Close()
-		entries, err := readWorkbookFile(f, name)
+		entries, err := xlsx.ReadForm(data, xlsx.IsCSVName(name))
 		if err != nil {
 			return fmt.Errorf("%s: %w", filepath.Base(name), err)
 		}
@@ -103,18 +94,6 @@ func init() {
 		return nil
 	}
 	register(imp)
-}
-
-// readWorkbookFile reads an .xlsx or, by its name, a .csv reporting form.
-func readWorkbookFile(f *os.File, name string) ([]xlsx.Entry, error) {
-	if strings.HasSuffix(strings.ToLower(name), ".csv") {
-		return xlsx.ReadCSV(f)
-	}
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	return xlsx.ReadWorkbook(io.Reader(f), st.Size())
 }
 
 func planOrDefault(ctx context.Context, svc *service.Service, id int64) (int64, error) {

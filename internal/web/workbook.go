@@ -1,9 +1,7 @@
 package web
 
 import (
-	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -95,21 +93,13 @@ func (s *Server) workbookTemplate(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	ext, ctype := "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-	if q.Get("format") == "csv" {
-		ext, ctype = "csv", "text/csv; charset=utf-8"
-		err = xlsx.WriteTemplateCSV(&buf, t)
-	} else {
-		err = xlsx.WriteTemplate(&buf, t)
-	}
+	form, err := xlsx.WriteForm(t, q.Get("format") == "csv")
 	if err != nil {
 		return err
 	}
-	name := fmt.Sprintf("%s-%s-填报.%s", t.Department, t.Period, ext)
-	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Content-Disposition", "attachment; filename=\"report."+ext+"\"; filename*=UTF-8''"+url.PathEscape(name))
-	w.Write(buf.Bytes())
+	w.Header().Set("Content-Type", form.ContentType)
+	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(form.Name))
+	w.Write(form.Data)
 	return nil
 }
 
@@ -128,12 +118,7 @@ func (s *Server) workbookUpload(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var entries []xlsx.Entry
-	if strings.HasSuffix(strings.ToLower(h.Filename), ".csv") {
-		entries, err = xlsx.ReadCSV(bytes.NewReader(data))
-	} else {
-		entries, err = xlsx.ReadWorkbook(bytes.NewReader(data), int64(len(data)))
-	}
+	entries, err := xlsx.ReadForm(data, xlsx.IsCSVName(h.Filename))
 	var sum service.ImportSummary
 	if err == nil {
 		sum, err = s.svc.ImportReports(r.Context(), a, planID, entries, r.PostFormValue("submit") == "1")
