@@ -93,7 +93,7 @@ func (s *Service) Plan(ctx context.Context, a Actor, id int64) (*plan.Plan, erro
 	if err != nil {
 		return nil, err
 	}
-	if s.can(a, auth.PlanReadInternal, auth.Resource{RegionID: p.RegionID}) == nil {
+	if s.seesInternal(a, p.RegionID) {
 		return p, nil
 	}
 	if a.UserID == 0 && !s.PublicView {
@@ -103,8 +103,7 @@ func (s *Service) Plan(ctx context.Context, a Actor, id int64) (*plan.Plan, erro
 	return p, nil
 }
 
-// PublicOnly strips a plan down to what the public may see: public indicators, and no
-// source documents beyond their titles.
+// PublicOnly strips a plan down to what the public may see: its public indicators.
 func PublicOnly(p *plan.Plan) {
 	for zi := range p.Zones {
 		for pi := range p.Zones[zi].Programs {

@@ -446,16 +446,12 @@ func (s *Service) PlanStatus(ctx context.Context, a Actor, planID int64, at time
 	if err != nil {
 		return nil, at, err
 	}
-	internal := s.can(a, auth.PlanReadInternal, auth.Resource{RegionID: p.RegionID}) == nil
-	if !internal && a.UserID == 0 && !s.PublicView {
-		return nil, at, auth.ErrUnauthenticated
+	inds, err := s.PlanIndicators(ctx, a, planID) // only those the actor may see
+	if err != nil {
+		return nil, at, err
 	}
 	if at.IsZero() {
 		at = s.AsOf(p)
-	}
-	inds, err := s.store.PlanIndicators(ctx, planID)
-	if err != nil {
-		return nil, at, err
 	}
 	reports, err := s.store.PlanReports(ctx, planID)
 	if err != nil {
@@ -471,9 +467,6 @@ func (s *Service) PlanStatus(ctx context.Context, a Actor, planID int64, at time
 	}
 	out := make([]IndicatorStatus, 0, len(inds))
 	for _, ind := range inds {
-		if !internal && !ind.Public {
-			continue
-		}
 		res := progress.Evaluate(evalInput(ind, p, byInd[ind.ID], revs[ind.ID], at))
 		out = append(out, IndicatorStatus{Result: res, Name: ind.Name, Unit: ind.Unit, Kind: ind.Kind, DeptName: ind.DeptName,
 			ProgramID: ind.ProgramID, Public: ind.Public})
@@ -487,13 +480,8 @@ func (s *Service) OneStatus(ctx context.Context, a Actor, indicatorID int64, at 
 	if err != nil {
 		return IndicatorStatus{}, at, err
 	}
-	if s.can(a, auth.PlanReadInternal, auth.Resource{RegionID: p.RegionID}) != nil {
-		if !ind.Public || (a.UserID == 0 && !s.PublicView) {
-			if a.UserID == 0 {
-				return IndicatorStatus{}, at, auth.ErrUnauthenticated
-			}
-			return IndicatorStatus{}, at, fmt.Errorf("indicator %d: %w", indicatorID, auth.ErrForbidden)
-		}
+	if err := s.visible(a, ind); err != nil {
+		return IndicatorStatus{}, at, err
 	}
 	if at.IsZero() {
 		at = s.AsOf(p)
