@@ -95,13 +95,26 @@ func (s *Service) ImportReports(ctx context.Context, a Actor, planID int64, entr
 	cell := func(e xlsx.Entry, field, reason string) { problems = append(problems, e.Fail(field, reason)) }
 	errRefused := errors.New("refused")
 	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+		// The plan and its indicators are read once for the whole file.
+		p, err := s.store.PlanHeader(ctx, planID)
+		if err != nil {
+			return err
+		}
+		rows, err := s.store.PlanIndicators(ctx, planID)
+		if err != nil {
+			return err
+		}
+		inds := make(map[int64]store.IndicatorRow, len(rows))
+		for _, ind := range rows {
+			inds[ind.ID] = ind
+		}
 		// One permission check per department the file touches: a file with any
 		// indicator the actor may not report for is refused whole.
 		checked := map[int64]bool{}
 		for _, e := range entries {
-			ind, err := s.store.Indicator(ctx, e.IndicatorID)
-			if err != nil || checked[ind.DeptID] {
-				continue // a missing indicator is named per row below
+			ind, ok := inds[e.IndicatorID]
+			if !ok || checked[ind.DeptID] {
+				continue // an indicator of no plan or another is named per row below
 			}
 			checked[ind.DeptID] = true
 			if err := s.can(a, auth.ReportImport, reportResource(ind, 0)); err != nil {
@@ -109,7 +122,12 @@ func (s *Service) ImportReports(ctx context.Context, a Actor, planID int64, entr
 			}
 		}
 		for _, e := range entries {
-			if err := s.importEntry(ctx, a, planID, e, submit, &sum, cell); err != nil {
+			ind, ok := inds[e.IndicatorID]
+			if !ok {
+				cell(e, "id", fmt.Sprintf("指标 %d 不属于本规划 / indicator %d is not in this plan", e.IndicatorID, e.IndicatorID))
+				continue
+			}
+			if err := s.importEntry(ctx, a, p, ind, e, submit, &sum, cell); err != nil {
 				return err
 			}
 		}
@@ -130,23 +148,8 @@ func (s *Service) ImportReports(ctx context.Context, a Actor, planID int64, entr
 
 // importEntry writes one row; a problem with the row is reported through cell and the
 // import goes on to find the others. Only a failure of the database itself returns.
-func (s *Service) importEntry(ctx context.Context, a Actor, planID int64, e xlsx.Entry, submit bool, sum *ImportSummary, cell func(xlsx.Entry, string, string)) error {
-	ind, err := s.store.Indicator(ctx, e.IndicatorID)
-	if errors.Is(err, store.ErrNotFound) || (err == nil && ind.PlanID != planID) {
-		cell(e, "id", fmt.Sprintf("指标 %d 不属于本规划 / indicator %d is not in this plan", e.IndicatorID, e.IndicatorID))
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	p, err := s.store.PlanHeader(ctx, planID)
-	if err != nil {
-		return err
-	}
-	if err := s.can(a, auth.ReportImport, reportResource(ind, 0)); err != nil {
-		cell(e, "id", "无权填报该指标（不属于您的部门）/ not your department's indicator")
-		return nil
-	}
+// The actor's right to the indicator's department was checked for the whole file.
+func (s *Service) importEntry(ctx context.Context, a Actor, p *plan.Plan, ind store.IndicatorRow, e xlsx.Entry, submit bool, sum *ImportSummary, cell func(xlsx.Entry, string, string)) error {
 	if _, err := s.checkOpen(ctx, a, ind, p, e.Period); err != nil {
 		cell(e, "period", "报告期已锁定，请联系审核人解锁 / "+err.Error())
 		return nil
