@@ -43,7 +43,7 @@ func readDocument(r *http.Request) (name string, data []byte, extra map[string]s
 		}
 		extra["title"] = b.Title
 		if b.Year != 0 {
-			extra["year"] = itoa(b.Year)
+			extra["year"] = strconv.Itoa(b.Year)
 		}
 		return b.Name, []byte(b.Text), extra, nil
 	case "multipart/form-data":
@@ -60,8 +60,6 @@ func readDocument(r *http.Request) (name string, data []byte, extra map[string]s
 	data, err = io.ReadAll(r.Body)
 	return r.URL.Query().Get("name"), data, extra, err
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 func atoiDefault(s string, def int) int {
 	n, err := strconv.Atoi(strings.TrimSpace(s))

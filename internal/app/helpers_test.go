@@ -1,15 +1,6 @@
 package app
 
-import (
-	"time"
+import "github.com/lantu-dev/lantu/internal/audit"
 
-	"github.com/lantu-dev/lantu/internal/api"
-	"github.com/lantu-dev/lantu/internal/audit"
-)
-
-var (
-	timeZero time.Time
-	auditAll = audit.Filter{Limit: 1000}
-)
-
-func apiWriteRoutes() []string { return api.WriteRoutes }
+// auditAll reads the whole audit log of a test's database.
+var auditAll = audit.Filter{Limit: 1000}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -39,9 +40,15 @@ func (s *Service) EnsureAdmin(ctx context.Context) (login, password string, err 
 		if err != nil || n > 0 {
 			return err
 		}
+		// "admin", or "admin2", "admin3" … when that name belongs to a disabled or demoted user.
 		login = "admin"
-		if _, err := s.store.UserByLogin(ctx, login); err == nil {
-			login = "admin-" + hex.EncodeToString([]byte(s.Now().Format("0102")))
+		for n := 2; ; n++ {
+			if _, err := s.store.UserByLogin(ctx, login); errors.Is(err, store.ErrNotFound) {
+				break
+			} else if err != nil {
+				return err
+			}
+			login = "admin" + strconv.Itoa(n)
 		}
 		password = auth.GeneratePassword()
 		u := auth.User{Login: login, DisplayName: "系统管理员", Roles: []auth.Role{auth.RoleAdmin},

@@ -64,3 +64,21 @@ func containsAny(s string, subs ...string) bool {
 	}
 	return false
 }
+
+// The first admin is made once, and takes another name when "admin" is someone else's.
+func TestEnsureAdmin(t *testing.T) {
+	st := storetest.SQLite(t)
+	svc := service.New(st)
+	svc.Hasher = auth.NewHasher(auth.WithParams(auth.InsecureTestParams))
+	ctx := context.Background()
+	if _, _, err := svc.CreateUser(ctx, service.System, service.NewUser{Login: "admin", Roles: []auth.Role{auth.RoleLeader}, Password: "leader-password-1"}); err != nil {
+		t.Fatal(err)
+	}
+	login, password, err := svc.EnsureAdmin(ctx)
+	if err != nil || login != "admin2" || password == "" {
+		t.Fatalf("first admin: %q %q %v", login, password, err)
+	}
+	if login, password, err := svc.EnsureAdmin(ctx); err != nil || login != "" || password != "" {
+		t.Errorf("second start made another admin: %q %v", login, err)
+	}
+}

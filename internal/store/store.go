@@ -56,7 +56,7 @@ func parseDSN(dsn string) (Dialect, string, error) {
 		return "", "", errors.New("no database given")
 	}
 	if strings.Contains(dsn, "://") {
-		return "", "", fmt.Errorf("database %q: only sqlite paths and postgres:// URLs are understood", redact(dsn))
+		return "", "", fmt.Errorf("database %q: only sqlite paths and postgres:// URLs are understood", Redact(dsn))
 	}
 	path, query, _ := strings.Cut(dsn, "?")
 	q, err := url.ParseQuery(query)
@@ -76,8 +76,8 @@ func parseDSN(dsn string) (Dialect, string, error) {
 	return SQLite, "file:" + path + "?" + q.Encode(), nil
 }
 
-// redact hides a password in a database URL, for messages and logs.
-func redact(dsn string) string {
+// Redact hides a password in a database URL, for messages and logs.
+func Redact(dsn string) string {
 	u, err := url.Parse(dsn)
 	if err != nil || u.User == nil {
 		return dsn
@@ -87,9 +87,6 @@ func redact(dsn string) string {
 	}
 	return u.String()
 }
-
-// Redact hides a password in a database URL.
-func Redact(dsn string) string { return redact(dsn) }
 
 // Open connects to the database dsn names and checks that it answers. It does not migrate.
 func Open(ctx context.Context, dsn string) (*Store, error) {
@@ -103,7 +100,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	}
 	db, err := sql.Open(driver, driverDSN)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", redact(dsn), err)
+		return nil, fmt.Errorf("open %s: %w", Redact(dsn), err)
 	}
 	if dialect == SQLite {
 		// One writer at a time is SQLite's nature; a small pool keeps readers going.
@@ -115,7 +112,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("connect to %s: %w", redact(dsn), err)
+		return nil, fmt.Errorf("connect to %s: %w", Redact(dsn), err)
 	}
 	return &Store{db: db, dialect: dialect, now: func() time.Time { return time.Now().UTC() }}, nil
 }

@@ -130,7 +130,7 @@ func (s *Server) renderIngestDoc(w http.ResponseWriter, r *http.Request, code in
 	if err != nil {
 		return err
 	}
-	lang := i18nLang(r)
+	lang := i18n.FromRequest(r)
 	facts := make([]factView, len(ing.Facts))
 	for i, f := range ing.Facts {
 		facts[i] = factView{Fact: f, N: i + 1, Amount: amountOf(lang, f)}
@@ -219,5 +219,3 @@ func (s *Server) ingestAccept(w http.ResponseWriter, r *http.Request) error {
 func fmtAmount(lang string, v float64, unit string) string {
 	return i18n.Amount(lang, decimal.NewFromFloat(v), unit)
 }
-
-func i18nLang(r *http.Request) string { return i18n.FromRequest(r) }

@@ -47,12 +47,6 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 			}
 			return v.String()
 		},
-		"otherlang": func(lang string) string {
-			if lang == "en" {
-				return "zh"
-			}
-			return "en"
-		},
 		"join": strings.Join,
 		"list": func(v ...string) []string { return v },
 		// sep separates the items of a list: 、 in Chinese, a comma in English.

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -99,7 +100,7 @@ func TestCSVRejections(t *testing.T) {
 			if len(es) != 1 {
 				t.Fatalf("want one error, got:\n%v", err)
 			}
-			if e := es[0]; e.Sheet != SheetCSV || e.Column+itoa(e.Row) != c.cell || !strings.Contains(e.Reason, c.reason) {
+			if e := es[0]; e.Sheet != SheetCSV || e.Column+strconv.Itoa(e.Row) != c.cell || !strings.Contains(e.Reason, c.reason) {
 				t.Errorf("got %v; want %s …%s…", e, c.cell, c.reason)
 			}
 		})

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -69,7 +70,7 @@ func TestWorkbookRejections(t *testing.T) {
 				t.Fatalf("want one error, got %d:\n%v", len(es), err)
 			}
 			e := es[0]
-			if e.Sheet != SheetForm || e.Column+itoa(e.Row) != c.cell || !strings.Contains(e.Reason, c.reason) {
+			if e.Sheet != SheetForm || e.Column+strconv.Itoa(e.Row) != c.cell || !strings.Contains(e.Reason, c.reason) {
 				t.Errorf("got %v; want %s: …%s…", e, c.cell, c.reason)
 			}
 			if e.Field == "" || !strings.Contains(err.Error(), "填报!"+c.cell) {
@@ -120,7 +121,7 @@ func TestErrorsSortedAndListed(t *testing.T) {
 	es := asErrors(t, err)
 	var cells []string
 	for _, e := range es {
-		cells = append(cells, e.Column+itoa(e.Row))
+		cells = append(cells, e.Column+strconv.Itoa(e.Row))
 	}
 	if got := strings.Join(cells, " "); got != "B4 M4 H5 L8" {
 		t.Errorf("order %s", got)
@@ -134,12 +135,4 @@ func TestErrorsSortedAndListed(t *testing.T) {
 	if colNumber("AA") <= colNumber("O") || colName(27) != "AA" || colName(15) != "O" {
 		t.Error("column order")
 	}
-}
-
-func itoa(n int) string {
-	const digits = "0123456789"
-	if n < 10 {
-		return digits[n : n+1]
-	}
-	return itoa(n/10) + digits[n%10:n%10+1]
 }
