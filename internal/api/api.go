@@ -203,3 +203,15 @@ func pathID(r *http.Request, name string) (int64, error) {
 }
 
 func actor(r *http.Request) service.Actor { return service.ActorFrom(r.Context()) }
+
+// writeInput is what a write endpoint reads before its use-case: that someone is signed
+// in (so an anonymous caller gets 401 before any parsing), the path's id, and the JSON body.
+func writeInput[T any](r *http.Request) (id int64, body T, err error) {
+	if actor(r).UserID == 0 {
+		return 0, body, auth.ErrUnauthenticated
+	}
+	if id, err = pathID(r, "id"); err != nil {
+		return 0, body, err
+	}
+	return id, body, decode(r, &body)
+}

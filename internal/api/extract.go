@@ -129,14 +129,7 @@ func (a *API) documentFacts(r *http.Request) (any, error) {
 }
 
 func (a *API) accept(r *http.Request) (any, error) {
-	if err := requireUser(r); err != nil {
-		return nil, err
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		return nil, err
-	}
-	var b struct {
+	id, b, err := writeInput[struct {
 		Start       int    `json:"start"`
 		End         int    `json:"end"`
 		As          string `json:"as"`
@@ -145,8 +138,8 @@ func (a *API) accept(r *http.Request) (any, error) {
 		Name        string `json:"name"`
 		Department  string `json:"department"`
 		Period      string `json:"period"`
-	}
-	if err := decode(r, &b); err != nil {
+	}](r)
+	if err != nil {
 		return nil, err
 	}
 	indID, err := a.svc.AcceptFact(r.Context(), actor(r), id, r.PathValue("key"), service.Acceptance{Start: b.Start, End: b.End, As: b.As,

@@ -125,15 +125,8 @@ func requireUser(r *http.Request) error {
 }
 
 func (a *API) createReport(r *http.Request) (any, error) {
-	if err := requireUser(r); err != nil {
-		return nil, err
-	}
-	id, err := pathID(r, "id")
+	id, b, err := writeInput[reportBody](r)
 	if err != nil {
-		return nil, err
-	}
-	var b reportBody
-	if err := decode(r, &b); err != nil {
 		return nil, err
 	}
 	return a.svc.CreateReport(r.Context(), actor(r), id, b.input())
@@ -168,15 +161,8 @@ func (a *API) getReport(r *http.Request) (any, error) {
 }
 
 func (a *API) updateReport(r *http.Request) (any, error) {
-	if err := requireUser(r); err != nil {
-		return nil, err
-	}
-	id, err := pathID(r, "id")
+	id, b, err := writeInput[reportBody](r)
 	if err != nil {
-		return nil, err
-	}
-	var b reportBody
-	if err := decode(r, &b); err != nil {
 		return nil, err
 	}
 	if b.Version == 0 {
@@ -191,18 +177,11 @@ func (a *API) updateReport(r *http.Request) (any, error) {
 
 func (a *API) review(act progress.Action) handlerFunc {
 	return func(r *http.Request) (any, error) {
-		if err := requireUser(r); err != nil {
-			return nil, err
-		}
-		id, err := pathID(r, "id")
-		if err != nil {
-			return nil, err
-		}
-		var b struct {
+		id, b, err := writeInput[struct {
 			Version int    `json:"version"`
 			Reason  string `json:"reason"`
-		}
-		if err := decode(r, &b); err != nil {
+		}](r)
+		if err != nil {
 			return nil, err
 		}
 		out, err := a.svc.Review(r.Context(), actor(r), id, service.ReviewAction{Action: act, Version: b.Version, Reason: b.Reason})
@@ -225,19 +204,12 @@ func (a *API) correctReport(r *http.Request) (any, error) {
 }
 
 func (a *API) unlock(r *http.Request) (any, error) {
-	if err := requireUser(r); err != nil {
-		return nil, err
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		return nil, err
-	}
-	var b struct {
+	id, b, err := writeInput[struct {
 		Period string `json:"period"`
 		Reason string `json:"reason"`
 		Until  string `json:"until"`
-	}
-	if err := decode(r, &b); err != nil {
+	}](r)
+	if err != nil {
 		return nil, err
 	}
 	until, err := time.Parse(time.DateOnly, b.Until)
@@ -248,22 +220,15 @@ func (a *API) unlock(r *http.Request) (any, error) {
 }
 
 func (a *API) reviseTarget(r *http.Request) (any, error) {
-	if err := requireUser(r); err != nil {
-		return nil, err
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		return nil, err
-	}
-	var b struct {
+	id, b, err := writeInput[struct {
 		Target        *decimal.Decimal `json:"target"`
 		TargetMax     *decimal.Decimal `json:"target_max"`
 		Qualifier     string           `json:"qualifier"`
 		Due           string           `json:"due"`
 		EffectiveFrom string           `json:"effective_from"`
 		Reason        string           `json:"reason"`
-	}
-	if err := decode(r, &b); err != nil {
+	}](r)
+	if err != nil {
 		return nil, err
 	}
 	from, err := time.Parse(time.DateOnly, b.EffectiveFrom)

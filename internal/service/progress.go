@@ -446,7 +446,7 @@ func (s *Service) PlanStatus(ctx context.Context, a Actor, planID int64, at time
 	if err != nil {
 		return nil, at, err
 	}
-	inds, err := s.PlanIndicators(ctx, a, planID) // only those the actor may see
+	inds, err := s.visibleIndicators(ctx, a, p)
 	if err != nil {
 		return nil, at, err
 	}

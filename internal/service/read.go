@@ -64,7 +64,12 @@ func (s *Service) PlanIndicators(ctx context.Context, a Actor, planID int64) ([]
 	if err != nil {
 		return nil, err
 	}
-	all, err := s.store.PlanIndicators(ctx, planID)
+	return s.visibleIndicators(ctx, a, p)
+}
+
+// visibleIndicators lists the indicators of a plan already read that the actor may see.
+func (s *Service) visibleIndicators(ctx context.Context, a Actor, p *plan.Plan) ([]store.IndicatorRow, error) {
+	all, err := s.store.PlanIndicators(ctx, p.ID)
 	if err != nil || s.seesInternal(a, p.RegionID) {
 		return all, err
 	}
