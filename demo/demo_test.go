@@ -12,7 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // The test reads the plan with its own copy of the file format (lantu-plan/1)

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/lantu-dev/lantu/internal/plan"
 )
@@ -60,7 +60,7 @@ type Document struct {
 }
 
 // Text is a document's text, written as a readable literal block where YAML keeps it
-// exact, and double-quoted where it would not (yaml.v3 drops a leading blank line of a
+// exact, and double-quoted where it would not (YAML v3 drops a leading blank line of a
 // block scalar), so that spans into it still point at the same characters.
 type Text string
 
