@@ -67,8 +67,14 @@ type Resource struct {
 	// OwnerUserID is who made the thing: for a report, who submitted it (separation of
 	// duties on approve); for an API token, its owner. 0 = nobody in particular.
 	OwnerUserID int64
-	// Public marks a thing shown to everyone; only evidence.read and report.read honour it.
+	// Public marks a thing of a public indicator. Only report.read and evidence.read
+	// honour it, and only for an Approved report: a public indicator's drafts,
+	// submitted and rejected reports are its department's, not the public's.
 	Public bool
+	// Approved marks a report (or evidence of a report) whose figure is approved.
+	// Approved figures are read by everyone when Public, and by whoever may read the
+	// plan's internal parts in the region otherwise (they see its progress anyway).
+	Approved bool
 }
 
 var (
@@ -140,13 +146,16 @@ func init() {
 // Can says whether p may do a to r: nil, or a *DeniedError. The rules, in order:
 //
 //   - an unknown action is denied to everyone;
-//   - evidence.read and report.read of a Public resource are allowed to everyone;
+//   - evidence.read and report.read of a Public, Approved resource are allowed to
+//     everyone: only approved figures of public indicators are public;
 //   - anything else needs someone signed in (ErrUnauthenticated), whose password
 //     need not be changed first;
 //   - token.manage_own is allowed to every signed-in user for tokens they own
 //     (OwnerUserID), and to nobody for others' (that is token.manage_any);
 //   - the resource must be in the principal's region, unless the principal's region is
 //     0 (deployment-wide);
+//   - evidence.read and report.read of an Approved resource are allowed to whoever may
+//     do plan.read_internal there;
 //   - one of the principal's roles must grant the action (see below);
 //   - report.approve of a report one submitted oneself (OwnerUserID) is denied
 //     unless one is admin (separation of duties).
@@ -166,7 +175,9 @@ func Can(p Principal, a Action, r Resource) error {
 	if !slices.Contains(allActions, a) {
 		return deny("unknown action")
 	}
-	if r.Public && publicReadable[a] {
+	// Only an approved figure is ever public: a draft, submitted or rejected report of
+	// a public indicator goes through the region and department checks below.
+	if r.Public && r.Approved && publicReadable[a] {
 		return nil
 	}
 	if p.IsAnonymous() {
@@ -185,6 +196,11 @@ func Can(p Principal, a Action, r Resource) error {
 	// planning office over its districts).
 	if p.RegionID != 0 && r.RegionID != p.RegionID {
 		return deny("resource is in region %d, user in region %d", r.RegionID, p.RegionID)
+	}
+	// An approved figure of an internal indicator is for whoever may read the plan's
+	// internal parts (the indicator's progress shows it anyway).
+	if r.Approved && publicReadable[a] && Can(p, PlanReadInternal, Resource{RegionID: r.RegionID}) == nil {
+		return nil
 	}
 	granted, outOfDept := false, false
 	for _, role := range p.Roles {
@@ -211,6 +227,26 @@ func Can(p Principal, a Action, r Resource) error {
 		return deny("separation of duties: a report may not be approved by who submitted it")
 	}
 	return nil
+}
+
+// Reach says how far p's roles grant action a within p's region, for filtering lists in
+// SQL before Can judges each row: every department (all), or only depts (none when
+// empty). It ignores the region, ownership and the public shortcut.
+func Reach(p Principal, a Action) (all bool, depts []int64) {
+	if p.IsAnonymous() || p.MustChangePassword {
+		return false, nil
+	}
+	for _, role := range p.Roles {
+		sc, ok := grants[role][a]
+		switch {
+		case !ok:
+		case sc == anyDept, role == RoleReviewer && len(p.DeptIDs) == 0:
+			return true, nil
+		default:
+			depts = p.DeptIDs
+		}
+	}
+	return false, slices.Clone(depts)
 }
 
 // inScope reports whether a department-scoped grant of role reaches dept.

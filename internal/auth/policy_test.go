@@ -2,6 +2,7 @@ package auth
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -149,15 +150,38 @@ func TestCanCases(t *testing.T) {
 		// Public reads.
 		{"deployment-wide admin acts in any region", Principal{UserID: 30, Login: "root", Roles: []Role{RoleAdmin}}, PlanEdit, Resource{RegionID: 7}, nil, ""},
 		{"deployment-wide reporter still needs its department", Principal{UserID: 31, Login: "r0", Roles: []Role{RoleReporter}, DeptIDs: []int64{10}}, ReportEdit, Resource{DeptID: 20, RegionID: 7}, ErrForbidden, ""},
-		{"anon reads public report", subjAnon, ReportRead, Resource{DeptID: 10, RegionID: 1, Public: true}, nil, ""},
-		{"anon reads public evidence", subjAnon, EvidenceRead, Resource{DeptID: 10, RegionID: 1, Public: true}, nil, ""},
+		{"anon reads public report", subjAnon, ReportRead, Resource{DeptID: 10, RegionID: 1, Public: true, Approved: true}, nil, ""},
+		{"anon reads public evidence", subjAnon, EvidenceRead, Resource{DeptID: 10, RegionID: 1, Public: true, Approved: true}, nil, ""},
 		{"anon reads private report", subjAnon, ReportRead, Resource{DeptID: 10, RegionID: 1}, ErrUnauthenticated, "signed in"},
 		{"public flag does not open internal plan", subjAnon, PlanReadInternal, Resource{RegionID: 1, Public: true}, ErrUnauthenticated, ""},
 		{"public flag does not open audit", subjAnon, AuditRead, Resource{RegionID: 1, Public: true}, ErrUnauthenticated, ""},
 		{"public flag does not open writes", subjAnon, ReportEdit, Resource{DeptID: 10, RegionID: 1, Public: true}, ErrUnauthenticated, ""},
 		{"public flag does not let reporter edit other dept", subjReporter, ReportEdit, Resource{DeptID: 20, RegionID: 1, Public: true}, ErrForbidden, "department 20"},
-		{"officer reads public report", subjOfficer, ReportRead, Resource{DeptID: 20, RegionID: 1, Public: true}, nil, ""},
-		{"public report of another region", subjReporter, ReportRead, Resource{DeptID: 20, RegionID: 2, Public: true}, nil, ""},
+		{"officer reads public report", subjOfficer, ReportRead, Resource{DeptID: 20, RegionID: 1, Public: true, Approved: true}, nil, ""},
+		{"public report of another region", subjReporter, ReportRead, Resource{DeptID: 20, RegionID: 2, Public: true, Approved: true}, nil, ""},
+
+		// Unapproved reports of a public indicator: the department, its reviewers, the
+		// region's district-wide roles and admins; nobody else.
+		{"public draft: anon", subjAnon, ReportRead, Resource{DeptID: 10, RegionID: 1, Public: true}, ErrUnauthenticated, ""},
+		{"public draft evidence: anon", subjAnon, EvidenceRead, Resource{DeptID: 10, RegionID: 1, Public: true}, ErrUnauthenticated, ""},
+		{"public draft: reporter of another dept", subjReporter, ReportRead, Resource{DeptID: 20, RegionID: 1, Public: true}, ErrForbidden, "department 20"},
+		{"public draft: reviewer of another dept", subjReviewer, ReportRead, Resource{DeptID: 20, RegionID: 1, Public: true}, ErrForbidden, "department 20"},
+		{"public draft evidence: reporter of another dept", subjReporter, EvidenceRead, Resource{DeptID: 20, RegionID: 1, Public: true}, ErrForbidden, "department 20"},
+		{"public draft: officer", subjOfficer, ReportRead, Resource{DeptID: 20, RegionID: 1, Public: true}, ErrForbidden, "officer"},
+		{"public draft: leader of another region", subjLeader, ReportRead, Resource{DeptID: 10, RegionID: 2, Public: true}, ErrForbidden, "region 2"},
+		{"public draft: admin of another region", subjAdmin, ReportRead, Resource{DeptID: 10, RegionID: 2, Public: true}, ErrForbidden, "region 2"},
+		{"public draft: own reporter", subjReporter, ReportRead, Resource{DeptID: 10, RegionID: 1, Public: true}, nil, ""},
+		{"public draft: own reviewer", subjReviewer, ReportRead, Resource{DeptID: 10, RegionID: 1, Public: true}, nil, ""},
+		{"public draft: planning-office reviewer", subjOffice, ReportRead, Resource{DeptID: 20, RegionID: 1, Public: true}, nil, ""},
+		{"public draft: leader", subjLeader, ReportRead, Resource{DeptID: 20, RegionID: 1, Public: true}, nil, ""},
+		{"public draft: admin", subjAdmin, ReportRead, Resource{DeptID: 20, RegionID: 1, Public: true}, nil, ""},
+		// Approved figures of an internal indicator: whoever may read the plan's internal
+		// parts in the region (they see the indicator's progress anyway).
+		{"internal approved: officer", subjOfficer, ReportRead, Resource{DeptID: 20, RegionID: 1, Approved: true}, nil, ""},
+		{"internal approved: reporter of another dept", subjReporter, ReportRead, Resource{DeptID: 20, RegionID: 1, Approved: true}, nil, ""},
+		{"internal approved: anon", subjAnon, ReportRead, Resource{DeptID: 20, RegionID: 1, Approved: true}, ErrUnauthenticated, ""},
+		{"internal approved: another region", subjReporter, ReportRead, Resource{DeptID: 20, RegionID: 2, Approved: true}, ErrForbidden, "region 2"},
+		{"internal approved: no role", subjNoRole, ReportRead, Resource{DeptID: 20, RegionID: 1, Approved: true}, ErrForbidden, ""},
 
 		// Regions.
 		{"admin in another region", subjAdmin, PlanEdit, Resource{RegionID: 2}, ErrForbidden, "region 2"},
@@ -190,7 +214,7 @@ func TestCanCases(t *testing.T) {
 		// Password change pending, unknown action.
 		{"must change password: write", mustChange, PlanEdit, Resource{RegionID: 1}, ErrForbidden, "password"},
 		{"must change password: own token", mustChange, TokenManageOwn, Resource{RegionID: 1, OwnerUserID: 1}, ErrForbidden, "password"},
-		{"must change password: public read", mustChange, ReportRead, Resource{RegionID: 1, Public: true}, nil, ""},
+		{"must change password: public read", mustChange, ReportRead, Resource{RegionID: 1, Public: true, Approved: true}, nil, ""},
 		{"unknown action", subjAdmin, Action("plan.delete_everything"), Resource{RegionID: 1}, ErrForbidden, "unknown action"},
 		{"empty action", subjAdmin, Action(""), Resource{RegionID: 1, Public: true}, ErrForbidden, "unknown action"},
 	}
@@ -256,6 +280,25 @@ func TestLeaderWritesNothing(t *testing.T) {
 			err := Can(subjLeader, a, Resource{DeptID: dept, RegionID: 1, OwnerUserID: 99})
 			if !reads[a] && err == nil {
 				t.Errorf("leader may %s", a)
+			}
+		}
+	}
+}
+
+// Reach agrees with Can on every department: a list filtered by it in SQL loses no row
+// Can would allow, and holds none it would deny.
+func TestReachAgreesWithCan(t *testing.T) {
+	for _, s := range matrixSubjects {
+		for _, a := range Actions() {
+			if a == TokenManageOwn {
+				continue
+			}
+			all, depts := Reach(s.p, a)
+			for _, dept := range []int64{10, 11, 20} {
+				can := Can(s.p, a, Resource{DeptID: dept, RegionID: 1, OwnerUserID: 99}) == nil
+				if reach := all || slices.Contains(depts, dept); reach != can {
+					t.Errorf("%s %s dept %d: Reach %v, Can %v", s.name, a, dept, reach, can)
+				}
 			}
 		}
 	}

@@ -86,7 +86,7 @@ func (s *Service) AddEvidence(ctx context.Context, a Actor, reportID int64, file
 
 // evidenceResource is who may see a report's files: like the report, and the public
 // only for approved figures of public indicators.
-func (s *Service) evidenceResource(ctx context.Context, reportID int64) (store.StoredReport, auth.Resource, error) {
+func (s *Service) evidenceResource(ctx context.Context, a Actor, reportID int64) (store.StoredReport, auth.Resource, error) {
 	r, err := s.store.Report(ctx, reportID)
 	if err != nil {
 		return r, auth.Resource{}, err
@@ -95,14 +95,12 @@ func (s *Service) evidenceResource(ctx context.Context, reportID int64) (store.S
 	if err != nil {
 		return r, auth.Resource{}, err
 	}
-	res := reportResource(ind, 0)
-	res.Public = ind.Public && r.State == progress.StateApproved && s.PublicView
-	return r, res, nil
+	return r, s.readResource(a, ind, r.State), nil
 }
 
 // ReportEvidence lists a report's files.
 func (s *Service) ReportEvidence(ctx context.Context, a Actor, reportID int64) ([]store.Evidence, error) {
-	_, res, err := s.evidenceResource(ctx, reportID)
+	_, res, err := s.evidenceResource(ctx, a, reportID)
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +116,7 @@ func (s *Service) EvidenceFile(ctx context.Context, a Actor, id int64) (store.Ev
 	if err != nil {
 		return e, err
 	}
-	_, res, err := s.evidenceResource(ctx, e.ReportID)
+	_, res, err := s.evidenceResource(ctx, a, e.ReportID)
 	if err != nil {
 		return e, err
 	}

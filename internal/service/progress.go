@@ -58,6 +58,22 @@ func reportResource(ind store.IndicatorRow, owner int64) auth.Resource {
 	return auth.Resource{DeptID: ind.DeptID, RegionID: ind.RegionID, OwnerUserID: owner, Public: ind.Public}
 }
 
+// readResource is a report of an indicator in a state, as far as reading it goes: an
+// approved figure of a public indicator is public (to visitors only when the public
+// view is on); any other state is the department's.
+func (s *Service) readResource(a Actor, ind store.IndicatorRow, state progress.State) auth.Resource {
+	r := reportResource(ind, 0)
+	r.Approved = state == progress.StateApproved
+	r.Public = ind.Public && (s.PublicView || a.UserID != 0)
+	return r
+}
+
+// readsAllReports says whether the actor may read an indicator's reports in every state
+// (drafts, submitted, rejected), not only the approved ones.
+func (s *Service) readsAllReports(a Actor, ind store.IndicatorRow) bool {
+	return s.can(a, auth.ReportRead, s.readResource(a, ind, progress.StateDraft)) == nil
+}
+
 // isAdmin: admins (and lantu itself) may write locked periods; the audit log says so.
 func isAdmin(a Actor) bool { return a.System || a.HasRole(auth.RoleAdmin) }
 
@@ -498,30 +514,21 @@ func (s *Service) OneStatus(ctx context.Context, a Actor, indicatorID int64, at 
 	return IndicatorStatus{Result: res, Name: ind.Name, Unit: ind.Unit, Kind: ind.Kind, DeptName: ind.DeptName, ProgramID: ind.ProgramID, Public: ind.Public}, at, nil
 }
 
-// Reports lists an indicator's reports the actor may read (public indicators' approved
-// figures for the public).
+// Reports lists an indicator's reports the actor may read: every state for the
+// department and those above it, approved figures for everyone else who may see the
+// indicator. The filter is in the query, not in a loop over all rows.
 func (s *Service) Reports(ctx context.Context, a Actor, indicatorID int64) ([]store.StoredReport, error) {
 	ind, err := s.store.Indicator(ctx, indicatorID)
 	if err != nil {
 		return nil, err
 	}
-	all, err := s.store.IndicatorReports(ctx, indicatorID)
-	if err != nil {
+	if s.readsAllReports(a, ind) {
+		return s.store.IndicatorReports(ctx, indicatorID)
+	}
+	if err := s.can(a, auth.ReportRead, s.readResource(a, ind, progress.StateApproved)); err != nil {
 		return nil, err
 	}
-	if s.can(a, auth.ReportRead, reportResource(ind, 0)) == nil && (a.System || a.UserID != 0) {
-		return all, nil
-	}
-	if !ind.Public || (a.UserID == 0 && !s.PublicView) {
-		return nil, s.can(a, auth.ReportRead, reportResource(ind, 0))
-	}
-	out := all[:0]
-	for _, r := range all {
-		if r.State == progress.StateApproved {
-			out = append(out, r)
-		}
-	}
-	return out, nil
+	return s.store.IndicatorReportsInState(ctx, indicatorID, progress.StateApproved)
 }
 
 // ReviewQueue lists the submitted reports of a plan that the actor may approve, oldest
@@ -530,7 +537,15 @@ func (s *Service) ReviewQueue(ctx context.Context, a Actor, planID int64) ([]Rep
 	if a.UserID == 0 && !a.System {
 		return nil, auth.ErrUnauthenticated
 	}
-	reports, err := s.store.ReportsInState(ctx, planID, progress.StateSubmitted)
+	// The queue is filtered by department in the query; Can still judges every row
+	// (region, separation of duties).
+	var reports []store.StoredReport
+	var err error
+	if all, depts := auth.Reach(a.Principal, auth.ReportApprove); all || a.System {
+		reports, err = s.store.ReportsInState(ctx, planID, progress.StateSubmitted)
+	} else {
+		reports, err = s.store.DeptReportsInState(ctx, planID, progress.StateSubmitted, depts)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -607,11 +622,8 @@ func (s *Service) ReportByID(ctx context.Context, a Actor, id int64) (ReportView
 	if err != nil {
 		return ReportView{}, err
 	}
-	if err := s.can(a, auth.ReportRead, reportResource(ind, 0)); err != nil {
+	if err := s.can(a, auth.ReportRead, s.readResource(a, ind, r.State)); err != nil {
 		return ReportView{}, err
-	}
-	if a.UserID == 0 && !a.System && (r.State != progress.StateApproved || !s.PublicView) {
-		return ReportView{}, auth.ErrUnauthenticated
 	}
 	return ReportView{StoredReport: r, Indicator: ind}, nil
 }

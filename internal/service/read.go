@@ -124,7 +124,7 @@ func (s *Service) WouldGive(ctx context.Context, a Actor, reportID int64) (progr
 	if err != nil {
 		return progress.Result{}, err
 	}
-	if err := s.can(a, auth.ReportRead, reportResource(ind, 0)); err != nil {
+	if err := s.can(a, auth.ReportRead, s.readResource(a, ind, r.State)); err != nil {
 		return progress.Result{}, err
 	}
 	return s.evaluateWith(ctx, ind, p, r.Report, periodEnd(r.Period))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -139,6 +140,12 @@ func (s *Store) IndicatorReports(ctx context.Context, indicatorID int64) ([]Stor
 	return s.listReports(ctx, `indicator_id = $1`, indicatorID)
 }
 
+// IndicatorReportsInState lists an indicator's reports in one state (the approved ones,
+// for readers outside the department).
+func (s *Store) IndicatorReportsInState(ctx context.Context, indicatorID int64, state progress.State) ([]StoredReport, error) {
+	return s.listReports(ctx, `indicator_id = $1 AND state = $2`, indicatorID, string(state))
+}
+
 // PlanReports lists every report of a plan's indicators.
 func (s *Store) PlanReports(ctx context.Context, planID int64) ([]StoredReport, error) {
 	return s.listReports(ctx, `indicator_id IN (SELECT id FROM indicators WHERE plan_id = $1)`, planID)
@@ -147,6 +154,22 @@ func (s *Store) PlanReports(ctx context.Context, planID int64) ([]StoredReport, 
 // ReportsInState lists a plan's reports in a state (e.g. the review queue).
 func (s *Store) ReportsInState(ctx context.Context, planID int64, state progress.State) ([]StoredReport, error) {
 	return s.listReports(ctx, `state = $1 AND indicator_id IN (SELECT id FROM indicators WHERE plan_id = $2)`, string(state), planID)
+}
+
+// DeptReportsInState lists a plan's reports in a state whose indicators belong to one of
+// depts (a department reviewer's queue); none when depts is empty.
+func (s *Store) DeptReportsInState(ctx context.Context, planID int64, state progress.State, depts []int64) ([]StoredReport, error) {
+	if len(depts) == 0 {
+		return nil, nil
+	}
+	args := []any{string(state), planID}
+	ph := make([]string, len(depts))
+	for i, d := range depts {
+		args = append(args, d)
+		ph[i] = fmt.Sprintf("$%d", len(args))
+	}
+	return s.listReports(ctx, `state = $1 AND indicator_id IN (SELECT id FROM indicators WHERE plan_id = $2 AND department_id IN (`+
+		strings.Join(ph, ", ")+`))`, args...)
 }
 
 // InsertTargetRevision records a target revision (调整目标).

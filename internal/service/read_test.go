@@ -1,0 +1,129 @@
+package service_test
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"testing"
+
+	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/lantu-dev/lantu/internal/progress"
+	"github.com/lantu-dev/lantu/internal/service"
+	"github.com/lantu-dev/lantu/internal/store"
+	"github.com/lantu-dev/lantu/internal/store/storetest"
+)
+
+// otherRegion adds a second district to the fixture's database and returns its code.
+func otherRegion(t *testing.T, f *fixture) string {
+	t.Helper()
+	if _, err := f.st.EnsureRegion(context.Background(), plan.Region{Code: "500107", Name: "九龙坡区", ParentCode: "500000"}); err != nil {
+		t.Fatal(err)
+	}
+	return "500107"
+}
+
+// user creates a user of a region (code) and returns it as an actor.
+func (f *fixture) user(t *testing.T, login, region string, role auth.Role, depts ...string) service.Actor {
+	t.Helper()
+	u, _, err := f.svc.CreateUser(context.Background(), service.System, service.NewUser{Login: login, Roles: []auth.Role{role},
+		DeptCodes: depts, RegionCode: region, Password: "Zq8-" + login + "-vX3m"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := auth.NewPrincipal(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return service.Actor{Principal: p, Address: "10.0.0.2"}
+}
+
+// Issue 8, item 1: on a public indicator, people outside the owning department see
+// approved figures only; the department, its reviewers, the district-wide roles and the
+// admins of the region see drafts, submitted and rejected reports too — through one
+// report (ReportByID) and through the indicator's list (Reports) alike.
+func TestReportReadRule(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		f.svc.PublicView = true
+		ctx := context.Background()
+		const home = "500106"
+		b := otherRegion(t, f)
+		// 外商直接投资 (fdi) is public and 区商务委's: January approved, February
+		// rejected, March submitted (by the clerk), April a draft.
+		mk := func(a service.Actor, period string) progress.Report {
+			r, err := f.svc.CreateReport(ctx, a, f.fdi, service.ReportInput{Period: period, Value: dec("90000000"),
+				Note: "备注 " + period, Cause: "原因", Remedy: "措施"})
+			if err != nil {
+				t.Fatalf("create %s: %v", period, err)
+			}
+			return r
+		}
+		review := func(a service.Actor, r progress.Report, act progress.Action, reason string) progress.Report {
+			out, err := f.svc.Review(ctx, a, r.ID, service.ReviewAction{Action: act, Version: r.Version, Reason: reason})
+			if err != nil {
+				t.Fatalf("%s %d: %v", act, r.ID, err)
+			}
+			return out
+		}
+		jan := review(service.System, review(service.System, mk(service.System, "2022-01"), progress.ActSubmit, ""), progress.ActApprove, "")
+		feb := review(service.System, review(service.System, mk(service.System, "2022-02"), progress.ActSubmit, ""), progress.ActReject, "口径不对")
+		mar := review(f.reporter, mk(f.reporter, "2022-03"), progress.ActSubmit, "")
+		apr := mk(f.admin, "2022-04")
+		all := []int64{jan.ID, feb.ID, mar.ID, apr.ID}
+		approved := []int64{jan.ID}
+
+		anon := service.Actor{Principal: auth.Anonymous()}
+		cases := []struct {
+			name string
+			a    service.Actor
+			want []int64 // the reports the actor reads, one by one and in the list
+		}{
+			{"clerk of the department", f.reporter, all},
+			{"reviewer of the department", f.reviewer, all},
+			{"planning-office reviewer", f.user(t, "office-reviewer", home, auth.RoleReviewer), all},
+			{"leader", f.user(t, "leader", home, auth.RoleLeader), all},
+			{"admin", f.admin, all},
+			{"clerk of another department", f.other, approved},
+			{"reviewer of another department", f.user(t, "urbanhead", home, auth.RoleReviewer, "urban"), approved},
+			{"officer", f.user(t, "officer", home, auth.RoleOfficer), approved},
+			{"admin of another region", f.user(t, "admin-b", b, auth.RoleAdmin), approved},
+			{"leader of another region", f.user(t, "leader-b", b, auth.RoleLeader), approved},
+			{"visitor", anon, approved},
+		}
+		for _, c := range cases {
+			list, err := f.svc.Reports(ctx, c.a, f.fdi)
+			if err != nil {
+				t.Errorf("%s: list: %v", c.name, err)
+			}
+			var got []int64
+			for _, r := range list {
+				got = append(got, r.ID)
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("%s: list has reports %v, want %v", c.name, got, c.want)
+			}
+			for _, id := range all {
+				rv, err := f.svc.ReportByID(ctx, c.a, id)
+				if slices.Contains(c.want, id) {
+					if err != nil || rv.ID != id {
+						t.Errorf("%s: report %d: %v, want it read", c.name, id, err)
+					}
+					continue
+				}
+				if err == nil {
+					t.Errorf("%s: reads report %d (%s, note %q, reject reason %q)", c.name, id, rv.State, rv.Note, rv.RejectReason)
+				} else if !errors.Is(err, auth.ErrForbidden) && !errors.Is(err, auth.ErrUnauthenticated) {
+					t.Errorf("%s: report %d: %v, want forbidden", c.name, id, err)
+				}
+			}
+		}
+		// What approving would mean is the department's business too.
+		if _, err := f.svc.WouldGive(ctx, f.other, mar.ID); err == nil {
+			t.Error("another department's clerk reads what approving a submitted report would give")
+		}
+		if _, err := f.svc.WouldGive(ctx, f.reviewer, mar.ID); err != nil {
+			t.Errorf("the department's reviewer: %v", err)
+		}
+	})
+}
