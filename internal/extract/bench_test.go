@@ -10,7 +10,19 @@ import (
 	"testing"
 )
 
-const corpusDir = "../../../shared/corpus/docs"
+// corpusDir is shared/corpus/docs next to the repository (or to the
+// worktrees folder holding it), or $LANTU_CORPUS.
+var corpusDir = func() string {
+	if d := os.Getenv("LANTU_CORPUS"); d != "" {
+		return d
+	}
+	for _, d := range []string{"../../../shared/corpus/docs", "../../../../shared/corpus/docs"} {
+		if _, err := os.Stat(d); err == nil {
+			return d
+		}
+	}
+	return "../../../shared/corpus/docs"
+}()
 
 func loadCorpus(tb testing.TB) []string {
 	files, _ := filepath.Glob(filepath.Join(corpusDir, "*.txt"))

@@ -7,33 +7,39 @@ import (
 )
 
 // extractor finds the facts of the paragraphs the cleaner hands it, in
-// order. Its state is the context that runs across paragraphs: the kind set
-// by the last section headline and the kind announced by a list opener
-// ("主要预期目标是：").
+// order. Its state is the document context (context.go) that runs across
+// paragraphs.
 type extractor struct {
-	opt      Options
-	section  int // default kind under the current section headline
-	listKind int // kind carried into the list items after a colon
-	emit     func(Fact) error
-	err      error
+	opt  Options
+	ctx  docContext
+	emit func(Fact) error
+	err  error
 }
 
 func (x *extractor) paragraph(p *para) {
 	if x.err != nil {
 		return
 	}
+	c := &x.ctx
 	switch p.role {
 	case RoleHeadline:
-		x.listKind = mkNone
-		if k := sectionKind(p.text); k != mkNone && p.pattern {
-			x.section = k
-		}
+		c.paras++
+		c.listKind = mkNone
+		c.headline(p, x.opt.Year)
 	case RoleBody:
-		if x.listKind != mkNone && !isListItem(p.text) {
-			x.listKind = mkNone
+		c.paras++
+		if c.listKind != mkNone && !isListItem(p.text) {
+			c.listKind = mkNone
 		}
+		c.body(p, x.opt.Year)
 		x.facts(p)
-		x.listKind = listOpener(p.text, x.listKind)
+		if k, a, b := listOpener(p.text); k != mkNone {
+			x.advanceCarry(p.text, len(p.text))
+			c.listKind, c.listCue, c.listYear = k, cue(p.text, a, b), c.carryYear
+			if c.carryMulti {
+				c.listYear = -1
+			}
+		}
 	}
 }
 
@@ -55,17 +61,11 @@ func isListItem(t []rune) bool {
 }
 
 // listOpener returns the kind a paragraph ending with a colon announces for
-// the list that follows it ("主要预期目标是：").
-func listOpener(t []rune, cur int) int {
+// the list that follows it ("主要预期目标是："), and the span of its cue.
+func listOpener(t []rune) (kind, a, b int) {
 	n := len(t)
-	if n == 0 {
-		return cur
-	}
-	if t[n-1] != '：' && t[n-1] != ':' {
-		if cur != mkNone {
-			return cur
-		}
-		return mkNone
+	if n == 0 || t[n-1] != '：' && t[n-1] != ':' {
+		return mkNone, 0, 0
 	}
 	s := n - 1
 	for s > 0 && !isSentenceEnd(t[s-1]) {
@@ -73,15 +73,16 @@ func listOpener(t []rune, cur int) int {
 	}
 	for p := n - 2; p >= s; p-- {
 		if w, ok := kindMarkers.at(t, p); ok && w.tag != mkNone && validKindMarker(t, p, w) {
-			return w.tag
+			return w.tag, clauseStart(t, p, s), n - 1
 		}
 	}
-	return mkNone
+	return mkNone, 0, 0
 }
 
 // facts finds the facts of one body paragraph.
 func (x *extractor) facts(p *para) {
 	t := p.text
+	x.findOpeners(p)
 	var last lastFact // the previous fact of the paragraph
 	prevEnd := 0      // end of the previous mention
 	base := ""        // subject of the last fact with its own subject, in this sentence
@@ -112,7 +113,8 @@ func (x *extractor) facts(p *para) {
 			continue
 		}
 		prevEnd = m.end
-		last = lastFact{end: m.end, metric: f.Metric, kind: f.Kind, neg: f.Value < 0 || f.ValueMax != nil && *f.ValueMax < 0}
+		last = lastFact{end: m.end, metric: f.Metric, kind: f.Kind, neg: f.Value < 0 || f.ValueMax != nil && *f.ValueMax < 0,
+			why: f.Why.Kind, cue: f.Why.KindCue}
 		if err := x.emit(f); err != nil {
 			x.err = err
 		}
@@ -125,6 +127,7 @@ type lastFact struct {
 	end          int
 	metric, kind string
 	neg          bool
+	why, cue     string
 }
 
 // listFollows reports whether only a list separator stands between the end
@@ -175,7 +178,9 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	if q, ok := preQualifiers.endingAt(t, m.numStart, 5); ok {
 		st := m.numStart - len(q.w)
 		if !(q.s == "近" && st > 0 && (t[st-1] == '最' || t[st-1] == '附' || t[st-1] == '靠' || t[st-1] == '邻' || t[st-1] == '临')) {
-			m.start = st
+			if !verbQualifier(q.s) { // 突破9500公里: the verb stays outside the span
+				m.start = st
+			}
 			if qual == qNone {
 				qual = q.tag
 			}
@@ -202,6 +207,7 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 			unit = "元"
 		} else if u := nounAfter(t, m.end); u != "" {
 			unit = u
+			m.end += len([]rune(u)) // 6069万农民: the counted noun is the unit
 		} else {
 			return Fact{}, false
 		}
@@ -212,10 +218,11 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	if unit == "%" && m.value > 100000 {
 		return Fact{}, false
 	}
-	kind := x.kindAt(t, sent, m.start, m.end)
+	kind, kindWhy, kindCue := x.kindAt(t, sent, m.start, m.end)
 	metric, sign := metricAt(t, clause, m.start, m.unit)
 	if listFollows(t, last, m.start) {
 		kind, metric, sign = last.kind, last.metric, 1
+		kindWhy, kindCue = last.why, last.cue
 		if last.neg {
 			sign = -1
 		}
@@ -243,11 +250,23 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		}
 		f.ValueMax = &v
 	}
-	f.Period = x.periodAt(t, sent, m.start)
+	var perWhy, perCue string
+	f.Period, perWhy, perCue = x.period(t, sent, m.start, kind)
+	f.Why = Why{Period: perWhy, PeriodCue: perCue, Kind: kindWhy, KindCue: kindCue}
 	f.Start, f.End = p.offs[m.start], p.offs[m.end-1]+1
 	f.Text = clauseText(t, sent, m.end)
 	f.Subject = subjectOf(t, clause, prevEnd, sent, m, metric, base, baseSent)
 	return f, true
+}
+
+// verbQualifier reports qualifiers that are verbs: they set the qualifier
+// but stay outside the span (GUIDELINE: 突破9500公里 → 9500公里).
+func verbQualifier(s string) bool {
+	switch s {
+	case "突破", "破", "高于", "低于", "多于", "少于", "超出", "达到或超过":
+		return true
+	}
+	return false
 }
 
 func resolveQual(q int, kind string) string {
@@ -387,65 +406,104 @@ func validKindMarker(t []rune, p int, w lexWord) bool {
 }
 
 // kindAt decides target, actual or estimate for a mention at [s, e) of the
-// sentence starting at sent: the nearest marker word before it wins.
-func (x *extractor) kindAt(t []rune, sent, s, e int) string {
+// sentence starting at sent, and why: the nearest marker word before it in
+// its sentence, a year, else the context (a list, the year of the
+// paragraph, the section).
+func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string) {
+	c := &x.ctx
+	op := x.openerAt(s)
 	for p := s - 1; p >= sent; p-- {
 		if w, ok := kindMarkers.at(t, p); ok && w.tag != mkNone && p+len(w.w) <= s && validKindMarker(t, p, w) {
-			if w.tag == mkTarget && (w.s == "将" || w.s == "要") && hasKind(t, sent, p, mkEstimate) {
-				return KindEstimate
+			if w.tag == mkTarget && c.headKind == mkActual && !strongTarget(w.s) {
+				continue // 规划, 目标, 任务 in a review: nouns, not goals
 			}
-			return kindName(w.tag)
+			if op != nil && p < op.start {
+				break // the list's opener: its kind, below
+			}
+			if w.tag == mkTarget && (w.s == "将" || w.s == "要") && hasKind(t, sent, p, mkEstimate) {
+				return KindEstimate, WhySentence, "预计"
+			}
+			return kindName(w.tag), WhySentence, w.s
 		}
 		// a clause opening with a past year: "；2021年完成投资596.3亿元"
 		if y, ok := yearAt(t, p); ok && x.opt.Year > 0 && y < x.opt.Year && (p == sent || isClauseEnd(t[p-1])) {
-			return KindActual
+			return KindActual, WhySentence, string(t[p : p+5])
 		}
+	}
+	lo := sent // where the mention's own words start: after a list's opener
+	if op != nil && op.start > sent {
+		lo = op.start
 	}
 	// 增长5%左右的预期目标: a marker after the number, in its clause
 	for p := e; p < len(t) && !isClauseEnd(t[p]); p++ {
 		if hasPrefixAt(t, p, "目标") || hasPrefixAt(t, p, "预期") {
-			return KindTarget
+			return KindTarget, WhySentence, string(t[p : p+2])
 		}
 		if hasPrefixAt(t, p, "预计") {
-			return KindEstimate
+			return KindEstimate, WhySentence, "预计"
 		}
 	}
 	// 今年 alone speaks of the plan for the year; 今年以来, 今年一季度,
 	// 今年1-5月 of the part already gone
-	for p := s - 1; p >= sent; p-- {
+	for p := s - 1; p >= lo; p-- {
 		if t[p] == '今' && hasPrefixAt(t, p, "今年") {
 			k := p + 2
 			if k < s && (hasPrefixAt(t, k, "以来") || hasPrefixAt(t, k, "上半年") || hasPrefixAt(t, k, "前") ||
 				hasPrefixAt(t, k, "一季度") || hasPrefixAt(t, k, "第一季度") || isDigit(t[k]) || hasPrefixAt(t, k, "年初")) {
-				return KindActual
+				return KindActual, WhySentence, string(t[p:min(k+3, s)])
 			}
-			return KindTarget
+			return KindTarget, WhySentence, "今年"
 		}
 	}
 	// a year: past years are actual, coming years (到2025年) targets
-	for p := s - 1; p >= sent; p-- {
+	for p := s - 1; p >= lo; p-- {
 		if y, ok := yearAt(t, p); ok && p+5 <= s {
 			if p > 0 && (t[p-1] == '到' || t[p-1] == '至') {
-				return KindTarget
+				return KindTarget, WhySentence, string(t[p-1 : p+5])
 			}
 			if x.opt.Year > 0 {
 				if y < x.opt.Year {
-					return KindActual
+					return KindActual, WhySentence, string(t[p : p+5])
 				}
 				if y > x.opt.Year {
-					return KindTarget
+					return KindTarget, WhySentence, string(t[p : p+5])
 				}
 			}
 			break
 		}
 	}
-	if x.listKind != mkNone {
-		return kindName(x.listKind)
+	if op != nil {
+		return kindName(op.kind), WhyList, cue(t, op.cue[0], op.cue[1])
 	}
-	if x.section != mkNone {
-		return kindName(x.section)
+	if c.listKind != mkNone {
+		return kindName(c.listKind), WhyList, c.listCue
 	}
-	return KindActual
+	if x.opt.Year > 0 {
+		x.advanceCarry(t, sent)
+		if y := c.carryYear; y > 0 && y != x.opt.Year {
+			if y < x.opt.Year {
+				return KindActual, WhyParagraph, string(t[c.carryCue[0]:c.carryCue[1]])
+			}
+			return KindTarget, WhyParagraph, string(t[c.carryCue[0]:c.carryCue[1]])
+		}
+	}
+	if c.headKind != mkNone {
+		why := WhyHeading
+		if c.report {
+			why = WhyReview
+			if c.headKind == mkTarget {
+				why = WhyTasks
+			}
+		}
+		return kindName(c.headKind), why, c.heading
+	}
+	return KindActual, WhyNone, ""
+}
+
+// strongTarget reports target markers that speak of the future even in a
+// review: 明年, 今后, 未来, 届时.
+func strongTarget(s string) bool {
+	return s == "明年" || s == "今后" || s == "未来" || s == "届时"
 }
 
 func hasKind(t []rune, from, to, kind int) bool {
@@ -546,26 +604,36 @@ func growthBefore(t []rune, clause, s int) (int, float64) {
 	return gwNone, 1
 }
 
-// periodAt finds the year or quarter a mention at s is about.
-func (x *extractor) periodAt(t []rune, sent, s int) *string {
-	quarter := 0
-	year := 0
-	set := func(y int) *string {
+// periodAt finds the year or quarter a mention at s is about in its own
+// sentence. why is WhySentence when the sentence names it (cue t[ca:cb]),
+// WhyMultiYear when it speaks of several years, "" when it does not tell.
+func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string, ca, cb int) {
+	quarter, qa := 0, -1
+	set := func(y, a, b int) (*string, string, int, int) {
 		if y <= 0 {
-			return nil
+			return nil, WhyNone, a, b
 		}
 		v := strconv.Itoa(y)
 		if quarter > 0 {
 			v += "Q" + strconv.Itoa(quarter)
+			if qa >= 0 {
+				b = max(b, qa)
+			}
 		}
-		return &v
+		return &v, WhySentence, a, b
 	}
+	inClause, inPart := true, true // p is in the mention's clause, in its part of the sentence (up to ；)
 	for p := s - 1; p >= sent; p-- {
 		r := t[p]
+		if isClauseEnd(r) {
+			inClause = false
+			if r == '；' || r == ';' {
+				inPart = false
+			}
+		}
 		if isDigit(r) {
-			if y, ok := yearAt(t, p); ok {
-				year = y
-				return set(year)
+			if y, ok := yearAt(t, p); ok && !comparedAt(t, p) {
+				return set(y, p, p+5)
 			}
 			continue
 		}
@@ -580,41 +648,72 @@ func (x *extractor) periodAt(t []rune, sent, s int) *string {
 				d = int(t[k] - '0')
 			}
 			if d >= 1 && d <= 4 && !(k > 0 && t[k-1] == '前') {
-				quarter = d
+				quarter, qa = d, p+2
 			}
 		case r == '今' && hasPrefixAt(t, p, "今年"), r == '本' && hasPrefixAt(t, p, "本年"):
-			return set(x.opt.Year)
+			return set(x.opt.Year, p, p+2)
 		case r == '去' && hasPrefixAt(t, p, "去年"), r == '上' && hasPrefixAt(t, p, "上年"):
-			if p > 0 && strings.ContainsRune("比较同于", t[p-1]) || hasPrefixAt(t, p+2, "同期") {
+			if comparedAt(t, p) || hasPrefixAt(t, p+2, "同期") {
 				continue
 			}
-			if x.opt.Year > 0 {
-				return set(x.opt.Year - 1)
-			}
-			return nil
+			return set(x.opt.Year-1, p, p+2)
+		case r == '过' && hasPrefixAt(t, p, "过去一年"):
+			return set(x.opt.Year-1, p, p+4)
 		case r == '前' && hasPrefixAt(t, p, "前年"):
-			if x.opt.Year > 0 {
-				return set(x.opt.Year - 2)
-			}
-			return nil
+			return set(x.opt.Year-2, p, p+2)
 		case r == '明' && hasPrefixAt(t, p, "明年"):
-			if x.opt.Year > 0 {
-				return set(x.opt.Year + 1)
-			}
-			return nil
-		case r == '以' && hasPrefixAt(t, p, "以来"),
-			r == '每' && hasPrefixAt(t, p, "每年"), r == '年' && hasPrefixAt(t, p, "年来"),
-			r == '年' && hasPrefixAt(t, p, "年均"):
+			return set(x.opt.Year+1, p, p+2)
+		case r == '以' && hasPrefixAt(t, p, "以来") && inPart,
+			r == '每' && hasPrefixAt(t, p, "每年") && inPart, r == '年' && hasPrefixAt(t, p, "年来") && inPart,
+			r == '年' && hasPrefixAt(t, p, "年均") && inClause && !hasPrefixAt(t, p+2, "浓度"):
 			if r == '以' && p >= 2 && hasPrefixAt(t, p-2, "今年") {
-				return set(x.opt.Year)
+				return set(x.opt.Year, p-2, p+2)
 			}
-			return nil
+			return nil, WhyMultiYear, p, p + 2
+		case (r == '过' || r == '近') && inPart:
+			if n := multiYearAt(t, p); n > 0 {
+				return nil, WhyMultiYear, p, p + n
+			}
 		}
 	}
 	if quarter > 0 {
-		return set(x.opt.Year)
+		return set(x.opt.Year, qa-3, qa)
 	}
-	return nil
+	return nil, "", 0, 0
+}
+
+// period finds the period of a mention at s: its sentence, else the year set
+// earlier in the paragraph, the list, the section heading or the genre.
+func (x *extractor) period(t []rune, sent, s int, kind string) (*string, string, string) {
+	per, why, a, b := x.periodAt(t, sent, s)
+	if why != "" {
+		if why == WhyNone {
+			return nil, why, ""
+		}
+		return per, why, string(t[max(a, 0):min(b, len(t))])
+	}
+	c := &x.ctx
+	x.advanceCarry(t, sent)
+	switch {
+	case c.carryMulti:
+		return nil, WhyMultiYear, string(t[c.carryCue[0]:c.carryCue[1]])
+	case c.carryYear > 0:
+		return yearString(c.carryYear), WhyParagraph, string(t[c.carryCue[0]:c.carryCue[1]])
+	case c.listKind != mkNone && c.listYear != 0:
+		if c.listYear < 0 {
+			return nil, WhyMultiYear, c.listCue
+		}
+		return yearString(c.listYear), WhyList, c.listCue
+	case c.headPast:
+		return nil, WhyMultiYear, c.heading
+	case c.headYear > 0:
+		return yearString(c.headYear), WhyHeading, c.heading
+	case c.report && x.opt.Year > 0 && c.headKind == mkActual:
+		return yearString(x.opt.Year - 1), WhyReview, c.heading
+	case c.report && x.opt.Year > 0 && (c.headKind == mkTarget || kind == KindTarget):
+		return yearString(x.opt.Year), WhyTasks, c.heading
+	}
+	return nil, WhyNone, ""
 }
 
 // clauseText returns the sentence up to the end of the clause holding the

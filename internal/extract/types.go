@@ -23,6 +23,7 @@ type Fact struct {
 	Text      string   `json:"text"`      // the clause the fact stands in (cleaned text)
 	Start     int      `json:"start"`     // rune offset of the mention in the original input
 	End       int      `json:"end"`       // rune offset just past the mention
+	Why       Why      `json:"why"`       // where the period and kind come from
 }
 
 // Kinds, metrics and qualifiers used in Fact.

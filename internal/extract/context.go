@@ -1,0 +1,285 @@
+package extract
+
+import "strconv"
+
+// The document-context pass: what a reader keeps in mind while going
+// through a document, paragraph by paragraph — its genre, the section it is
+// in (heading, year, review or tasks), a year set earlier in the paragraph
+// and a list opened by a colon. Facts take their period and kind from it
+// when their own sentence does not say.
+
+// Why says where a fact's period and kind come from: a code and the words of
+// the text that decided (the cue). It holds no sentence for people; callers
+// build that from the codes.
+type Why struct {
+	Period    string `json:"period"`
+	PeriodCue string `json:"period_cue,omitempty"`
+	Kind      string `json:"kind"`
+	KindCue   string `json:"kind_cue,omitempty"`
+}
+
+// Codes of Why.Period and Why.Kind.
+const (
+	WhySentence  = "sentence"   // a word of the fact's own sentence: 2024年, 今年, 预计, 力争
+	WhyParagraph = "paragraph"  // a year set earlier in the same paragraph
+	WhyList      = "list"       // a list opened by a colon: 主要预期目标是：
+	WhyHeading   = "heading"    // the section heading: 一、2024年工作回顾
+	WhyReview    = "review"     // the review part of a government work report: the year before the report, actual
+	WhyTasks     = "tasks"      // the targets and tasks of a work report: the report's year, target
+	WhyMultiYear = "multi_year" // a total over several years (过去五年, 以来, 年均): no period
+	WhyNone      = "none"       // nothing tells: no period; kind actual by default
+)
+
+// maxCue bounds the runes of a cue (a heading or a list opener).
+const maxCue = 24
+
+// docContext is the state of the context pass.
+type docContext struct {
+	paras  int  // paragraphs seen (not duplicates)
+	report bool // a government work report (政府工作报告)
+
+	heading  string // the current section heading, for Why
+	headKind int    // mkActual under a review heading, mkTarget under tasks
+	headYear int    // the year the heading names; 0 none
+	headPast bool   // the heading speaks of several years (过去五年)
+
+	// a list opened by a paragraph ending with a colon, running on in the
+	// paragraphs that follow
+	listKind int
+	listCue  string
+	listYear int // the year set in the opener's paragraph
+
+	// within the current paragraph
+	carryPos   int  // runes of the paragraph scanned for a year so far
+	carryYear  int  // the year set earlier in the paragraph; 0 none
+	carryMulti bool // the paragraph set several years (过去五年)
+	carryCue   [2]int
+	opener     []opener // lists opened inside the paragraph
+	openersFor *para
+}
+
+// opener is a list opened by a colon inside a paragraph: its items run from
+// start to end, across ；and 。, and are of kind.
+type opener struct {
+	start, end int
+	kind       int
+	cue        [2]int
+}
+
+// headline takes a section heading (or the title).
+func (c *docContext) headline(p *para, docYear int) {
+	t := p.text
+	if c.paras <= 3 && runesContain(t, "政府工作报告") {
+		c.report = true
+		return
+	}
+	k := sectionKind(t)
+	y, multi := headingYear(t)
+	if !p.pattern && y == 0 && !multi {
+		return // a plain headline of news: no section
+	}
+	if k == mkNone {
+		if !isTopHeading(t) || y == 0 && !multi {
+			return // a sub-heading (（一）…): the section goes on
+		}
+		switch {
+		case multi, docYear > 0 && y < docYear:
+			k = mkActual
+		default:
+			k = mkTarget
+		}
+	}
+	c.heading = cue(t, 0, len(t))
+	c.headKind, c.headYear, c.headPast = k, y, multi
+	c.listKind = mkNone
+}
+
+// body takes a body paragraph before its facts are read: a paragraph that
+// ends with a colon and names the work ahead (今年重点做好以下工作：) opens the
+// tasks.
+func (c *docContext) body(p *para, docYear int) {
+	t := p.text
+	if c.paras <= 3 && (hasPrefixAt(t, 0, "各位代表") || runesContain(t, "政府工作报告")) {
+		c.report = true
+	}
+	c.carryPos, c.carryYear, c.carryMulti = 0, 0, false
+	c.opener = c.opener[:0]
+	c.openersFor = nil
+	if n := len(t); n > 0 && n <= 80 && (t[n-1] == '：' || t[n-1] == ':') {
+		if k := sectionKind(t); k == mkTarget {
+			c.heading = cue(t, 0, n-1)
+			c.headKind = mkTarget
+			c.headYear, c.headPast = 0, false
+			if y, _ := headingYear(t); y > 0 {
+				c.headYear = y
+			} else if runesContain(t, "今年") && docYear > 0 {
+				c.headYear = docYear
+			}
+		}
+	}
+}
+
+// headingYear reads the year a heading names (一、2024年工作回顾) and whether
+// it speaks of several years (过去五年工作回顾, 十三五时期).
+func headingYear(t []rune) (int, bool) {
+	for p := 0; p < len(t); p++ {
+		if isDigit(t[p]) {
+			if y, ok := yearAt(t, p); ok {
+				return y, false
+			}
+		}
+		if multiYearAt(t, p) > 0 {
+			return 0, true
+		}
+	}
+	return 0, false
+}
+
+// isTopHeading reports a top-level numbered heading: 一、… 第一部分 …
+func isTopHeading(t []rune) bool {
+	if len(t) > 0 && (t[0] == '第' || chineseDigit(t[0]) >= 0 || t[0] == '十') {
+		return isHeadingPattern(t)
+	}
+	return false
+}
+
+// multiYearAt reports words at t[p] that speak of several years and returns
+// their length: 过去五年, 五年来, 近五年, 十三五期间.
+func multiYearAt(t []rune, p int) int {
+	r := t[p]
+	if (r == '过' && hasPrefixAt(t, p, "过去")) || (r == '近' && p+1 < len(t)) {
+		k := p + 2
+		if r == '近' {
+			k = p + 1
+		}
+		if k+1 < len(t) && (chineseDigit(t[k]) >= 2 || t[k] == '十' || isDigit(t[k]) && t[k] >= '2') && t[k+1] == '年' {
+			return k + 2 - p
+		}
+	}
+	return 0
+}
+
+// cue returns t[a:b] as a string of at most maxCue runes (its end kept).
+func cue(t []rune, a, b int) string {
+	for a < b && (isSpace(t[a]) || t[a] == '，' || t[a] == '、') {
+		a++
+	}
+	if b-a > maxCue {
+		a = b - maxCue
+	}
+	if a >= b {
+		return ""
+	}
+	return string(t[a:b])
+}
+
+// advanceCarry reads t[carryPos:upto] for words that set the year of the
+// rest of the paragraph: 2024年，…; 今年…; 去年…; 过去五年….
+func (x *extractor) advanceCarry(t []rune, upto int) {
+	c := &x.ctx
+	for p := c.carryPos; p < upto; p++ {
+		r := t[p]
+		switch {
+		case isDigit(r):
+			if y, ok := yearAt(t, p); ok && !comparedAt(t, p) && !(p+5 < len(t) && (t[p+5] == '以' || t[p+5] == '来')) {
+				c.carryYear, c.carryMulti, c.carryCue = y, false, [2]int{p, p + 5}
+				p += 4
+			}
+		case r == '今' && hasPrefixAt(t, p, "今年") && x.opt.Year > 0:
+			c.carryYear, c.carryMulti, c.carryCue = x.opt.Year, false, [2]int{p, p + 2}
+		case (r == '去' && hasPrefixAt(t, p, "去年") || r == '上' && hasPrefixAt(t, p, "上年")) && x.opt.Year > 0 &&
+			!comparedAt(t, p) && !hasPrefixAt(t, p+2, "同期"):
+			c.carryYear, c.carryMulti, c.carryCue = x.opt.Year-1, false, [2]int{p, p + 2}
+		case r == '过' && hasPrefixAt(t, p, "过去一年") && x.opt.Year > 0:
+			c.carryYear, c.carryMulti, c.carryCue = x.opt.Year-1, false, [2]int{p, p + 4}
+		case r == '过' || r == '近':
+			if n := multiYearAt(t, p); n > 0 {
+				c.carryYear, c.carryMulti, c.carryCue = 0, true, [2]int{p, p + n}
+			}
+		}
+	}
+	if upto > c.carryPos {
+		c.carryPos = upto
+	}
+}
+
+// comparedAt reports a time word that is the base of a comparison:
+// 比2019年, 较上年, 同去年.
+func comparedAt(t []rune, p int) bool {
+	return p > 0 && (t[p-1] == '比' || t[p-1] == '较' || t[p-1] == '同' || t[p-1] == '于' || t[p-1] == '与' || t[p-1] == '从')
+}
+
+// findOpeners finds the lists opened by a colon inside paragraph t:
+// "主要预期目标是：A；B。C。" — the items run across ；and 。 to the end of the
+// paragraph, or to a sentence that looks back on them (提出上述目标…).
+func (x *extractor) findOpeners(p *para) {
+	c := &x.ctx
+	if c.openersFor == p {
+		return
+	}
+	c.openersFor = p
+	c.opener = c.opener[:0]
+	t := p.text
+	for i := 0; i+1 < len(t); i++ {
+		if t[i] != '：' && t[i] != ':' {
+			continue
+		}
+		s := i
+		for s > 0 && !isSentenceEnd(t[s-1]) {
+			s--
+		}
+		k := mkNone
+		at := -1
+		for q := i - 1; q >= s; q-- {
+			if w, ok := kindMarkers.at(t, q); ok && w.tag != mkNone && q+len(w.w) <= i && validKindMarker(t, q, w) {
+				k, at = w.tag, q
+				break
+			}
+		}
+		if k == mkNone {
+			continue
+		}
+		cs := clauseStart(t, at, s)
+		o := opener{start: i + 1, end: len(t), kind: k, cue: [2]int{cs, i}}
+		for q := i + 1; q < len(t); q++ {
+			if isSentenceEnd(t[q-1]) && looksBack(t, q) {
+				o.end = q
+				break
+			}
+		}
+		if n := len(c.opener); n > 0 && c.opener[n-1].end > o.start {
+			c.opener[n-1].end = o.start - 1
+		}
+		c.opener = append(c.opener, o)
+	}
+}
+
+// looksBack reports a sentence at t[q] that speaks of the list before it:
+// 提出上述预期目标…, 实现这些目标…, 以上目标….
+func looksBack(t []rune, q int) bool {
+	for k := q; k < len(t) && k < q+6; k++ {
+		if hasPrefixAt(t, k, "上述") || hasPrefixAt(t, k, "这些") || hasPrefixAt(t, k, "以上") {
+			return true
+		}
+	}
+	return false
+}
+
+// openerAt returns the list opened inside the paragraph that holds position s.
+func (x *extractor) openerAt(s int) *opener {
+	for i := len(x.ctx.opener) - 1; i >= 0; i-- {
+		o := &x.ctx.opener[i]
+		if s >= o.start && s < o.end {
+			return o
+		}
+	}
+	return nil
+}
+
+func yearString(y int) *string {
+	if y <= 0 {
+		return nil
+	}
+	v := strconv.Itoa(y)
+	return &v
+}

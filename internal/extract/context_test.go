@@ -1,0 +1,64 @@
+package extract
+
+import "testing"
+
+// TestContext holds the document-context rules: period and kind from
+// headings, 今年/去年 against the document's year, a year set earlier in the
+// paragraph, a list opened by a colon, and the genre of a work report.
+func TestContext(t *testing.T) {
+	type want struct {
+		span, kind, period, qual, perWhy, kindWhy string
+	}
+	for _, tc := range []struct {
+		name string
+		year int
+		text string
+		want []want
+	}{
+		{"report headings", 2025, "2025年政府工作报告\n\n一、2024年工作回顾\n\n全市地区生产总值达到5.2万亿元，新增就业30万人以上。\n\n二、2025年主要任务\n\n（一）扩大内需\n\n建成保障性住房2万套以上。",
+			[]want{{"5.2万亿元", "actual", "2024", "exact", WhyHeading, WhyReview},
+				{"30万人以上", "actual", "2024", "over", WhyHeading, WhyReview},
+				{"2万套以上", "target", "2025", "at_least", WhyHeading, WhyTasks}}},
+		{"report without years in headings", 2010, "各位代表：\n\n一、过去一年工作回顾\n\n粮食产量53082万吨。\n\n二、今年工作的总体要求\n\n新增就业900万人。",
+			[]want{{"53082万吨", "actual", "2009", "exact", WhyReview, WhyReview},
+				{"900万人", "target", "2010", "exact", WhyTasks, WhyTasks}}},
+		{"list opened mid-paragraph runs across 。", 2025, "今年发展的主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上。粮食产量1.4万亿斤左右。提出上述目标，综合考虑了各方面因素，去年城镇新增就业1256万人。",
+			[]want{{"5%左右", "target", "2025", "about", WhySentence, WhyList},
+				{"1200万人以上", "target", "2025", "at_least", WhySentence, WhyList},
+				{"1.4万亿斤左右", "target", "2025", "about", WhyParagraph, WhyList},
+				{"1256万人", "actual", "2024", "exact", WhySentence, WhySentence}}},
+		{"year set earlier in the paragraph", 2022, "2021年是极不平凡的一年。全市生产总值增长8.1%。",
+			[]want{{"8.1%", "actual", "2021", "exact", WhyParagraph, WhyParagraph}}},
+		{"multi-year review", 2023, "过去五年，国内生产总值年均增长5.2%。",
+			[]want{{"5.2%", "actual", "", "exact", WhyMultiYear, WhySentence}}},
+		{"verbs outside the span", 2022, "今年货运量力争突破9500万吨，完成投资达到58%左右。",
+			[]want{{"9500万吨", "target", "2022", "at_least", WhySentence, WhySentence},
+				{"58%左右", "target", "2022", "about", WhySentence, WhySentence}}},
+		{"counted noun as unit", 2022, "去年带动6069万农民增收。",
+			[]want{{"6069万农民", "actual", "2021", "exact", WhySentence, WhySentence}}},
+		{"tasks opener paragraph", 2022, "今年重点做好以下工作：\n\n（一）稳住工业\n\n新增规模以上工业企业200家以上。",
+			[]want{{"200家以上", "target", "2022", "at_least", WhyHeading, WhyHeading}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rs := []rune(tc.text)
+			facts := Extract(tc.text, Options{Year: tc.year})
+			if len(facts) != len(tc.want) {
+				for _, f := range facts {
+					t.Logf("%s %s %g %s %+v", string(rs[f.Start:f.End]), f.Kind, f.Value, f.Unit, f.Why)
+				}
+				t.Fatalf("%d facts, want %d", len(facts), len(tc.want))
+			}
+			for i, w := range tc.want {
+				f := facts[i]
+				per := ""
+				if f.Period != nil {
+					per = *f.Period
+				}
+				got := want{string(rs[f.Start:f.End]), f.Kind, per, f.Qualifier, f.Why.Period, f.Why.Kind}
+				if got != w {
+					t.Errorf("fact %d: got %+v (why %+v), want %+v", i, got, f.Why, w)
+				}
+			}
+		})
+	}
+}
