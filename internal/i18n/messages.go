@@ -1,26 +1,17 @@
 package i18n
 
-import "net/http"
-
 // Langs are the languages lantu speaks; the first is the default.
 var Langs = []string{"zh", "en"}
 
-// FromRequest picks the language: ?lang= wins, then the lang cookie, else Chinese.
-func FromRequest(r *http.Request) string {
-	for _, v := range []string{r.URL.Query().Get("lang"), cookie(r, "lang")} {
-		if v == "zh" || v == "en" {
-			return v
+// Supported tells whether lang is one of Langs. Choosing the language of a request is
+// the HTTP layer's job (web's requestLang); this package knows nothing of HTTP.
+func Supported(lang string) bool {
+	for _, l := range Langs {
+		if l == lang {
+			return true
 		}
 	}
-	return "zh"
-}
-
-func cookie(r *http.Request, name string) string {
-	c, err := r.Cookie(name)
-	if err != nil {
-		return ""
-	}
-	return c.Value
+	return false
 }
 
 // T translates a message key; an unknown key shows itself so a gap is visible, not blank.

@@ -33,11 +33,11 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		var rl *service.RateLimitedError
 		code := http.StatusUnauthorized
-		msg := i18n.T(i18n.FromRequest(r), "login.failed")
+		msg := i18n.T(requestLang(r), "login.failed")
 		if errors.As(err, &rl) {
 			code = http.StatusTooManyRequests
 			w.Header().Set("Retry-After", strconv.Itoa(int(rl.RetryAfter.Seconds()+1)))
-			msg = i18n.T(i18n.FromRequest(r), "error.ratelimited") + " (" + rl.Error() + ")"
+			msg = i18n.T(requestLang(r), "error.ratelimited") + " (" + rl.Error() + ")"
 		} else if !errors.Is(err, service.ErrBadCredentials) {
 			return err
 		}
@@ -76,7 +76,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) error {
 		return auth.ErrUnauthenticated
 	}
 	old, new, again := r.PostFormValue("old"), r.PostFormValue("new"), r.PostFormValue("again")
-	lang := i18n.FromRequest(r)
+	lang := requestLang(r)
 	var msg string
 	if new != again {
 		msg = i18n.T(lang, "password.mismatch")

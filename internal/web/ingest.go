@@ -130,7 +130,7 @@ func (s *Server) renderIngestDoc(w http.ResponseWriter, r *http.Request, code in
 	if err != nil {
 		return err
 	}
-	lang := i18n.FromRequest(r)
+	lang := requestLang(r)
 	facts := make([]factView, len(ing.Facts))
 	for i, f := range ing.Facts {
 		facts[i] = factView{Fact: f, N: i + 1, Amount: amountOf(lang, f)}

@@ -16,7 +16,6 @@ import (
 	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/progress"
 	"github.com/lantu-dev/lantu/internal/service"
-	"github.com/lantu-dev/lantu/internal/store"
 )
 
 // progressRoutes adds the progress pages: status dashboard, indicators, reports, review.
@@ -66,7 +65,7 @@ var (
 
 // flashFrom reads the outcome of the redirect that led here.
 func flashFrom(r *http.Request) *flashMsg {
-	lang := i18n.FromRequest(r)
+	lang := requestLang(r)
 	if c := r.URL.Query().Get("done"); doneCodes[c] {
 		return &flashMsg{Kind: "ok", Text: i18n.T(lang, "prog.done."+c)}
 	}
@@ -158,7 +157,7 @@ func statusUnit(kind plan.Kind, unit string) string {
 }
 
 // reportResource is the resource a report of the indicator is, for hiding buttons.
-func indicatorResource(ind store.IndicatorRow) auth.Resource {
+func indicatorResource(ind service.IndicatorRow) auth.Resource {
 	return auth.Resource{DeptID: ind.DeptID, RegionID: ind.RegionID, Public: ind.Public}
 }
 
@@ -210,7 +209,7 @@ func parseAmount(s string) (*decimal.Decimal, error) {
 }
 
 // counted picks the reports of a plan year that count, in period order.
-func counted(reports []store.StoredReport, year int, set plan.Settings) []progress.Report {
+func counted(reports []service.StoredReport, year int, set plan.Settings) []progress.Report {
 	var rs []progress.Report
 	for _, r := range reports {
 		if r.Period.Year() == year {
@@ -221,7 +220,7 @@ func counted(reports []store.StoredReport, year int, set plan.Settings) []progre
 }
 
 // handedIn is the set of periods with a report submitted or approved.
-func handedIn(reports []store.StoredReport) map[progress.Period]bool {
+func handedIn(reports []service.StoredReport) map[progress.Period]bool {
 	in := map[progress.Period]bool{}
 	for _, r := range reports {
 		if r.State == progress.StateSubmitted || r.State == progress.StateApproved {
@@ -248,7 +247,7 @@ type owed struct {
 
 // owedPeriods lists the periods of the plan year that have ended by at and have no report
 // submitted or approved: overdue ones (past their due date) and the one now due.
-func owedPeriods(lang string, ind store.IndicatorRow, p *plan.Plan, reports []store.StoredReport, at time.Time) []owed {
+func owedPeriods(lang string, ind service.IndicatorRow, p *plan.Plan, reports []service.StoredReport, at time.Time) []owed {
 	freq := ind.Frequency
 	if freq == "" {
 		freq = plan.Yearly
@@ -271,7 +270,7 @@ func owedPeriods(lang string, ind store.IndicatorRow, p *plan.Plan, reports []st
 // at (the one now being reported: for the demo, the as-of month) when it has no report
 // yet, else the earliest ended period without one, else the period after the latest
 // reported, within the plan year.
-func duePeriod(ind store.IndicatorRow, p *plan.Plan, reports []store.StoredReport, at time.Time) progress.Period {
+func duePeriod(ind service.IndicatorRow, p *plan.Plan, reports []service.StoredReport, at time.Time) progress.Period {
 	freq := ind.Frequency
 	if freq == "" {
 		freq = plan.Yearly
@@ -330,7 +329,7 @@ type locks struct {
 	admin   bool // admins write through locks
 }
 
-func (s *Server) locksFor(ctx context.Context, a service.Actor, ind store.IndicatorRow, p *plan.Plan) (*locks, error) {
+func (s *Server) locksFor(ctx context.Context, a service.Actor, ind service.IndicatorRow, p *plan.Plan) (*locks, error) {
 	freq := ind.Frequency
 	if freq == "" {
 		freq = plan.Yearly

@@ -14,15 +14,14 @@ import (
 	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/progress"
 	"github.com/lantu-dev/lantu/internal/service"
-	"github.com/lantu-dev/lantu/internal/store"
 )
 
 // workRow is one indicator on the reporting worklist.
 type workRow struct {
-	Ind       store.IndicatorRow
+	Ind       service.IndicatorRow
 	TargetInd plan.Indicator
 	Status    statusRow
-	Latest    *store.StoredReport
+	Latest    *service.StoredReport
 	LatestP   string
 	LatestFig string
 	Owed      []owed
@@ -51,7 +50,7 @@ func (s *Server) worklistPage(w http.ResponseWriter, r *http.Request) error {
 	if a.UserID == 0 {
 		return auth.ErrUnauthenticated
 	}
-	lang := i18n.FromRequest(r)
+	lang := requestLang(r)
 	id, err := s.planParam(r)
 	if err != nil {
 		return err
@@ -134,7 +133,7 @@ func (s *Server) worklistPage(w http.ResponseWriter, r *http.Request) error {
 
 // reportForm is the report form's data: what was typed, and what went wrong where.
 type reportForm struct {
-	Ind store.IndicatorRow
+	Ind service.IndicatorRow
 	// SavedOnly: the draft was saved but its submission refused; the flash says so.
 	SavedOnly bool
 	TargetInd plan.Indicator
@@ -159,7 +158,7 @@ type reportForm struct {
 	ReadOnly bool // the report is submitted or approved: nothing to save here
 }
 
-func (s *Server) newForm(ind store.IndicatorRow, st service.IndicatorStatus, lang string) *reportForm {
+func (s *Server) newForm(ind service.IndicatorRow, st service.IndicatorStatus, lang string) *reportForm {
 	f := &reportForm{Ind: ind, Status: newStatusRow(lang, st, ind.Indicator), Growth: ind.Kind == plan.KindGrowth,
 		Milestone: ind.Kind == plan.KindMilestone, Errors: map[string]string{}, Back: fmt.Sprintf("/indicators/%d", ind.ID)}
 	f.TargetInd = f.Status.Ind
@@ -178,15 +177,15 @@ func (s *Server) newForm(ind store.IndicatorRow, st service.IndicatorStatus, lan
 
 // formIndicator reads an indicator for the form: the actor must see it and may report
 // for its department.
-func (s *Server) formIndicator(r *http.Request, id int64) (store.IndicatorRow, service.IndicatorStatus, error) {
+func (s *Server) formIndicator(r *http.Request, id int64) (service.IndicatorRow, service.IndicatorStatus, error) {
 	ctx := r.Context()
 	a := service.ActorFrom(ctx)
 	if a.UserID == 0 {
-		return store.IndicatorRow{}, service.IndicatorStatus{}, auth.ErrUnauthenticated
+		return service.IndicatorRow{}, service.IndicatorStatus{}, auth.ErrUnauthenticated
 	}
 	st, _, err := s.svc.OneStatus(ctx, a, id, time.Time{})
 	if err != nil {
-		return store.IndicatorRow{}, st, err
+		return service.IndicatorRow{}, st, err
 	}
 	ind, err := s.svc.Indicator(ctx, a, id)
 	if err != nil {
@@ -216,7 +215,7 @@ func (s *Server) newReportForm(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := s.newForm(ind, st, i18n.FromRequest(r))
+	f := s.newForm(ind, st, requestLang(r))
 	f.Action = fmt.Sprintf("/indicators/%d/reports", id)
 	f.Period = duePeriod(ind, p, reports, s.svc.AsOf(p)).String()
 	if q := r.URL.Query().Get("period"); q != "" {
@@ -232,7 +231,7 @@ func (s *Server) newReportForm(w http.ResponseWriter, r *http.Request) error {
 // readForm fills the form from the request and gives the service's input; bad numbers
 // are marked in f.Errors.
 func readForm(r *http.Request, f *reportForm) service.ReportInput {
-	lang := i18n.FromRequest(r)
+	lang := requestLang(r)
 	f.Period = r.PostFormValue("period")
 	f.Value, f.LastYear, f.Amount = r.PostFormValue("value"), r.PostFormValue("last_year"), r.PostFormValue("amount")
 	f.Note, f.Cause, f.Remedy = r.PostFormValue("note"), r.PostFormValue("cause"), r.PostFormValue("remedy")
@@ -299,7 +298,7 @@ func formError(lang string, f *reportForm, err error) (int, error) {
 var fieldsKnown = map[string]bool{"period": true, "value": true, "last_year": true, "amount": true, "note": true, "cause": true, "remedy": true}
 
 func (s *Server) renderForm(w http.ResponseWriter, r *http.Request, code int, f *reportForm) {
-	lang := i18n.FromRequest(r)
+	lang := requestLang(r)
 	for k, msg := range f.Errors {
 		if !fieldsKnown[k] {
 			if f.Problem != "" {
@@ -333,7 +332,7 @@ func (s *Server) createReport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	lang := i18n.FromRequest(r)
+	lang := requestLang(r)
 	f := s.newForm(ind, st, lang)
 	f.Action = fmt.Sprintf("/indicators/%d/reports", id)
 	in := readForm(r, f)
@@ -359,13 +358,13 @@ func (s *Server) createReport(w http.ResponseWriter, r *http.Request) error {
 
 // afterSave submits a saved report when asked and goes back to the indicator; a refused
 // submission leaves the draft and shows it in the form with the reasons.
-func (s *Server) afterSave(w http.ResponseWriter, r *http.Request, f *reportForm, ind store.IndicatorRow, rep progress.Report) error {
+func (s *Server) afterSave(w http.ResponseWriter, r *http.Request, f *reportForm, ind service.IndicatorRow, rep progress.Report) error {
 	done := "saved"
 	if r.PostFormValue("intent") == "submit" {
 		ctx := r.Context()
 		_, err := s.svc.Review(ctx, service.ActorFrom(ctx), rep.ID, service.ReviewAction{Action: progress.ActSubmit, Version: rep.Version})
 		if err != nil {
-			lang := i18n.FromRequest(r)
+			lang := requestLang(r)
 			f.Edit, f.ReportID, f.Version, f.State = true, rep.ID, rep.Version, rep.State
 			f.Action = fmt.Sprintf("/reports/%d", rep.ID)
 			code, err := formError(lang, f, err)
@@ -411,7 +410,7 @@ func (s *Server) editReportForm(w http.ResponseWriter, r *http.Request) error {
 	if err := auth.Can(a.Principal, auth.ReportEdit, indicatorResource(rv.Indicator)); err != nil {
 		return err
 	}
-	lang := i18n.FromRequest(r)
+	lang := requestLang(r)
 	f := s.newForm(rv.Indicator, st, lang)
 	f.fill(rv.Report)
 	f.Flash = flashFrom(r)
@@ -449,7 +448,7 @@ func (s *Server) updateReport(w http.ResponseWriter, r *http.Request) error {
 	}
 	ctx := r.Context()
 	a := service.ActorFrom(ctx)
-	lang := i18n.FromRequest(r)
+	lang := requestLang(r)
 	f := s.newForm(rv.Indicator, st, lang)
 	f.Edit, f.ReportID, f.State, f.Reject = true, rv.ID, rv.State, rv.RejectReason
 	f.Action = fmt.Sprintf("/reports/%d", rv.ID)
@@ -575,7 +574,7 @@ func (s *Server) submitRefused(w http.ResponseWriter, r *http.Request, id int64,
 	if err != nil {
 		return err
 	}
-	lang := i18n.FromRequest(r)
+	lang := requestLang(r)
 	f := s.newForm(rv.Indicator, st, lang)
 	f.fill(rv.Report)
 	code, err := formError(lang, f, cause)

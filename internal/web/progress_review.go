@@ -8,7 +8,6 @@ import (
 	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/progress"
 	"github.com/lantu-dev/lantu/internal/service"
-	"github.com/lantu-dev/lantu/internal/store"
 )
 
 // reviewRow is one submitted report in the reviewer's queue.
@@ -44,7 +43,7 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) error {
 	if a.UserID == 0 {
 		return auth.ErrUnauthenticated
 	}
-	lang := i18n.FromRequest(r)
+	lang := requestLang(r)
 	id, err := s.planParam(r)
 	if err != nil {
 		return err
@@ -104,7 +103,7 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 // previousFigure is the counting report of the latest period before rep's.
-func previousFigure(reports []store.StoredReport, rep progress.Report, set plan.Settings) *progress.Report {
+func previousFigure(reports []service.StoredReport, rep progress.Report, set plan.Settings) *progress.Report {
 	var rs []progress.Report
 	for _, x := range reports {
 		if x.Period.Before(rep.Period) {

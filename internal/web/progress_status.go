@@ -13,7 +13,6 @@ import (
 	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/progress"
 	"github.com/lantu-dev/lantu/internal/service"
-	"github.com/lantu-dev/lantu/internal/store"
 )
 
 // statusCount is one status and how many indicators have it.
@@ -109,7 +108,7 @@ type statusView struct {
 func (s *Server) statusPage(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	a := service.ActorFrom(ctx)
-	lang := i18n.FromRequest(r)
+	lang := requestLang(r)
 	id, err := s.planParam(r)
 	if errors.Is(err, plan.ErrNotFound) && r.URL.Query().Get("plan") == "" {
 		if a.UserID == 0 && !s.svc.PublicView {
@@ -221,7 +220,7 @@ func (s *Server) deptStatuses(r *http.Request, p *plan.Plan, results []progress.
 
 // reportRow is one report in an indicator's table.
 type reportRow struct {
-	store.StoredReport
+	service.StoredReport
 	PeriodText  string
 	Figure      string
 	Submitted   string
@@ -254,7 +253,7 @@ type trendRow struct {
 }
 
 type indicatorView struct {
-	Ind       store.IndicatorRow
+	Ind       service.IndicatorRow
 	TargetInd plan.Indicator
 	Plan      *plan.Plan
 	Status    statusRow
@@ -281,7 +280,7 @@ type indicatorView struct {
 func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	a := service.ActorFrom(ctx)
-	lang := i18n.FromRequest(r)
+	lang := requestLang(r)
 	id, err := pathID(r, "id")
 	if err != nil {
 		return err
@@ -367,7 +366,7 @@ func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request) error {
 
 // trendOf is the year's counted figures, each with its share of the target where that
 // reads well (amounts that add up towards a target).
-func trendOf(lang string, ind store.IndicatorRow, p *plan.Plan, reports []store.StoredReport, res progress.Result) []trendRow {
+func trendOf(lang string, ind service.IndicatorRow, p *plan.Plan, reports []service.StoredReport, res progress.Result) []trendRow {
 	if ind.Kind == plan.KindMilestone {
 		return nil
 	}

@@ -142,7 +142,7 @@ func statusOf(err error) int {
 
 func (s *Server) showError(w http.ResponseWriter, r *http.Request, err error) {
 	code := statusOf(err)
-	lang := i18n.FromRequest(r)
+	lang := requestLang(r)
 	// A visitor who must sign in is sent to the sign-in page, and back afterwards.
 	if code == http.StatusUnauthorized && r.Method == http.MethodGet {
 		http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
@@ -195,7 +195,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, name s
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
-	lang := i18n.FromRequest(r)
+	lang := requestLang(r)
 	if q := r.URL.Query().Get("lang"); q == lang {
 		http.SetCookie(w, &http.Cookie{Name: "lang", Value: lang, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, HttpOnly: true})
 	}
