@@ -20,7 +20,6 @@ import (
 	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/service"
-	"github.com/lantu-dev/lantu/internal/store"
 )
 
 func init() {
@@ -167,7 +166,7 @@ func classify(err error) (int, ErrorBody) {
 		return http.StatusRequestEntityTooLarge, ErrorBody{Code: "too_large", Message: fmt.Sprintf("the body is over %d bytes", mbe.Limit)}
 	case errors.Is(err, service.ErrNoSuchFact):
 		return http.StatusNotFound, ErrorBody{Code: "not_found", Message: err.Error()}
-	case errors.Is(err, service.ErrPlanExists), errors.Is(err, store.ErrConflict):
+	case errors.Is(err, service.ErrPlanExists), errors.Is(err, service.ErrConflict):
 		return http.StatusConflict, ErrorBody{Code: "conflict", Message: err.Error()}
 	}
 	return http.StatusInternalServerError, ErrorBody{Code: "internal", Message: err.Error()}

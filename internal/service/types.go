@@ -1,0 +1,13 @@
+package service
+
+import "github.com/lantu-dev/lantu/internal/store"
+
+// The rows the service reads hand to web and api, named here so that the HTTP layer
+// depends on the services alone and never imports the store.
+type (
+	IndicatorRow = store.IndicatorRow
+	StoredReport = store.StoredReport
+)
+
+// ErrConflict: the row changed since it was read, or a unique value is taken.
+var ErrConflict = store.ErrConflict
