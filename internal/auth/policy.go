@@ -67,6 +67,9 @@ type Resource struct {
 	// OwnerUserID is who made the thing: for a report, who submitted it (separation of
 	// duties on approve); for an API token, its owner. 0 = nobody in particular.
 	OwnerUserID int64
+	// Authors are the others who made a report: who created or edited it. Like its
+	// submitter, none of them may approve it.
+	Authors []int64
 	// Public marks a thing of a public indicator. Only report.read and evidence.read
 	// honour it, and only for an Approved report: a public indicator's drafts,
 	// submitted and rejected reports are its department's, not the public's.
@@ -157,8 +160,8 @@ func init() {
 //   - evidence.read and report.read of an Approved resource are allowed to whoever may
 //     do plan.read_internal there;
 //   - one of the principal's roles must grant the action (see below);
-//   - report.approve of a report one submitted oneself (OwnerUserID) is denied
-//     unless one is admin (separation of duties).
+//   - report.approve of a report one submitted (OwnerUserID), created or edited
+//     (Authors) oneself is denied unless one is admin (separation of duties).
 //
 // Roles grant: admin everything in its region; reporter report.create/edit/submit/
 // import, evidence.upload and evidence.read, report.read for its own departments;
@@ -223,8 +226,8 @@ func Can(p Principal, a Action, r Resource) error {
 		}
 		return deny("no role of the user (%s) allows it", roleList(p.Roles))
 	}
-	if a == ReportApprove && r.OwnerUserID == p.UserID && !p.HasRole(RoleAdmin) {
-		return deny("separation of duties: a report may not be approved by who submitted it")
+	if a == ReportApprove && (r.OwnerUserID == p.UserID || slices.Contains(r.Authors, p.UserID)) && !p.HasRole(RoleAdmin) {
+		return deny("separation of duties: a report may not be approved by who created, edited or submitted it")
 	}
 	return nil
 }

@@ -202,6 +202,9 @@ func TestCanCases(t *testing.T) {
 
 		// Separation of duties.
 		{"reviewer approves own report", subjReviewer, ReportApprove, Resource{DeptID: 10, RegionID: 1, OwnerUserID: 3}, ErrForbidden, "separation of duties"},
+		{"reviewer approves a report they edited", subjReviewer, ReportApprove, Resource{DeptID: 10, RegionID: 1, OwnerUserID: 99, Authors: []int64{98, 3}}, ErrForbidden, "separation of duties"},
+		{"reviewer approves a report others edited", subjReviewer, ReportApprove, Resource{DeptID: 10, RegionID: 1, OwnerUserID: 99, Authors: []int64{98, 97}}, nil, ""},
+		{"admin approves a report they edited", subjAdmin, ReportApprove, Resource{DeptID: 10, RegionID: 1, OwnerUserID: 99, Authors: []int64{1}}, nil, ""},
 		{"admin approves own report", subjAdmin, ReportApprove, Resource{DeptID: 10, RegionID: 1, OwnerUserID: 1}, nil, ""},
 		{"reviewer rejects own report", subjReviewer, ReportReject, Resource{DeptID: 10, RegionID: 1, OwnerUserID: 3}, nil, ""},
 

@@ -39,6 +39,9 @@ type ReportInput struct {
 type ReportView struct {
 	store.StoredReport
 	Indicator store.IndicatorRow
+	// Authors are who created or edited the report (review queue only): with its
+	// submitter, the users who may not approve it.
+	Authors []int64
 }
 
 // ErrReportExists is returned when a period already has a report of that revision.
@@ -156,6 +159,9 @@ func (s *Service) CreateReport(ctx context.Context, a Actor, indicatorID int64, 
 			}
 			return err
 		}
+		if err := s.store.AddReportEditor(ctx, r.ID, a.UserID); err != nil {
+			return err
+		}
 		return s.record(ctx, a, "report.create", "report", r.ID, nil, r, note)
 	})
 	return r, err
@@ -188,6 +194,9 @@ func (s *Service) UpdateReport(ctx context.Context, a Actor, reportID int64, in 
 		}
 		if err := s.store.UpdateReport(ctx, out, cur.Version); err != nil {
 			return s.conflict(ctx, reportID, err)
+		}
+		if err := s.store.AddReportEditor(ctx, out.ID, a.UserID); err != nil {
+			return err
 		}
 		return s.record(ctx, a, "report.edit", "report", out.ID, cur.Report, out, note)
 	})
@@ -232,18 +241,24 @@ func (s *Service) Review(ctx context.Context, a Actor, reportID int64, ra Review
 			return err
 		}
 		var action auth.Action
-		owner := int64(0)
+		res := reportResource(ind, 0)
 		switch ra.Action {
 		case progress.ActSubmit, progress.ActWithdraw:
 			action = auth.ReportSubmit
 		case progress.ActApprove:
-			action, owner = auth.ReportApprove, cur.SubmittedBy
+			// Separation of duties: not by who submitted, created or edited it.
+			action, res.OwnerUserID = auth.ReportApprove, cur.SubmittedBy
+			editors, err := s.store.ReportEditors(ctx, cur.ID)
+			if err != nil {
+				return err
+			}
+			res.Authors = append(editors, cur.CreatedBy)
 		case progress.ActReject:
 			action = auth.ReportReject
 		default:
 			return &progress.TransitionError{From: cur.State, Action: ra.Action}
 		}
-		if err := s.can(a, action, reportResource(ind, owner)); err != nil {
+		if err := s.can(a, action, res); err != nil {
 			return err
 		}
 		note, err := s.checkOpen(ctx, a, ind, p, cur.Period)
@@ -304,6 +319,9 @@ func (s *Service) CorrectReport(ctx context.Context, a Actor, reportID int64) (p
 			if errors.Is(err, store.ErrConflict) {
 				return ErrReportExists
 			}
+			return err
+		}
+		if err := s.store.AddReportEditor(ctx, out.ID, a.UserID); err != nil {
 			return err
 		}
 		return s.record(ctx, a, "report.correct", "report", out.ID, cur.Report, out, note)
@@ -563,7 +581,11 @@ func (s *Service) ReviewQueue(ctx context.Context, a Actor, planID int64) ([]Rep
 		if s.can(a, auth.ReportApprove, reportResource(ind, 0)) != nil {
 			continue
 		}
-		out = append(out, ReportView{StoredReport: r, Indicator: ind})
+		authors, err := s.store.ReportEditors(ctx, r.ID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ReportView{StoredReport: r, Indicator: ind, Authors: append(authors, r.CreatedBy)})
 	}
 	slices.SortFunc(out, func(x, y ReportView) int { return x.SubmittedAt.Compare(y.SubmittedAt) })
 	return out, nil

@@ -426,3 +426,89 @@ func TestTrend(t *testing.T) {
 		t.Errorf("March expected %s, want 75 (a quarter of 300 on a straight line)", pts[2].Expected)
 	}
 }
+
+// Issue 8, item 5: whoever created or edited a report may not approve it, not only who
+// submitted it; an admin may (the rule has always exempted admins); a reviewer who never
+// touched the report approves it.
+func TestSeparationOfDuties(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		u, _, err := f.svc.CreateUser(ctx, service.System, service.NewUser{Login: "both", Roles: []auth.Role{auth.RoleReporter, auth.RoleReviewer},
+			DeptCodes: []string{"commerce"}, Password: "Zq8-both-vX3m-kk"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, _ := auth.NewPrincipal(u)
+		both := service.Actor{Principal: p, Address: "10.0.0.3"}
+		in := func(period string) service.ReportInput {
+			return service.ReportInput{Period: period, Value: dec("90000000"), Cause: "原因", Remedy: "措施"}
+		}
+		submit := func(a service.Actor, r progress.Report) progress.Report {
+			t.Helper()
+			out, err := f.svc.Review(ctx, a, r.ID, service.ReviewAction{Action: progress.ActSubmit, Version: r.Version})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return out
+		}
+		approve := func(a service.Actor, r progress.Report) error {
+			_, err := f.svc.Review(ctx, a, r.ID, service.ReviewAction{Action: progress.ActApprove, Version: r.Version})
+			return err
+		}
+		// Created by "both", submitted by the clerk.
+		created, err := f.svc.CreateReport(ctx, both, f.fdi, in("2022-03"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		created = submit(f.reporter, created)
+		if err := approve(both, created); !errors.Is(err, auth.ErrForbidden) {
+			t.Errorf("the creator approves: %v, want forbidden", err)
+		}
+		// Created by the clerk, edited by "both", submitted by the clerk.
+		offshore, err := st.IndicatorByCode(ctx, f.planID, "offshore-outsourcing")
+		if err != nil {
+			t.Fatal(err)
+		}
+		edited, err := f.svc.CreateReport(ctx, f.reporter, offshore.ID, in("2022-03"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if edited, err = f.svc.UpdateReport(ctx, both, edited.ID, service.ReportInput{Value: dec("95000000"), Cause: "原因", Remedy: "措施", Version: edited.Version}); err != nil {
+			t.Fatal(err)
+		}
+		edited = submit(f.reporter, edited)
+		if err := approve(both, edited); !errors.Is(err, auth.ErrForbidden) {
+			t.Errorf("an editor approves: %v, want forbidden", err)
+		}
+		// The submitter, as before.
+		floor, err := st.IndicatorByCode(ctx, f.planID, "new-commercial-floor-area")
+		if err != nil {
+			t.Fatal(err)
+		}
+		own, err := f.svc.CreateReport(ctx, f.reporter, floor.ID, in("2022Q1"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		own = submit(both, own)
+		if err := approve(both, own); !errors.Is(err, auth.ErrForbidden) {
+			t.Errorf("the submitter approves: %v, want forbidden", err)
+		}
+		// A reviewer who touched none of them approves them.
+		for _, r := range []progress.Report{created, edited, own} {
+			r, _ := f.svc.ReportByID(ctx, f.reviewer, r.ID)
+			if err := approve(f.reviewer, r.Report); err != nil {
+				t.Errorf("an untouched reviewer approving report %d: %v", r.ID, err)
+			}
+		}
+		// An admin who edited a report may still approve it.
+		adm, err := f.svc.CreateReport(ctx, f.admin, f.fdi, in("2022-02"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		adm = submit(f.admin, adm)
+		if err := approve(f.admin, adm); err != nil {
+			t.Errorf("an admin approving their own report: %v", err)
+		}
+	})
+}

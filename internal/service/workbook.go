@@ -181,6 +181,9 @@ func (s *Service) importEntry(ctx context.Context, a Actor, p *plan.Plan, ind st
 		if err := s.store.InsertReport(ctx, &r); err != nil {
 			return err
 		}
+		if err := s.store.AddReportEditor(ctx, r.ID, a.UserID); err != nil {
+			return err
+		}
 		sum.Created++
 		if err := s.record(ctx, a, "report.create", "report", r.ID, nil, r, "import"); err != nil {
 			return err
@@ -197,6 +200,9 @@ func (s *Service) importEntry(ctx context.Context, a Actor, p *plan.Plan, ind st
 			return nil
 		}
 		if err := s.store.UpdateReport(ctx, r, cur.Version); err != nil {
+			return err
+		}
+		if err := s.store.AddReportEditor(ctx, r.ID, a.UserID); err != nil {
 			return err
 		}
 		sum.Updated++

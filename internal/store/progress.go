@@ -95,6 +95,37 @@ func (s *Store) UpdateReport(ctx context.Context, r progress.Report, prev int) e
 	return nil
 }
 
+// AddReportEditor records that a user created or edited a report (nothing for user 0,
+// lantu itself); recording one twice is a no-op.
+func (s *Store) AddReportEditor(ctx context.Context, reportID, userID int64) error {
+	if userID == 0 {
+		return nil
+	}
+	_, err := s.q(ctx).ExecContext(ctx, `INSERT INTO report_editors (report_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, reportID, userID)
+	if err != nil {
+		return fmt.Errorf("store: editor %d of report %d: %w", userID, reportID, err)
+	}
+	return nil
+}
+
+// ReportEditors lists who created or edited a report, by id.
+func (s *Store) ReportEditors(ctx context.Context, reportID int64) ([]int64, error) {
+	rows, err := s.q(ctx).QueryContext(ctx, `SELECT user_id FROM report_editors WHERE report_id = $1 ORDER BY user_id`, reportID)
+	if err != nil {
+		return nil, fmt.Errorf("store: editors of report %d: %w", reportID, err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("store: editors of report %d: %w", reportID, err)
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
 // Report reads one report.
 func (s *Store) Report(ctx context.Context, id int64) (StoredReport, error) {
 	r, err := scanReport(s.q(ctx).QueryRowContext(ctx, `SELECT `+reportColumns+` FROM reports WHERE id = $1`, id))

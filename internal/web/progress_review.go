@@ -68,7 +68,7 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) error {
 		row := reviewRow{ReportView: rv, PeriodText: periodLabel(lang, rv.Period), Figure: reportFigure(lang, ind.Indicator, rv.Report),
 			SubmittedBy: names.name(rv.SubmittedBy), Submitted: dateTimeText(rv.SubmittedAt),
 			Own: rv.SubmittedBy == a.UserID && !a.HasRole(auth.RoleAdmin)}
-		res.OwnerUserID = rv.SubmittedBy
+		res.OwnerUserID, res.Authors = rv.SubmittedBy, rv.Authors
 		row.CanApprove = auth.Allowed(a.Principal, auth.ReportApprove, res)
 		row.CanReject = auth.Allowed(a.Principal, auth.ReportReject, res)
 		if prev := previousFigure(reports, rv.Report, p.Settings); prev != nil {
