@@ -156,17 +156,28 @@ func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context) error) 
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
-	if err := fn(context.WithValue(ctx, txKey{}, tx)); err != nil {
+	txCtx := context.WithValue(ctx, txKey{}, tx)
+	if err := fn(txCtx); err != nil {
 		if rbErr := tx.Rollback(); rbErr != nil && !errors.Is(rbErr, sql.ErrTxDone) {
 			return errors.Join(err, fmt.Errorf("store: rollback: %w", rbErr))
 		}
 		return err
 	}
+	if commitHook != nil {
+		commitHook(txCtx, s, false)
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
+	if commitHook != nil {
+		commitHook(ctx, s, true)
+	}
 	return nil
 }
+
+// commitHook, set only by the crash test (export_test.go), runs just before and just
+// after each commit, so that a child process can be killed at exactly those moments.
+var commitHook func(ctx context.Context, s *Store, committed bool)
 
 // InTx reports whether ctx carries a transaction; writes check it so that a multi-row
 // write outside one is caught in tests.
