@@ -18,6 +18,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/httpauth"
 	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/service"
 )
@@ -30,26 +31,34 @@ func init() {
 
 // API serves /api/v1/.
 type API struct {
-	svc   *service.Service
-	log   *slog.Logger
-	clock func() time.Time
-	mux   *http.ServeMux
+	svc    *service.Service
+	log    *slog.Logger
+	clock  func() time.Time
+	guard  *httpauth.Guard
+	router *httpauth.Router
 }
 
-// New builds the API over the services.
-func New(svc *service.Service, log *slog.Logger) *API {
-	a := &API{svc: svc, log: log, clock: svc.Now, mux: http.NewServeMux()}
-	a.routes()
+// New builds the API over the services; guard is the authentication and CSRF it shares
+// with the pages.
+func New(svc *service.Service, log *slog.Logger, guard *httpauth.Guard) *API {
+	a := &API{svc: svc, log: log, clock: svc.Now, guard: guard}
+	a.router = guard.NewRouter(a.writeError)
+	a.routes(a.router)
 	return a
 }
 
-func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) { a.mux.ServeHTTP(w, r) }
+// Handler is the API behind the middleware it shares with the pages (httpauth.Guard.Stack).
+func (a *API) Handler() http.Handler { return a.guard.Stack(a.router) }
+
+// Routes is the API's route table.
+func (a *API) Routes() []httpauth.Route { return a.router.Routes() }
 
 // handlerFunc returns the value to send as data, or an error for the envelope.
 type handlerFunc func(r *http.Request) (any, error)
 
-func (a *API) handle(pattern string, h handlerFunc) {
-	a.mux.Handle(pattern, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+// json answers with the handler's value as {"data": …}, or its error as the envelope.
+func (a *API) json(h handlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		v, err := h(r)
 		if err != nil {
 			a.writeError(w, r, err)
@@ -63,7 +72,7 @@ func (a *API) handle(pattern string, h handlerFunc) {
 			code, v = c.code, c.v
 		}
 		writeJSON(w, code, map[string]any{"data": v})
-	}))
+	})
 }
 
 // created lets a handler choose its success status.
@@ -144,6 +153,8 @@ func classify(err error) (int, ErrorBody) {
 		return http.StatusNotFound, ErrorBody{Code: "not_found", Message: err.Error()}
 	case errors.Is(err, auth.ErrUnauthenticated):
 		return http.StatusUnauthorized, ErrorBody{Code: "unauthenticated", Message: "sign in or send an API token (Authorization: Bearer …)"}
+	case errors.Is(err, httpauth.ErrCSRF):
+		return http.StatusForbidden, ErrorBody{Code: "csrf", Message: err.Error()}
 	case errors.Is(err, auth.ErrForbidden):
 		return http.StatusForbidden, ErrorBody{Code: "forbidden", Message: err.Error()}
 	case errors.As(err, &verrs):

@@ -10,16 +10,6 @@ import (
 	"github.com/lantu-dev/lantu/internal/service"
 )
 
-func init() {
-	WriteRoutes = append(WriteRoutes, "POST /api/v1/reports/{id}/evidence")
-}
-
-func (a *API) evidenceRoutes() {
-	a.handle("POST /api/v1/reports/{id}/evidence", a.addEvidence)
-	a.handle("GET /api/v1/reports/{id}/evidence", a.listEvidence)
-	a.mux.HandleFunc("GET /api/v1/evidence/{id}", a.evidenceFile)
-}
-
 // addEvidence takes a multipart field "file", or the raw body with ?name=.
 func (a *API) addEvidence(r *http.Request) (any, error) {
 	if err := requireUser(r); err != nil {

@@ -11,20 +11,6 @@ import (
 	"github.com/lantu-dev/lantu/internal/service"
 )
 
-func init() {
-	WriteRoutes = append(WriteRoutes,
-		"POST /api/v1/plans/{id}/documents",
-		"POST /api/v1/plans/{id}/documents/{key}/accept",
-	)
-}
-
-func (a *API) extractRoutes() {
-	a.handle("POST /api/v1/extract", a.extract)
-	a.handle("POST /api/v1/plans/{id}/documents", a.ingest)
-	a.handle("GET /api/v1/plans/{id}/documents/{key}/facts", a.documentFacts)
-	a.handle("POST /api/v1/plans/{id}/documents/{key}/accept", a.accept)
-}
-
 // readDocument takes a document from a request: a JSON body {"name", "text"}, a
 // multipart upload (field "file"), or the raw bytes with ?name=.
 func readDocument(r *http.Request) (name string, data []byte, extra map[string]string, err error) {

@@ -14,37 +14,6 @@ import (
 	"github.com/lantu-dev/lantu/internal/service"
 )
 
-func init() {
-	WriteRoutes = append(WriteRoutes,
-		"POST /api/v1/indicators/{id}/reports",
-		"PUT /api/v1/reports/{id}",
-		"POST /api/v1/reports/{id}/submit",
-		"POST /api/v1/reports/{id}/withdraw",
-		"POST /api/v1/reports/{id}/approve",
-		"POST /api/v1/reports/{id}/reject",
-		"POST /api/v1/reports/{id}/correct",
-		"POST /api/v1/indicators/{id}/unlocks",
-		"POST /api/v1/indicators/{id}/targets",
-	)
-}
-
-func (a *API) progressRoutes() {
-	a.handle("GET /api/v1/status", a.planStatus)
-	a.handle("GET /api/v1/indicators/{id}/status", a.indicatorStatus)
-	a.handle("GET /api/v1/indicators/{id}/reports", a.listReports)
-	a.handle("POST /api/v1/indicators/{id}/reports", a.createReport)
-	a.handle("GET /api/v1/reports/{id}", a.getReport)
-	a.handle("PUT /api/v1/reports/{id}", a.updateReport)
-	for _, act := range []progress.Action{progress.ActSubmit, progress.ActWithdraw, progress.ActApprove, progress.ActReject} {
-		a.handle("POST /api/v1/reports/{id}/"+string(act), a.review(act))
-	}
-	a.handle("POST /api/v1/reports/{id}/correct", a.correctReport)
-	a.handle("POST /api/v1/indicators/{id}/unlocks", a.unlock)
-	a.handle("POST /api/v1/indicators/{id}/targets", a.reviseTarget)
-	a.handle("GET /api/v1/review", a.reviewQueue)
-	a.handle("GET /api/v1/departments/rates", a.rates)
-}
-
 func atParam(r *http.Request) (time.Time, error) {
 	s := r.URL.Query().Get("at")
 	if s == "" {

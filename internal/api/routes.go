@@ -7,32 +7,67 @@ import (
 
 	"github.com/lantu-dev/lantu/internal/audit"
 	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/httpauth"
+	"github.com/lantu-dev/lantu/internal/progress"
 	"github.com/lantu-dev/lantu/internal/service"
 )
 
-// WriteRoutes lists every state-changing endpoint, so that the role-matrix test can
-// prove each is guarded. A route added to routes() must be added here.
-var WriteRoutes = []string{
-	"POST /api/v1/users",
-	"POST /api/v1/tokens",
-	"DELETE /api/v1/tokens/{id}",
-}
+// routes is the API's route table: pattern, who may call it, the action its service
+// checks and how the resource is found (see package httpauth). The role, read and CSRF
+// tests read this table, so a row added without its tests fails them.
+func (a *API) routes(rt *httpauth.Router) {
+	const (
+		anyone   = httpauth.Anyone
+		signedIn = httpauth.SignedIn
+	)
+	type row = httpauth.Route
+	rt.Handle(
+		// Accounts, tokens, audit.
+		row{Pattern: "GET /api/v1/me", Who: signedIn, Find: httpauth.Self, Handler: a.json(a.me)},
+		row{Pattern: "GET /api/v1/users", Who: signedIn, Action: auth.UserManage, Find: httpauth.None, Handler: a.json(a.users)},
+		row{Pattern: "POST /api/v1/users", Who: signedIn, Action: auth.UserManage, Find: httpauth.None, Handler: a.json(a.createUser)},
+		row{Pattern: "GET /api/v1/tokens", Who: signedIn, Action: auth.TokenManageOwn, Find: httpauth.None, Handler: a.json(a.tokens)},
+		row{Pattern: "POST /api/v1/tokens", Who: signedIn, Action: auth.TokenManageOwn, Find: httpauth.Self, Handler: a.json(a.createToken)},
+		row{Pattern: "DELETE /api/v1/tokens/{id}", Who: signedIn, Action: auth.TokenManageAny, Find: httpauth.ByToken, Handler: a.json(a.revokeToken)},
+		row{Pattern: "GET /api/v1/audit", Who: signedIn, Action: auth.AuditRead, Find: httpauth.None, Handler: a.json(a.audit)},
 
-func (a *API) routes() {
-	a.handle("GET /api/v1/me", a.me)
-	a.handle("GET /api/v1/plans", a.plans)
-	a.handle("GET /api/v1/plans/{id}", a.plan)
-	a.handle("GET /api/v1/audit", a.audit)
-	a.handle("GET /api/v1/users", a.users)
-	a.handle("POST /api/v1/users", a.createUser)
-	a.handle("GET /api/v1/tokens", a.tokens)
-	a.handle("POST /api/v1/tokens", a.createToken)
-	a.handle("DELETE /api/v1/tokens/{id}", a.revokeToken)
-	a.progressRoutes()
-	a.extractRoutes()
-	a.workbookRoutes()
-	a.evidenceRoutes()
-	a.mux.Handle("/api/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// The plan.
+		row{Pattern: "GET /api/v1/plans", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.None, Handler: a.json(a.plans)},
+		row{Pattern: "GET /api/v1/plans/{id}", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: a.json(a.plan)},
+		row{Pattern: "POST /api/v1/indicators/{id}/unlocks", Who: signedIn, Action: auth.PeriodUnlock, Find: httpauth.ByIndicator, Handler: a.json(a.unlock)},
+		row{Pattern: "POST /api/v1/indicators/{id}/targets", Who: signedIn, Action: auth.TargetRevise, Find: httpauth.ByIndicator, Handler: a.json(a.reviseTarget)},
+
+		// Progress: status, reports, review.
+		row{Pattern: "GET /api/v1/status", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: a.json(a.planStatus)},
+		row{Pattern: "GET /api/v1/indicators/{id}/status", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByIndicator, Handler: a.json(a.indicatorStatus)},
+		row{Pattern: "GET /api/v1/indicators/{id}/reports", Who: anyone, Action: auth.ReportRead, Find: httpauth.ByIndicator, Handler: a.json(a.listReports)},
+		row{Pattern: "POST /api/v1/indicators/{id}/reports", Who: signedIn, Action: auth.ReportCreate, Find: httpauth.ByIndicator, Handler: a.json(a.createReport)},
+		row{Pattern: "GET /api/v1/reports/{id}", Who: anyone, Action: auth.ReportRead, Find: httpauth.ByReport, Handler: a.json(a.getReport)},
+		row{Pattern: "PUT /api/v1/reports/{id}", Who: signedIn, Action: auth.ReportEdit, Find: httpauth.ByReport, Handler: a.json(a.updateReport)},
+		row{Pattern: "POST /api/v1/reports/{id}/submit", Who: signedIn, Action: auth.ReportSubmit, Find: httpauth.ByReport, Handler: a.json(a.review(progress.ActSubmit))},
+		row{Pattern: "POST /api/v1/reports/{id}/withdraw", Who: signedIn, Action: auth.ReportSubmit, Find: httpauth.ByReport, Handler: a.json(a.review(progress.ActWithdraw))},
+		row{Pattern: "POST /api/v1/reports/{id}/approve", Who: signedIn, Action: auth.ReportApprove, Find: httpauth.ByReport, Handler: a.json(a.review(progress.ActApprove))},
+		row{Pattern: "POST /api/v1/reports/{id}/reject", Who: signedIn, Action: auth.ReportReject, Find: httpauth.ByReport, Handler: a.json(a.review(progress.ActReject))},
+		row{Pattern: "POST /api/v1/reports/{id}/correct", Who: signedIn, Action: auth.ReportEdit, Find: httpauth.ByReport, Handler: a.json(a.correctReport)},
+		row{Pattern: "GET /api/v1/review", Who: signedIn, Action: auth.ReportApprove, Find: httpauth.None, Handler: a.json(a.reviewQueue)},
+		row{Pattern: "GET /api/v1/departments/rates", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: a.json(a.rates)},
+
+		// Evidence of a report.
+		row{Pattern: "POST /api/v1/reports/{id}/evidence", Who: signedIn, Action: auth.EvidenceUpload, Find: httpauth.ByReport, Handler: a.json(a.addEvidence)},
+		row{Pattern: "GET /api/v1/reports/{id}/evidence", Who: anyone, Action: auth.EvidenceRead, Find: httpauth.ByReport, Handler: a.json(a.listEvidence)},
+		row{Pattern: "GET /api/v1/evidence/{id}", Who: anyone, Action: auth.EvidenceRead, Find: httpauth.ByEvidence, Handler: http.HandlerFunc(a.evidenceFile)},
+
+		// Excel reporting.
+		row{Pattern: "GET /api/v1/plans/{id}/template", Who: signedIn, Action: auth.ReportImport, Find: httpauth.ByDepartment, Handler: http.HandlerFunc(a.template)},
+		row{Pattern: "POST /api/v1/plans/{id}/reports/import", Who: signedIn, Action: auth.ReportImport, Find: httpauth.ByDepartment, Handler: a.json(a.importReports)},
+
+		// Ingest: documents to facts to the plan. Extract reads a posted text and stores nothing.
+		row{Pattern: "POST /api/v1/extract", Who: signedIn, Find: httpauth.None, Handler: a.json(a.extract)},
+		row{Pattern: "POST /api/v1/plans/{id}/documents", Who: signedIn, Action: auth.DocumentIngest, Find: httpauth.ByPlan, Handler: a.json(a.ingest)},
+		row{Pattern: "GET /api/v1/plans/{id}/documents/{key}/facts", Who: signedIn, Action: auth.DocumentIngest, Find: httpauth.ByDocument, Handler: a.json(a.documentFacts)},
+		row{Pattern: "POST /api/v1/plans/{id}/documents/{key}/accept", Who: signedIn, Action: auth.DocumentIngest, Find: httpauth.ByDocument, Handler: a.json(a.accept)},
+	)
+	rt.NotFound(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusNotFound, map[string]any{"error": ErrorBody{Code: "not_found", Message: "no such endpoint: " + r.Method + " " + r.URL.Path}})
 	}))
 }

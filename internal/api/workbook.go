@@ -11,15 +11,6 @@ import (
 	"github.com/lantu-dev/lantu/internal/xlsx"
 )
 
-func init() {
-	WriteRoutes = append(WriteRoutes, "POST /api/v1/plans/{id}/reports/import")
-}
-
-func (a *API) workbookRoutes() {
-	a.mux.HandleFunc("GET /api/v1/plans/{id}/template", a.template)
-	a.handle("POST /api/v1/plans/{id}/reports/import", a.importReports)
-}
-
 // template sends a department's reporting workbook: ?dept=CODE&period=P[&format=csv].
 func (a *API) template(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r, "id")

@@ -15,6 +15,7 @@ import (
 
 	"github.com/lantu-dev/lantu/demo"
 	"github.com/lantu-dev/lantu/internal/api"
+	"github.com/lantu-dev/lantu/internal/httpauth"
 	"github.com/lantu-dev/lantu/internal/planfile"
 	"github.com/lantu-dev/lantu/internal/service"
 	"github.com/lantu-dev/lantu/internal/store"
@@ -154,10 +155,30 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, console io.Writer,
 
 // Handler builds the whole HTTP handler over a service; tests use it with httptest.
 func Handler(ctx context.Context, svc *service.Service, cfg Config, log *slog.Logger) (http.Handler, error) {
-	ws, err := web.New(ctx, svc, web.Options{PublicView: cfg.PublicView, Demo: cfg.Demo, SecureCookies: cfg.SecureCookies,
-		API: api.New(svc, log)}, log)
+	h, _, err := build(ctx, svc, cfg, log)
+	return h, err
+}
+
+// Routes is the route table of the pages and the API together (see package httpauth).
+func Routes(ctx context.Context, svc *service.Service, cfg Config, log *slog.Logger) ([]httpauth.Route, error) {
+	_, routes, err := build(ctx, svc, cfg, log)
+	return routes, err
+}
+
+// build puts the pages and the API side by side; each mounts the same guard
+// (authentication, CSRF) in front of its own router.
+func build(ctx context.Context, svc *service.Service, cfg Config, log *slog.Logger) (http.Handler, []httpauth.Route, error) {
+	guard, err := httpauth.NewGuard(ctx, svc, log, cfg.SecureCookies)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return ws.Handler(), nil
+	ws, err := web.New(ctx, svc, web.Options{PublicView: cfg.PublicView, Demo: cfg.Demo, SecureCookies: cfg.SecureCookies, Guard: guard}, log)
+	if err != nil {
+		return nil, nil, err
+	}
+	as := api.New(svc, log, guard)
+	mux := http.NewServeMux()
+	mux.Handle("/api/", as.Handler())
+	mux.Handle("/", ws.Handler())
+	return mux, append(ws.Routes(), as.Routes()...), nil
 }

@@ -16,8 +16,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/lantu-dev/lantu/internal/api"
 	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/httpauth"
 	"github.com/lantu-dev/lantu/internal/i18n"
 	"github.com/lantu-dev/lantu/internal/service"
 	"github.com/lantu-dev/lantu/internal/store"
@@ -349,9 +349,10 @@ func TestAPITokens(t *testing.T) {
 func TestAnonymousWritesRefused(t *testing.T) {
 	st := storetest.SQLite(t)
 	ts := newTestServer(t, st, true)
-	for _, route := range api.WriteRoutes {
+	for _, row := range httpauth.WriteRoutes(routeTable(t)) {
+		route := row.Pattern
 		method, path, _ := strings.Cut(route, " ")
-		path = strings.NewReplacer("{id}", "1", "{report}", "1").Replace(path)
+		path = strings.NewReplacer("{id}", "1", "{report}", "1", "{plan}", "1", "{key}", "k").Replace(path)
 		req, _ := http.NewRequest(method, ts.URL+path, strings.NewReader(`{}`))
 		req.Header.Set("Content-Type", "application/json")
 		res, err := http.DefaultClient.Do(req)

@@ -17,13 +17,12 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
-	"github.com/lantu-dev/lantu/internal/api"
 	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/httpauth"
 	"github.com/lantu-dev/lantu/internal/planfile"
 	"github.com/lantu-dev/lantu/internal/progress"
 	"github.com/lantu-dev/lantu/internal/service"
 	"github.com/lantu-dev/lantu/internal/store/storetest"
-	"github.com/lantu-dev/lantu/internal/web"
 	"github.com/lantu-dev/lantu/internal/xlsx"
 )
 
@@ -48,6 +47,7 @@ var subjects = []struct {
 // the anonymous 401. Written out by hand, not derived from the rules under test.
 var allowed = map[string][]string{
 	"POST /api/v1/users":                             {"admin"},
+	"POST /api/v1/extract":                           {"admin", "reporter-own", "reporter-other", "reviewer-own", "reviewer-other", "officer", "leader"},
 	"POST /api/v1/tokens":                            {"admin", "reporter-own", "reporter-other", "reviewer-own", "reviewer-other", "officer", "leader"},
 	"DELETE /api/v1/tokens/{id}":                     {"admin"},
 	"POST /api/v1/indicators/{id}/reports":           {"admin", "reporter-own"},
@@ -262,6 +262,7 @@ func (w *matrixWorld) request(route, subject string, n int) *http.Request {
 	body := map[string]string{
 		"POST /api/v1/users":                             fmt.Sprintf(`{"login":"new%d","roles":["reporter"]}`, n),
 		"POST /api/v1/tokens":                            `{"name":"x"}`,
+		"POST /api/v1/extract":                           `{"name":"a.txt","text":"今年力争新建道路25.8公里。"}`,
 		"POST /api/v1/indicators/{id}/reports":           `{"period":"2022-05","value":1,"cause":"c","remedy":"r"}`,
 		"PUT /api/v1/reports/{id}":                       `{"value":2,"version":1,"cause":"c","remedy":"r"}`,
 		"POST /api/v1/reports/{id}/submit":               `{"version":1}`,
@@ -335,7 +336,10 @@ func (w *matrixWorld) request(route, subject string, n int) *http.Request {
 
 // Every role × every write endpoint × own and other department: allowed or denied.
 func TestRoleMatrix(t *testing.T) {
-	routes := append(append([]string{}, api.WriteRoutes...), web.WriteRoutes...)
+	var routes []string
+	for _, r := range httpauth.WriteRoutes(routeTable(t)) {
+		routes = append(routes, r.Pattern)
+	}
 	for _, r := range routes {
 		if _, ok := allowed[r]; !ok {
 			t.Errorf("write route %s is missing from the role matrix", r)
@@ -412,5 +416,56 @@ func TestOtherDepartmentRefused(t *testing.T) {
 		if e.UserLogin == "urbanclerk" && e.Action == "report.create" {
 			t.Errorf("the refused write was recorded as a change: %+v", e)
 		}
+	}
+}
+
+// routeTable is the route table of the pages and the API.
+func routeTable(t *testing.T) []httpauth.Route {
+	t.Helper()
+	svc := service.New(storetest.SQLite(t))
+	routes, err := Routes(context.Background(), svc, Config{PublicView: true}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return routes
+}
+
+// Every state-changing row of the route table, sent by a signed-in browser (session
+// cookie) without the CSRF token, is refused with 403 and changes nothing.
+func TestCSRFEveryWriteRoute(t *testing.T) {
+	w := newMatrixWorld(t)
+	ctx := context.Background()
+	sid, _, err := w.svc.Login(ctx, "office", "office-password-1", "127.0.0.1", "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := w.svc.Store().Audit(ctx, auditAll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := httpauth.CSRFRoutes(routeTable(t))
+	if len(rows) < 30 {
+		t.Fatalf("only %d state-changing routes in the table", len(rows))
+	}
+	for n, row := range rows {
+		req := w.request(row.Pattern, "admin", n)
+		req.Header.Del("Authorization")
+		req.AddCookie(&http.Cookie{Name: "lantu_session", Value: sid})
+		res, err := noRedirect().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusForbidden {
+			t.Errorf("%s with the session cookie and no CSRF token = %d, want 403: %.200s", row.Pattern, res.StatusCode, b)
+		}
+	}
+	after, err := w.svc.Store().Audit(ctx, auditAll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after) != len(before) {
+		t.Errorf("requests without a CSRF token changed something: %d audit entries → %d", len(before), len(after))
 	}
 }

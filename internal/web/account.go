@@ -8,6 +8,7 @@ import (
 
 	"github.com/lantu-dev/lantu/internal/audit"
 	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/httpauth"
 	"github.com/lantu-dev/lantu/internal/i18n"
 	"github.com/lantu-dev/lantu/internal/service"
 )
@@ -21,7 +22,7 @@ func safeNext(next string) string {
 }
 
 func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) error {
-	s.ensurePreSession(w, r)
+	s.guard.EnsurePreSession(w, r)
 	s.render(w, r, http.StatusOK, "login", map[string]any{"Next": safeNext(r.URL.Query().Get("next"))})
 	return nil
 }
@@ -29,7 +30,7 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	login, password := r.PostFormValue("login"), r.PostFormValue("password")
 	next := safeNext(r.PostFormValue("next"))
-	sid, u, err := s.svc.Login(r.Context(), login, password, clientAddr(r), r.UserAgent())
+	sid, u, err := s.svc.Login(r.Context(), login, password, httpauth.ClientAddr(r), r.UserAgent())
 	if err != nil {
 		var rl *service.RateLimitedError
 		code := http.StatusUnauthorized
@@ -44,8 +45,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, code, "login", map[string]any{"Next": next, "Login": login, "Error": msg})
 		return nil
 	}
-	s.clearCookie(w, r, preSessionCookie)
-	http.SetCookie(w, s.cookie(r, sessionCookie, sid, int(s.svc.Sessions.MaxAge.Seconds())))
+	s.guard.StartSession(w, r, sid, int(s.svc.Sessions.MaxAge.Seconds()))
 	if u.MustChangePassword {
 		next = "/account/password"
 	}
@@ -54,10 +54,10 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
-	if err := s.svc.Logout(r.Context(), service.ActorFrom(r.Context()), stateFrom(r.Context()).sessionID); err != nil {
+	if err := s.svc.Logout(r.Context(), service.ActorFrom(r.Context()), httpauth.SessionID(r.Context())); err != nil {
 		return err
 	}
-	s.clearCookie(w, r, sessionCookie)
+	s.guard.EndSession(w, r)
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 	return nil
 }
@@ -96,7 +96,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	// Every session ended with the change: sign in again with the new password.
-	s.clearCookie(w, r, sessionCookie)
+	s.guard.EndSession(w, r)
 	http.Redirect(w, r, "/login?changed=1", http.StatusSeeOther)
 	return nil
 }

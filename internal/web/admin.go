@@ -14,30 +14,6 @@ import (
 	"github.com/lantu-dev/lantu/internal/service"
 )
 
-func init() {
-	WriteRoutes = append(WriteRoutes,
-		"POST /admin/users/{id}",
-		"POST /admin/users/{id}/password",
-		"POST /account/tokens",
-		"POST /account/tokens/{id}/revoke",
-		"POST /indicators/{id}/unlocks",
-		"POST /indicators/{id}/targets",
-	)
-}
-
-// adminRoutes: editing users, one's own API tokens, and a period's unlock or a target's
-// revision from the indicator page.
-func (s *Server) adminRoutes(mux *http.ServeMux) {
-	mux.Handle("GET /admin/users/{id}", s.page(s.userEditForm))
-	mux.Handle("POST /admin/users/{id}", s.page(s.userEdit))
-	mux.Handle("POST /admin/users/{id}/password", s.page(s.userResetPassword))
-	mux.Handle("GET /account/tokens", s.page(s.tokensPage))
-	mux.Handle("POST /account/tokens", s.page(s.tokenCreate))
-	mux.Handle("POST /account/tokens/{id}/revoke", s.page(s.tokenRevoke))
-	mux.Handle("POST /indicators/{id}/unlocks", s.page(s.unlockPeriod))
-	mux.Handle("POST /indicators/{id}/targets", s.page(s.reviseTarget))
-}
-
 func (s *Server) userEditForm(w http.ResponseWriter, r *http.Request) error {
 	return s.renderUserEdit(w, r, http.StatusOK, nil)
 }

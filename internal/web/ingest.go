@@ -18,18 +18,6 @@ import (
 	"github.com/lantu-dev/lantu/internal/service"
 )
 
-// ingestRoutes adds the ingest pages: paste or upload a document, see its facts, accept them.
-func (s *Server) ingestRoutes(mux *http.ServeMux) {
-	mux.Handle("GET /ingest", s.page(s.ingestForm))
-	mux.Handle("POST /ingest", s.page(s.ingestPost))
-	mux.Handle("GET /ingest/{plan}/{key}", s.page(s.ingestDoc))
-	mux.Handle("POST /ingest/{plan}/{key}/accept", s.page(s.ingestAccept))
-}
-
-func init() {
-	WriteRoutes = append(WriteRoutes, "POST /ingest", "POST /ingest/{plan}/{key}/accept")
-}
-
 func (s *Server) ingestForm(w http.ResponseWriter, r *http.Request) error {
 	return s.renderIngestForm(w, r, http.StatusOK, nil)
 }

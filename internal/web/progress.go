@@ -18,36 +18,6 @@ import (
 	"github.com/lantu-dev/lantu/internal/service"
 )
 
-// progressRoutes adds the progress pages: status dashboard, indicators, reports, review.
-func (s *Server) progressRoutes(mux *http.ServeMux) {
-	mux.Handle("GET /status", s.page(s.statusPage))
-	mux.Handle("GET /indicators/{id}", s.page(s.indicatorPage))
-	mux.Handle("GET /reports", s.page(s.worklistPage))
-	mux.Handle("GET /indicators/{id}/reports/new", s.page(s.newReportForm))
-	mux.Handle("POST /indicators/{id}/reports", s.page(s.createReport))
-	mux.Handle("GET /reports/{id}", s.page(s.showReport))
-	mux.Handle("GET /reports/{id}/edit", s.page(s.editReportForm))
-	mux.Handle("POST /reports/{id}", s.page(s.updateReport))
-	for _, act := range []progress.Action{progress.ActSubmit, progress.ActWithdraw, progress.ActApprove, progress.ActReject, progress.ActCorrect} {
-		mux.Handle("POST /reports/{id}/"+string(act), s.page(s.reportAction(act)))
-	}
-	mux.Handle("GET /review", s.page(s.reviewPage))
-}
-
-func init() { WriteRoutes = append(WriteRoutes, ProgressWriteRoutes...) }
-
-// ProgressWriteRoutes are the progress pages' state-changing routes (in WriteRoutes, so
-// the role matrix calls each of them).
-var ProgressWriteRoutes = []string{
-	"POST /indicators/{id}/reports",
-	"POST /reports/{id}",
-	"POST /reports/{id}/submit",
-	"POST /reports/{id}/withdraw",
-	"POST /reports/{id}/approve",
-	"POST /reports/{id}/reject",
-	"POST /reports/{id}/correct",
-}
-
 // flashMsg is a one-line message at the top of a page (the "flash" component).
 type flashMsg struct {
 	Kind string // ok or error

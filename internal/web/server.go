@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/httpauth"
 	"github.com/lantu-dev/lantu/internal/i18n"
 	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/service"
@@ -29,20 +30,21 @@ type Options struct {
 	Demo bool
 	// SecureCookies forces the Secure flag (set when served over TLS or behind a TLS proxy).
 	SecureCookies bool
-	// API, when set, is mounted at /api/.
-	API http.Handler
+	// Guard is the authentication and CSRF shared with the API; New makes one when nil.
+	Guard *httpauth.Guard
 	// Clock gives "today"; tests set it.
 	Clock func() time.Time
 }
 
 // Server holds what the handlers need.
 type Server struct {
-	svc        *service.Service
-	opts       Options
-	assets     *assets
-	pages      map[string]*template.Template
-	log        *slog.Logger
-	csrfSecret []byte
+	svc    *service.Service
+	opts   Options
+	assets *assets
+	pages  map[string]*template.Template
+	log    *slog.Logger
+	guard  *httpauth.Guard
+	router *httpauth.Router
 }
 
 // New builds the web server and parses every template, so a broken one fails at start.
@@ -54,42 +56,26 @@ func New(ctx context.Context, svc *service.Service, opts Options, log *slog.Logg
 	if err != nil {
 		return nil, fmt.Errorf("web: assets: %w", err)
 	}
-	s := &Server{svc: svc, opts: opts, assets: a, log: log}
-	if s.csrfSecret, err = svc.CSRFSecret(ctx); err != nil {
-		return nil, fmt.Errorf("web: CSRF secret: %w", err)
+	s := &Server{svc: svc, opts: opts, assets: a, log: log, guard: opts.Guard}
+	if s.guard == nil {
+		if s.guard, err = httpauth.NewGuard(ctx, svc, log, opts.SecureCookies); err != nil {
+			return nil, fmt.Errorf("web: %w", err)
+		}
 	}
 	if s.pages, err = s.parseTemplates(); err != nil {
 		return nil, fmt.Errorf("web: templates: %w", err)
 	}
+	s.router = s.guard.NewRouter(s.showError)
+	s.routes(s.router)
 	return s, nil
 }
 
-// Handler is the whole site: pages, static files, health check and API.
-func (s *Server) Handler() http.Handler {
-	mux := http.NewServeMux()
-	mux.Handle("GET /static/", s.assets)
-	mux.HandleFunc("GET /healthz", s.healthz)
-	mux.Handle("GET /{$}", s.page(s.planPage))
-	mux.Handle("GET /plans/{id}", s.page(s.planPage))
-	mux.Handle("GET /plans/{id}/documents/{key}", s.page(s.documentPage))
-	mux.Handle("GET /login", s.page(s.loginForm))
-	mux.Handle("POST /login", s.page(s.login))
-	mux.Handle("POST /logout", s.page(s.logout))
-	mux.Handle("GET /account/password", s.page(s.passwordForm))
-	mux.Handle("POST /account/password", s.page(s.changePassword))
-	mux.Handle("GET /admin/audit", s.page(s.auditPage))
-	mux.Handle("GET /admin/users", s.page(s.usersPage))
-	mux.Handle("POST /admin/users", s.page(s.createUser))
-	s.progressRoutes(mux)
-	s.ingestRoutes(mux)
-	s.workbookRoutes(mux)
-	s.adminRoutes(mux)
-	if s.opts.API != nil {
-		mux.Handle("/api/", s.opts.API)
-	}
-	mux.Handle("/", s.page(func(w http.ResponseWriter, r *http.Request) error { return plan.ErrNotFound }))
-	return chain(mux, recoverPanics(s.log), requestID, securityHeaders, limitBody(16<<20), s.authenticate, logRequests(s.log), s.checkCSRF)
-}
+// Handler is the whole site but the API: pages, static files and health check, behind
+// the middleware web and api share (httpauth.Guard.Stack).
+func (s *Server) Handler() http.Handler { return s.guard.Stack(s.router) }
+
+// Routes is the pages' route table.
+func (s *Server) Routes() []httpauth.Route { return s.router.Routes() }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
@@ -126,7 +112,7 @@ func statusOf(err error) int {
 		return http.StatusNotFound
 	case errors.Is(err, auth.ErrUnauthenticated):
 		return http.StatusUnauthorized
-	case errors.Is(err, auth.ErrForbidden), errors.Is(err, errCSRF):
+	case errors.Is(err, auth.ErrForbidden), errors.Is(err, httpauth.ErrCSRF):
 		return http.StatusForbidden
 	case errors.As(err, &rl):
 		return http.StatusTooManyRequests
@@ -158,7 +144,7 @@ func (s *Server) showError(w http.ResponseWriter, r *http.Request, err error) {
 		msg = i18n.T(lang, "error.notfound")
 	case http.StatusForbidden:
 		msg = i18n.T(lang, "error.forbidden")
-		if errors.Is(err, errCSRF) {
+		if errors.Is(err, httpauth.ErrCSRF) {
 			msg = i18n.T(lang, "error.csrf")
 		}
 	case http.StatusUnauthorized:
@@ -202,7 +188,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, name s
 	var buf bytes.Buffer
 	actor := service.ActorFrom(r.Context())
 	pd := pageData{Lang: lang, Path: r.URL.Path, Data: data, Now: s.opts.Clock(), User: actor.Principal,
-		CSRF: s.csrfToken(r), Can: navRights(actor.Principal), LangURL: langURL(r, lang)}
+		CSRF: s.guard.CSRFToken(r), Can: navRights(actor.Principal), LangURL: langURL(r, lang)}
 	if err := t.ExecuteTemplate(&buf, "layout", pd); err != nil {
 		s.log.ErrorContext(r.Context(), "render", "template", name, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
@@ -241,13 +227,6 @@ func navRights(p auth.Principal) map[string]bool {
 		"review":   p.HasRole(auth.RoleReviewer) || p.HasRole(auth.RoleAdmin),
 		"ingest":   auth.Allowed(p, auth.DocumentIngest, r),
 	}
-}
-
-// WriteRoutes lists the pages' state-changing routes that act on lantu's data, for the
-// role-matrix test (sign-in and sign-out are not in it: they act on one's own session).
-var WriteRoutes = []string{
-	"POST /admin/users",
-	"POST /account/password",
 }
 
 // langURL is the address of the page in the other language. A page that answers a form

@@ -14,17 +14,6 @@ import (
 	"github.com/lantu-dev/lantu/internal/xlsx"
 )
 
-func init() {
-	WriteRoutes = append(WriteRoutes, "POST /reports/workbook")
-}
-
-// workbookRoutes: a department downloads its reporting template and uploads it filled.
-func (s *Server) workbookRoutes(mux *http.ServeMux) {
-	mux.Handle("GET /reports/workbook", s.page(s.workbookPage))
-	mux.Handle("GET /reports/workbook/template", s.page(s.workbookTemplate))
-	mux.Handle("POST /reports/workbook", s.page(s.workbookUpload))
-}
-
 // workbookDepts are the departments the user may report for.
 func (s *Server) workbookDepts(r *http.Request) ([]plan.Department, int64, error) {
 	a := service.ActorFrom(r.Context())

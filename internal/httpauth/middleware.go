@@ -1,4 +1,4 @@
-package web
+package httpauth
 
 import (
 	"context"
@@ -12,19 +12,19 @@ import (
 	"github.com/lantu-dev/lantu/internal/service"
 )
 
-type middleware func(http.Handler) http.Handler
+// MaxBody caps request bodies; uploads that need more raise it on their own route.
+const MaxBody = 16 << 20
 
-// chain applies middlewares so that the first named runs first.
-func chain(h http.Handler, ms ...middleware) http.Handler {
+// Stack is the middleware web and api each put in front of their router, first to run
+// first: panics become 500, a request id, security headers, the body cap, who is asking
+// (Authenticate), and one log line per request.
+func (g *Guard) Stack(h http.Handler) http.Handler {
+	ms := []func(http.Handler) http.Handler{recoverPanics(g.log), requestID, securityHeaders, limitBody(MaxBody), g.Authenticate, logRequests(g.log)}
 	for i := len(ms) - 1; i >= 0; i-- {
 		h = ms[i](h)
 	}
 	return h
 }
-
-type ctxKey int
-
-const requestIDKey ctxKey = iota
 
 func requestID(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -64,9 +64,12 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 	return n, err
 }
 
+// Unwrap lets http.ResponseController reach the connection.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
 // logRequests logs one line per request: never the query string's secrets nor a body,
 // only method, path, status, size and time.
-func logRequests(log *slog.Logger) middleware {
+func logRequests(log *slog.Logger) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			start := time.Now()
@@ -76,12 +79,12 @@ func logRequests(log *slog.Logger) middleware {
 				return
 			}
 			log.InfoContext(r.Context(), "request", "id", RequestID(r.Context()), "method", r.Method, "path", r.URL.Path,
-				"status", sw.code, "bytes", sw.n, "ms", time.Since(start).Milliseconds(), "user", userLogin(r.Context()))
+				"status", sw.code, "bytes", sw.n, "ms", time.Since(start).Milliseconds(), "user", service.ActorFrom(r.Context()).Login)
 		})
 	}
 }
 
-func recoverPanics(log *slog.Logger) middleware {
+func recoverPanics(log *slog.Logger) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			defer func() {
@@ -114,8 +117,7 @@ func securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
-// limitBody caps request bodies; uploads that need more raise it on their own route.
-func limitBody(n int64) middleware {
+func limitBody(n int64) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if r.Body != nil {
@@ -125,6 +127,3 @@ func limitBody(n int64) middleware {
 		})
 	}
 }
-
-// userLogin names the signed-in user for the request log.
-func userLogin(ctx context.Context) string { return service.ActorFrom(ctx).Login }

@@ -1,0 +1,79 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/httpauth"
+	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/lantu-dev/lantu/internal/progress"
+)
+
+// routes is the pages' route table: pattern, who may call it, the action its service
+// checks and how the resource is found (see package httpauth). Every page is here; the
+// role, read and CSRF tests read this table, so a row added without its tests fails them.
+func (s *Server) routes(rt *httpauth.Router) {
+	const (
+		anyone   = httpauth.Anyone
+		signedIn = httpauth.SignedIn
+		visitor  = httpauth.Visitor
+	)
+	type row = httpauth.Route
+	rt.Handle(
+		row{Pattern: "GET /static/", Who: anyone, Find: httpauth.Static, Handler: s.assets},
+		row{Pattern: "GET /healthz", Who: anyone, Find: httpauth.Static, Handler: http.HandlerFunc(s.healthz)},
+
+		// Sign-in and one's own account.
+		row{Pattern: "GET /login", Who: visitor, Find: httpauth.Self, Handler: s.page(s.loginForm)},
+		row{Pattern: "POST /login", Who: visitor, Find: httpauth.Self, Handler: s.page(s.login)},
+		row{Pattern: "POST /logout", Who: visitor, Find: httpauth.Self, Handler: s.page(s.logout)},
+		row{Pattern: "GET /account/password", Who: signedIn, Find: httpauth.Self, Handler: s.page(s.passwordForm)},
+		row{Pattern: "POST /account/password", Who: signedIn, Find: httpauth.Self, Handler: s.page(s.changePassword)},
+		row{Pattern: "GET /account/tokens", Who: signedIn, Action: auth.TokenManageOwn, Find: httpauth.Self, Handler: s.page(s.tokensPage)},
+		row{Pattern: "POST /account/tokens", Who: signedIn, Action: auth.TokenManageOwn, Find: httpauth.Self, Handler: s.page(s.tokenCreate)},
+		row{Pattern: "POST /account/tokens/{id}/revoke", Who: signedIn, Action: auth.TokenManageAny, Find: httpauth.ByToken, Handler: s.page(s.tokenRevoke)},
+
+		// Administration.
+		row{Pattern: "GET /admin/audit", Who: signedIn, Action: auth.AuditRead, Find: httpauth.None, Handler: s.page(s.auditPage)},
+		row{Pattern: "GET /admin/users", Who: signedIn, Action: auth.UserManage, Find: httpauth.None, Handler: s.page(s.usersPage)},
+		row{Pattern: "POST /admin/users", Who: signedIn, Action: auth.UserManage, Find: httpauth.None, Handler: s.page(s.createUser)},
+		row{Pattern: "GET /admin/users/{id}", Who: signedIn, Action: auth.UserManage, Find: httpauth.ByUser, Handler: s.page(s.userEditForm)},
+		row{Pattern: "POST /admin/users/{id}", Who: signedIn, Action: auth.UserManage, Find: httpauth.ByUser, Handler: s.page(s.userEdit)},
+		row{Pattern: "POST /admin/users/{id}/password", Who: signedIn, Action: auth.UserManage, Find: httpauth.ByUser, Handler: s.page(s.userResetPassword)},
+
+		// The plan.
+		row{Pattern: "GET /{$}", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.planPage)},
+		row{Pattern: "GET /plans/{id}", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.planPage)},
+		row{Pattern: "GET /plans/{id}/documents/{key}", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByDocument, Handler: s.page(s.documentPage)},
+		row{Pattern: "POST /indicators/{id}/unlocks", Who: signedIn, Action: auth.PeriodUnlock, Find: httpauth.ByIndicator, Handler: s.page(s.unlockPeriod)},
+		row{Pattern: "POST /indicators/{id}/targets", Who: signedIn, Action: auth.TargetRevise, Find: httpauth.ByIndicator, Handler: s.page(s.reviseTarget)},
+
+		// Progress: status, reports, review.
+		row{Pattern: "GET /status", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.statusPage)},
+		row{Pattern: "GET /indicators/{id}", Who: anyone, Action: auth.ReportRead, Find: httpauth.ByIndicator, Handler: s.page(s.indicatorPage)},
+		row{Pattern: "GET /reports", Who: signedIn, Action: auth.ReportRead, Find: httpauth.None, Handler: s.page(s.worklistPage)},
+		row{Pattern: "GET /indicators/{id}/reports/new", Who: signedIn, Action: auth.ReportCreate, Find: httpauth.ByIndicator, Handler: s.page(s.newReportForm)},
+		row{Pattern: "POST /indicators/{id}/reports", Who: signedIn, Action: auth.ReportCreate, Find: httpauth.ByIndicator, Handler: s.page(s.createReport)},
+		row{Pattern: "GET /reports/{id}", Who: anyone, Action: auth.ReportRead, Find: httpauth.ByReport, Handler: s.page(s.showReport)},
+		row{Pattern: "GET /reports/{id}/edit", Who: signedIn, Action: auth.ReportEdit, Find: httpauth.ByReport, Handler: s.page(s.editReportForm)},
+		row{Pattern: "POST /reports/{id}", Who: signedIn, Action: auth.ReportEdit, Find: httpauth.ByReport, Handler: s.page(s.updateReport)},
+		row{Pattern: "POST /reports/{id}/submit", Who: signedIn, Action: auth.ReportSubmit, Find: httpauth.ByReport, Handler: s.page(s.reportAction(progress.ActSubmit))},
+		row{Pattern: "POST /reports/{id}/withdraw", Who: signedIn, Action: auth.ReportSubmit, Find: httpauth.ByReport, Handler: s.page(s.reportAction(progress.ActWithdraw))},
+		row{Pattern: "POST /reports/{id}/approve", Who: signedIn, Action: auth.ReportApprove, Find: httpauth.ByReport, Handler: s.page(s.reportAction(progress.ActApprove))},
+		row{Pattern: "POST /reports/{id}/reject", Who: signedIn, Action: auth.ReportReject, Find: httpauth.ByReport, Handler: s.page(s.reportAction(progress.ActReject))},
+		row{Pattern: "POST /reports/{id}/correct", Who: signedIn, Action: auth.ReportEdit, Find: httpauth.ByReport, Handler: s.page(s.reportAction(progress.ActCorrect))},
+		row{Pattern: "GET /review", Who: signedIn, Action: auth.ReportApprove, Find: httpauth.None, Handler: s.page(s.reviewPage)},
+
+		// Excel reporting.
+		row{Pattern: "GET /reports/workbook", Who: signedIn, Action: auth.ReportImport, Find: httpauth.ByDepartment, Handler: s.page(s.workbookPage)},
+		row{Pattern: "GET /reports/workbook/template", Who: signedIn, Action: auth.ReportImport, Find: httpauth.ByDepartment, Handler: s.page(s.workbookTemplate)},
+		row{Pattern: "POST /reports/workbook", Who: signedIn, Action: auth.ReportImport, Find: httpauth.ByDepartment, Handler: s.page(s.workbookUpload)},
+
+		// Ingest: documents to facts to the plan.
+		row{Pattern: "GET /ingest", Who: signedIn, Action: auth.DocumentIngest, Find: httpauth.ByPlan, Handler: s.page(s.ingestForm)},
+		row{Pattern: "POST /ingest", Who: signedIn, Action: auth.DocumentIngest, Find: httpauth.ByPlan, Handler: s.page(s.ingestPost)},
+		row{Pattern: "GET /ingest/{plan}/{key}", Who: signedIn, Action: auth.DocumentIngest, Find: httpauth.ByDocument, Handler: s.page(s.ingestDoc)},
+		row{Pattern: "POST /ingest/{plan}/{key}/accept", Who: signedIn, Action: auth.DocumentIngest, Find: httpauth.ByDocument, Handler: s.page(s.ingestAccept)},
+	)
+	rt.NotFound(s.page(func(w http.ResponseWriter, r *http.Request) error { return plan.ErrNotFound }))
+}
