@@ -11,6 +11,7 @@ import (
 type Entry struct {
 	ID        int64     `json:"id"`
 	At        time.Time `json:"at"`
+	RegionID  int64     `json:"region_id,omitempty"` // the region of what changed; 0: the deployment's own
 	UserID    int64     `json:"user_id,omitempty"`
 	UserLogin string    `json:"user"`
 	Action    string    `json:"action"` // e.g. plan.import, report.approve, user.create
@@ -37,6 +38,9 @@ func Snapshot(v any) string {
 
 // Filter selects audit entries to read.
 type Filter struct {
+	// RegionID restricts to one region's entries (a region's reader); 0 reads every
+	// region's and the deployment's own (a deployment-wide reader).
+	RegionID int64
 	Entity   string
 	EntityID int64
 	UserID   int64

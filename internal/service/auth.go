@@ -56,7 +56,7 @@ func (s *Service) EnsureAdmin(ctx context.Context) (login, password string, err 
 		if err := s.store.CreateUser(ctx, &u); err != nil {
 			return err
 		}
-		return s.record(ctx, System, "user.create", "user", u.ID, nil, userView(u), "first start: initial admin")
+		return s.record(ctx, System, u.RegionID, "user.create", "user", u.ID, nil, userView(u), "first start: initial admin")
 	})
 	if err != nil {
 		return "", "", fmt.Errorf("create the first admin: %w", err)
@@ -113,7 +113,7 @@ func (s *Service) CreateUser(ctx context.Context, a Actor, nu NewUser) (auth.Use
 			}
 			return err
 		}
-		return s.record(ctx, a, "user.create", "user", u.ID, nil, userView(u), "")
+		return s.record(ctx, a, u.RegionID, "user.create", "user", u.ID, nil, userView(u), "")
 	})
 	if err != nil {
 		return u, "", err
@@ -142,12 +142,13 @@ func (s *Service) resolveRegion(ctx context.Context, code string) (int64, error)
 	return 0, fmt.Errorf("region %q: %w", code, store.ErrNotFound)
 }
 
-// Users lists the users, for admins.
+// Users lists the users of the admin's region (every user for a deployment-wide admin
+// and the command line), filtered in the query.
 func (s *Service) Users(ctx context.Context, a Actor) ([]auth.User, error) {
 	if err := s.can(a, auth.UserManage, auth.Resource{RegionID: a.RegionID}); err != nil {
 		return nil, err
 	}
-	return s.store.Users(ctx)
+	return s.store.Users(ctx, a.RegionID)
 }
 
 // SetPassword sets a user's password from the command line or by an admin; the user
@@ -174,7 +175,7 @@ func (s *Service) SetPassword(ctx context.Context, a Actor, login, password stri
 		if err := s.store.DeleteUserSessions(ctx, u.ID); err != nil {
 			return err
 		}
-		return s.record(ctx, a, "user.password_reset", "user", u.ID, nil, nil, "")
+		return s.record(ctx, a, u.RegionID, "user.password_reset", "user", u.ID, nil, nil, "")
 	})
 	return password, err
 }
@@ -205,7 +206,7 @@ func (s *Service) ChangePassword(ctx context.Context, a Actor, old, new string) 
 		if err := s.store.DeleteUserSessions(ctx, u.ID); err != nil {
 			return err
 		}
-		return s.record(ctx, a, "user.password_change", "user", u.ID, nil, nil, "")
+		return s.record(ctx, a, u.RegionID, "user.password_change", "user", u.ID, nil, nil, "")
 	})
 }
 
@@ -224,13 +225,13 @@ func (s *Service) Login(ctx context.Context, login, password, addr, userAgent st
 		}
 		s.Hasher.VerifyNothing(password)
 		s.Limiter.Fail(login, addr, now)
-		s.audit(ctx, Actor{Principal: auth.Principal{Login: login}, Address: addr}, "user.login_failed", "user", u.ID, "")
+		s.audit(ctx, Actor{Principal: auth.Principal{Login: login}, Address: addr}, u.RegionID, "user.login_failed", "user", u.ID, "")
 		return "", auth.User{}, ErrBadCredentials
 	}
 	ok, err := s.Hasher.Verify(password, u.PasswordHash)
 	if err != nil || !ok {
 		s.Limiter.Fail(login, addr, now)
-		s.audit(ctx, Actor{Principal: auth.Principal{UserID: u.ID, Login: login}, Address: addr}, "user.login_failed", "user", u.ID, "")
+		s.audit(ctx, Actor{Principal: auth.Principal{UserID: u.ID, Login: login}, Address: addr}, u.RegionID, "user.login_failed", "user", u.ID, "")
 		return "", auth.User{}, ErrBadCredentials
 	}
 	s.Limiter.Succeed(login, addr)
@@ -244,7 +245,7 @@ func (s *Service) Login(ctx context.Context, login, password, addr, userAgent st
 		if err := s.store.CreateSession(ctx, auth.Session{IDHash: hash, UserID: u.ID, CreatedAt: now, LastSeenAt: now, Addr: addr, UserAgent: truncate(userAgent, 200)}); err != nil {
 			return err
 		}
-		return s.record(ctx, Actor{Principal: auth.Principal{UserID: u.ID, Login: u.Login}, Address: addr}, "user.login", "user", u.ID, nil, nil, "")
+		return s.record(ctx, Actor{Principal: auth.Principal{UserID: u.ID, Login: u.Login}, Address: addr}, u.RegionID, "user.login", "user", u.ID, nil, nil, "")
 	})
 	if err != nil {
 		return "", u, err
@@ -254,8 +255,8 @@ func (s *Service) Login(ctx context.Context, login, password, addr, userAgent st
 
 // audit writes an entry outside any use-case transaction (failed sign-ins); a failure
 // to write it is logged by the caller's request log only through the error it returns.
-func (s *Service) audit(ctx context.Context, a Actor, action, entity string, id int64, note string) {
-	_ = s.store.AppendAudit(ctx, &audit.Entry{At: s.Now(), UserID: a.UserID, UserLogin: a.Login, Action: action,
+func (s *Service) audit(ctx context.Context, a Actor, regionID int64, action, entity string, id int64, note string) {
+	_ = s.store.AppendAudit(ctx, &audit.Entry{At: s.Now(), RegionID: regionID, UserID: a.UserID, UserLogin: a.Login, Action: action,
 		Entity: entity, EntityID: id, Address: a.Address, Note: note})
 }
 
@@ -340,7 +341,7 @@ func (s *Service) Logout(ctx context.Context, a Actor, sessionID string) error {
 		if a.UserID == 0 {
 			return nil
 		}
-		return s.record(ctx, a, "user.logout", "user", a.UserID, nil, nil, "")
+		return s.record(ctx, a, a.RegionID, "user.logout", "user", a.UserID, nil, nil, "")
 	})
 }
 
@@ -364,7 +365,7 @@ func (s *Service) CreateToken(ctx context.Context, a Actor, login, name string, 
 		if err := s.store.CreateToken(ctx, &t); err != nil {
 			return err
 		}
-		return s.record(ctx, a, "token.create", "token", t.ID, nil, map[string]any{"user": u.Login, "name": name, "hint": t.Hint}, "")
+		return s.record(ctx, a, u.RegionID, "token.create", "token", t.ID, nil, map[string]any{"user": u.Login, "name": name, "hint": t.Hint}, "")
 	})
 	if err != nil {
 		return "", t, err
@@ -393,26 +394,29 @@ func (s *Service) RevokeToken(ctx context.Context, a Actor, id int64) error {
 		if err := s.store.RevokeToken(ctx, id, s.Now()); err != nil {
 			return err
 		}
-		return s.record(ctx, a, "token.revoke", "token", id, nil, nil, "")
+		return s.record(ctx, a, u.RegionID, "token.revoke", "token", id, nil, nil, "")
 	})
 }
 
-// Tokens lists the tokens an actor may see: their own, or everyone's for an admin.
+// Tokens lists the tokens an actor may see: their own, or for an admin those of the
+// users of the admin's region (everyone's for a deployment-wide admin).
 func (s *Service) Tokens(ctx context.Context, a Actor) ([]auth.APIToken, error) {
 	if s.can(a, auth.TokenManageAny, auth.Resource{RegionID: a.RegionID}) == nil {
-		return s.store.Tokens(ctx, 0)
+		return s.store.Tokens(ctx, 0, a.RegionID)
 	}
 	if a.UserID == 0 {
 		return nil, auth.ErrUnauthenticated
 	}
-	return s.store.Tokens(ctx, a.UserID)
+	return s.store.Tokens(ctx, a.UserID, 0)
 }
 
-// Audit reads the audit log, for those allowed to.
+// Audit reads the audit log, for those allowed to: a region's readers that region's
+// entries only, in the query; a deployment-wide reader every entry.
 func (s *Service) Audit(ctx context.Context, a Actor, f audit.Filter) ([]audit.Entry, error) {
 	if err := s.can(a, auth.AuditRead, auth.Resource{RegionID: a.RegionID}); err != nil {
 		return nil, err
 	}
+	f.RegionID = a.RegionID
 	return s.store.Audit(ctx, f)
 }
 
@@ -472,7 +476,7 @@ func (s *Service) UpdateUser(ctx context.Context, a Actor, userID int64, ch User
 				return err
 			}
 		}
-		return s.record(ctx, a, "user.update", "user", u.ID, userView(before), userView(u), "")
+		return s.record(ctx, a, u.RegionID, "user.update", "user", u.ID, userView(before), userView(u), "")
 	})
 	return u, err
 }

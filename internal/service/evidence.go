@@ -79,7 +79,7 @@ func (s *Service) AddEvidence(ctx context.Context, a Actor, reportID int64, file
 		if err := s.store.InsertEvidence(ctx, &e); err != nil {
 			return err
 		}
-		return s.record(ctx, a, "evidence.upload", "report", r.ID, nil, e, "")
+		return s.record(ctx, a, ind.RegionID, "evidence.upload", "report", r.ID, nil, e, "")
 	})
 	return e, err
 }

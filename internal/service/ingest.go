@@ -66,7 +66,7 @@ func (s *Service) IngestDocument(ctx context.Context, a Actor, planID int64, tit
 		if err := s.store.InsertDocument(ctx, planID, &doc); err != nil {
 			return err
 		}
-		return s.record(ctx, a, "document.ingest", "document", doc.ID, nil,
+		return s.record(ctx, a, p.RegionID, "document.ingest", "document", doc.ID, nil,
 			map[string]any{"plan": planID, "key": doc.Key, "title": doc.Title, "source": filename, "characters": len([]rune(text))}, "")
 	})
 	return doc, err
@@ -251,7 +251,7 @@ func (s *Service) acceptIndicator(ctx context.Context, a Actor, planID int64, in
 			return err
 		}
 		id = ind.ID
-		return s.record(ctx, a, "indicator.create", "indicator", ind.ID, nil, ind, "accepted from "+ing.Doc.Key)
+		return s.record(ctx, a, p.RegionID, "indicator.create", "indicator", ind.ID, nil, ind, "accepted from "+ing.Doc.Key)
 	})
 	return id, err
 }
@@ -285,6 +285,6 @@ func (s *Service) acceptBaseline(ctx context.Context, a Actor, planID int64, ing
 		if err := s.store.SetBaseline(ctx, ind.ID, fig); err != nil {
 			return err
 		}
-		return s.record(ctx, a, "indicator.baseline", "indicator", ind.ID, ind.Baseline, fig, "accepted from "+ing.Doc.Key)
+		return s.record(ctx, a, ind.RegionID, "indicator.baseline", "indicator", ind.ID, ind.Baseline, fig, "accepted from "+ing.Doc.Key)
 	})
 }

@@ -43,7 +43,7 @@ func (s *Service) ImportPlan(ctx context.Context, a Actor, l *planfile.Loaded) (
 				return fmt.Errorf("import plan reports: %w", err)
 			}
 		}
-		return s.record(ctx, a, "plan.import", "plan", p.ID, nil, planAuditView(p), "")
+		return s.record(ctx, a, p.RegionID, "plan.import", "plan", p.ID, nil, planAuditView(p), "")
 	})
 	if err != nil {
 		return nil, err

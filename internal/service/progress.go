@@ -162,7 +162,7 @@ func (s *Service) CreateReport(ctx context.Context, a Actor, indicatorID int64, 
 		if err := s.store.AddReportEditor(ctx, r.ID, a.UserID); err != nil {
 			return err
 		}
-		return s.record(ctx, a, "report.create", "report", r.ID, nil, r, note)
+		return s.record(ctx, a, ind.RegionID, "report.create", "report", r.ID, nil, r, note)
 	})
 	return r, err
 }
@@ -198,7 +198,7 @@ func (s *Service) UpdateReport(ctx context.Context, a Actor, reportID int64, in 
 		if err := s.store.AddReportEditor(ctx, out.ID, a.UserID); err != nil {
 			return err
 		}
-		return s.record(ctx, a, "report.edit", "report", out.ID, cur.Report, out, note)
+		return s.record(ctx, a, ind.RegionID, "report.edit", "report", out.ID, cur.Report, out, note)
 	})
 	return out, err
 }
@@ -283,7 +283,7 @@ func (s *Service) Review(ctx context.Context, a Actor, reportID int64, ra Review
 		if err := s.store.UpdateReport(ctx, out, cur.Version); err != nil {
 			return s.conflict(ctx, reportID, err)
 		}
-		return s.record(ctx, a, "report."+string(ra.Action), "report", out.ID, cur.Report, out, note)
+		return s.record(ctx, a, ind.RegionID, "report."+string(ra.Action), "report", out.ID, cur.Report, out, note)
 	})
 	return out, err
 }
@@ -324,7 +324,7 @@ func (s *Service) CorrectReport(ctx context.Context, a Actor, reportID int64) (p
 		if err := s.store.AddReportEditor(ctx, out.ID, a.UserID); err != nil {
 			return err
 		}
-		return s.record(ctx, a, "report.correct", "report", out.ID, cur.Report, out, note)
+		return s.record(ctx, a, ind.RegionID, "report.correct", "report", out.ID, cur.Report, out, note)
 	})
 	return out, err
 }
@@ -351,7 +351,7 @@ func (s *Service) UnlockPeriod(ctx context.Context, a Actor, indicatorID int64, 
 		if err := s.store.InsertUnlock(ctx, &u); err != nil {
 			return err
 		}
-		return s.record(ctx, a, "period.unlock", "indicator", ind.ID, nil, u, "")
+		return s.record(ctx, a, ind.RegionID, "period.unlock", "indicator", ind.ID, nil, u, "")
 	})
 	return u, err
 }
@@ -388,7 +388,7 @@ func (s *Service) ReviseTarget(ctx context.Context, a Actor, indicatorID int64, 
 		if _, err := s.store.InsertTargetRevision(ctx, ind.ID, t); err != nil {
 			return err
 		}
-		return s.record(ctx, a, "target.revise", "indicator", ind.ID, before, t, t.Reason)
+		return s.record(ctx, a, ind.RegionID, "target.revise", "indicator", ind.ID, before, t, t.Reason)
 	})
 }
 

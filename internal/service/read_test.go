@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
+	"github.com/lantu-dev/lantu/internal/audit"
 	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/progress"
@@ -124,6 +127,115 @@ func TestReportReadRule(t *testing.T) {
 		}
 		if _, err := f.svc.WouldGive(ctx, f.reviewer, mar.ID); err != nil {
 			t.Errorf("the department's reviewer: %v", err)
+		}
+	})
+}
+
+// Issue 8, item 2: users, tokens and audit entries are listed by the reader's region: an
+// admin or leader of one district sees none of another's; a deployment-wide admin
+// (region 0) sees every region's.
+func TestListsByRegion(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		b := otherRegion(t, f)
+		adminB := f.user(t, "admin-b", b, auth.RoleAdmin)
+		leaderB := f.user(t, "leader-b", b, auth.RoleLeader)
+		leaderA := f.user(t, "leader-a", "500106", auth.RoleLeader)
+		root := f.user(t, "root", "", auth.RoleAdmin) // two regions now: no code is deployment-wide
+		if root.RegionID != 0 {
+			t.Fatalf("root is in region %d", root.RegionID)
+		}
+		if _, _, err := f.svc.CreateToken(ctx, f.admin, "clerk", "a-token", time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := f.svc.CreateToken(ctx, adminB, "leader-b", "b-token", time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.svc.CreateReport(ctx, f.reporter, f.fdi, service.ReportInput{Period: "2022-03", Value: dec("1"), Cause: "c", Remedy: "r"}); err != nil {
+			t.Fatal(err)
+		}
+
+		logins := func(a service.Actor) []string {
+			us, err := f.svc.Users(ctx, a)
+			if err != nil {
+				t.Fatalf("users as %s: %v", a.Login, err)
+			}
+			var out []string
+			for _, u := range us {
+				out = append(out, u.Login)
+			}
+			return out
+		}
+		if got := logins(adminB); !slices.Equal(got, []string{"admin-b", "leader-b"}) {
+			t.Errorf("region B's admin lists users %v", got)
+		}
+		if got := logins(f.admin); slices.Contains(got, "admin-b") || slices.Contains(got, "leader-b") || slices.Contains(got, "root") || !slices.Contains(got, "clerk") {
+			t.Errorf("region A's admin lists users %v", got)
+		}
+		if got := logins(root); !slices.Contains(got, "admin-b") || !slices.Contains(got, "clerk") {
+			t.Errorf("the deployment-wide admin lists users %v", got)
+		}
+
+		tokens := func(a service.Actor) []string {
+			ts, err := f.svc.Tokens(ctx, a)
+			if err != nil {
+				t.Fatalf("tokens as %s: %v", a.Login, err)
+			}
+			var out []string
+			for _, tk := range ts {
+				out = append(out, tk.Name)
+			}
+			return out
+		}
+		if got := tokens(adminB); !slices.Equal(got, []string{"b-token"}) {
+			t.Errorf("region B's admin lists tokens %v", got)
+		}
+		if got := tokens(f.admin); !slices.Equal(got, []string{"a-token"}) {
+			t.Errorf("region A's admin lists tokens %v", got)
+		}
+		if got := tokens(root); len(got) != 2 {
+			t.Errorf("the deployment-wide admin lists tokens %v", got)
+		}
+
+		entries := func(a service.Actor) map[string]bool {
+			es, err := f.svc.Audit(ctx, a, audit.Filter{Limit: 1000})
+			if err != nil {
+				t.Fatalf("audit as %s: %v", a.Login, err)
+			}
+			seen := map[string]bool{}
+			for _, e := range es {
+				seen[e.Action+" "+e.After] = true
+				seen[e.Action] = true
+				if e.Action == "token.create" && strings.Contains(e.After, "b-token") {
+					seen["b-token"] = true
+				}
+				if e.Action == "token.create" && strings.Contains(e.After, "a-token") {
+					seen["a-token"] = true
+				}
+			}
+			return seen
+		}
+		for _, a := range []service.Actor{adminB, leaderB} {
+			seen := entries(a)
+			if seen["report.create"] || seen["plan.import"] || seen["a-token"] {
+				t.Errorf("%s of region B reads region A's audit entries", a.Login)
+			}
+			if !seen["b-token"] {
+				t.Errorf("%s of region B misses its region's token.create", a.Login)
+			}
+		}
+		for _, a := range []service.Actor{f.admin, leaderA} {
+			seen := entries(a)
+			if seen["b-token"] {
+				t.Errorf("%s of region A reads region B's audit entries", a.Login)
+			}
+			if !seen["report.create"] || !seen["a-token"] {
+				t.Errorf("%s of region A misses its region's entries", a.Login)
+			}
+		}
+		if seen := entries(root); !seen["b-token"] || !seen["a-token"] || !seen["report.create"] {
+			t.Error("the deployment-wide admin misses entries")
 		}
 	})
 }

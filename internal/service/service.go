@@ -56,10 +56,11 @@ func (s *Service) can(a Actor, action auth.Action, r auth.Resource) error {
 // Store gives read access for views that need raw listings.
 func (s *Service) Store() *store.Store { return s.store }
 
-// record writes an audit entry in the transaction ctx carries.
-func (s *Service) record(ctx context.Context, a Actor, action, entity string, id int64, before, after any, note string) error {
+// record writes an audit entry in the transaction ctx carries. regionID is the region
+// of what changed (0: the deployment's own), which decides who may read the entry.
+func (s *Service) record(ctx context.Context, a Actor, regionID int64, action, entity string, id int64, before, after any, note string) error {
 	return s.store.AppendAudit(ctx, &audit.Entry{
-		At: s.Now(), UserID: a.UserID, UserLogin: a.Login, Action: action, Entity: entity, EntityID: id,
+		At: s.Now(), RegionID: regionID, UserID: a.UserID, UserLogin: a.Login, Action: action, Entity: entity, EntityID: id,
 		Before: audit.Snapshot(before), After: audit.Snapshot(after), Address: a.Address, Note: note,
 	})
 }

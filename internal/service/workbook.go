@@ -134,7 +134,7 @@ func (s *Service) ImportReports(ctx context.Context, a Actor, planID int64, entr
 		if len(problems) > 0 {
 			return errRefused // roll back whatever rows before the first problem wrote
 		}
-		return s.record(ctx, a, "report.import", "plan", planID, nil, sum, fmt.Sprintf("%d rows", len(entries)))
+		return s.record(ctx, a, p.RegionID, "report.import", "plan", planID, nil, sum, fmt.Sprintf("%d rows", len(entries)))
 	})
 	if len(problems) > 0 {
 		problems.Sort()
@@ -185,7 +185,7 @@ func (s *Service) importEntry(ctx context.Context, a Actor, p *plan.Plan, ind st
 			return err
 		}
 		sum.Created++
-		if err := s.record(ctx, a, "report.create", "report", r.ID, nil, r, "import"); err != nil {
+		if err := s.record(ctx, a, p.RegionID, "report.create", "report", r.ID, nil, r, "import"); err != nil {
 			return err
 		}
 	case cur.State == progress.StateDraft || cur.State == progress.StateRejected:
@@ -206,7 +206,7 @@ func (s *Service) importEntry(ctx context.Context, a Actor, p *plan.Plan, ind st
 			return err
 		}
 		sum.Updated++
-		if err := s.record(ctx, a, "report.edit", "report", r.ID, cur.Report, r, "import"); err != nil {
+		if err := s.record(ctx, a, p.RegionID, "report.edit", "report", r.ID, cur.Report, r, "import"); err != nil {
 			return err
 		}
 	default:
@@ -241,7 +241,7 @@ func (s *Service) importEntry(ctx context.Context, a Actor, p *plan.Plan, ind st
 		return err
 	}
 	sum.Submitted++
-	return s.record(ctx, a, "report.submit", "report", sub.ID, r, sub, "import")
+	return s.record(ctx, a, p.RegionID, "report.submit", "report", sub.ID, r, sub, "import")
 }
 
 func (s *Service) rowValid(e xlsx.Entry, r progress.Report, ind store.IndicatorRow, p *plan.Plan, cell func(xlsx.Entry, string, string)) bool {

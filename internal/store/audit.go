@@ -14,9 +14,9 @@ func (s *Store) AppendAudit(ctx context.Context, e *audit.Entry) error {
 	if e.At.IsZero() {
 		e.At = s.now()
 	}
-	id, err := s.insertID(ctx, `INSERT INTO audit_log (at, user_id, user_login, action, entity, entity_id, before_json, after_json, address, note)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-		e.At.UTC(), nullID(e.UserID), e.UserLogin, e.Action, e.Entity, nullID(e.EntityID), e.Before, e.After, e.Address, e.Note)
+	id, err := s.insertID(ctx, `INSERT INTO audit_log (at, region_id, user_id, user_login, action, entity, entity_id, before_json, after_json, address, note)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+		e.At.UTC(), nullID(e.RegionID), nullID(e.UserID), e.UserLogin, e.Action, e.Entity, nullID(e.EntityID), e.Before, e.After, e.Address, e.Note)
 	if err != nil {
 		return fmt.Errorf("store: append audit %s: %w", e.Action, err)
 	}
@@ -31,6 +31,9 @@ func (s *Store) Audit(ctx context.Context, f audit.Filter) ([]audit.Entry, error
 	arg := func(cond string, v any) {
 		args = append(args, v)
 		where = append(where, fmt.Sprintf(cond, len(args)))
+	}
+	if f.RegionID != 0 {
+		arg("region_id = $%d", f.RegionID)
 	}
 	if f.Entity != "" {
 		arg("entity = $%d", f.Entity)
@@ -48,7 +51,7 @@ func (s *Store) Audit(ctx context.Context, f audit.Filter) ([]audit.Entry, error
 	if limit <= 0 || limit > 1000 {
 		limit = 100
 	}
-	q := `SELECT id, at, COALESCE(user_id, 0), user_login, action, entity, COALESCE(entity_id, 0), before_json, after_json, address, note FROM audit_log`
+	q := `SELECT id, at, COALESCE(region_id, 0), COALESCE(user_id, 0), user_login, action, entity, COALESCE(entity_id, 0), before_json, after_json, address, note FROM audit_log`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -61,7 +64,7 @@ func (s *Store) Audit(ctx context.Context, f audit.Filter) ([]audit.Entry, error
 	var out []audit.Entry
 	for rows.Next() {
 		var e audit.Entry
-		if err := rows.Scan(&e.ID, &e.At, &e.UserID, &e.UserLogin, &e.Action, &e.Entity, &e.EntityID, &e.Before, &e.After, &e.Address, &e.Note); err != nil {
+		if err := rows.Scan(&e.ID, &e.At, &e.RegionID, &e.UserID, &e.UserLogin, &e.Action, &e.Entity, &e.EntityID, &e.Before, &e.After, &e.Address, &e.Note); err != nil {
 			return nil, fmt.Errorf("store: read audit: %w", err)
 		}
 		e.At = e.At.UTC()
