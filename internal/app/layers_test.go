@@ -33,6 +33,7 @@ var layers = map[string]int{
 	"internal/invest":   1,
 
 	"internal/xlsx":            2, // spreadsheet forms over the domain types
+	"internal/docx":            2, // Word documents (the bulletin), stdlib only
 	"internal/store":           3, // one store over SQLite and PostgreSQL
 	"internal/store/storetest": 4, // the store suite on both databases; tests only
 	"internal/service":         5, // transactions, permissions, audit rows

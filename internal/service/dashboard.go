@@ -35,11 +35,23 @@ type planData struct {
 // loadPlanData reads what the dashboard reads need, for those who may read the plan's
 // internal parts.
 func (s *Service) loadPlanData(ctx context.Context, a Actor, planID int64) (*planData, error) {
-	p, err := s.store.GetPlan(ctx, planID)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.can(a, auth.PlanReadInternal, auth.Resource{RegionID: p.RegionID}); err != nil {
+	return s.readPlanData(ctx, a, planID, true)
+}
+
+// readPlanData reads a plan for the dashboard reads: internal ones need
+// plan.read_internal; others see what the actor may see (the public, public
+// indicators when the public view is on).
+func (s *Service) readPlanData(ctx context.Context, a Actor, planID int64, internal bool) (*planData, error) {
+	var p *plan.Plan
+	var err error
+	if internal {
+		if p, err = s.store.GetPlan(ctx, planID); err != nil {
+			return nil, err
+		}
+		if err := s.can(a, auth.PlanReadInternal, auth.Resource{RegionID: p.RegionID}); err != nil {
+			return nil, err
+		}
+	} else if p, err = s.Plan(ctx, a, planID); err != nil {
 		return nil, err
 	}
 	d := &planData{plan: p, reports: map[int64][]store.StoredReport{}, zoneOf: map[int64]plan.Zone{},
@@ -139,6 +151,7 @@ type Placed struct {
 	ZoneID      int64
 	ZoneName    string
 	ProgramName string
+	zoneCode    string
 	DeptID      int64
 	Cause       string // 原因说明, from the latest report that gave one
 	Remedy      string // 整改措施
@@ -146,7 +159,7 @@ type Placed struct {
 
 func (d *planData) placed(st IndicatorStatus, deptID int64) Placed {
 	z, pr := d.zoneOf[st.ProgramID], d.progOf[st.ProgramID]
-	return Placed{IndicatorStatus: st, ZoneID: z.ID, ZoneName: z.Name, ProgramName: pr.Name, DeptID: deptID}
+	return Placed{IndicatorStatus: st, ZoneID: z.ID, ZoneName: z.Name, ProgramName: pr.Name, DeptID: deptID, zoneCode: z.Code}
 }
 
 // ProgramRollup is a program's indicators counted by status.
@@ -578,3 +591,6 @@ func compareBool(x, y bool) int {
 	}
 	return -1
 }
+
+// ZoneCode is the code of the indicator's zone.
+func (p Placed) ZoneCode() string { return p.zoneCode }
