@@ -45,16 +45,16 @@ type WindowLimiter struct {
 // failures are a key's failure times in unix nanoseconds, oldest first, at most max.
 type failures struct{ at []int64 }
 
-// NewWindowLimiter allows max failures per key in any window. maxKeys <= 0 means
+// NewWindowLimiter allows limit failures per key in any window. maxKeys <= 0 means
 // DefaultMaxKeys.
-func NewWindowLimiter(max int, window time.Duration, maxKeys int) *WindowLimiter {
-	if max < 1 {
-		max = 1
+func NewWindowLimiter(limit int, window time.Duration, maxKeys int) *WindowLimiter {
+	if limit < 1 {
+		limit = 1
 	}
 	if maxKeys <= 0 {
 		maxKeys = DefaultMaxKeys
 	}
-	return &WindowLimiter{max: max, window: window, maxKeys: maxKeys, keys: make(map[string]*failures)}
+	return &WindowLimiter{max: limit, window: window, maxKeys: maxKeys, keys: make(map[string]*failures)}
 }
 
 // prune drops failures out of the window at now.

@@ -372,11 +372,11 @@ func TestEvaluateQualifiersAtYearEnd(t *testing.T) {
 	dec := func(v string) []Report {
 		return append(months(2022, "1", "1", "1", "1", "1", "1", "1", "1", "1", "1", "1"), approved("2022-12", v))
 	}
-	withT := func(q plan.Qualifier, target, max string, dir plan.Direction) plan.Indicator {
+	withT := func(q plan.Qualifier, target, targetMax string, dir plan.Direction) plan.Indicator {
 		i := ind
 		i.Qualifier, i.Target, i.Direction = q, dp(target), dir
-		if max != "" {
-			i.TargetMax = dp(max)
+		if targetMax != "" {
+			i.TargetMax = dp(targetMax)
 		}
 		return i
 	}

@@ -181,11 +181,11 @@ func (s *Service) SetPassword(ctx context.Context, a Actor, login, password stri
 }
 
 // ChangePassword lets a signed-in user replace their own password.
-func (s *Service) ChangePassword(ctx context.Context, a Actor, old, new string) error {
+func (s *Service) ChangePassword(ctx context.Context, a Actor, old, fresh string) error {
 	if a.UserID == 0 {
 		return auth.ErrUnauthenticated
 	}
-	if err := auth.CheckPassword(new, a.Login); err != nil {
+	if err := auth.CheckPassword(fresh, a.Login); err != nil {
 		return err
 	}
 	return s.store.WithTx(ctx, func(ctx context.Context) error {
@@ -197,10 +197,10 @@ func (s *Service) ChangePassword(ctx context.Context, a Actor, old, new string) 
 		if err != nil || !ok {
 			return ErrBadCredentials
 		}
-		if old == new {
+		if old == fresh {
 			return &auth.PasswordError{Code: "same_as_old"}
 		}
-		if err := s.store.SetPassword(ctx, u.ID, s.Hasher.Hash(new), false); err != nil {
+		if err := s.store.SetPassword(ctx, u.ID, s.Hasher.Hash(fresh), false); err != nil {
 			return err
 		}
 		if err := s.store.DeleteUserSessions(ctx, u.ID); err != nil {

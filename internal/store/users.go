@@ -307,9 +307,9 @@ func (s *Store) TouchToken(ctx context.Context, id int64, at time.Time) error {
 	return err
 }
 
-// Secret returns the named deployment secret, creating it with make() when absent. Two
-// servers starting at once agree on one value: the first insert wins.
-func (s *Store) Secret(ctx context.Context, name string, make func() string) (string, error) {
+// Secret returns the named deployment secret, creating it with generate() when absent.
+// Two servers starting at once agree on one value: the first insert wins.
+func (s *Store) Secret(ctx context.Context, name string, generate func() string) (string, error) {
 	var v string
 	err := s.q(ctx).QueryRowContext(ctx, `SELECT value FROM secrets WHERE name = $1`, name).Scan(&v)
 	if err == nil {
@@ -318,7 +318,7 @@ func (s *Store) Secret(ctx context.Context, name string, make func() string) (st
 	if !errors.Is(err, sql.ErrNoRows) {
 		return "", fmt.Errorf("store: secret %s: %w", name, err)
 	}
-	if _, err := s.q(ctx).ExecContext(ctx, `INSERT INTO secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, name, make()); err != nil {
+	if _, err := s.q(ctx).ExecContext(ctx, `INSERT INTO secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, name, generate()); err != nil {
 		return "", fmt.Errorf("store: secret %s: %w", name, err)
 	}
 	err = s.q(ctx).QueryRowContext(ctx, `SELECT value FROM secrets WHERE name = $1`, name).Scan(&v)

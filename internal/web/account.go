@@ -75,12 +75,12 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) error {
 	if a.UserID == 0 {
 		return auth.ErrUnauthenticated
 	}
-	old, new, again := r.PostFormValue("old"), r.PostFormValue("new"), r.PostFormValue("again")
+	old, fresh, again := r.PostFormValue("old"), r.PostFormValue("new"), r.PostFormValue("again")
 	lang := requestLang(r)
 	var msg string
-	if new != again {
+	if fresh != again {
 		msg = i18n.T(lang, "password.mismatch")
-	} else if err := s.svc.ChangePassword(r.Context(), a, old, new); err != nil {
+	} else if err := s.svc.ChangePassword(r.Context(), a, old, fresh); err != nil {
 		var pe *auth.PasswordError
 		switch {
 		case errors.Is(err, service.ErrBadCredentials):

@@ -106,10 +106,10 @@ func colName(n int) string {
 
 // shorten keeps an echoed value readable in an error list.
 func shorten(s string) string {
-	const max = 60
-	if utf8.RuneCountInString(s) <= max {
+	const keep = 60
+	if utf8.RuneCountInString(s) <= keep {
 		return s
 	}
 	r := []rune(s)
-	return string(r[:max]) + "…"
+	return string(r[:keep]) + "…"
 }
