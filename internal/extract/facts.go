@@ -550,10 +550,8 @@ func metricAt(t []rune, clause, s int, u string) (string, float64) {
 		return MetricLevel, 1
 	}
 	g, sign := growthBefore(t, clause, s)
-	switch {
-	case g == gwUp || g == gwUpNoun:
-		return MetricGrowth, sign
-	case g == gwDown || g == gwDownNoun:
+	switch g {
+	case gwUp, gwUpNoun, gwDown, gwDownNoun:
 		return MetricGrowth, sign
 	}
 	if hasWord(shareWords, t, clause, s) {

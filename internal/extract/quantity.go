@@ -31,7 +31,6 @@ func scanQuantity(t []rune, i int) (m mention, next int, ok bool) {
 		m.value, m.unit, m.unitClass = n.value, "%", unitPercent
 		m.numEnd, m.unitEnd, m.end = n.end, n.end, n.end
 		m.chinese = n.chinese
-		next = m.end
 		readPost(t, &m)
 		readRange(t, &m)
 		return m, m.end, true

@@ -269,9 +269,10 @@ func (s *Service) acceptBaseline(ctx context.Context, a Actor, planID int64, ing
 			return err
 		}
 		q := plan.QualExact
-		if f.Qualifier == "over" || f.Qualifier == "at_least" {
+		switch f.Qualifier {
+		case "over", "at_least":
 			q = plan.QualOver
-		} else if f.Qualifier == "about" {
+		case "about":
 			q = plan.QualAbout
 		}
 		period := ""
