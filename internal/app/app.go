@@ -32,6 +32,13 @@ type Config struct {
 	// SecureCookies sets the Secure flag on cookies (LANTU_SECURE_COOKIES), for
 	// deployments behind a TLS proxy.
 	SecureCookies bool
+	// MetricsToken, when set, opens GET /metrics to "Authorization: Bearer TOKEN"
+	// (LANTU_METRICS_TOKEN; not a flag, so that it stays out of the process list).
+	MetricsToken string
+	// DrainDelay is how long a server asked to stop keeps answering, with /readyz
+	// saying 503, before it stops taking connections (LANTU_DRAIN_DELAY, --drain-delay):
+	// the load balancer's time to notice. Requests in flight then get up to 10 s more.
+	DrainDelay time.Duration
 }
 
 // DefaultConfig is what lantu runs with when nothing is said.
@@ -123,7 +130,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, console io.Writer,
 		log.InfoContext(ctx, "first start: admin account created; its one-time password is on the console", "login", login)
 		fmt.Fprintf(console, "\n  lantu: the first admin account was created.\n  login:    %s\n  password: %s   (one-time: you will be asked to change it)\n\n", login, password)
 	}
-	h, err := Handler(ctx, svc, cfg, log)
+	h, _, metrics, err := build(ctx, svc, cfg, log)
 	if err != nil {
 		return err
 	}
@@ -144,41 +151,62 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, console io.Writer,
 		return err
 	case <-ctx.Done():
 	}
+	// Draining: /readyz says 503 so that the balancer stops sending; then no new
+	// connections, and the requests in flight finish (up to 10 s).
+	metrics.draining.Store(true)
+	log.Info("lantu shutting down: draining", "delay", cfg.DrainDelay.String())
+	time.Sleep(cfg.DrainDelay)
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	log.Info("lantu shutting down")
 	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	log.Info("lantu stopped: every request answered")
 	return nil
 }
 
 // Handler builds the whole HTTP handler over a service; tests use it with httptest.
 func Handler(ctx context.Context, svc *service.Service, cfg Config, log *slog.Logger) (http.Handler, error) {
-	h, _, err := build(ctx, svc, cfg, log)
+	h, _, _, err := build(ctx, svc, cfg, log)
 	return h, err
 }
 
 // Routes is the route table of the pages and the API together (see package httpauth).
 func Routes(ctx context.Context, svc *service.Service, cfg Config, log *slog.Logger) ([]httpauth.Route, error) {
-	_, routes, err := build(ctx, svc, cfg, log)
+	_, routes, _, err := build(ctx, svc, cfg, log)
 	return routes, err
 }
 
 // build puts the pages and the API side by side; each mounts the same guard
 // (authentication, CSRF) in front of its own router.
-func build(ctx context.Context, svc *service.Service, cfg Config, log *slog.Logger) (http.Handler, []httpauth.Route, error) {
+func build(ctx context.Context, svc *service.Service, cfg Config, log *slog.Logger) (http.Handler, []httpauth.Route, *Metrics, error) {
+	log = slog.New(requestIDLog{log.Handler()})
 	guard, err := httpauth.NewGuard(ctx, svc, log, cfg.SecureCookies)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	ws, err := web.New(ctx, svc, web.Options{PublicView: cfg.PublicView, Demo: cfg.Demo, SecureCookies: cfg.SecureCookies, Guard: guard}, log)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	as := api.New(svc, log, guard)
+	routes := append(ws.Routes(), as.Routes()...)
+	// The operator's routes: no session, no log line per probe; /metrics checks its
+	// own token.
+	ops := guard.NewRouter(func(w http.ResponseWriter, r *http.Request, err error) {
+		http.Error(w, err.Error(), http.StatusForbidden)
+	})
+	metrics := newMetrics(svc, nil, cfg.MetricsToken)
+	ops.Handle(
+		httpauth.Route{Pattern: "GET /metrics", Who: httpauth.Anyone, Find: httpauth.Static, Handler: metrics},
+		httpauth.Route{Pattern: "GET /readyz", Who: httpauth.Anyone, Find: httpauth.Static, Handler: http.HandlerFunc(metrics.readyz)},
+	)
+	routes = append(routes, ops.Routes()...)
+	metrics.learn(routes)
 	mux := http.NewServeMux()
 	mux.Handle("/api/", as.Handler())
+	mux.Handle("GET /metrics", ops)
+	mux.Handle("GET /readyz", ops)
 	mux.Handle("/", ws.Handler())
-	return mux, append(ws.Routes(), as.Routes()...), nil
+	return metrics.Middleware(mux), routes, metrics, nil
 }

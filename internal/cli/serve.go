@@ -6,6 +6,7 @@ import (
 	"os/signal"
 	"strconv"
 	"syscall"
+	"time"
 
 	"github.com/lantu-dev/lantu/internal/app"
 )
@@ -21,6 +22,7 @@ func init() {
 		fs.BoolVar(&cfg.Demo, "demo", cfg.Demo, "load the Shapingba 2022 demo plan into an empty database (LANTU_DEMO)")
 		fs.BoolVar(&cfg.PublicView, "public", cfg.PublicView, "let visitors who are not signed in see public indicators (LANTU_PUBLIC_VIEW)")
 		fs.BoolVar(&cfg.SecureCookies, "secure-cookies", cfg.SecureCookies, "mark cookies Secure, for TLS behind a proxy (LANTU_SECURE_COOKIES)")
+		fs.DurationVar(&cfg.DrainDelay, "drain-delay", cfg.DrainDelay, "on SIGTERM, keep answering this long with /readyz at 503 before closing (LANTU_DRAIN_DELAY)")
 		if err := fs.Parse(args); err != nil {
 			return err
 		}
@@ -51,6 +53,10 @@ func configFromEnv(env *Env) app.Config {
 				*dst = b
 			}
 		}
+	}
+	cfg.MetricsToken = env.Getenv("LANTU_METRICS_TOKEN")
+	if d, err := time.ParseDuration(env.Getenv("LANTU_DRAIN_DELAY")); err == nil {
+		cfg.DrainDelay = d
 	}
 	boolEnv("LANTU_DEMO", &cfg.Demo)
 	boolEnv("LANTU_PUBLIC_VIEW", &cfg.PublicView)
