@@ -36,13 +36,13 @@ type Metrics struct {
 	svc *service.Service
 	// Reports by state are counted at most every reportsTTL: a scrape every few seconds
 	// must not count a million rows each time.
-	reportsMu   sync.Mutex
-	reports     map[string]int
-	reportsAt   time.Time
-	reportsTTL  time.Duration
-	extra       []func(w io.Writer)
-	token       string
-	draining    *atomic.Bool
+	reportsMu  sync.Mutex
+	reports    map[string]int
+	reportsAt  time.Time
+	reportsTTL time.Duration
+	extra      []func(w io.Writer)
+	token      string
+	draining   *atomic.Bool
 }
 
 // latencyBuckets are the histogram's upper bounds in seconds.
@@ -310,4 +310,6 @@ func (h requestIDLog) WithAttrs(as []slog.Attr) slog.Handler {
 	return requestIDLog{h.Handler.WithAttrs(as)}
 }
 
-func (h requestIDLog) WithGroup(name string) slog.Handler { return requestIDLog{h.Handler.WithGroup(name)} }
+func (h requestIDLog) WithGroup(name string) slog.Handler {
+	return requestIDLog{h.Handler.WithGroup(name)}
+}
