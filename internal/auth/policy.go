@@ -29,10 +29,17 @@ const (
 	PeriodOverrideLock Action = "period.override_lock" // write into a locked period without unlocking it
 	EvidenceUpload     Action = "evidence.upload"
 	EvidenceRead       Action = "evidence.read"
-	DocumentIngest     Action = "document.ingest" // extract facts from a document and accept them into the plan
-	EnterpriseManage   Action = "enterprise.manage"
-	VisitManage        Action = "visit.manage"
-	PipelineManage     Action = "pipeline.manage"
+	DocumentIngest     Action = "document.ingest"    // extract facts from a document and accept them into the plan
+	EnterpriseManage   Action = "enterprise.manage"  // create and edit an enterprise record one owns
+	VisitManage        Action = "visit.manage"       // plan and record one's own visits
+	PipelineManage     Action = "pipeline.manage"    // create, edit and move one's own leads, record their funds
+	InvestRead         Action = "invest.read"        // enterprises, chains, leads and visits (not contacts)
+	InvestReassign     Action = "invest.reassign"    // give an enterprise, lead or visit to another officer
+	ContactRead        Action = "contact.read"       // an enterprise's contacts: personal data, every read audited
+	ChainManage        Action = "chain.manage"       // industry chains and their links
+	RateManage         Action = "rate.manage"        // the dated exchange rates to 美元
+	FeedManage         Action = "feed.manage"        // make an indicator fed by the pipeline
+	CalendarSubscribe  Action = "calendar.subscribe" // one's own calendar subscription link
 	AuditRead          Action = "audit.read"
 	PlanReadInternal   Action = "plan.read_internal" // parts of the plan not marked public, and its progress
 	ReportRead         Action = "report.read"        // a department's reports, drafts included
@@ -45,6 +52,7 @@ var allActions = []Action{
 	PeriodUnlock, PeriodOverrideLock,
 	EvidenceUpload, EvidenceRead, DocumentIngest,
 	EnterpriseManage, VisitManage, PipelineManage,
+	InvestRead, InvestReassign, ContactRead, ChainManage, RateManage, FeedManage, CalendarSubscribe,
 	AuditRead, PlanReadInternal, ReportRead,
 }
 
@@ -111,8 +119,10 @@ func (e *DeniedError) Unwrap() error {
 type scope int
 
 const (
-	anyDept scope = iota + 1 // anything in the region
-	ownDept                  // only the principal's departments (reviewer without departments: anything)
+	anyDept   scope = iota + 1 // anything in the region
+	ownDept                    // only the principal's departments (reviewer without departments: anything)
+	inDept                     // only the principal's departments, strictly: the head of the investment centre
+	ownRecord                  // only records the principal owns (OwnerUserID): an officer's enterprises, leads, visits
 )
 
 // grants is the rule set: which role may do which action, how far. Admin gets all
@@ -123,18 +133,24 @@ var grants = map[Role]map[Action]scope{
 		ReportCreate: ownDept, ReportEdit: ownDept, ReportSubmit: ownDept, ReportImport: ownDept,
 		EvidenceUpload: ownDept, EvidenceRead: ownDept, ReportRead: ownDept,
 		PlanReadInternal: anyDept,
+		InvestRead:       inDept, // the centre's own clerk
 	},
 	RoleReviewer: {
 		ReportApprove: ownDept, ReportReject: ownDept, PeriodUnlock: ownDept,
 		EvidenceRead: ownDept, ReportRead: ownDept,
 		PlanReadInternal: anyDept,
+		// A reviewer of the investment centre is its head: reads all of it, contacts too,
+		// and reassigns records between officers. Never region-wide.
+		InvestRead: inDept, InvestReassign: inDept, ContactRead: inDept,
 	},
 	RoleOfficer: {
-		EnterpriseManage: anyDept, VisitManage: anyDept, PipelineManage: anyDept,
+		EnterpriseManage: ownRecord, VisitManage: ownRecord, PipelineManage: ownRecord, ContactRead: ownRecord,
+		InvestRead: anyDept, ChainManage: anyDept, CalendarSubscribe: anyDept,
 		PlanReadInternal: anyDept,
 	},
 	RoleLeader: {
 		PlanReadInternal: anyDept, ReportRead: anyDept, EvidenceRead: anyDept, AuditRead: anyDept,
+		InvestRead: anyDept,
 	},
 }
 
@@ -167,9 +183,13 @@ func init() {
 // import, evidence.upload and evidence.read, report.read for its own departments;
 // reviewer report.approve/reject, period.unlock, evidence.read, report.read for its
 // own departments, or for all of the region if it has none (planning office);
-// officer enterprise/visit/pipeline.manage; leader plan.read_internal, report.read,
-// evidence.read and audit.read everywhere in its region, and no writes; every role
-// plan.read_internal. A user with several roles may do what any of them allows;
+// officer enterprise/visit/pipeline.manage and contact.read of the records it owns
+// (OwnerUserID), invest.read, chain.manage and calendar.subscribe in its region; the
+// head of the investment centre (a reviewer of its department) invest.read,
+// invest.reassign and contact.read of that department only (never region-wide); a
+// reporter of it invest.read; leader plan.read_internal, report.read, evidence.read,
+// audit.read and invest.read everywhere in its region, and no writes; every role
+// plan.read_internal. rate.manage and feed.manage are the admin's. A user with several roles may do what any of them allows;
 // departments are the user's, shared by all its roles.
 func Can(p Principal, a Action, r Resource) error {
 	deny := func(format string, args ...any) error {
@@ -211,7 +231,8 @@ func Can(p Principal, a Action, r Resource) error {
 		if !ok {
 			continue
 		}
-		if sc == anyDept || inScope(p, role, r.DeptID) {
+		if sc == anyDept || (sc == ownDept && inScope(p, role, r.DeptID)) || (sc == inDept && p.InDept(r.DeptID)) ||
+			(sc == ownRecord && r.OwnerUserID != 0 && r.OwnerUserID == p.UserID) {
 			granted = true
 			break
 		}
@@ -219,6 +240,9 @@ func Can(p Principal, a Action, r Resource) error {
 	}
 	if !granted {
 		if outOfDept {
+			if slices.Contains([]Action{EnterpriseManage, VisitManage, PipelineManage, ContactRead}, a) && r.OwnerUserID != p.UserID {
+				return deny("the record is not the user's")
+			}
 			if r.DeptID == 0 {
 				return deny("resource belongs to no department of the user")
 			}
@@ -242,14 +266,15 @@ func Reach(p Principal, a Action) (all bool, depts []int64) {
 	for _, role := range p.Roles {
 		sc, ok := grants[role][a]
 		switch {
-		case !ok:
-		case sc == anyDept, role == RoleReviewer && len(p.DeptIDs) == 0:
+		case !ok, sc == ownRecord:
+		case sc == anyDept, sc == ownDept && role == RoleReviewer && len(p.DeptIDs) == 0:
 			return true, nil
 		default:
-			depts = p.DeptIDs
+			depts = append(depts, p.DeptIDs...)
 		}
 	}
-	return false, slices.Clone(depts)
+	slices.Sort(depts)
+	return false, slices.Compact(depts)
 }
 
 // inScope reports whether a department-scoped grant of role reaches dept.
@@ -274,3 +299,17 @@ func roleList(rs []Role) string {
 // Allowed is Can as a yes or no, for showing or hiding buttons. Services must still
 // call Can (and return its error) before acting.
 func Allowed(p Principal, a Action, r Resource) bool { return Can(p, a, r) == nil }
+
+// ReachOwn says whether p's roles grant action a on the records p owns (an officer's
+// enterprises, leads and visits), for lists that filter by owner in SQL beside Reach.
+func ReachOwn(p Principal, a Action) bool {
+	if p.IsAnonymous() || p.MustChangePassword {
+		return false
+	}
+	for _, role := range p.Roles {
+		if sc, ok := grants[role][a]; ok && sc == ownRecord {
+			return true
+		}
+	}
+	return false
+}

@@ -58,9 +58,16 @@ var matrix = []struct {
 	{EvidenceUpload, [9]string{"---|---", "yyy|yyy", "y--|y--", "---|---", "---|---", "---|---", "---|---", "y--|y--", "---|---"}},
 	{EvidenceRead, [9]string{"---|---", "yyy|yyy", "y--|y--", "y--|y--", "yyy|yyy", "---|---", "yyy|yyy", "y--|y--", "---|---"}},
 	{DocumentIngest, [9]string{"---|---", "yyy|yyy", "---|---", "---|---", "---|---", "---|---", "---|---", "---|---", "---|---"}},
-	{EnterpriseManage, [9]string{"---|---", "yyy|yyy", "---|---", "---|---", "---|---", "yyy|yyy", "---|---", "---|---", "---|---"}},
-	{VisitManage, [9]string{"---|---", "yyy|yyy", "---|---", "---|---", "---|---", "yyy|yyy", "---|---", "---|---", "---|---"}},
-	{PipelineManage, [9]string{"---|---", "yyy|yyy", "---|---", "---|---", "---|---", "yyy|yyy", "---|---", "---|---", "---|---"}},
+	{EnterpriseManage, [9]string{"---|---", "yyy|yyy", "---|---", "---|---", "---|---", "---|yyy", "---|---", "---|---", "---|---"}},
+	{VisitManage, [9]string{"---|---", "yyy|yyy", "---|---", "---|---", "---|---", "---|yyy", "---|---", "---|---", "---|---"}},
+	{PipelineManage, [9]string{"---|---", "yyy|yyy", "---|---", "---|---", "---|---", "---|yyy", "---|---", "---|---", "---|---"}},
+	{InvestRead, [9]string{"---|---", "yyy|yyy", "y--|y--", "y--|y--", "---|---", "yyy|yyy", "yyy|yyy", "y--|y--", "---|---"}},
+	{InvestReassign, [9]string{"---|---", "yyy|yyy", "---|---", "y--|y--", "---|---", "---|---", "---|---", "y--|y--", "---|---"}},
+	{ContactRead, [9]string{"---|---", "yyy|yyy", "---|---", "y--|y--", "---|---", "---|yyy", "---|---", "y--|y--", "---|---"}},
+	{ChainManage, [9]string{"---|---", "yyy|yyy", "---|---", "---|---", "---|---", "yyy|yyy", "---|---", "---|---", "---|---"}},
+	{RateManage, [9]string{"---|---", "yyy|yyy", "---|---", "---|---", "---|---", "---|---", "---|---", "---|---", "---|---"}},
+	{FeedManage, [9]string{"---|---", "yyy|yyy", "---|---", "---|---", "---|---", "---|---", "---|---", "---|---", "---|---"}},
+	{CalendarSubscribe, [9]string{"---|---", "yyy|yyy", "---|---", "---|---", "---|---", "yyy|yyy", "---|---", "---|---", "---|---"}},
 	{AuditRead, [9]string{"---|---", "yyy|yyy", "---|---", "---|---", "---|---", "---|---", "yyy|yyy", "---|---", "---|---"}},
 	{PlanReadInternal, [9]string{"---|---", "yyy|yyy", "yyy|yyy", "yyy|yyy", "yyy|yyy", "yyy|yyy", "yyy|yyy", "yyy|yyy", "---|---"}},
 	{ReportRead, [9]string{"---|---", "yyy|yyy", "y--|y--", "y--|y--", "yyy|yyy", "---|---", "yyy|yyy", "y--|y--", "---|---"}},
@@ -127,7 +134,7 @@ func TestMatrixCoversEverything(t *testing.T) {
 			t.Errorf("no matrix subject holds role %s", r)
 		}
 	}
-	if len(Actions()) != 24 {
+	if len(Actions()) != 31 {
 		t.Errorf("Actions() has %d actions; update the matrix and this count together", len(Actions()))
 	}
 }
@@ -195,7 +202,14 @@ func TestCanCases(t *testing.T) {
 		{"multi, second dept", subjMulti, ReportApprove, Resource{DeptID: 11, RegionID: 1, OwnerUserID: 99}, nil, ""},
 		{"multi, reports own dept", subjMulti, ReportSubmit, Resource{DeptID: 11, RegionID: 1, OwnerUserID: 7}, nil, ""},
 		{"reporter, no dept", subjReporter, ReportCreate, Resource{RegionID: 1}, ErrForbidden, "no department"},
-		{"officer+leader manages pipeline", officerLeader, PipelineManage, Resource{RegionID: 1}, nil, ""},
+		{"officer+leader manages own pipeline", officerLeader, PipelineManage, Resource{RegionID: 1, OwnerUserID: officerLeader.UserID}, nil, ""},
+		{"officer may not move another's lead", subjOfficer, PipelineManage, Resource{RegionID: 1, OwnerUserID: 99}, ErrForbidden, "not the user's"},
+		{"officer reads own contacts", subjOfficer, ContactRead, Resource{RegionID: 1, OwnerUserID: 5}, nil, ""},
+		{"officer reads no other's contacts", subjOfficer, ContactRead, Resource{RegionID: 1, OwnerUserID: 99}, ErrForbidden, "not the user's"},
+		{"centre head reassigns", subjReviewer, InvestReassign, Resource{DeptID: 10, RegionID: 1, OwnerUserID: 99}, nil, ""},
+		{"planning-office reviewer sees no invest", subjOffice, InvestRead, Resource{DeptID: 10, RegionID: 1}, ErrForbidden, ""},
+		{"leader reads no contacts", subjLeader, ContactRead, Resource{DeptID: 10, RegionID: 1, OwnerUserID: 99}, ErrForbidden, ""},
+		{"officer of another region", subjOfficer, InvestRead, Resource{RegionID: 2}, ErrForbidden, "region"},
 		{"officer+leader reads audit", officerLeader, AuditRead, Resource{RegionID: 1}, nil, ""},
 		{"officer+leader may not edit plan", officerLeader, PlanEdit, Resource{RegionID: 1}, ErrForbidden, "officer, leader"},
 		{"unknown role grants nothing", bogus, PlanReadInternal, Resource{RegionID: 1}, ErrForbidden, "superuser"},
@@ -277,7 +291,7 @@ func TestCanOrderIndependent(t *testing.T) {
 // leader writes nothing at all. This restates the matrix as a property, as a second
 // guard when actions are added.
 func TestLeaderWritesNothing(t *testing.T) {
-	reads := map[Action]bool{PlanReadInternal: true, ReportRead: true, EvidenceRead: true, AuditRead: true, TokenManageOwn: true}
+	reads := map[Action]bool{PlanReadInternal: true, ReportRead: true, EvidenceRead: true, AuditRead: true, TokenManageOwn: true, InvestRead: true}
 	for _, a := range Actions() {
 		for _, dept := range []int64{0, 10} {
 			err := Can(subjLeader, a, Resource{DeptID: dept, RegionID: 1, OwnerUserID: 99})
@@ -304,5 +318,27 @@ func TestReachAgreesWithCan(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestReachOwn(t *testing.T) {
+	for _, s := range matrixSubjects {
+		for _, a := range Actions() {
+			if a == TokenManageOwn {
+				continue
+			}
+			all, depts := Reach(s.p, a)
+			own := ReachOwn(s.p, a)
+			can := Can(s.p, a, Resource{DeptID: 20, RegionID: 1, OwnerUserID: s.p.UserID}) == nil
+			if s.p.UserID != 0 && (all || slices.Contains(depts, 20) || own) != can {
+				t.Errorf("%s %s own record: Reach %v %v, ReachOwn %v, Can %v", s.name, a, all, depts, own, can)
+			}
+		}
+	}
+	if !ReachOwn(subjOfficer, PipelineManage) || ReachOwn(subjLeader, InvestRead) || ReachOwn(subjAnon, PipelineManage) {
+		t.Error("ReachOwn")
+	}
+	if all, depts := Reach(subjOffice, InvestRead); all || len(depts) != 0 {
+		t.Errorf("the planning-office reviewer reaches invest: %v %v", all, depts)
 	}
 }
