@@ -86,6 +86,24 @@ func EnsureDemo(ctx context.Context, svc *service.Service, log *slog.Logger) (in
 	return id, nil
 }
 
+// EnsureInvestDemo loads the investment centre's demo data (demo/invest-2022.yaml) into
+// the demo plan's region unless it holds industry chains already: an officer, rates,
+// chains, enterprises, leads, the article's visits, and the indicators they feed.
+func EnsureInvestDemo(ctx context.Context, svc *service.Service, planID int64, log *slog.Logger) error {
+	data, err := fs.ReadFile(demo.Files, demo.InvestFile)
+	if err != nil {
+		return fmt.Errorf("demo invest data: %w", err)
+	}
+	loaded, err := svc.LoadInvest(ctx, service.System, planID, data)
+	if err != nil {
+		return fmt.Errorf("demo invest data: %w", err)
+	}
+	if loaded {
+		log.InfoContext(ctx, "demo investment data loaded", "plan", planID)
+	}
+	return nil
+}
+
 // startDemoClock runs the demo's clock from a few days after the plan's as-of moment, so
 // that the demo can be used as on that day: March's figures are due on 10 April and
 // still open, where today's real date would have locked every period of 2022 long ago.
@@ -119,6 +137,9 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, console io.Writer,
 			return err
 		}
 		if err := startDemoClock(ctx, svc, id, log); err != nil {
+			return err
+		}
+		if err := EnsureInvestDemo(ctx, svc, id, log); err != nil {
 			return err
 		}
 	}

@@ -84,3 +84,12 @@ func (e *DuplicateError) Error() string {
 
 // Is makes errors.Is(err, ErrDuplicate) true.
 func (e *DuplicateError) Is(target error) bool { return target == ErrDuplicate }
+
+// As lets errors.As find the first *Error of the list.
+func (es Errors) As(target any) bool {
+	if t, ok := target.(**Error); ok && len(es) > 0 {
+		*t = es[0]
+		return true
+	}
+	return false
+}

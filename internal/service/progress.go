@@ -128,6 +128,9 @@ func (s *Service) CreateReport(ctx context.Context, a Actor, indicatorID int64, 
 		if err := s.can(a, auth.ReportCreate, reportResource(ind, 0)); err != nil {
 			return err
 		}
+		if err := s.refuseFed(ctx, ind); err != nil {
+			return err
+		}
 		period, err := progress.ParsePeriod(in.Period)
 		if err != nil {
 			return progress.ValidationErrors{{Field: "period", Message: err.Error()}}
@@ -177,6 +180,9 @@ func (s *Service) UpdateReport(ctx context.Context, a Actor, reportID int64, in 
 			return err
 		}
 		if err := s.can(a, auth.ReportEdit, reportResource(ind, 0)); err != nil {
+			return err
+		}
+		if err := s.refuseFed(ctx, ind); err != nil {
 			return err
 		}
 		note, err := s.checkOpen(ctx, a, ind, p, cur.Period)
@@ -297,6 +303,9 @@ func (s *Service) CorrectReport(ctx context.Context, a Actor, reportID int64) (p
 			return err
 		}
 		if err := s.can(a, auth.ReportEdit, reportResource(ind, 0)); err != nil {
+			return err
+		}
+		if err := s.refuseFed(ctx, ind); err != nil {
 			return err
 		}
 		note, err := s.checkOpen(ctx, a, ind, p, cur.Period)

@@ -150,6 +150,14 @@ func (s *Service) ImportReports(ctx context.Context, a Actor, planID int64, entr
 // import goes on to find the others. Only a failure of the database itself returns.
 // The actor's right to the indicator's department was checked for the whole file.
 func (s *Service) importEntry(ctx context.Context, a Actor, p *plan.Plan, ind store.IndicatorRow, e xlsx.Entry, submit bool, sum *ImportSummary, cell func(xlsx.Entry, string, string)) error {
+	if err := s.refuseFed(ctx, ind); err != nil {
+		var fed *FedError
+		if !errors.As(err, &fed) {
+			return err
+		}
+		cell(e, "value", "该指标由招商项目库自动计算，不接受手工填报 / "+err.Error())
+		return nil
+	}
 	if _, err := s.checkOpen(ctx, a, ind, p, e.Period); err != nil {
 		cell(e, "period", "报告期已锁定，请联系审核人解锁 / "+err.Error())
 		return nil

@@ -961,3 +961,25 @@ func (s *Store) FeedSources(ctx context.Context, indicatorID int64, period strin
 	}
 	return out, rows.Err()
 }
+
+// InvestDepartments lists the departments of a region that officers belong to: the
+// investment centre (招商中心), whose head and clerks read its records.
+func (s *Store) InvestDepartments(ctx context.Context, regionID int64) ([]int64, error) {
+	rows, err := s.q(ctx).QueryContext(ctx, `SELECT DISTINCT ud.department_id FROM user_departments ud
+		JOIN user_roles ur ON ur.user_id = ud.user_id AND ur.role = 'officer'
+		JOIN departments d ON d.id = ud.department_id
+		WHERE d.region_id = $1 OR $1 = 0 ORDER BY ud.department_id`, regionID)
+	if err != nil {
+		return nil, fmt.Errorf("store: investment departments: %w", err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
