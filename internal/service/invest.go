@@ -199,7 +199,7 @@ func (s *Service) CreateEnterprise(ctx context.Context, a Actor, in EnterpriseIn
 				return err
 			}
 		}
-		return s.record(ctx, a, "enterprise.create", "enterprise", e.ID, nil, e, "")
+		return s.record(ctx, a, e.RegionID, "enterprise.create", "enterprise", e.ID, nil, e, "")
 	})
 	return e, err
 }
@@ -276,7 +276,7 @@ func (s *Service) UpdateEnterprise(ctx context.Context, a Actor, id int64, in En
 			}
 			return err
 		}
-		return s.record(ctx, a, "enterprise.edit", "enterprise", e.ID, cur, e, "")
+		return s.record(ctx, a, e.RegionID, "enterprise.edit", "enterprise", e.ID, cur, e, "")
 	})
 	return e, err
 }
@@ -321,7 +321,7 @@ func (s *Service) Contacts(ctx context.Context, a Actor, enterpriseID int64) ([]
 		if out, err = s.store.Contacts(ctx, enterpriseID); err != nil {
 			return err
 		}
-		return s.record(ctx, a, "contact.read", "enterprise", enterpriseID, nil, nil, fmt.Sprintf("%d contacts", len(out)))
+		return s.record(ctx, a, e.RegionID, "contact.read", "enterprise", enterpriseID, nil, nil, fmt.Sprintf("%d contacts", len(out)))
 	})
 	return out, err
 }
@@ -344,7 +344,7 @@ func (s *Service) AddContact(ctx context.Context, a Actor, enterpriseID int64, c
 			return err
 		}
 		// The audit row keeps that a contact was added, not the personal data itself.
-		return s.record(ctx, a, "contact.create", "enterprise", e.ID, nil, map[string]any{"contact": c.ID}, "")
+		return s.record(ctx, a, e.RegionID, "contact.create", "enterprise", e.ID, nil, map[string]any{"contact": c.ID}, "")
 	})
 	return c, err
 }
@@ -414,7 +414,7 @@ func (s *Service) Reassign(ctx context.Context, a Actor, kind string, id int64, 
 		default:
 			return &auth.FieldError{Field: "kind", Code: "invalid", Message: fmt.Sprintf("%q is not enterprise, lead or visit", kind)}
 		}
-		return s.record(ctx, a, kind+".reassign", kind, id, map[string]any{"owner": before}, map[string]any{"owner": to.ID}, "")
+		return s.record(ctx, a, region, kind+".reassign", kind, id, map[string]any{"owner": before}, map[string]any{"owner": to.ID}, "")
 	})
 }
 
@@ -558,7 +558,7 @@ func (s *Service) CreateChain(ctx context.Context, a Actor, in ChainInput) (inve
 				return &invest.Error{Code: "link.cycle", Field: "parent"}
 			}
 		}
-		return s.record(ctx, a, "chain.create", "chain", c.ID, nil, in, "")
+		return s.record(ctx, a, c.RegionID, "chain.create", "chain", c.ID, nil, in, "")
 	})
 	return c, err
 }
@@ -640,7 +640,7 @@ func (s *Service) CreateLead(ctx context.Context, a Actor, in LeadInput) (invest
 		if err := s.store.InsertMove(ctx, &m); err != nil {
 			return err
 		}
-		if err := s.record(ctx, a, "lead.create", "lead", l.ID, nil, l, ""); err != nil {
+		if err := s.record(ctx, a, l.RegionID, "lead.create", "lead", l.ID, nil, l, ""); err != nil {
 			return err
 		}
 		return s.recomputeFeeds(ctx, a, region)
@@ -691,7 +691,7 @@ func (s *Service) UpdateLead(ctx context.Context, a Actor, id int64, in LeadInpu
 		if err := s.store.UpdateLead(ctx, &l, cur.Version); err != nil {
 			return err
 		}
-		if err := s.record(ctx, a, "lead.edit", "lead", l.ID, cur, l, ""); err != nil {
+		if err := s.record(ctx, a, l.RegionID, "lead.edit", "lead", l.ID, cur, l, ""); err != nil {
 			return err
 		}
 		// Planned investment counts in a fed "signed investment" indicator.
@@ -756,7 +756,7 @@ func (s *Service) MoveLead(ctx context.Context, a Actor, id int64, in MoveInput)
 		if err := s.store.InsertMove(ctx, &m); err != nil {
 			return err
 		}
-		if err := s.record(ctx, a, "lead.move", "lead", id, map[string]any{"stage": cur.Stage, "on": cur.StageOn.Format(time.DateOnly)},
+		if err := s.record(ctx, a, l.RegionID, "lead.move", "lead", id, map[string]any{"stage": cur.Stage, "on": cur.StageOn.Format(time.DateOnly)},
 			map[string]any{"stage": l.Stage, "on": on.Format(time.DateOnly), "reason": m.Reason}, ""); err != nil {
 			return err
 		}
@@ -810,7 +810,7 @@ func (s *Service) RecordFunds(ctx context.Context, a Actor, leadID int64, in Fun
 		if err := s.store.InsertFunds(ctx, &f); err != nil {
 			return err
 		}
-		if err := s.record(ctx, a, "funds.create", "lead", leadID, nil, f, ""); err != nil {
+		if err := s.record(ctx, a, l.RegionID, "funds.create", "lead", leadID, nil, f, ""); err != nil {
 			return err
 		}
 		return s.recomputeFeeds(ctx, a, l.RegionID)
@@ -871,8 +871,8 @@ func (s *Service) MayWrite(a Actor, action auth.Action, region, dept, owner int6
 	return s.can(a, action, recordResource(region, dept, owner)) == nil
 }
 
-// Board is the pipeline as columns of leads, one per stage, 终止 last.
-type Board struct {
+// PipelineBoard is the pipeline as columns of leads, one per stage, 终止 last.
+type PipelineBoard struct {
 	Columns []BoardColumn
 }
 
@@ -882,13 +882,13 @@ type BoardColumn struct {
 	Leads []invest.Lead
 }
 
-// PipelineBoard groups the leads the actor may see by stage.
-func (s *Service) PipelineBoard(ctx context.Context, a Actor) (Board, error) {
+// Pipeline groups the leads the actor may see by stage.
+func (s *Service) Pipeline(ctx context.Context, a Actor) (PipelineBoard, error) {
 	leads, err := s.Leads(ctx, a, store.LeadFilter{})
 	if err != nil {
-		return Board{}, err
+		return PipelineBoard{}, err
 	}
-	var b Board
+	var b PipelineBoard
 	for _, st := range append(slices.Clone(invest.Stages), invest.StageTerminated) {
 		col := BoardColumn{Stage: st, Leads: []invest.Lead{}}
 		for _, l := range leads {
@@ -924,7 +924,7 @@ func (s *Service) PutRate(ctx context.Context, a Actor, r invest.Rate) (invest.R
 		if err := s.store.PutRate(ctx, region, &r); err != nil {
 			return err
 		}
-		return s.record(ctx, a, "rate.put", "rate", r.ID, nil, r, "")
+		return s.record(ctx, a, region, "rate.put", "rate", r.ID, nil, r, "")
 	})
 	return r, err
 }
@@ -949,7 +949,8 @@ func (s *Service) Rates(ctx context.Context, a Actor) ([]invest.Rate, error) {
 // ─── indicators fed by the pipeline ────────────────────────────────────────────
 
 // SetFeed makes an indicator's figures come from the pipeline (admins). An indicator
-// that already has reports is refused: its figures would be half one, half the other.
+// that already has reports is refused (its figures would be half one, half the other),
+// unless they are all illustrative: demonstration figures give way to computed ones.
 func (s *Service) SetFeed(ctx context.Context, a Actor, f invest.Feed) error {
 	return s.store.WithTx(ctx, func(ctx context.Context) error {
 		ind, err := s.store.Indicator(ctx, f.IndicatorID)
@@ -967,8 +968,15 @@ func (s *Service) SetFeed(ctx context.Context, a Actor, f invest.Feed) error {
 			if err != nil {
 				return err
 			}
-			if len(reports) > 0 {
-				return &invest.Error{Code: "feed.has_reports", Field: "indicator", Args: []any{ind.Code, len(reports)}}
+			// Demonstration figures give way to the computed ones; real reports do not.
+			real := 0
+			for _, r := range reports {
+				if !r.Illustrative {
+					real++
+				}
+			}
+			if real > 0 {
+				return &invest.Error{Code: "feed.has_reports", Field: "indicator", Args: []any{ind.Code, real}}
 			}
 		} else if err != nil {
 			return err
@@ -976,7 +984,7 @@ func (s *Service) SetFeed(ctx context.Context, a Actor, f invest.Feed) error {
 		if err := s.store.SetFeed(ctx, f); err != nil {
 			return err
 		}
-		if err := s.record(ctx, a, "feed.set", "indicator", ind.ID, nil, f, ""); err != nil {
+		if err := s.record(ctx, a, ind.RegionID, "feed.set", "indicator", ind.ID, nil, f, ""); err != nil {
 			return err
 		}
 		return s.recomputeFeeds(ctx, a, ind.RegionID)
@@ -1121,7 +1129,7 @@ func (s *Service) putFedReport(ctx context.Context, a Actor, ind store.Indicator
 		if err := s.store.InsertReport(ctx, &r); err != nil {
 			return err
 		}
-		return s.record(ctx, a, "feed.figure", "indicator", ind.ID, nil, map[string]any{"period": per.String(), "value": v}, "")
+		return s.record(ctx, a, ind.RegionID, "feed.figure", "indicator", ind.ID, nil, map[string]any{"period": per.String(), "value": v}, "")
 	}
 	if cur.Value.Equal(v) {
 		return nil
@@ -1132,6 +1140,6 @@ func (s *Service) putFedReport(ctx context.Context, a Actor, ind store.Indicator
 	if err := s.store.UpdateReport(ctx, next, cur.Version); err != nil {
 		return err
 	}
-	return s.record(ctx, a, "feed.figure", "indicator", ind.ID, map[string]any{"period": per.String(), "value": cur.Value},
+	return s.record(ctx, a, ind.RegionID, "feed.figure", "indicator", ind.ID, map[string]any{"period": per.String(), "value": cur.Value},
 		map[string]any{"period": per.String(), "value": v}, "")
 }

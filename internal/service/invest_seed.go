@@ -318,7 +318,7 @@ func (s *Service) LoadInvest(ctx context.Context, a Actor, planID int64, data []
 				return fmt.Errorf("feed %s: %w", fd.Indicator, err)
 			}
 		}
-		return s.record(ctx, a, "invest.load", "plan", planID, nil, map[string]any{"enterprises": len(f.Enterprises), "leads": len(f.Leads),
+		return s.record(ctx, a, p.RegionID, "invest.load", "plan", planID, nil, map[string]any{"enterprises": len(f.Enterprises), "leads": len(f.Leads),
 			"visits": len(f.Visits), "chains": len(f.Chains)}, "")
 	})
 	return loaded, err

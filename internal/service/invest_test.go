@@ -24,7 +24,7 @@ import (
 type investFixture struct {
 	*fixture
 	officer, officer2, head, leader service.Actor
-	landed, completed, fdiUse        int64
+	landed, completed, fdiUse       int64
 }
 
 func newInvestFixture(t *testing.T, st *store.Store) *investFixture {
@@ -98,7 +98,6 @@ func (f *investFixture) status(t *testing.T, id int64, at string) service.Indica
 	}
 	return st
 }
-
 
 // The demo's pipeline-fed indicators stand believably at the end of March 2022.
 func TestInvestDemoState(t *testing.T) {
@@ -187,15 +186,17 @@ func TestMoveLeadFeedsIndicatorInOneTransaction(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		signed, err := st.IndicatorByCode(ctx, f.planID, "service-trade")
-		if err != nil {
+		// fdi has a report by hand: it cannot be fed.
+		v := dv("1000")
+		if _, err := f.svc.CreateReport(ctx, f.reporter, f.fdi, service.ReportInput{Period: "2022-03", Value: &v}); err != nil {
 			t.Fatal(err)
 		}
-		// service-trade has hand reports: it cannot be fed.
-		if err := f.svc.SetFeed(ctx, f.admin, invest.Feed{IndicatorID: signed.ID, Metric: invest.MetricSigned}); err == nil {
-			t.Fatal("a reported indicator was made fed")
+		var ie *invest.Error
+		if err := f.svc.SetFeed(ctx, f.admin, invest.Feed{IndicatorID: f.fdi, Metric: invest.MetricSigned}); !errors.As(err, &ie) || ie.Code != "feed.has_reports" {
+			t.Fatalf("a reported indicator made fed: %v", err)
 		}
-		offshore, err := st.IndicatorByCode(ctx, f.planID, "fdi")
+		// offshore-outsourcing has illustrative figures only: they give way.
+		offshore, err := st.IndicatorByCode(ctx, f.planID, "offshore-outsourcing")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -204,7 +205,6 @@ func TestMoveLeadFeedsIndicatorInOneTransaction(t *testing.T) {
 		}
 		landedBefore := f.status(t, f.landed, "2022-04-05").Progress
 		_, err = f.svc.MoveLead(ctx, f.officer, l2.ID, service.MoveInput{To: invest.StageLanded})
-		var ie *invest.Error
 		if !errors.As(err, &ie) || ie.Code != "rate.missing" || ie.Args[0] != "GBP" {
 			t.Fatalf("move with a missing rate: %v", err)
 		}

@@ -111,7 +111,7 @@ func (s *Service) CreateVisit(ctx context.Context, a Actor, in VisitInput) (inve
 		if err := s.store.InsertVisit(ctx, &v); err != nil {
 			return err
 		}
-		return s.record(ctx, a, "visit.create", "visit", v.ID, nil, v, "")
+		return s.record(ctx, a, v.RegionID, "visit.create", "visit", v.ID, nil, v, "")
 	})
 	return v, err
 }
@@ -139,7 +139,7 @@ func (s *Service) UpdateVisit(ctx context.Context, a Actor, id int64, in VisitIn
 		if err := s.store.UpdateVisit(ctx, &v, cur.Sequence); err != nil {
 			return err
 		}
-		return s.record(ctx, a, "visit.edit", "visit", v.ID, cur, v, "")
+		return s.record(ctx, a, v.RegionID, "visit.edit", "visit", v.ID, cur, v, "")
 	})
 	return v, err
 }
@@ -249,7 +249,7 @@ func (s *Service) SubscribeCalendar(ctx context.Context, a Actor) (CalendarSubsc
 			return err
 		}
 		out = CalendarSubscription{Secret: plain, Hint: f.Hint, CreatedAt: f.CreatedAt}
-		return s.record(ctx, a, "calendar.subscribe", "user", a.UserID, nil, map[string]any{"hint": f.Hint}, "")
+		return s.record(ctx, a, a.RegionID, "calendar.subscribe", "user", a.UserID, nil, map[string]any{"hint": f.Hint}, "")
 	})
 	return out, err
 }
@@ -264,7 +264,7 @@ func (s *Service) RevokeCalendar(ctx context.Context, a Actor) error {
 		if err != nil {
 			return err
 		}
-		return s.record(ctx, a, "calendar.revoke", "user", a.UserID, nil, nil, fmt.Sprintf("%d revoked", n))
+		return s.record(ctx, a, a.RegionID, "calendar.revoke", "user", a.UserID, nil, nil, fmt.Sprintf("%d revoked", n))
 	})
 }
 
