@@ -169,3 +169,12 @@ func init() {
 		"invest.err.feed.has_reports":      {"指标 %s 已有 %d 条手工填报，不能改为由项目库计算", "indicator %s has %d reports by hand; it cannot be fed by the pipeline"},
 	})
 }
+
+func init() {
+	add(map[string][2]string{
+		"invest.import.noheader": {"找不到表头：前10行中没有“%s”列", "no header: none of the first 10 lines names the %s column"},
+		"invest.import.number":   {"不是数字", "is not a number"},
+		"invest.import.done":     {"已导入 %d 条。", "Imported %d rows."},
+		"invest.import.kind":     {"导入内容", "What"},
+	})
+}

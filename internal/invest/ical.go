@@ -99,9 +99,9 @@ func EscapeText(s string) string {
 // continuation starting with a space, never inside a UTF-8 character, and ends it with
 // CRLF.
 func fold(s string) string {
-	const max = 75
+	const maxOctets = 75
 	var b strings.Builder
-	limit := max
+	limit := maxOctets
 	for len(s) > limit {
 		cut := limit
 		for cut > 0 && !utf8.RuneStart(s[cut]) {
@@ -110,7 +110,7 @@ func fold(s string) string {
 		b.WriteString(s[:cut])
 		b.WriteString("\r\n ")
 		s = s[cut:]
-		limit = max - 1 // the leading space counts
+		limit = maxOctets - 1 // the leading space counts
 	}
 	b.WriteString(s)
 	b.WriteString("\r\n")

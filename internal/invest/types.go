@@ -133,14 +133,14 @@ func (e Enterprise) Validate() error {
 	return es.orNil()
 }
 
-func text(es Errors, field, s string, max int, required bool) Errors {
+func text(es Errors, field, s string, limit int, required bool) Errors {
 	switch {
 	case required && s == "":
 		return append(es, invalid(field, "required"))
 	case !utf8.ValidString(s):
 		return append(es, invalid(field, "utf8"))
-	case utf8.RuneCountInString(s) > max:
-		return append(es, invalid(field, "too_long", max))
+	case utf8.RuneCountInString(s) > limit:
+		return append(es, invalid(field, "too_long", limit))
 	}
 	return es
 }

@@ -535,14 +535,14 @@ func (s *Service) CreateChain(ctx context.Context, a Actor, in ChainInput) (inve
 		if err := invest.ValidateLinks(links); err != nil {
 			return err
 		}
-		real := map[int64]int64{}
-		for len(real) < len(links) {
+		stored := map[int64]int64{}
+		for len(stored) < len(links) {
 			progressed := false
 			for _, l := range links {
-				if _, done := real[l.ID]; done {
+				if _, done := stored[l.ID]; done {
 					continue
 				}
-				parent, ok := real[l.ParentID]
+				parent, ok := stored[l.ParentID]
 				if l.ParentID != 0 && !ok {
 					continue
 				}
@@ -551,7 +551,7 @@ func (s *Service) CreateChain(ctx context.Context, a Actor, in ChainInput) (inve
 				if err := s.store.InsertLink(ctx, &nl); err != nil {
 					return err
 				}
-				real[l.ID] = nl.ID
+				stored[l.ID] = nl.ID
 				progressed = true
 			}
 			if !progressed {
@@ -969,14 +969,14 @@ func (s *Service) SetFeed(ctx context.Context, a Actor, f invest.Feed) error {
 				return err
 			}
 			// Demonstration figures give way to the computed ones; real reports do not.
-			real := 0
+			byHand := 0
 			for _, r := range reports {
 				if !r.Illustrative {
-					real++
+					byHand++
 				}
 			}
-			if real > 0 {
-				return &invest.Error{Code: "feed.has_reports", Field: "indicator", Args: []any{ind.Code, real}}
+			if byHand > 0 {
+				return &invest.Error{Code: "feed.has_reports", Field: "indicator", Args: []any{ind.Code, byHand}}
 			}
 		} else if err != nil {
 			return err

@@ -182,7 +182,7 @@ func (s *Service) UpcomingVisits(ctx context.Context, a Actor, n int) ([]invest.
 // calendarVisits is what a calendar of the actor shows: an officer's own visits; for
 // those who read the whole centre (leaders, the head, admins), every visit they may see.
 func (s *Service) calendarVisits(ctx context.Context, a Actor) ([]invest.Visit, error) {
-	f := store.VisitFilter{From: s.Now().AddDate(-1, 0, 0)}
+	f := store.VisitFilter{} // every visit: a calendar keeps its past
 	if a.HasRole(auth.RoleOfficer) {
 		f.OfficerID = a.UserID
 	}
@@ -314,4 +314,19 @@ func (s *Service) CalendarActor(ctx context.Context, secret string) (Actor, erro
 		return Actor{}, ErrBadSubscription
 	}
 	return Actor{Principal: p}, nil
+}
+
+// ActorOf is a user as an actor, for the command line acting on their behalf (their
+// calendar): with only what they may do.
+func (s *Service) ActorOf(ctx context.Context, login string) (Actor, error) {
+	u, err := s.store.UserByLogin(ctx, auth.NormalizeLogin(login))
+	if err != nil {
+		return Actor{}, err
+	}
+	u.MustChangePassword = false // the command line is not a sign-in
+	p, err := auth.NewPrincipal(u)
+	if err != nil {
+		return Actor{}, err
+	}
+	return Actor{Principal: p, Address: "command line"}, nil
 }
