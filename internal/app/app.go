@@ -165,6 +165,11 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, console io.Writer,
 	if ready != nil {
 		ready(ln.Addr().String())
 	}
+	// Scheduled jobs run beside the server and stop after it, finishing their pass.
+	jobsCtx, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
+	jobsDone := make(chan struct{})
+	go func() { defer close(jobsDone); runJobs(jobsCtx, svc, log, jobEvery) }()
+	defer func() { stopJobs(); <-jobsDone }()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -218,6 +223,7 @@ func build(ctx context.Context, svc *service.Service, cfg Config, log *slog.Logg
 		http.Error(w, err.Error(), http.StatusForbidden)
 	})
 	metrics := newMetrics(svc, nil, cfg.MetricsToken)
+	metrics.AddSource(reminderMetrics(svc))
 	ops.Handle(
 		httpauth.Route{Pattern: "GET /metrics", Who: httpauth.Anyone, Find: httpauth.Static, Handler: metrics},
 		httpauth.Route{Pattern: "GET /readyz", Who: httpauth.Anyone, Find: httpauth.Static, Handler: http.HandlerFunc(metrics.readyz)},

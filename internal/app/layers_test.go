@@ -32,17 +32,19 @@ var layers = map[string]int{
 	"internal/planfile": 1,
 	"internal/invest":   1,
 
-	"internal/xlsx":            2, // spreadsheet forms over the domain types
-	"internal/docx":            2, // Word documents (the bulletin), stdlib only
-	"internal/store":           3, // one store over SQLite and PostgreSQL
-	"internal/store/storetest": 4, // the store suite on both databases; tests only
-	"internal/service":         5, // transactions, permissions, audit rows
-	"internal/httpauth":        6, // who is asking and CSRF, shared by web and api
-	"internal/web":             7, // pages: HTTP → services
-	"internal/api":             7, // JSON API: HTTP → services
-	"internal/app":             8, // wires store, services, web and api
-	"internal/cli":             9,
-	"cmd/lantu":                10,
+	"internal/xlsx":              2, // spreadsheet forms over the domain types
+	"internal/notify":            2, // reminders out: SMTP and group-robot webhooks
+	"internal/notify/notifytest": 2, // SMTP and webhook receivers on loopback; tests only
+	"internal/docx":              2, // Word documents (the bulletin), stdlib only
+	"internal/store":             3, // one store over SQLite and PostgreSQL
+	"internal/store/storetest":   4, // the store suite on both databases; tests only
+	"internal/service":           5, // transactions, permissions, audit rows
+	"internal/httpauth":          6, // who is asking and CSRF, shared by web and api
+	"internal/web":               7, // pages: HTTP → services
+	"internal/api":               7, // JSON API: HTTP → services
+	"internal/app":               8, // wires store, services, web and api
+	"internal/cli":               9,
+	"cmd/lantu":                  10,
 }
 
 const domain = 1

@@ -81,6 +81,9 @@ var allowed = map[string][]string{
 	"POST /api/v1/plans/{id}/reports/import":         {"admin", "reporter-own"},
 	"POST /ingest/{plan}/{key}/accept":               {"admin"},
 	"POST /account/password":                         {"admin", "reporter-own", "reporter-other", "reviewer-own", "reviewer-other", "officer", "leader"},
+	"POST /admin/reminders":                          {"admin"},
+	"POST /admin/reminders/email":                    {"admin"},
+	"POST /review/remind":                            {"admin", "reviewer-own", "reviewer-other"},
 }
 
 // matrixWorld is a fresh demo database with the subjects, their tokens and reports in
@@ -322,6 +325,12 @@ func (w *matrixWorld) request(route, subject string, n int) *http.Request {
 		body, ctype = fmt.Sprintf("start=%d&end=%d&as=indicator&program=%d", w.factStart, w.factEnd, w.programID), "application/x-www-form-urlencoded"
 	case "POST /account/password":
 		body, ctype = "old=wrong-old-password&new=another-password-1&again=another-password-1", "application/x-www-form-urlencoded"
+	case "POST /admin/reminders":
+		body, ctype = "enabled=on&send_hour=9&due_days=3&review_days=3&smtp_port=25&smtp_tls=starttls", "application/x-www-form-urlencoded"
+	case "POST /admin/reminders/email":
+		body, ctype = fmt.Sprintf("user=%d&email=someone@example.gov.cn", w.bystander), "application/x-www-form-urlencoded"
+	case "POST /review/remind":
+		body, ctype = fmt.Sprintf("plan=%d", w.planID), "application/x-www-form-urlencoded"
 	}
 	path = strings.Replace(path, "{id}", fmt.Sprint(id), 1)
 	path = strings.Replace(path, "{key}", w.docKey, 1)

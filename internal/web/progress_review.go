@@ -58,6 +58,9 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	names := s.userNames(ctx)
 	v := &reviewView{Plan: p, Flash: flashFrom(r)}
+	if f := remindFlash(r); f != nil {
+		v.Flash = f
+	}
 	for _, rv := range queue {
 		reports, err := s.svc.Reports(ctx, a, rv.IndicatorID)
 		if err != nil {

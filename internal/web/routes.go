@@ -40,6 +40,9 @@ func (s *Server) routes(rt *httpauth.Router) {
 		row{Pattern: "GET /admin/users/{id}", Who: signedIn, Action: auth.UserManage, Find: httpauth.ByUser, Handler: s.page(s.userEditForm)},
 		row{Pattern: "POST /admin/users/{id}", Who: signedIn, Action: auth.UserManage, Find: httpauth.ByUser, Handler: s.page(s.userEdit)},
 		row{Pattern: "POST /admin/users/{id}/password", Who: signedIn, Action: auth.UserManage, Find: httpauth.ByUser, Handler: s.page(s.userResetPassword)},
+		row{Pattern: "GET /admin/reminders", Who: signedIn, Action: auth.UserManage, Find: httpauth.None, Handler: s.page(s.remindersPage)},
+		row{Pattern: "POST /admin/reminders", Who: signedIn, Action: auth.UserManage, Find: httpauth.None, Handler: s.page(s.remindersSave)},
+		row{Pattern: "POST /admin/reminders/email", Who: signedIn, Action: auth.UserManage, Find: httpauth.ByUser, Handler: s.page(s.reminderEmail)},
 
 		// The plan.
 		row{Pattern: "GET /{$}", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.planPage)},
@@ -63,6 +66,7 @@ func (s *Server) routes(rt *httpauth.Router) {
 		row{Pattern: "POST /reports/{id}/reject", Who: signedIn, Action: auth.ReportReject, Find: httpauth.ByReport, Handler: s.page(s.reportAction(progress.ActReject))},
 		row{Pattern: "POST /reports/{id}/correct", Who: signedIn, Action: auth.ReportEdit, Find: httpauth.ByReport, Handler: s.page(s.reportAction(progress.ActCorrect))},
 		row{Pattern: "GET /review", Who: signedIn, Action: auth.ReportApprove, Find: httpauth.None, Handler: s.page(s.reviewPage)},
+		row{Pattern: "POST /review/remind", Who: signedIn, Action: auth.ReportApprove, Find: httpauth.ByPlan, Handler: s.page(s.reviewRemind)},
 
 		// Excel reporting.
 		row{Pattern: "GET /reports/workbook", Who: signedIn, Action: auth.ReportImport, Find: httpauth.ByDepartment, Handler: s.page(s.workbookPage)},
