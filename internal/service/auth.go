@@ -152,7 +152,8 @@ func (s *Service) Users(ctx context.Context, a Actor) ([]auth.User, error) {
 }
 
 // SetPassword sets a user's password from the command line or by an admin; the user
-// must change it at next sign-in unless they set it themselves. Every session ends.
+// must change it at next sign-in unless they set it themselves. Every session ends and
+// every API token of the user is revoked.
 func (s *Service) SetPassword(ctx context.Context, a Actor, login, password string) (string, error) {
 	login = auth.NormalizeLogin(login)
 	generated := password == ""
@@ -172,15 +173,34 @@ func (s *Service) SetPassword(ctx context.Context, a Actor, login, password stri
 		if err := s.store.SetPassword(ctx, u.ID, s.Hasher.Hash(password), true); err != nil {
 			return err
 		}
-		if err := s.store.DeleteUserSessions(ctx, u.ID); err != nil {
+		note, err := s.endAccess(ctx, u.ID)
+		if err != nil {
 			return err
 		}
-		return s.record(ctx, a, u.RegionID, "user.password_reset", "user", u.ID, nil, nil, "")
+		return s.record(ctx, a, u.RegionID, "user.password_reset", "user", u.ID, nil, nil, note)
 	})
 	return password, err
 }
 
-// ChangePassword lets a signed-in user replace their own password.
+// endAccess ends every session of a user and revokes their API tokens, in the
+// transaction of a password change or reset: whoever held the old password may have
+// made them. It returns the audit note.
+func (s *Service) endAccess(ctx context.Context, userID int64) (string, error) {
+	if err := s.store.DeleteUserSessions(ctx, userID); err != nil {
+		return "", fmt.Errorf("end the sessions of user %d: %w", userID, err)
+	}
+	n, err := s.store.RevokeUserTokens(ctx, userID, s.Now())
+	if err != nil {
+		return "", err
+	}
+	if n == 0 {
+		return "", nil
+	}
+	return fmt.Sprintf("%d API tokens revoked", n), nil
+}
+
+// ChangePassword lets a signed-in user replace their own password; their sessions end
+// and their API tokens are revoked.
 func (s *Service) ChangePassword(ctx context.Context, a Actor, old, fresh string) error {
 	if a.UserID == 0 {
 		return auth.ErrUnauthenticated
@@ -203,10 +223,11 @@ func (s *Service) ChangePassword(ctx context.Context, a Actor, old, fresh string
 		if err := s.store.SetPassword(ctx, u.ID, s.Hasher.Hash(fresh), false); err != nil {
 			return err
 		}
-		if err := s.store.DeleteUserSessions(ctx, u.ID); err != nil {
+		note, err := s.endAccess(ctx, u.ID)
+		if err != nil {
 			return err
 		}
-		return s.record(ctx, a, u.RegionID, "user.password_change", "user", u.ID, nil, nil, "")
+		return s.record(ctx, a, u.RegionID, "user.password_change", "user", u.ID, nil, nil, note)
 	})
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/service"
@@ -81,4 +82,55 @@ func TestEnsureAdmin(t *testing.T) {
 	if login, password, err := svc.EnsureAdmin(ctx); err != nil || login != "" || password != "" {
 		t.Errorf("second start made another admin: %q %v", login, err)
 	}
+}
+
+// Issue 8, item 6: a password change and an admin's reset revoke the user's API tokens
+// with it, and the token list says so; others' tokens live on.
+func TestPasswordChangeRevokesTokens(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		mint := func(login string) string {
+			plain, _, err := f.svc.CreateToken(ctx, f.admin, login, "script", time.Time{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return plain
+		}
+		works := func(tok string) bool {
+			p, err := f.svc.AuthenticateToken(ctx, tok)
+			return err == nil && p.UserID != 0
+		}
+		mine, others := mint("clerk"), mint("head")
+		if !works(mine) || !works(others) {
+			t.Fatal("new tokens do not work")
+		}
+		if err := f.svc.ChangePassword(ctx, f.reporter, "clerk-password-1", "a-new-Passphrase-77"); err != nil {
+			t.Fatal(err)
+		}
+		if works(mine) {
+			t.Error("a token outlives its owner's password change")
+		}
+		if !works(others) {
+			t.Error("another user's token died with the clerk's password")
+		}
+		ts, err := f.svc.Tokens(ctx, f.reporter)
+		if err != nil || len(ts) != 1 || ts[0].RevokedAt.IsZero() {
+			t.Errorf("the clerk's tokens after the change: %+v %v, want one listed as revoked", ts, err)
+		}
+		// An admin's reset.
+		again := mint("clerk")
+		if _, err := f.svc.SetPassword(ctx, f.admin, "clerk", ""); err != nil {
+			t.Fatal(err)
+		}
+		if works(again) {
+			t.Error("a token outlives an admin's password reset")
+		}
+		ts, _ = f.svc.Tokens(ctx, f.reporter)
+		for _, tk := range ts {
+			if tk.RevokedAt.IsZero() {
+				t.Errorf("token %d is not listed as revoked after the reset", tk.ID)
+			}
+		}
+	})
 }

@@ -301,6 +301,16 @@ func (s *Store) RevokeToken(ctx context.Context, id int64, at time.Time) error {
 	return nil
 }
 
+// RevokeUserTokens revokes every live token of a user (a password change or reset) and
+// returns how many it revoked; tokens revoked before keep their time.
+func (s *Store) RevokeUserTokens(ctx context.Context, userID int64, at time.Time) (int64, error) {
+	res, err := s.q(ctx).ExecContext(ctx, `UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL`, at.UTC(), userID)
+	if err != nil {
+		return 0, fmt.Errorf("store: revoke tokens of user %d: %w", userID, err)
+	}
+	return res.RowsAffected()
+}
+
 // TouchToken records a token's last use.
 func (s *Store) TouchToken(ctx context.Context, id int64, at time.Time) error {
 	_, err := s.q(ctx).ExecContext(ctx, `UPDATE api_tokens SET last_used_at = $1 WHERE id = $2`, at.UTC(), id)
