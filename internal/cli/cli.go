@@ -95,7 +95,13 @@ func Run(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "lantu: unknown command %q (see lantu --help)\n", strings.Join(args, " "))
 		return 2
 	}
-	err := cmd.Run(ctx, env, rest)
+	out := &stickyWriter{w: env.Stdout}
+	cmdEnv := *env
+	cmdEnv.Stdout = out
+	err := cmd.Run(ctx, &cmdEnv, rest)
+	if err == nil && out.err != nil {
+		err = fmt.Errorf("writing the output: %w", out.err)
+	}
 	switch {
 	case err == nil:
 		return 0
@@ -111,6 +117,23 @@ func Run(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "lantu %s: %v\n", cmd.Name, err)
 		return 1
 	}
+}
+
+// stickyWriter keeps the first error of its writes, so that commands print with
+// fmt.Fprintf and unchecked results, and Run still fails a command whose output did not
+// arrive (a full disk, a closed pipe). Standard error has no one left to tell.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stickyWriter) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	s.err = err
+	return n, err
 }
 
 func groupCommands(prefix string) []*Command {

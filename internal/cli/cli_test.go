@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,6 +37,20 @@ func TestHelpEverywhere(t *testing.T) {
 		t.Errorf("lantu plan = %d %q", code, errOut)
 	}
 }
+
+// A command whose output cannot be written fails, saying so, even though it prints with
+// unchecked fmt.Fprintf calls.
+func TestOutputFailureFailsTheCommand(t *testing.T) {
+	var errb bytes.Buffer
+	e := &Env{Stdin: strings.NewReader(""), Stdout: failingWriter{}, Stderr: &errb, Getenv: func(string) string { return "" }}
+	if code := Run(context.Background(), e, []string{"version"}); code != 1 || !strings.Contains(errb.String(), "writing the output: no space left on device") {
+		t.Errorf("lantu version to a full disk = %d, %q; want 1 and the write error", code, errb.String())
+	}
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
 
 // Export, then import into an empty database, gives the same plan: the second export
 // equals the first, byte for byte. On both databases.
