@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,17 +37,17 @@ func (s *Store) Backup(ctx context.Context, path string) (BackupInfo, error) {
 		return BackupInfo{}, fmt.Errorf("backup: %s already exists; choose another name", path)
 	}
 	tmp := path + ".tmp"
-	os.Remove(tmp)
+	_ = os.Remove(tmp) // a leftover of a crashed backup; VACUUM INTO says so if it stays
 	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
-		os.Remove(tmp)
+		_ = os.Remove(tmp)
 		return BackupInfo{}, fmt.Errorf("backup: copy the database to %s: %w", tmp, err)
 	}
 	if err := syncFile(tmp); err != nil {
-		os.Remove(tmp)
+		_ = os.Remove(tmp)
 		return BackupInfo{}, fmt.Errorf("backup: %w", err)
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
+		_ = os.Remove(tmp)
 		return BackupInfo{}, fmt.Errorf("backup: %w", err)
 	}
 	syncDir(filepath.Dir(path))
@@ -63,7 +64,7 @@ func CheckBackup(ctx context.Context, path string) (BackupInfo, error) {
 	if err != nil {
 		return BackupInfo{}, fmt.Errorf("open backup %s: %w", path, err)
 	}
-	defer db.Close()
+	defer func() { _ = db.Close() }() // read-only: nothing to lose
 	info := BackupInfo{Path: path, Bytes: fi.Size()}
 	var check string
 	if err := db.QueryRowContext(ctx, `PRAGMA quick_check`).Scan(&check); err != nil {
@@ -76,8 +77,8 @@ func CheckBackup(ctx context.Context, path string) (BackupInfo, error) {
 		return info, fmt.Errorf("%s is not a lantu database: %w", path, err)
 	}
 	// Counts are for the person reading the summary; a very old backup may lack a table.
-	db.QueryRowContext(ctx, `SELECT count(*) FROM plans`).Scan(&info.Plans)
-	db.QueryRowContext(ctx, `SELECT count(*) FROM reports`).Scan(&info.Reports)
+	_ = db.QueryRowContext(ctx, `SELECT count(*) FROM plans`).Scan(&info.Plans)
+	_ = db.QueryRowContext(ctx, `SELECT count(*) FROM reports`).Scan(&info.Reports)
 	return info, nil
 }
 
@@ -109,18 +110,18 @@ func Restore(ctx context.Context, from, target string, replace bool) (BackupInfo
 		}
 	}
 	tmp := target + ".restore-tmp"
-	os.Remove(tmp)
+	_ = os.Remove(tmp) // a leftover of a crashed restore; VACUUM INTO says so if it stays
 	src, err := sql.Open("sqlite", "file:"+from+"?mode=ro")
 	if err != nil {
 		return info, "", err
 	}
 	_, err = src.ExecContext(ctx, `VACUUM INTO ?`, tmp)
-	src.Close()
+	_ = src.Close() // read-only
 	if err == nil {
 		err = syncFile(tmp)
 	}
 	if err != nil {
-		os.Remove(tmp)
+		_ = os.Remove(tmp)
 		return info, "", fmt.Errorf("restore: copy %s: %w", from, err)
 	}
 	var kept string
@@ -129,20 +130,28 @@ func Restore(ctx context.Context, from, target string, replace bool) (BackupInfo
 		old, err := sql.Open("sqlite", "file:"+target+"?_pragma=busy_timeout(10000)")
 		if err == nil {
 			_, err = old.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
-			old.Close()
+			if cerr := old.Close(); err == nil {
+				err = cerr
+			}
 		}
 		if err != nil {
-			os.Remove(tmp)
+			_ = os.Remove(tmp)
 			return info, "", fmt.Errorf("restore: checkpoint %s: %w", target, err)
 		}
 		kept = target + ".before-restore-" + time.Now().UTC().Format("20060102T150405Z")
 		if err := os.Rename(target, kept); err != nil {
-			os.Remove(tmp)
+			_ = os.Remove(tmp)
 			return info, "", fmt.Errorf("restore: keep the old database: %w", err)
 		}
 	}
-	os.Remove(target + "-wal")
-	os.Remove(target + "-shm")
+	// A write-ahead log left beside target belongs to the old database; SQLite would
+	// replay it into the restored one.
+	for _, side := range []string{target + "-wal", target + "-shm"} {
+		if err := os.Remove(side); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			_ = os.Remove(tmp)
+			return info, kept, fmt.Errorf("restore: remove the old database's %s: %w", side, err)
+		}
+	}
 	if err := os.Rename(tmp, target); err != nil {
 		return info, kept, fmt.Errorf("restore: %w", err)
 	}
@@ -163,14 +172,17 @@ func syncFile(path string) error {
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	return f.Sync()
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // syncDir makes a rename durable; errors are ignored where a system cannot sync a folder.
 func syncDir(dir string) {
 	if f, err := os.Open(dir); err == nil {
-		f.Sync()
-		f.Close()
+		_ = f.Sync()
+		_ = f.Close()
 	}
 }
