@@ -149,7 +149,9 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, console io.Writer,
 	}
 	if password != "" {
 		log.InfoContext(ctx, "first start: admin account created; its one-time password is on the console", "login", login)
-		fmt.Fprintf(console, "\n  lantu: the first admin account was created.\n  login:    %s\n  password: %s   (one-time: you will be asked to change it)\n\n", login, password)
+		if _, err := fmt.Fprintf(console, "\n  lantu: the first admin account was created.\n  login:    %s\n  password: %s   (one-time: you will be asked to change it)\n\n", login, password); err != nil {
+			return fmt.Errorf("show the first admin's password on the console: %w (set one with lantu user passwd %s)", err, login)
+		}
 	}
 	h, _, metrics, err := build(ctx, svc, cfg, log)
 	if err != nil {
