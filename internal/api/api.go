@@ -6,6 +6,7 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -82,12 +83,18 @@ type created struct {
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {
+	// Encoded before the status goes out: a value that JSON cannot hold is a bug here,
+	// and the panic becomes a logged 500 (httpauth's recover), not a 200 with half a body.
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		panic(fmt.Errorf("api: write %T as JSON: %w", v, err))
+	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(code)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.Encode(v)
+	_, _ = w.Write(buf.Bytes()) // the client went away; no one is left to tell
 }
 
 // FieldProblem is one field's problem in an error envelope.

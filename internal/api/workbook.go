@@ -31,7 +31,7 @@ func (a *API) template(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", form.ContentType)
 	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(form.Name))
-	w.Write(form.Data)
+	_, _ = w.Write(form.Data) // the client went away; no one is left to tell
 }
 
 // importReports takes a filled workbook: the raw body (.xlsx, or CSV with ?format=csv or

@@ -166,7 +166,7 @@ func (m *Metrics) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	bw := bufio.NewWriter(w)
 	m.write(r.Context(), bw)
-	bw.Flush()
+	_ = bw.Flush() // the scraper went away; no one is left to tell
 }
 
 func (m *Metrics) write(ctx context.Context, w io.Writer) {
@@ -285,7 +285,7 @@ func (m *Metrics) readyz(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "database unavailable", http.StatusServiceUnavailable)
 		return
 	}
-	w.Write([]byte("ready\n"))
+	_, _ = w.Write([]byte("ready\n"))
 }
 
 // requestIDLog adds the request's id to every log record written with its context, so

@@ -130,7 +130,7 @@ func writeUnauthorized(w http.ResponseWriter, msg string) {
 	w.Header().Set("WWW-Authenticate", `Bearer realm="lantu"`)
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusUnauthorized)
-	w.Write([]byte(`{"error":{"code":"unauthenticated","message":"` + msg + `"}}`))
+	_, _ = w.Write([]byte(`{"error":{"code":"unauthenticated","message":"` + msg + `"}}`)) // the client went away
 }
 
 // CSRFToken is the token forms of this request must carry.
