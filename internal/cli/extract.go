@@ -81,7 +81,7 @@ func (x *extractRun) file(ctx context.Context, name string) error {
 		if err != nil {
 			return err
 		}
-		defer f.Close()
+		defer func() { _ = f.Close() }() // read only: nothing to lose
 		if st, err := f.Stat(); err == nil {
 			if st.IsDir() {
 				return fmt.Errorf("%s: is a directory", name)
@@ -115,7 +115,7 @@ func (x *extractRun) file(ctx context.Context, name string) error {
 	// plain text: stream it
 	var src io.Reader = br
 	if bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}) {
-		br.Discard(3) // as Decode does: offsets count from after the mark
+		_, _ = br.Discard(3) // Peek holds them; as Decode does: offsets count from after the mark
 	} else if !validUTF8Prefix(head) {
 		src = transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder())
 	}

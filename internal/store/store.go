@@ -111,7 +111,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	}
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	if err := db.PingContext(ctx); err != nil {
-		db.Close()
+		_ = db.Close() // the ping's error is the one to tell
 		return nil, fmt.Errorf("connect to %s: %w", Redact(dsn), err)
 	}
 	return &Store{db: db, dialect: dialect, now: func() time.Time { return time.Now().UTC() }}, nil

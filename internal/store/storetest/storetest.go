@@ -51,7 +51,11 @@ func PostgresURL(t testing.TB) string {
 	if err != nil {
 		t.Fatalf("open %s: %v", EnvURL, err)
 	}
-	t.Cleanup(func() { admin.Close() })
+	t.Cleanup(func() {
+		if err := admin.Close(); err != nil {
+			t.Errorf("close the admin connection: %v", err)
+		}
+	})
 	b := make([]byte, 6)
 	rand.Read(b)
 	schema := "lantu_test_" + hex.EncodeToString(b)
@@ -86,7 +90,11 @@ func open(t testing.TB, dsn string) *store.Store {
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}
-	t.Cleanup(func() { s.Close() })
+	t.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			t.Errorf("close store: %v", err)
+		}
+	})
 	if err := s.Migrate(ctx); err != nil {
 		t.Fatalf("migrate: %v", err)
 	}
