@@ -95,6 +95,25 @@ func (u Unlock) Validate() error {
 	return nil
 }
 
+// ValidateFor checks an unlock of an indicator of a plan year: Validate, and a period of
+// the indicator's own frequency (no month of a quarterly indicator) in the plan year or
+// the year before (its history).
+func (u Unlock) ValidateFor(ind plan.Indicator, year int) error {
+	if err := u.Validate(); err != nil {
+		return err
+	}
+	freq := frequencyOf(ind)
+	switch {
+	case freq == "":
+		return ValidationErrors{{Field: "period", Message: "里程碑类指标没有报送期间，无需解锁"}}
+	case u.Period.Frequency() != freq:
+		return ValidationErrors{{Field: "period", Message: fmt.Sprintf("该指标按%s报送，期间应写作%s", freqLabel(freq), PeriodsOf(freq, year)[0])}}
+	case u.Period.Year() != year && u.Period.Year() != year-1:
+		return ValidationErrors{{Field: "period", Message: fmt.Sprintf("期间应在%d年（或上一年）", year)}}
+	}
+	return nil
+}
+
 // active reports whether u reopens p on date d.
 func (u Unlock) active(p Period, d time.Time) bool {
 	return u.Period == p && !d.After(dateOf(u.Until)) && (u.At.IsZero() || !d.Before(dateOf(u.At)))

@@ -20,6 +20,25 @@ type TargetRevision struct {
 	By            int64            `json:"by,omitempty"`
 }
 
+// Validate checks a revision of an indicator's target: it is read as a target may be
+// (exact, about, at_least or at_most: over, 超, describes an actual figure, and nothing
+// else is known), and a range's upper end is not below its lower end.
+func (t TargetRevision) Validate() error {
+	var es ValidationErrors
+	switch t.Qualifier {
+	case plan.QualExact, plan.QualAbout, plan.QualAtLeast, plan.QualAtMost:
+	default:
+		es = append(es, &ValidationError{Field: "qualifier", Message: "目标口径应为 exact（完成）、about（左右）、at_least（以上）或 at_most（以下）之一"})
+	}
+	if t.Target != nil && t.TargetMax != nil && t.TargetMax.LessThan(*t.Target) {
+		es = append(es, &ValidationError{Field: "target_max", Message: "目标上限不能小于目标值"})
+	}
+	if len(es) > 0 {
+		return es
+	}
+	return nil
+}
+
 // OriginalTarget is the plan's own target for an indicator as the first revision,
 // effective from the start of the plan year.
 func OriginalTarget(ind plan.Indicator, year int) TargetRevision {

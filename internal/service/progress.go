@@ -342,7 +342,7 @@ func (s *Service) CorrectReport(ctx context.Context, a Actor, reportID int64) (p
 func (s *Service) UnlockPeriod(ctx context.Context, a Actor, indicatorID int64, period, reason string, until time.Time) (progress.Unlock, error) {
 	var u progress.Unlock
 	err := s.store.WithTx(ctx, func(ctx context.Context) error {
-		ind, _, err := s.indicatorFor(ctx, indicatorID)
+		ind, pl, err := s.indicatorFor(ctx, indicatorID)
 		if err != nil {
 			return err
 		}
@@ -354,7 +354,7 @@ func (s *Service) UnlockPeriod(ctx context.Context, a Actor, indicatorID int64, 
 			return progress.ValidationErrors{{Field: "period", Message: err.Error()}}
 		}
 		u = progress.Unlock{IndicatorID: ind.ID, Period: p, Reason: strings.TrimSpace(reason), Until: until, By: a.UserID, At: s.Now()}
-		if err := u.Validate(); err != nil {
+		if err := u.ValidateFor(ind.Indicator, pl.Year); err != nil {
 			return err
 		}
 		if err := s.store.InsertUnlock(ctx, &u); err != nil {
@@ -387,6 +387,9 @@ func (s *Service) ReviseTarget(ctx context.Context, a Actor, indicatorID int64, 
 		}
 		if t.Qualifier == "" {
 			t.Qualifier = ind.Qualifier
+		}
+		if err := t.Validate(); err != nil {
+			return err
 		}
 		t.By = a.UserID
 		revs, err := s.store.TargetRevisions(ctx, 0, ind.ID)

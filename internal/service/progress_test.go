@@ -13,6 +13,7 @@ import (
 
 	"github.com/lantu-dev/lantu/internal/audit"
 	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/planfile"
 	"github.com/lantu-dev/lantu/internal/progress"
 	"github.com/lantu-dev/lantu/internal/service"
@@ -509,6 +510,49 @@ func TestSeparationOfDuties(t *testing.T) {
 		adm = submit(f.admin, adm)
 		if err := approve(f.admin, adm); err != nil {
 			t.Errorf("an admin approving their own report: %v", err)
+		}
+	})
+}
+
+// Issue 8, item 4: a target revision takes only the qualifiers a target may have, and an
+// unlock only a period of the indicator's own frequency.
+func TestEditsChecked(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		from := time.Date(2022, 3, 1, 0, 0, 0, 0, time.UTC)
+		for _, q := range []string{"bogus", "over", "AT_LEAST", "<script>"} {
+			err := f.svc.ReviseTarget(ctx, f.admin, f.roads, progress.TargetRevision{Target: dec("20"), Qualifier: plan.Qualifier(q), EffectiveFrom: from, Reason: "调整"})
+			var verrs progress.ValidationErrors
+			if !errors.As(err, &verrs) || verrs.Field("qualifier") == nil {
+				t.Errorf("qualifier %q: %v, want a validation error on qualifier", q, err)
+			}
+		}
+		if err := f.svc.ReviseTarget(ctx, f.admin, f.roads, progress.TargetRevision{Target: dec("20"), Qualifier: plan.QualAtLeast, EffectiveFrom: from, Reason: "调整"}); err != nil {
+			t.Errorf("qualifier at_least: %v", err)
+		}
+		hist, _ := f.svc.TargetHistory(ctx, f.admin, f.roads)
+		if len(hist) != 2 {
+			t.Errorf("%d targets in the history, want the original and one revision", len(hist))
+		}
+
+		floor, err := st.IndicatorByCode(ctx, f.planID, "new-commercial-floor-area") // quarterly
+		if err != nil {
+			t.Fatal(err)
+		}
+		until := time.Date(2022, 6, 10, 0, 0, 0, 0, time.UTC)
+		for _, per := range []string{"2022-03", "2022", "2019Q1"} {
+			_, err := f.svc.UnlockPeriod(ctx, f.reviewer, floor.ID, per, "补报", until)
+			var verrs progress.ValidationErrors
+			if !errors.As(err, &verrs) || verrs.Field("period") == nil {
+				t.Errorf("unlock of %s on a quarterly indicator: %v, want a validation error on period", per, err)
+			}
+		}
+		if _, err := f.svc.UnlockPeriod(ctx, f.reviewer, floor.ID, "2022Q1", "补报", until); err != nil {
+			t.Errorf("unlock of 2022Q1: %v", err)
+		}
+		if us, _ := f.svc.Unlocks(ctx, f.reviewer, floor.ID); len(us) != 1 {
+			t.Errorf("%d unlocks stored, want 1", len(us))
 		}
 	})
 }
