@@ -52,6 +52,10 @@ func (a *API) routes(rt *httpauth.Router) {
 		row{Pattern: "GET /api/v1/review", Who: signedIn, Action: auth.ReportApprove, Find: httpauth.None, Handler: a.json(a.reviewQueue)},
 		row{Pattern: "GET /api/v1/departments/rates", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: a.json(a.rates)},
 
+		// A city: standard codes across districts.
+		row{Pattern: "GET /api/v1/city", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.None, Handler: a.json(a.cityOverview)},
+		row{Pattern: "GET /api/v1/city/codes/{code}", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.None, Handler: a.json(a.cityIndicator)},
+
 		// Evidence of a report.
 		row{Pattern: "POST /api/v1/reports/{id}/evidence", Who: signedIn, Action: auth.EvidenceUpload, Find: httpauth.ByReport, Handler: a.json(a.addEvidence)},
 		row{Pattern: "GET /api/v1/reports/{id}/evidence", Who: anyone, Action: auth.EvidenceRead, Find: httpauth.ByReport, Handler: a.json(a.listEvidence)},

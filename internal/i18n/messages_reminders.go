@@ -52,3 +52,25 @@ func init() {
 		"nav.reminders":         {"催报设置", "Reminders"},
 	})
 }
+
+// The city's roll-up pages.
+func init() {
+	add(map[string][2]string{
+		"city.title":      {"全市汇总", "City roll-up"},
+		"city.note":       {"同一标准编码的指标在各区县汇总比较：按完成率排名；金额按元（或美元）合计，增速等比率只比较不合计。", "Indicators of one standard code compared across districts: ranked by completion; amounts summed in 元 (or 美元), rates compared, never summed."},
+		"city.year":       {"年度", "Year"},
+		"city.districts":  {"区县", "Districts"},
+		"city.codes":      {"标准指标", "Standard indicators"},
+		"city.code":       {"标准指标", "Standard indicator"},
+		"city.best":       {"完成率最高", "Best"},
+		"city.worst":      {"完成率最低", "Last"},
+		"city.none":       {"尚无带标准编码的指标。", "No indicator carries a standard code yet."},
+		"city.total":      {"全市合计", "City total"},
+		"city.total.note": {"按计量单位折算后合计（万元、亿元折为元；美元单列）；目标仅在每个区县均有目标时合计。", "Summed after converting units (万元 and 亿元 to 元; 美元 apart); a target total only when every district has one."},
+		"city.rank":       {"排名", "Rank"},
+		"city.district":   {"区县", "District"},
+		"city.progress":   {"完成值", "Progress"},
+		"city.status":     {"状态", "Status"},
+		"nav.city":        {"全市汇总", "City"},
+	})
+}

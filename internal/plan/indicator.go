@@ -105,6 +105,9 @@ type Indicator struct {
 	Public       bool         `json:"public"`
 	Source       *Span        `json:"source,omitempty"`
 	Position     int          `json:"position"`
+	// StdCode is the standard code under which the same indicator is summed and
+	// compared across districts (e.g. 实际利用外资); "" when it has none.
+	StdCode string `json:"std_code,omitempty"`
 }
 
 // HasTarget reports whether the indicator carries a target to be tracked.

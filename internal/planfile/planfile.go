@@ -139,6 +139,7 @@ type Indicator struct {
 	Department   string   `yaml:"department,omitempty"`
 	Public       *bool    `yaml:"public,omitempty"`
 	Source       *Span    `yaml:"source,omitempty"`
+	StdCode      string   `yaml:"std_code,omitempty"` // the city's standard code, to sum and compare districts
 	Reports      []Report `yaml:"reports,omitempty"`
 }
 
@@ -385,7 +386,7 @@ func (in *Indicator) toIndicator(year int) plan.Indicator {
 		Target: dec(in.Target), TargetMax: dec(in.TargetMax), Qualifier: plan.Qualifier(in.Qualifier),
 		Due: in.Due, ProjectCode: in.Project, Baseline: toFigure(in.Baseline),
 		Period: in.Period, Frequency: plan.Frequency(in.Frequency), Accumulation: plan.Accumulation(in.Accumulation),
-		DeptCode: in.Department, Public: in.Public == nil || *in.Public,
+		DeptCode: in.Department, Public: in.Public == nil || *in.Public, StdCode: strings.TrimSpace(in.StdCode),
 	}
 	for i := range in.Context {
 		ind.Context = append(ind.Context, *toFigure(&in.Context[i]))
@@ -442,7 +443,7 @@ func FromPlan(p *plan.Plan, reports map[string][]Report) *File {
 					Description: ind.Description, Target: fromDec(ind.Target), TargetMax: fromDec(ind.TargetMax),
 					Qualifier: string(ind.Qualifier), Due: ind.Due, Project: ind.ProjectCode, Baseline: fromFigure(ind.Baseline),
 					Period: ind.Period, Frequency: string(ind.Frequency), Accumulation: string(ind.Accumulation),
-					Department: ind.DeptCode, Public: &public, Reports: reports[ind.Code]}
+					Department: ind.DeptCode, Public: &public, StdCode: ind.StdCode, Reports: reports[ind.Code]}
 				for i := range ind.Context {
 					fi.Context = append(fi.Context, *fromFigure(&ind.Context[i]))
 				}

@@ -38,6 +38,9 @@ func (s *Service) ImportPlan(ctx context.Context, a Actor, l *planfile.Loaded) (
 		if err := s.store.CreatePlan(ctx, p); err != nil {
 			return err
 		}
+		if err := s.saveStdCodes(ctx, p); err != nil {
+			return err
+		}
 		if len(l.Reports) > 0 {
 			if err := s.seedReports(ctx, p, l.Reports); err != nil {
 				return fmt.Errorf("import plan reports: %w", err)
@@ -143,6 +146,9 @@ func (s *Service) DefaultPlan(ctx context.Context) (int64, error) {
 func (s *Service) ExportPlan(ctx context.Context, id int64) ([]byte, error) {
 	p, err := s.store.GetPlan(ctx, id)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.loadStdCodes(ctx, p); err != nil {
 		return nil, err
 	}
 	return planfile.Marshal(planfile.FromPlan(p, nil))

@@ -1,0 +1,211 @@
+package service_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/lantu-dev/lantu/internal/planfile"
+	"github.com/lantu-dev/lantu/internal/progress"
+	"github.com/lantu-dev/lantu/internal/service"
+	"github.com/lantu-dev/lantu/internal/store"
+	"github.com/lantu-dev/lantu/internal/store/storetest"
+)
+
+// cityDistrict is one district's plan: FDI (internal) in its own unit, and a public
+// growth rate, both under standard codes.
+type cityDistrict struct {
+	code, name, parent string
+	fdiUnit            string
+	fdiTarget, fdiDone int64
+	growthDone         int64
+}
+
+var cityDistricts = []cityDistrict{
+	{"500106", "沙坪坝区", "500100", "亿元", 8, 4, 6},
+	{"500103", "渝中区", "500100", "万元", 50000, 10000, 3},
+	{"500105", "江北区", "500100", "亿美元", 2, 1, 9},
+	{"510104", "锦江区", "510100", "亿元", 10, 9, 1},
+}
+
+func cityWorld(t *testing.T, st *store.Store) *service.Service {
+	t.Helper()
+	ctx := context.Background()
+	svc := service.New(st)
+	svc.Hasher = auth.NewHasher(auth.WithParams(auth.InsecureTestParams))
+	svc.Now = func() time.Time { return time.Date(2022, 7, 5, 2, 0, 0, 0, time.UTC) }
+	for _, r := range []plan.Region{{Code: "500000", Name: "重庆市"}, {Code: "500100", Name: "重庆市市辖区", ParentCode: "500000"},
+		{Code: "510100", Name: "成都市", ParentCode: "510000"}} {
+		if _, err := svc.AddRegion(ctx, service.System, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, d := range cityDistricts {
+		p := &plan.Plan{Region: plan.Region{Code: d.code, Name: d.name, ParentCode: d.parent}, Year: 2022, Title: d.name + "2022年计划",
+			Settings: plan.DefaultSettings(), Departments: []plan.Department{{Code: "commerce", Name: "区商务委"}}}
+		fdiTarget := decimal.NewFromInt(d.fdiTarget)
+		growthTarget := decimal.NewFromInt(5)
+		p.Zones = []plan.Zone{{Code: "z", Name: "开放", Programs: []plan.Program{{Code: "p", Name: "外资外贸", Indicators: []plan.Indicator{
+			{Code: "fdi-" + d.code, Name: "实际利用外资", Unit: d.fdiUnit, Kind: plan.KindLevel, Direction: plan.Higher, Target: &fdiTarget,
+				Qualifier: plan.QualAtLeast, Period: "2022", Frequency: plan.Quarterly, Accumulation: plan.Cumulative, DeptCode: "commerce",
+				Public: false, StdCode: "实际利用外资"},
+			{Code: "trade", Name: "进出口额增长", Unit: "%", Kind: plan.KindGrowth, Direction: plan.Higher, Target: &growthTarget,
+				Qualifier: plan.QualAtLeast, Period: "2022", Frequency: plan.Quarterly, Accumulation: plan.Cumulative, DeptCode: "commerce",
+				Public: true, StdCode: "进出口额增长", Baseline: &plan.Figure{Period: "2021"}},
+		}}}}}
+		if err := p.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		got, err := svc.ImportPlan(ctx, service.System, &planfile.Loaded{Plan: p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		inds, err := st.PlanIndicators(ctx, got.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range []int64{d.fdiDone, d.growthDone} {
+			val := decimal.NewFromInt(v)
+			r, err := svc.CreateReport(ctx, service.System, inds[i].ID, service.ReportInput{Period: "2022Q2", Value: &val, Cause: "c", Remedy: "r"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r, err = svc.Review(ctx, service.System, r.ID, service.ReviewAction{Action: progress.ActSubmit, Version: r.Version}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := svc.Review(ctx, service.System, r.ID, service.ReviewAction{Action: progress.ActApprove, Version: r.Version}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return svc
+}
+
+func leaderOf(t *testing.T, svc *service.Service, login, region string) service.Actor {
+	t.Helper()
+	u, _, err := svc.CreateUser(context.Background(), service.System, service.NewUser{Login: login, DisplayName: login,
+		Roles: []auth.Role{auth.RoleLeader}, RegionCode: region, Password: "a long passphrase for tests"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := auth.NewPrincipal(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return service.Actor{Principal: p}
+}
+
+func regionsOf(rows []service.CityRow) []string {
+	var out []string
+	for _, r := range rows {
+		out = append(out, r.Region.Code)
+	}
+	return out
+}
+
+// The city roll-up of one standard code: districts ranked by completion, sums per base
+// unit (万元 and 亿元 as 元, 美元 apart), and each reader sees the districts they may: the
+// city's office all of its city's districts, a district's leader their own (the
+// indicator is internal), visitors the public code in every district. On both databases.
+func TestCityRollUp(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		svc := cityWorld(t, st)
+		at := time.Date(2022, 7, 5, 0, 0, 0, 0, time.UTC)
+
+		all, err := svc.CityIndicator(ctx, service.System, "实际利用外资", 2022, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Completion: 锦江 9/10, 江北 1/2, 沙坪坝 4/8, 渝中 1/5.
+		if got := regionsOf(all.Rows); len(got) != 4 || got[0] != "510104" || got[3] != "500103" || all.Rows[0].Rank != 1 {
+			t.Errorf("ranking %v", got)
+		}
+		var yuan, usd *service.CityTotal
+		for i := range all.Totals {
+			switch all.Totals[i].Unit {
+			case "元":
+				yuan = &all.Totals[i]
+			case "美元":
+				usd = &all.Totals[i]
+			}
+		}
+		// 元: 4亿 + 1亿 (10000万) + 9亿 = 14亿 of 8亿 + 5亿 + 10亿 = 23亿.
+		if yuan == nil || yuan.Districts != 3 || !yuan.Progress.Equal(decimal.New(14, 8)) || yuan.Target == nil || !yuan.Target.Equal(decimal.New(23, 8)) ||
+			yuan.Qualifier != plan.QualAtLeast {
+			t.Errorf("元 total %+v", yuan)
+		}
+		if usd == nil || usd.Districts != 1 || !usd.Progress.Equal(decimal.New(1, 8)) {
+			t.Errorf("美元 total %+v", usd)
+		}
+		growth, err := svc.CityIndicator(ctx, service.System, "进出口额增长", 2022, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(growth.Totals) != 0 || len(growth.Rows) != 4 || growth.Rows[0].Region.Code != "500105" {
+			t.Errorf("a rate is ranked (江北 9%% first), never summed: %v %+v", regionsOf(growth.Rows), growth.Totals)
+		}
+
+		city := leaderOf(t, svc, "cityleader", "500000")
+		got, err := svc.CityIndicator(ctx, city, "实际利用外资", 2022, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if codes := regionsOf(got.Rows); len(codes) != 3 || codes[0] != "500105" {
+			t.Errorf("the city's leader sees %v; want the three Chongqing districts", codes)
+		}
+		district := leaderOf(t, svc, "spbleader", "500106")
+		got, err = svc.CityIndicator(ctx, district, "实际利用外资", 2022, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if codes := regionsOf(got.Rows); len(codes) != 1 || codes[0] != "500106" {
+			t.Errorf("a district's leader sees %v; want their district", codes)
+		}
+		if got, err := svc.CityIndicator(ctx, district, "进出口额增长", 2022, at); err != nil || len(got.Rows) != 1 {
+			t.Errorf("a district's leader's roll-up of a public code: %v %v; want their district", regionsOf(got.Rows), err)
+		}
+		svc.PublicView = true
+		anon := service.Actor{Principal: auth.Anonymous()}
+		if got, err := svc.CityIndicator(ctx, anon, "进出口额增长", 2022, at); err != nil || len(got.Rows) != 4 {
+			t.Errorf("visitors and the public code: %v %v", regionsOf(got.Rows), err)
+		}
+		if _, err := svc.CityIndicator(ctx, anon, "实际利用外资", 2022, at); err == nil {
+			t.Errorf("visitors saw an internal code")
+		}
+
+		ov, err := svc.CityOverview(ctx, city, 2022, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ov.Codes) != 2 || len(ov.Districts) != 3 || ov.Codes[0].Code != "实际利用外资" && ov.Codes[1].Code != "实际利用外资" {
+			t.Errorf("overview for the city: %d codes, %d districts", len(ov.Codes), len(ov.Districts))
+		}
+		for _, c := range ov.Codes {
+			if c.Code == "实际利用外资" && (c.Best != "江北区" || c.Worst != "渝中区" || c.Districts != 3) {
+				t.Errorf("overview line %+v", c)
+			}
+		}
+		// The code survives export and import.
+		data, err := svc.ExportPlan(ctx, all.Rows[0].PlanID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !contains(string(data), "std_code: 实际利用外资") {
+			t.Errorf("export lacks the standard code")
+		}
+	})
+}
+
+func contains(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
+}
