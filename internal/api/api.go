@@ -151,6 +151,9 @@ func classify(err error) (int, ErrorBody) {
 	if status, body, ok := workbookProblem(err); ok {
 		return status, body
 	}
+	if status, body, ok := investProblem(err); ok {
+		return status, body
+	}
 	var verrs plan.ValidationErrors
 	var fe *auth.FieldError
 	var pe *auth.PasswordError

@@ -71,6 +71,7 @@ func (a *API) routes(rt *httpauth.Router) {
 		row{Pattern: "GET /api/v1/plans/{id}/documents/{key}/facts", Who: signedIn, Action: auth.DocumentIngest, Find: httpauth.ByDocument, Handler: a.json(a.documentFacts)},
 		row{Pattern: "POST /api/v1/plans/{id}/documents/{key}/accept", Who: signedIn, Action: auth.DocumentIngest, Find: httpauth.ByDocument, Handler: a.json(a.accept)},
 	)
+	a.investRoutes(rt)
 	rt.NotFound(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusNotFound, map[string]any{"error": ErrorBody{Code: "not_found", Message: "no such endpoint: " + r.Method + " " + r.URL.Path}})
 	}))

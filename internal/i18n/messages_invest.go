@@ -178,3 +178,31 @@ func init() {
 		"invest.import.kind":     {"导入内容", "What"},
 	})
 }
+
+func init() {
+	add(map[string][2]string{
+		"invest.conflict":          {"项目已被他人改动，请刷新后重试。", "The project changed meanwhile; reload and try again."},
+		"invest.moved":             {"已将“%s”推进到“%s”。", "Moved %s to %s."},
+		"invest.funds.recorded":    {"已登记到资。", "Funds recorded."},
+		"invest.import.nofile":     {"请选择要导入的文件。", "Choose a file to import."},
+		"invest.subscribe.revoked": {"订阅链接已停用。", "The subscription link is revoked."},
+		"invest.subscribe.once":    {"请复制下面的链接并加入日历；离开本页后不再显示。", "Copy the link below into your calendar; it is not shown again."},
+		"invest.fed.title":         {"由项目库计算的指标", "Indicators fed by the pipeline"},
+		"invest.new.lead":          {"新建项目", "New project"},
+		"invest.new.enterprise":    {"新增企业", "New enterprise"},
+		"invest.new.visit":         {"安排拜访", "Plan a visit"},
+		"invest.open.existing":     {"打开已有企业", "Open the existing enterprise"},
+		"invest.search":            {"搜索", "Search"},
+		"invest.today":             {"今天", "Today"},
+		"invest.weekday":           {"一二三四五六日", "MonTueWedThuFriSatSun"},
+		"invest.candidates":        {"在招引", "Pursued"},
+		"invest.nobody":            {"区内暂无企业", "No enterprise in the district"},
+		"invest.status":            {"状态", "Status"},
+	})
+}
+
+func init() {
+	add(map[string][2]string{
+		"invest.import.help": {"第一行为表头。企业：企业名称、统一社会信用代码、总部城市、企业类型、已在区内、园区、产业链环节、负责人、备注；项目：项目名称、企业、阶段、阶段日期、计划投资、币种、外资、预计年产值、预计年税收、园区、产业链环节、负责人、备注。有一处错误则整个文件不导入。", "The first line is the header. Enterprises: name, credit_code, hq_city, kinds, settled, park, links, owner, notes; projects: name, enterprise, stage, stage_on, planned_investment, currency, foreign, yearly_output, yearly_tax, park, link, owner, notes. One error refuses the whole file."},
+	})
+}

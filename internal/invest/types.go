@@ -357,3 +357,9 @@ func (v Visit) Validate() error {
 	}
 	return es.orNil()
 }
+
+// When is the visit's start in China time, as the calendar pages write it.
+func (v Visit) When() string { return v.Starts.In(China).Format("2006-01-02 15:04") }
+
+// Clock is the visit's start time of day in China time (10:00).
+func (v Visit) Clock() string { return v.Starts.In(China).Format("15:04") }

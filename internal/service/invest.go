@@ -1143,3 +1143,44 @@ func (s *Service) putFedReport(ctx context.Context, a Actor, ind store.Indicator
 	return s.record(ctx, a, ind.RegionID, "feed.figure", "indicator", ind.ID, map[string]any{"period": per.String(), "value": cur.Value},
 		map[string]any{"period": per.String(), "value": v}, "")
 }
+
+// FedStatus is a pipeline-fed indicator with its status as of its plan's moment.
+type FedStatus struct {
+	IndicatorStatus
+	Feed invest.Feed
+	At   time.Time
+}
+
+// FedStatuses lists the pipeline-fed indicators the actor may see, with their status as
+// of their plan's as-of moment (the demo: 2022-03-31), for the pipeline board.
+func (s *Service) FedStatuses(ctx context.Context, a Actor) ([]FedStatus, error) {
+	region := a.RegionID
+	if region == 0 {
+		var err error
+		if region, err = s.investRegion(ctx, a); err != nil {
+			return nil, err
+		}
+	}
+	feeds, err := s.store.RegionFeeds(ctx, region)
+	if err != nil {
+		return nil, err
+	}
+	var out []FedStatus
+	for _, f := range feeds {
+		st, at, err := s.OneStatus(ctx, a, f.IndicatorID, time.Time{})
+		if errors.Is(err, auth.ErrForbidden) || errors.Is(err, auth.ErrUnauthenticated) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, FedStatus{IndicatorStatus: st, Feed: f, At: at})
+	}
+	return out, nil
+}
+
+// MayReadInvest says whether the actor may see the centre's records at all (for links).
+func (s *Service) MayReadInvest(ctx context.Context, a Actor) bool {
+	_, err := s.investScope(ctx, a)
+	return err == nil
+}

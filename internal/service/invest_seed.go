@@ -78,8 +78,10 @@ type investFile struct {
 		City       string `yaml:"city"`
 		Enterprise string `yaml:"enterprise"`
 		Lead       string `yaml:"lead"`
-		Purpose    string `yaml:"purpose"`
-		Officer    string `yaml:"officer"`
+		Purpose      string `yaml:"purpose"`
+		Officer      string `yaml:"officer"`
+		Minutes      int    `yaml:"minutes"`
+		Illustrative bool   `yaml:"illustrative"`
 	} `yaml:"visits"`
 	Feeds []struct {
 		Indicator string `yaml:"indicator"`
@@ -288,7 +290,8 @@ func (s *Service) LoadInvest(ctx context.Context, a Actor, planID int64, data []
 			if err != nil {
 				return fmt.Errorf("visit %s: %w", v.Starts, err)
 			}
-			in := VisitInput{Starts: starts, City: v.City, Purpose: v.Purpose, Owner: ownerOf(v.Officer), Enterprise: v.Enterprise}
+			in := VisitInput{Starts: starts, City: v.City, Purpose: v.Purpose, Owner: ownerOf(v.Officer), Enterprise: v.Enterprise,
+				Minutes: v.Minutes, Illustrative: v.Illustrative}
 			if id, ok := enterprises[v.Enterprise]; ok {
 				in.EnterpriseID = id
 			}

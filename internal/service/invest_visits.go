@@ -330,3 +330,8 @@ func (s *Service) ActorOf(ctx context.Context, login string) (Actor, error) {
 	}
 	return Actor{Principal: p, Address: "command line"}, nil
 }
+
+// CheckCalendarSubscribe says whether the actor may hold a calendar subscription.
+func (s *Service) CheckCalendarSubscribe(a Actor) error {
+	return s.can(a, auth.CalendarSubscribe, auth.Resource{RegionID: a.RegionID, OwnerUserID: a.UserID})
+}

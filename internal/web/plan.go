@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/invest"
 	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/service"
 )
@@ -16,6 +17,8 @@ type planView struct {
 	Plans  int
 	Counts struct{ Zones, Programs, Indicators, Targets int }
 	Empty  bool
+	// Upcoming are the signed-in officer's own planned visits, on the start page.
+	Upcoming []invest.Visit
 }
 
 func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {
@@ -54,6 +57,9 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {
 				}
 			}
 		}
+	}
+	if v.Upcoming, err = s.svc.UpcomingVisits(ctx, service.ActorFrom(ctx), 5); err != nil {
+		return err
 	}
 	s.render(w, r, http.StatusOK, "plan", v)
 	return nil

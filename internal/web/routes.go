@@ -83,5 +83,6 @@ func (s *Server) routes(rt *httpauth.Router) {
 		row{Pattern: "GET /ingest/{plan}/{key}", Who: signedIn, Action: auth.DocumentIngest, Find: httpauth.ByDocument, Handler: s.page(s.ingestDoc)},
 		row{Pattern: "POST /ingest/{plan}/{key}/accept", Who: signedIn, Action: auth.DocumentIngest, Find: httpauth.ByDocument, Handler: s.page(s.ingestAccept)},
 	)
+	s.investRoutes(rt)
 	rt.NotFound(s.page(func(w http.ResponseWriter, r *http.Request) error { return plan.ErrNotFound }))
 }

@@ -103,6 +103,9 @@ func (s *Server) page(h handlerFunc) http.Handler {
 
 // statusOf maps domain errors to HTTP statuses.
 func statusOf(err error) int {
+	if code, ok := investStatus(err); ok {
+		return code
+	}
 	var verrs plan.ValidationErrors
 	var rl *service.RateLimitedError
 	var fe *auth.FieldError
@@ -155,6 +158,9 @@ func (s *Server) showError(w http.ResponseWriter, r *http.Request, err error) {
 		s.log.ErrorContext(r.Context(), "request failed", "path", r.URL.Path, "err", err)
 	default:
 		msg = err.Error()
+		if m, ok := investMessage(lang, err); ok {
+			msg = m
+		}
 	}
 	s.render(w, r, code, "error", map[string]any{"Code": code, "Message": msg})
 }
@@ -226,6 +232,7 @@ func navRights(p auth.Principal) map[string]bool {
 		"report":   p.HasRole(auth.RoleReporter) || p.HasRole(auth.RoleAdmin),
 		"review":   p.HasRole(auth.RoleReviewer) || p.HasRole(auth.RoleAdmin),
 		"ingest":   auth.Allowed(p, auth.DocumentIngest, r),
+		"invest":   auth.Allowed(p, auth.InvestRead, r),
 	}
 }
 

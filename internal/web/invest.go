@@ -1,0 +1,586 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/httpauth"
+	"github.com/lantu-dev/lantu/internal/i18n"
+	"github.com/lantu-dev/lantu/internal/invest"
+	"github.com/lantu-dev/lantu/internal/service"
+	"github.com/lantu-dev/lantu/internal/xlsx"
+)
+
+// The investment centre's pages: enterprises, chains with their gaps, the pipeline
+// board, a lead with its history and funds, the visit calendar by week and month.
+
+func (s *Server) investRoutes(rt *httpauth.Router) {
+	const signedIn = httpauth.SignedIn
+	type row = httpauth.Route
+	rt.Handle(
+		row{Pattern: "GET /invest", Who: signedIn, Action: auth.InvestRead, Find: httpauth.None, Handler: s.page(s.pipelinePage)},
+		row{Pattern: "GET /invest/enterprises", Who: signedIn, Action: auth.InvestRead, Find: httpauth.None, Handler: s.page(s.enterprisesPage)},
+		row{Pattern: "POST /invest/enterprises", Who: signedIn, Action: auth.EnterpriseManage, Find: httpauth.Self, Handler: s.page(s.enterpriseCreate)},
+		row{Pattern: "GET /invest/enterprises/{id}", Who: signedIn, Action: auth.InvestRead, Find: httpauth.ByEnterprise, Handler: s.page(s.enterprisePage)},
+		row{Pattern: "GET /invest/enterprises/{id}/contacts", Who: signedIn, Action: auth.ContactRead, Find: httpauth.ByEnterprise, Handler: s.page(s.enterpriseContacts)},
+		row{Pattern: "GET /invest/chains", Who: signedIn, Action: auth.InvestRead, Find: httpauth.None, Handler: s.page(s.chainsPage)},
+		row{Pattern: "GET /invest/chains/{id}", Who: signedIn, Action: auth.InvestRead, Find: httpauth.ByChain, Handler: s.page(s.chainsPage)},
+		row{Pattern: "POST /invest/leads", Who: signedIn, Action: auth.PipelineManage, Find: httpauth.Self, Handler: s.page(s.leadCreate)},
+		row{Pattern: "GET /invest/leads/{id}", Who: signedIn, Action: auth.InvestRead, Find: httpauth.ByLead, Handler: s.page(s.leadPage)},
+		row{Pattern: "POST /invest/leads/{id}/move", Who: signedIn, Action: auth.PipelineManage, Find: httpauth.ByLead, Handler: s.page(s.leadMove)},
+		row{Pattern: "POST /invest/leads/{id}/funds", Who: signedIn, Action: auth.PipelineManage, Find: httpauth.ByLead, Handler: s.page(s.leadFunds)},
+		row{Pattern: "GET /invest/pipeline.xlsx", Who: signedIn, Action: auth.InvestRead, Find: httpauth.None, Handler: s.page(s.pipelineXLSX)},
+		row{Pattern: "POST /invest/import", Who: signedIn, Action: auth.EnterpriseManage, Find: httpauth.Self, Handler: s.page(s.investImport)},
+		row{Pattern: "GET /invest/visits", Who: signedIn, Action: auth.InvestRead, Find: httpauth.None, Handler: s.page(s.visitsPage)},
+		row{Pattern: "POST /invest/visits", Who: signedIn, Action: auth.VisitManage, Find: httpauth.Self, Handler: s.page(s.visitCreate)},
+		row{Pattern: "POST /invest/calendar", Who: signedIn, Action: auth.CalendarSubscribe, Find: httpauth.Self, Handler: s.page(s.calendarSubscribe)},
+		row{Pattern: "POST /invest/calendar/revoke", Who: signedIn, Action: auth.CalendarSubscribe, Find: httpauth.Self, Handler: s.page(s.calendarRevoke)},
+	)
+}
+
+// investMessage is the sentence of an invest error in a language, for pages and flashes.
+func investMessage(lang string, err error) (string, bool) {
+	var es invest.Errors
+	var ie *invest.Error
+	var dup *invest.DuplicateError
+	switch {
+	case errors.As(err, &dup):
+		return fmt.Sprintf(i18n.T(lang, "invest.duplicate"), dup.ExistingName, i18n.T(lang, "invest.duplicate."+dup.By)), true
+	case errors.As(err, &es):
+		msgs := make([]string, len(es))
+		for i, e := range es {
+			msgs[i] = fieldLabel(lang, e.Field) + i18n.InvestError(lang, e.Code, e.Args...)
+		}
+		return strings.Join(msgs, "；"), true
+	case errors.As(err, &ie):
+		return fieldLabel(lang, ie.Field) + i18n.InvestError(lang, ie.Code, ie.Args...), true
+	case errors.Is(err, service.ErrPipelineFed):
+		return i18n.T(lang, "invest.fed"), true
+	}
+	return "", false
+}
+
+// fieldLabel names a field before its message ("统一社会信用代码：" is in the message itself).
+func fieldLabel(lang, field string) string {
+	key := map[string]string{"name": "invest.name", "hq_city": "invest.hq_city", "park": "invest.park", "notes": "invest.notes",
+		"currency": "invest.currency", "reason": "invest.move.reason", "on": "invest.move.on", "amount": "invest.funds.amount",
+		"city": "invest.visit.city", "starts": "invest.visit.when", "enterprise": "invest.enterprise"}[field]
+	if key == "" {
+		return ""
+	}
+	if lang == "en" {
+		return i18n.T(lang, key) + ": "
+	}
+	return i18n.T(lang, key) + "："
+}
+
+// investStatus is the status of an invest error on a page.
+func investStatus(err error) (int, bool) {
+	var dup *invest.DuplicateError
+	switch {
+	case errors.As(err, &dup), errors.Is(err, service.ErrPipelineFed):
+		return http.StatusConflict, true
+	case errors.Is(err, invest.ErrInvalid):
+		return http.StatusUnprocessableEntity, true
+	}
+	return 0, false
+}
+
+// flash carries the outcome of a form to the page it redirects to.
+func flashURL(path, key, msg string) string {
+	return path + "?" + url.Values{key: {msg}}.Encode()
+}
+
+func formDate(r *http.Request, name string) (time.Time, error) {
+	v := strings.TrimSpace(r.FormValue(name))
+	if v == "" {
+		return time.Time{}, nil
+	}
+	return invest.ParseDate(name, v)
+}
+
+func formAmount(r *http.Request, name string) (*decimal.Decimal, error) {
+	v := strings.TrimSpace(strings.ReplaceAll(r.FormValue(name), ",", ""))
+	if v == "" {
+		return nil, nil
+	}
+	d, err := parseAmount(v)
+	if err != nil || d == nil {
+		return nil, &invest.Error{Code: "amount.positive", Field: name}
+	}
+	return d, nil
+}
+
+// ─── the pipeline board ────────────────────────────────────────────────────────
+
+func (s *Server) pipelinePage(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	a := service.ActorFrom(ctx)
+	board, err := s.svc.Pipeline(ctx, a)
+	if err != nil {
+		return err
+	}
+	fed, err := s.svc.FedStatuses(ctx, a)
+	if err != nil {
+		return err
+	}
+	ents, err := s.svc.Enterprises(ctx, a, service.EnterpriseFilter{})
+	if err != nil {
+		return err
+	}
+	mine := map[int64]bool{}
+	for _, c := range board.Columns {
+		for _, l := range c.Leads {
+			mine[l.ID] = s.svc.MayWrite(a, auth.PipelineManage, l.RegionID, l.DeptID, l.OwnerID)
+		}
+	}
+	s.render(w, r, http.StatusOK, "invest_pipeline", map[string]any{
+		"Board": board, "Fed": fed, "Enterprises": ents, "Mine": mine, "Stages": invest.Stages,
+		"CanCreate": s.svc.MayWrite(a, auth.PipelineManage, a.RegionID, 0, a.UserID),
+		"Today":     invest.DateOf(s.svc.Now()).Format(time.DateOnly),
+		"Error":     r.URL.Query().Get("error"), "Done": r.URL.Query().Get("done"),
+	})
+	return nil
+}
+
+func (s *Server) leadCreate(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	lang := requestLang(r)
+	in := service.LeadInput{Name: r.FormValue("name"), Park: r.FormValue("park"), Notes: r.FormValue("notes"), Foreign: r.FormValue("foreign") != ""}
+	var err error
+	if v := r.FormValue("stage"); v != "" {
+		in.Stage, err = invest.ParseStage(v)
+	}
+	if err == nil {
+		in.StageOn, err = formDate(r, "stage_on")
+	}
+	if err == nil {
+		in.PlannedInvestment, err = formAmount(r, "planned_investment")
+	}
+	if err == nil && r.FormValue("currency") != "" {
+		in.Currency, err = invest.ParseCurrency(r.FormValue("currency"))
+	}
+	if err == nil {
+		in.EnterpriseID, _ = strconv.ParseInt(r.FormValue("enterprise_id"), 10, 64)
+	}
+	var l invest.Lead
+	if err == nil {
+		l, err = s.svc.CreateLead(ctx, service.ActorFrom(ctx), in)
+	}
+	if msg, ok := investMessage(lang, err); ok {
+		http.Redirect(w, r, flashURL("/invest", "error", msg), http.StatusSeeOther)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/invest/leads/%d", l.ID), http.StatusSeeOther)
+	return nil
+}
+
+// ─── a lead ────────────────────────────────────────────────────────────────────
+
+func (s *Server) leadPage(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	a := service.ActorFrom(ctx)
+	d, err := s.svc.Lead(ctx, a, id)
+	if err != nil {
+		return err
+	}
+	var dates []map[string]any
+	for _, st := range invest.Stages {
+		dates = append(dates, map[string]any{"Stage": st, "On": d.StageDates[st]})
+	}
+	s.render(w, r, http.StatusOK, "invest_lead", map[string]any{
+		"D": d, "Dates": dates, "Mine": s.svc.MayWrite(a, auth.PipelineManage, d.RegionID, d.DeptID, d.OwnerID),
+		"Today": invest.DateOf(s.svc.Now()).Format(time.DateOnly),
+		"Error": r.URL.Query().Get("error"), "Done": r.URL.Query().Get("done"),
+	})
+	return nil
+}
+
+func (s *Server) leadMove(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	lang := requestLang(r)
+	back := r.FormValue("back")
+	if back != "/invest" {
+		back = fmt.Sprintf("/invest/leads/%d", id)
+	}
+	in := service.MoveInput{Reason: r.FormValue("reason")}
+	in.Version, _ = strconv.Atoi(r.FormValue("version"))
+	in.To, err = invest.ParseStage(r.FormValue("to"))
+	if err == nil {
+		in.On, err = formDate(r, "on")
+	}
+	var l invest.Lead
+	if err == nil {
+		l, err = s.svc.MoveLead(ctx, service.ActorFrom(ctx), id, in)
+	}
+	if msg, ok := investMessage(lang, err); ok {
+		http.Redirect(w, r, flashURL(back, "error", msg), http.StatusSeeOther)
+		return nil
+	}
+	if errors.Is(err, service.ErrConflict) {
+		http.Redirect(w, r, flashURL(back, "error", i18n.T(lang, "invest.conflict")), http.StatusSeeOther)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	msg := fmt.Sprintf(i18n.T(lang, "invest.moved"), l.Name, i18n.T(lang, "invest.stage."+string(l.Stage)))
+	http.Redirect(w, r, flashURL(back, "done", msg), http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) leadFunds(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	lang := requestLang(r)
+	back := fmt.Sprintf("/invest/leads/%d", id)
+	var in service.FundsInput
+	amount, err := formAmount(r, "amount")
+	if err == nil && amount == nil {
+		err = &invest.Error{Code: "amount.positive", Field: "amount"}
+	}
+	if err == nil {
+		in.Amount = *amount
+		in.On, err = formDate(r, "on")
+	}
+	if err == nil && r.FormValue("currency") != "" {
+		in.Currency, err = invest.ParseCurrency(r.FormValue("currency"))
+	}
+	if err == nil {
+		_, err = s.svc.RecordFunds(ctx, service.ActorFrom(ctx), id, in)
+	}
+	if msg, ok := investMessage(lang, err); ok {
+		http.Redirect(w, r, flashURL(back, "error", msg), http.StatusSeeOther)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, flashURL(back, "done", i18n.T(lang, "invest.funds.recorded")), http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) pipelineXLSX(w http.ResponseWriter, r *http.Request) error {
+	var buf strings.Builder
+	if err := s.svc.WritePipelineXLSX(r.Context(), service.ActorFrom(r.Context()), requestLang(r), &buf); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", `attachment; filename="pipeline.xlsx"`)
+	_, err := io.WriteString(w, buf.String())
+	return err
+}
+
+func (s *Server) investImport(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	lang := requestLang(r)
+	file, hdr, err := r.FormFile("file")
+	if err != nil {
+		http.Redirect(w, r, flashURL("/invest/enterprises", "error", i18n.T(lang, "invest.import.nofile")), http.StatusSeeOther)
+		return nil
+	}
+	defer file.Close()
+	data, err := io.ReadAll(io.LimitReader(file, xlsx.MaxUpload+1))
+	if err != nil {
+		return err
+	}
+	kind := r.FormValue("kind")
+	res, err := s.svc.ImportInvest(ctx, service.ActorFrom(ctx), kind, data, xlsx.IsCSVName(hdr.Filename), lang)
+	var cells xlsx.Errors
+	if errors.As(err, &cells) {
+		var b strings.Builder
+		for i, c := range cells {
+			if i == 20 {
+				fmt.Fprintf(&b, "… (%d)", len(cells))
+				break
+			}
+			b.WriteString(c.Error() + "\n")
+		}
+		http.Redirect(w, r, flashURL("/invest/enterprises", "error", i18n.T(lang, "wb.refused")+"：\n"+b.String()), http.StatusSeeOther)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, flashURL("/invest/enterprises", "done", fmt.Sprintf(i18n.T(lang, "invest.import.done"), res.Created)), http.StatusSeeOther)
+	return nil
+}
+
+// ─── enterprises ───────────────────────────────────────────────────────────────
+
+func (s *Server) enterprisesPage(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	a := service.ActorFrom(ctx)
+	f := service.EnterpriseFilter{Query: strings.TrimSpace(r.URL.Query().Get("q"))}
+	es, err := s.svc.Enterprises(ctx, a, f)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, "invest_enterprises", map[string]any{
+		"Enterprises": es, "Q": f.Query, "Kinds": invest.Kinds,
+		"CanCreate": s.svc.MayWrite(a, auth.EnterpriseManage, a.RegionID, 0, a.UserID),
+		"Error":     r.URL.Query().Get("error"), "Done": r.URL.Query().Get("done"), "DupID": r.URL.Query().Get("dup"),
+	})
+	return nil
+}
+
+func (s *Server) enterpriseCreate(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	lang := requestLang(r)
+	if err := r.ParseForm(); err != nil {
+		return err
+	}
+	in := service.EnterpriseInput{Name: r.FormValue("name"), CreditCode: r.FormValue("credit_code"), HQCity: r.FormValue("hq_city"),
+		Park: r.FormValue("park"), Notes: r.FormValue("notes"), Settled: r.FormValue("settled") != ""}
+	for _, k := range r.Form["kinds"] {
+		kind, err := invest.ParseKind(k)
+		if err != nil {
+			return err
+		}
+		in.Kinds = append(in.Kinds, kind)
+	}
+	e, err := s.svc.CreateEnterprise(ctx, service.ActorFrom(ctx), in)
+	var dup *invest.DuplicateError
+	if errors.As(err, &dup) {
+		msg, _ := investMessage(lang, err)
+		http.Redirect(w, r, "/invest/enterprises?"+url.Values{"error": {msg}, "dup": {strconv.FormatInt(dup.ExistingID, 10)}}.Encode(), http.StatusSeeOther)
+		return nil
+	}
+	if msg, ok := investMessage(lang, err); ok {
+		http.Redirect(w, r, flashURL("/invest/enterprises", "error", msg), http.StatusSeeOther)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/invest/enterprises/%d", e.ID), http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) enterprisePage(w http.ResponseWriter, r *http.Request) error {
+	return s.renderEnterprise(w, r, false)
+}
+
+// enterpriseContacts shows the enterprise with its contacts: the read is audited.
+func (s *Server) enterpriseContacts(w http.ResponseWriter, r *http.Request) error {
+	return s.renderEnterprise(w, r, true)
+}
+
+func (s *Server) renderEnterprise(w http.ResponseWriter, r *http.Request, contacts bool) error {
+	ctx := r.Context()
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	a := service.ActorFrom(ctx)
+	e, err := s.svc.Enterprise(ctx, a, id)
+	if err != nil {
+		return err
+	}
+	leads, err := s.svc.Leads(ctx, a, service.LeadFilter{})
+	if err != nil {
+		return err
+	}
+	var own []invest.Lead
+	for _, l := range leads {
+		if l.EnterpriseID == id {
+			own = append(own, l)
+		}
+	}
+	visits, err := s.svc.Visits(ctx, a, service.VisitFilter{EnterpriseID: id})
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"E": e, "Leads": own, "Visits": visits, "MayContacts": s.svc.MaySeeContacts(a, e)}
+	if contacts {
+		a.Address = clientIP(r)
+		cs, err := s.svc.Contacts(ctx, a, id)
+		if err != nil {
+			return err
+		}
+		data["Contacts"] = cs
+		data["ShowContacts"] = true
+	}
+	s.render(w, r, http.StatusOK, "invest_enterprise", data)
+	return nil
+}
+
+// clientIP is the request's address for an audited read.
+func clientIP(r *http.Request) string {
+	if a := service.ActorFrom(r.Context()).Address; a != "" {
+		return a
+	}
+	host, _, _ := strings.Cut(r.RemoteAddr, ":")
+	return host
+}
+
+// ─── chains ────────────────────────────────────────────────────────────────────
+
+func (s *Server) chainsPage(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	a := service.ActorFrom(ctx)
+	chains, err := s.svc.Chains(ctx, a)
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"Chains": chains}
+	var id int64
+	if r.PathValue("id") != "" {
+		if id, err = pathID(r, "id"); err != nil {
+			return err
+		}
+	} else if len(chains) > 0 {
+		id = chains[0].ID
+	}
+	if id != 0 {
+		t, err := s.svc.Chain(ctx, a, id)
+		if err != nil {
+			return err
+		}
+		data["Tree"], data["Nodes"] = t, invest.Flatten(t.Roots)
+	}
+	s.render(w, r, http.StatusOK, "invest_chains", data)
+	return nil
+}
+
+// ─── visits ────────────────────────────────────────────────────────────────────
+
+type calDay struct {
+	Date   time.Time
+	Visits []invest.Visit
+	Other  bool // outside the month shown
+	Today  bool
+}
+
+func (s *Server) visitsPage(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	a := service.ActorFrom(ctx)
+	q := r.URL.Query()
+	view := q.Get("view")
+	if view != "month" {
+		view = "week"
+	}
+	today := s.svc.Now().In(invest.China)
+	day := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, invest.China)
+	if v := q.Get("date"); v != "" {
+		d, err := time.ParseInLocation(time.DateOnly, v, invest.China)
+		if err != nil {
+			return &invest.Error{Code: "date.invalid", Field: "date", Args: []any{v}}
+		}
+		day = d
+	}
+	// The window: Monday to Sunday of the week, or the weeks covering the month.
+	var from, to time.Time
+	var prev, next time.Time
+	if view == "week" {
+		from = day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7))
+		to = from.AddDate(0, 0, 7)
+		prev, next = from.AddDate(0, 0, -7), to
+	} else {
+		first := time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, invest.China)
+		from = first.AddDate(0, 0, -((int(first.Weekday()) + 6) % 7))
+		last := first.AddDate(0, 1, 0)
+		to = last.AddDate(0, 0, (7-(int(last.Weekday())+6)%7)%7)
+		prev, next = first.AddDate(0, -1, 0), last
+	}
+	vs, err := s.svc.Visits(ctx, a, service.VisitFilter{From: from, To: to})
+	if err != nil {
+		return err
+	}
+	var days []calDay
+	for d := from; d.Before(to); d = d.AddDate(0, 0, 1) {
+		cd := calDay{Date: d, Other: view == "month" && d.Month() != day.Month(), Today: d.Equal(time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, invest.China))}
+		for _, v := range vs {
+			if st := v.Starts.In(invest.China); st.Year() == d.Year() && st.YearDay() == d.YearDay() {
+				cd.Visits = append(cd.Visits, v)
+			}
+		}
+		days = append(days, cd)
+	}
+	hint, live, _ := s.svc.CalendarStatus(ctx, a)
+	ents, err := s.svc.Enterprises(ctx, a, service.EnterpriseFilter{})
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, "invest_visits", map[string]any{
+		"View": view, "Days": days, "Visits": vs, "Day": day, "Prev": prev.Format(time.DateOnly), "Next": next.Format(time.DateOnly),
+		"Enterprises": ents, "CanCreate": s.svc.MayWrite(a, auth.VisitManage, a.RegionID, 0, a.UserID),
+		"CanSubscribe": s.svc.CheckCalendarSubscribe(a) == nil, "Hint": hint, "Live": live,
+		"Secret": r.URL.Query().Get("secret"), "Error": r.URL.Query().Get("error"), "Done": r.URL.Query().Get("done"),
+	})
+	return nil
+}
+
+func (s *Server) visitCreate(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	lang := requestLang(r)
+	in := service.VisitInput{City: r.FormValue("city"), Enterprise: r.FormValue("enterprise"), Purpose: r.FormValue("purpose")}
+	in.EnterpriseID, _ = strconv.ParseInt(r.FormValue("enterprise_id"), 10, 64)
+	in.Minutes, _ = strconv.Atoi(r.FormValue("minutes"))
+	var err error
+	in.Starts, err = time.ParseInLocation("2006-01-02T15:04", r.FormValue("starts"), invest.China)
+	if err != nil {
+		err = &invest.Error{Code: "date.invalid", Field: "starts", Args: []any{r.FormValue("starts")}}
+	}
+	var v invest.Visit
+	if err == nil {
+		v, err = s.svc.CreateVisit(ctx, service.ActorFrom(ctx), in)
+	}
+	if msg, ok := investMessage(lang, err); ok {
+		http.Redirect(w, r, flashURL("/invest/visits", "error", msg), http.StatusSeeOther)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/invest/visits?date="+v.Starts.In(invest.China).Format(time.DateOnly), http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) calendarSubscribe(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	sub, err := s.svc.SubscribeCalendar(ctx, service.ActorFrom(ctx))
+	if err != nil {
+		return err
+	}
+	// The secret is shown once, on the page the form lands on; it is not logged (the
+	// query of a redirect target is the browser's, and the page is no-store).
+	s.render(w, r, http.StatusOK, "invest_subscribed", map[string]any{"Path": "/api/v1/calendar/" + sub.Secret + ".ics"})
+	return nil
+}
+
+func (s *Server) calendarRevoke(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	a := service.ActorFrom(ctx)
+	if err := s.svc.CheckCalendarSubscribe(a); err != nil {
+		return err
+	}
+	if err := s.svc.RevokeCalendar(ctx, a); err != nil {
+		return err
+	}
+	http.Redirect(w, r, flashURL("/invest/visits", "done", i18n.T(requestLang(r), "invest.subscribe.revoked")), http.StatusSeeOther)
+	return nil
+}
