@@ -154,6 +154,9 @@ func (b enterpriseBody) input() (service.EnterpriseInput, error) {
 }
 
 func (a *API) createEnterprise(r *http.Request) (any, error) {
+	if err := a.check(r, auth.EnterpriseManage, ""); err != nil {
+		return nil, err
+	}
 	var b enterpriseBody
 	if err := decode(r, &b); err != nil {
 		return nil, err
@@ -166,6 +169,9 @@ func (a *API) createEnterprise(r *http.Request) (any, error) {
 }
 
 func (a *API) updateEnterprise(r *http.Request) (any, error) {
+	if err := a.check(r, auth.EnterpriseManage, "enterprise"); err != nil {
+		return nil, err
+	}
 	id, b, err := writeInput[enterpriseBody](r)
 	if err != nil {
 		return nil, err
@@ -198,6 +204,9 @@ func clientAddr(r *http.Request) string {
 }
 
 func (a *API) addContact(r *http.Request) (any, error) {
+	if err := a.check(r, auth.EnterpriseManage, "enterprise"); err != nil {
+		return nil, err
+	}
 	id, c, err := writeInput[invest.Contact](r)
 	if err != nil {
 		return nil, err
@@ -207,6 +216,9 @@ func (a *API) addContact(r *http.Request) (any, error) {
 
 func (a *API) reassign(kind string) handlerFunc {
 	return func(r *http.Request) (any, error) {
+		if err := a.check(r, auth.InvestReassign, kind); err != nil {
+			return nil, err
+		}
 		id, b, err := writeInput[struct {
 			Owner string `json:"owner"`
 		}](r)
@@ -241,6 +253,9 @@ func (a *API) chain(r *http.Request) (any, error) {
 }
 
 func (a *API) createChain(r *http.Request) (any, error) {
+	if err := a.check(r, auth.ChainManage, ""); err != nil {
+		return nil, err
+	}
 	var b struct {
 		Code  string `json:"code"`
 		Name  string `json:"name"`
@@ -347,6 +362,9 @@ func (b leadBody) input() (service.LeadInput, error) {
 }
 
 func (a *API) createLead(r *http.Request) (any, error) {
+	if err := a.check(r, auth.PipelineManage, ""); err != nil {
+		return nil, err
+	}
 	var b leadBody
 	if err := decode(r, &b); err != nil {
 		return nil, err
@@ -359,6 +377,9 @@ func (a *API) createLead(r *http.Request) (any, error) {
 }
 
 func (a *API) updateLead(r *http.Request) (any, error) {
+	if err := a.check(r, auth.PipelineManage, "lead"); err != nil {
+		return nil, err
+	}
 	id, b, err := writeInput[leadBody](r)
 	if err != nil {
 		return nil, err
@@ -371,6 +392,9 @@ func (a *API) updateLead(r *http.Request) (any, error) {
 }
 
 func (a *API) moveLead(r *http.Request) (any, error) {
+	if err := a.check(r, auth.PipelineManage, "lead"); err != nil {
+		return nil, err
+	}
 	id, b, err := writeInput[struct {
 		To      string `json:"to"`
 		On      string `json:"on"`
@@ -395,6 +419,9 @@ func (a *API) moveLead(r *http.Request) (any, error) {
 }
 
 func (a *API) recordFunds(r *http.Request) (any, error) {
+	if err := a.check(r, auth.PipelineManage, "lead"); err != nil {
+		return nil, err
+	}
 	id, b, err := writeInput[struct {
 		On       string          `json:"on"`
 		Amount   decimal.Decimal `json:"amount"`
@@ -434,6 +461,9 @@ func (a *API) pipelineXLSX(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) investImport(r *http.Request) (any, error) {
+	if err := a.check(r, auth.EnterpriseManage, ""); err != nil {
+		return nil, err
+	}
 	data, err := io.ReadAll(r.Body)
 	if err != nil {
 		return nil, err
@@ -509,6 +539,9 @@ func (b visitBody) input() (service.VisitInput, error) {
 }
 
 func (a *API) createVisit(r *http.Request) (any, error) {
+	if err := a.check(r, auth.VisitManage, ""); err != nil {
+		return nil, err
+	}
 	var b visitBody
 	if err := decode(r, &b); err != nil {
 		return nil, err
@@ -521,6 +554,9 @@ func (a *API) createVisit(r *http.Request) (any, error) {
 }
 
 func (a *API) updateVisit(r *http.Request) (any, error) {
+	if err := a.check(r, auth.VisitManage, "visit"); err != nil {
+		return nil, err
+	}
 	id, b, err := writeInput[visitBody](r)
 	if err != nil {
 		return nil, err
@@ -617,6 +653,9 @@ func (a *API) putRate(r *http.Request) (any, error) {
 }
 
 func (a *API) feed(r *http.Request) (any, error) {
+	if err := a.check(r, auth.InvestRead, ""); err != nil {
+		return nil, err
+	}
 	id, err := pathID(r, "id")
 	if err != nil {
 		return nil, err
@@ -649,4 +688,21 @@ func (a *API) setFeed(r *http.Request) (any, error) {
 		return nil, err
 	}
 	return map[string]any{"indicator_id": id, "metric": f.Metric, "stage": f.Stage}, nil
+}
+
+// check asks the service whether the caller may do action to the record of the path's
+// {id} (kind "enterprise", "lead", "visit"; "" for a new record of their own) before the
+// body is read: who may not act hears 403, not a complaint about the input.
+func (a *API) check(r *http.Request, action auth.Action, kind string) error {
+	var id int64
+	if kind != "" {
+		var err error
+		if id, err = pathID(r, "id"); err != nil {
+			return err
+		}
+	}
+	if actor(r).UserID == 0 {
+		return auth.ErrUnauthenticated
+	}
+	return a.svc.CheckInvest(r.Context(), actor(r), action, kind, id)
 }

@@ -355,6 +355,11 @@ func (s *Service) AddContact(ctx context.Context, a Actor, enterpriseID int64, c
 // officer: the centre's head (of the record's department) or an admin does it.
 func (s *Service) Reassign(ctx context.Context, a Actor, kind string, id int64, toLogin string) error {
 	return s.store.WithTx(ctx, func(ctx context.Context) error {
+		if kind == "enterprise" || kind == "lead" || kind == "visit" {
+			if err := s.CheckInvest(ctx, a, auth.InvestReassign, kind, id); err != nil {
+				return err
+			}
+		}
 		to, err := s.store.UserByLogin(ctx, auth.NormalizeLogin(toLogin))
 		if errors.Is(err, store.ErrNotFound) {
 			return &auth.FieldError{Field: "owner", Code: "invalid", Message: fmt.Sprintf("no user %q", toLogin)}
@@ -1183,4 +1188,48 @@ func (s *Service) FedStatuses(ctx context.Context, a Actor) ([]FedStatus, error)
 func (s *Service) MayReadInvest(ctx context.Context, a Actor) bool {
 	_, err := s.investScope(ctx, a)
 	return err == nil
+}
+
+// CheckInvest checks an action on a record before a handler reads the rest of a request,
+// so that who may not act is told so (403) before any complaint about the input: kind
+// is "enterprise", "lead" or "visit" with its id, or "" for a new record of the actor's
+// own (or a list, for invest.read).
+func (s *Service) CheckInvest(ctx context.Context, a Actor, action auth.Action, kind string, id int64) error {
+	if a.System {
+		return nil
+	}
+	if a.UserID == 0 {
+		return auth.ErrUnauthenticated
+	}
+	if action == auth.InvestRead && kind == "" {
+		_, err := s.investScope(ctx, a)
+		return err
+	}
+	var region, dept, owner int64
+	switch kind {
+	case "enterprise":
+		e, err := s.store.Enterprise(ctx, id)
+		if err != nil {
+			return err
+		}
+		region, dept, owner = e.RegionID, e.DeptID, e.OwnerID
+	case "lead":
+		l, err := s.store.Lead(ctx, id)
+		if err != nil {
+			return err
+		}
+		region, dept, owner = l.RegionID, l.DeptID, l.OwnerID
+	case "visit":
+		v, err := s.store.Visit(ctx, id)
+		if err != nil {
+			return err
+		}
+		region, dept, owner = v.RegionID, v.DeptID, v.OwnerID
+	default:
+		region, owner = a.RegionID, a.UserID
+		if len(a.DeptIDs) > 0 {
+			dept = a.DeptIDs[0]
+		}
+	}
+	return s.can(a, action, recordResource(region, dept, owner))
 }

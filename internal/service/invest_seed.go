@@ -74,10 +74,10 @@ type investFile struct {
 		Illustrative bool   `yaml:"illustrative"`
 	} `yaml:"leads"`
 	Visits []struct {
-		Starts     string `yaml:"starts"`
-		City       string `yaml:"city"`
-		Enterprise string `yaml:"enterprise"`
-		Lead       string `yaml:"lead"`
+		Starts       string `yaml:"starts"`
+		City         string `yaml:"city"`
+		Enterprise   string `yaml:"enterprise"`
+		Lead         string `yaml:"lead"`
 		Purpose      string `yaml:"purpose"`
 		Officer      string `yaml:"officer"`
 		Minutes      int    `yaml:"minutes"`

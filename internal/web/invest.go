@@ -153,6 +153,9 @@ func (s *Server) pipelinePage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) leadCreate(w http.ResponseWriter, r *http.Request) error {
+	if err := s.checkInvest(r, auth.PipelineManage, ""); err != nil {
+		return err
+	}
 	ctx := r.Context()
 	lang := requestLang(r)
 	in := service.LeadInput{Name: r.FormValue("name"), Park: r.FormValue("park"), Notes: r.FormValue("notes"), Foreign: r.FormValue("foreign") != ""}
@@ -213,6 +216,9 @@ func (s *Server) leadPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) leadMove(w http.ResponseWriter, r *http.Request) error {
+	if err := s.checkInvest(r, auth.PipelineManage, "lead"); err != nil {
+		return err
+	}
 	ctx := r.Context()
 	id, err := pathID(r, "id")
 	if err != nil {
@@ -250,6 +256,9 @@ func (s *Server) leadMove(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) leadFunds(w http.ResponseWriter, r *http.Request) error {
+	if err := s.checkInvest(r, auth.PipelineManage, "lead"); err != nil {
+		return err
+	}
 	ctx := r.Context()
 	id, err := pathID(r, "id")
 	if err != nil {
@@ -295,6 +304,9 @@ func (s *Server) pipelineXLSX(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) investImport(w http.ResponseWriter, r *http.Request) error {
+	if err := s.checkInvest(r, auth.EnterpriseManage, ""); err != nil {
+		return err
+	}
 	ctx := r.Context()
 	lang := requestLang(r)
 	file, hdr, err := r.FormFile("file")
@@ -348,6 +360,9 @@ func (s *Server) enterprisesPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) enterpriseCreate(w http.ResponseWriter, r *http.Request) error {
+	if err := s.checkInvest(r, auth.EnterpriseManage, ""); err != nil {
+		return err
+	}
 	ctx := r.Context()
 	lang := requestLang(r)
 	if err := r.ParseForm(); err != nil {
@@ -460,7 +475,11 @@ func (s *Server) chainsPage(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		data["Tree"], data["Nodes"] = t, invest.Flatten(t.Roots)
+		gaps := map[string]int{}
+		for g, n := range t.Gaps {
+			gaps[string(g)] = n
+		}
+		data["Tree"], data["Nodes"], data["Gaps"] = t, invest.Flatten(t.Roots), gaps
 	}
 	s.render(w, r, http.StatusOK, "invest_chains", data)
 	return nil
@@ -535,6 +554,9 @@ func (s *Server) visitsPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) visitCreate(w http.ResponseWriter, r *http.Request) error {
+	if err := s.checkInvest(r, auth.VisitManage, ""); err != nil {
+		return err
+	}
 	ctx := r.Context()
 	lang := requestLang(r)
 	in := service.VisitInput{City: r.FormValue("city"), Enterprise: r.FormValue("enterprise"), Purpose: r.FormValue("purpose")}
@@ -583,4 +605,17 @@ func (s *Server) calendarRevoke(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.Redirect(w, r, flashURL("/invest/visits", "done", i18n.T(requestLang(r), "invest.subscribe.revoked")), http.StatusSeeOther)
 	return nil
+}
+
+// checkInvest asks the service whether the caller may do action to the record of the
+// path's {id} (or a new one of their own) before the form is read.
+func (s *Server) checkInvest(r *http.Request, action auth.Action, kind string) error {
+	var id int64
+	if kind != "" {
+		var err error
+		if id, err = pathID(r, "id"); err != nil {
+			return err
+		}
+	}
+	return s.svc.CheckInvest(r.Context(), service.ActorFrom(r.Context()), action, kind, id)
 }
