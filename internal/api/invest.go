@@ -637,6 +637,9 @@ func (a *API) fxRates(r *http.Request) (any, error) {
 }
 
 func (a *API) putRate(r *http.Request) (any, error) {
+	if err := a.check(r, auth.RateManage, ""); err != nil {
+		return nil, err
+	}
 	var b struct {
 		Currency string          `json:"currency"`
 		On       string          `json:"on"`
@@ -671,6 +674,9 @@ func (a *API) feed(r *http.Request) (any, error) {
 }
 
 func (a *API) setFeed(r *http.Request) (any, error) {
+	if err := a.check(r, auth.FeedManage, ""); err != nil {
+		return nil, err
+	}
 	id, b, err := writeInput[struct {
 		Metric string `json:"metric"`
 		Stage  string `json:"stage"`

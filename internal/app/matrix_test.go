@@ -97,6 +97,7 @@ type matrixWorld struct {
 	planID, programID, bystander                      int64
 	docKey, workbook                                  string
 	factStart, factEnd                                int
+	inv                                               matrixInvest // the investment centre's records the invest routes act on
 }
 
 func newMatrixWorld(t *testing.T) *matrixWorld {
@@ -136,6 +137,7 @@ func newMatrixWorld(t *testing.T) *matrixWorld {
 		}
 		w.tokens[s.name] = plain
 	}
+	w.inv = seedMatrixInvest(t, svc, p.ID)
 	// The token the DELETE route revokes belongs to someone outside the matrix.
 	if _, _, err := svc.CreateUser(ctx, service.System, service.NewUser{Login: "bystander", Roles: []auth.Role{auth.RoleLeader}, Password: "bystander-password"}); err != nil {
 		t.Fatal(err)
@@ -233,6 +235,9 @@ func actorOf(t *testing.T, svc *service.Service, login string) service.Actor {
 // request builds the call of a route with a body that passes validation, so that only
 // authorization can refuse it.
 func (w *matrixWorld) request(route, subject string, n int) *http.Request {
+	if req := w.investRequest(route, subject, n); req != nil {
+		return req
+	}
 	method, path, _ := strings.Cut(route, " ")
 	id := map[string]int64{
 		"/api/v1/tokens/{id}":                       w.otherToken,
