@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/lantu-dev/lantu/internal/service"
 	"github.com/lantu-dev/lantu/internal/xlsx"
@@ -101,4 +103,41 @@ func planOrDefault(ctx context.Context, svc *service.Service, id int64) (int64, 
 		return id, nil
 	}
 	return svc.DefaultPlan(ctx)
+}
+
+func init() {
+	bulk := &Command{Name: "report bulk", Summary: "load a large CSV of reports (indicator_id, period, value, …) whole or not at all, streaming",
+		Usage: "lantu report bulk [--db …] FILE.csv|-"}
+	bulk.Run = func(ctx context.Context, env *Env, args []string) error {
+		fs := flagSet(env, bulk)
+		db := dbFlag(env, fs)
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		if fs.NArg() != 1 {
+			return usageError("give one CSV file, or - for standard input")
+		}
+		in := env.Stdin
+		if name := fs.Arg(0); name != "-" {
+			f, err := os.Open(name)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			in = f
+		}
+		svc, closeDB, err := openService(ctx, *db)
+		if err != nil {
+			return err
+		}
+		defer closeDB()
+		start := time.Now()
+		sum, err := svc.BulkImportReports(ctx, service.System, bufio.NewReaderSize(in, 1<<20))
+		if err != nil {
+			return fmt.Errorf("%s: %w", fs.Arg(0), err)
+		}
+		fmt.Fprintf(env.Stdout, "imported %d reports of %d indicators in %.1f s\n", sum.Rows, sum.Indicators, time.Since(start).Seconds())
+		return nil
+	}
+	register(bulk)
 }

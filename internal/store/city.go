@@ -109,3 +109,8 @@ func (s *Store) ReportsOf(ctx context.Context, ids []int64, fromYear int) ([]Sto
 	}
 	return out, nil
 }
+
+// AllIndicators lists every indicator of every plan.
+func (s *Store) AllIndicators(ctx context.Context) ([]IndicatorRow, error) {
+	return s.listIndicators(ctx, `1 = 1`)
+}

@@ -1,0 +1,275 @@
+package service
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/lantu-dev/lantu/internal/audit"
+	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/lantu-dev/lantu/internal/progress"
+	"github.com/lantu-dev/lantu/internal/store"
+)
+
+// The bulk path: an administrator loads a large CSV of reports (a city's history, a
+// migration from another system) in one transaction — streamed, never held whole in
+// memory — or not at all. The workbook import (ImportReports) stays the path for a
+// department's monthly form; this one is for millions of rows.
+//
+// Columns, named in a header row (any order): indicator_id, period, value, and optional
+// cumulative (true/false), last_year, amount, note, state (approved — the default —,
+// submitted or draft). Each row is checked like a report (period of the indicator's
+// frequency, in its plan's year or the one before, figures bounded); a row whose
+// indicator and period already have a report, in the file or the database, is refused.
+
+// bulkMaxProblems is how many problems a refused file lists.
+const bulkMaxProblems = 100
+
+// bulkLimit bounds figures: under 10^15, as the workbook import.
+var bulkLimit = decimal.New(1, 15)
+
+// BulkSummary says what a bulk import wrote.
+type BulkSummary struct {
+	Rows       int64
+	Indicators int
+}
+
+// parseFigure reads a plain decimal (digits, one point, a leading sign): no exponent,
+// no Inf or NaN, under 10^15, at most 10 decimal places.
+func parseFigure(s string) (decimal.Decimal, string) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 40 {
+		return decimal.Zero, "不是数字 / not a number"
+	}
+	for i, c := range s {
+		if !(c >= '0' && c <= '9' || c == '.' || (c == '-' || c == '+') && i == 0) {
+			return decimal.Zero, "不是数字 / not a number"
+		}
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return decimal.Zero, "不是数字 / not a number"
+	}
+	if d.Abs().GreaterThanOrEqual(bulkLimit) {
+		return decimal.Zero, "数值过大（应小于10^15） / too large"
+	}
+	if -d.Exponent() > 10 {
+		return decimal.Zero, "小数位过多（至多10位） / more than 10 decimal places"
+	}
+	return d, ""
+}
+
+// BulkImportReports reads a CSV of reports from r and stores all of it or nothing.
+func (s *Service) BulkImportReports(ctx context.Context, a Actor, r io.Reader) (BulkSummary, error) {
+	if !a.System && !a.HasRole(auth.RoleAdmin) {
+		return BulkSummary{}, fmt.Errorf("a bulk import is an administrator's: %w", auth.ErrForbidden)
+	}
+	inds, err := s.store.AllIndicators(ctx)
+	if err != nil {
+		return BulkSummary{}, err
+	}
+	byID := make(map[int64]store.IndicatorRow, len(inds))
+	for _, ind := range inds {
+		byID[ind.ID] = ind
+	}
+	years := map[int64]int{}
+	for _, ind := range inds {
+		if _, ok := years[ind.PlanID]; !ok {
+			p, err := s.store.PlanHeader(ctx, ind.PlanID)
+			if err != nil {
+				return BulkSummary{}, err
+			}
+			years[ind.PlanID] = p.Year
+		}
+	}
+
+	cr := csv.NewReader(r)
+	cr.ReuseRecord = true
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if err != nil {
+		return BulkSummary{}, plan.ValidationErrors{{Line: 1, Field: "header", Message: "表头缺失 / no header row: " + err.Error()}}
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		switch h {
+		case "indicator_id", "period", "value", "cumulative", "last_year", "amount", "note", "state":
+			col[h] = i
+		default:
+			return BulkSummary{}, plan.ValidationErrors{{Line: 1, Field: h, Message: "未知的列 / unknown column (indicator_id, period, value, cumulative, last_year, amount, note, state)"}}
+		}
+	}
+	for _, need := range []string{"indicator_id", "period", "value"} {
+		if _, ok := col[need]; !ok {
+			return BulkSummary{}, plan.ValidationErrors{{Line: 1, Field: need, Message: "缺少必需的列 / a required column is missing"}}
+		}
+	}
+	field := func(rec []string, name string) string {
+		if i, ok := col[name]; ok && i < len(rec) {
+			return rec[i]
+		}
+		return ""
+	}
+
+	var problems plan.ValidationErrors
+	fail := func(line int, f, msg string) {
+		if len(problems) < bulkMaxProblems {
+			problems = append(problems, &plan.FieldError{Line: line, Field: f, Message: msg})
+		}
+	}
+	// (indicator, period) pairs seen, each with its line: a period is a year, quarter or
+	// month, packed with the id into one word.
+	seen := map[uint64]int32{}
+	used := map[int64]bool{}
+	errRefused := errors.New("refused")
+	next := func() (store.BulkRow, bool, error) {
+		for {
+			rec, err := cr.Read()
+			line, _ := cr.FieldPos(0)
+			if errors.Is(err, io.EOF) {
+				if len(problems) > 0 {
+					return store.BulkRow{}, false, errRefused
+				}
+				return store.BulkRow{}, false, nil
+			}
+			if err != nil {
+				fail(line, "csv", err.Error())
+				return store.BulkRow{}, false, errRefused
+			}
+			if ctx.Err() != nil {
+				return store.BulkRow{}, false, ctx.Err()
+			}
+			row, ok := s.bulkRow(rec, line, field, byID, years, a, fail)
+			if ok {
+				period, _ := progress.ParsePeriod(row.Period)
+				key := uint64(row.IndicatorID)<<24 | uint64(period.Year())<<8 | uint64(period.Index())<<2 | periodKind(period)
+				if first, dup := seen[key]; dup {
+					fail(line, "period", fmt.Sprintf("与第 %d 行重复 / the same indicator and period as line %d", first, first))
+					ok = false
+				} else {
+					seen[key] = int32(line)
+				}
+			}
+			if len(problems) >= bulkMaxProblems {
+				return store.BulkRow{}, false, errRefused
+			}
+			if !ok || len(problems) > 0 {
+				continue // keep reading to name more problems; nothing more is written
+			}
+			used[row.IndicatorID] = true
+			return row, true, nil
+		}
+	}
+	entry := &audit.Entry{At: s.Now(), RegionID: a.RegionID, UserID: a.UserID, UserLogin: a.Login, Action: "report.bulk_import",
+		Entity: "report", Address: a.Address}
+	n, err := s.store.BulkReports(ctx, a.UserID, next, entry)
+	if errors.Is(err, errRefused) {
+		return BulkSummary{}, problems
+	}
+	var dup *store.ErrBulkDuplicate
+	if errors.As(err, &dup) {
+		msg := fmt.Sprintf("指标 %d 的 %s 已有报告 / indicator %d already has a report for %s", dup.IndicatorID, dup.Period, dup.IndicatorID, dup.Period)
+		if p, perr := progress.ParsePeriod(dup.Period); perr == nil {
+			key := uint64(dup.IndicatorID)<<24 | uint64(p.Year())<<8 | uint64(p.Index())<<2 | periodKind(p)
+			return BulkSummary{}, plan.ValidationErrors{{Line: int(seen[key]), Field: "period", Message: msg}}
+		}
+		return BulkSummary{}, plan.ValidationErrors{{Field: "period", Message: msg}}
+	}
+	if err != nil {
+		return BulkSummary{}, err
+	}
+	return BulkSummary{Rows: n, Indicators: len(used)}, nil
+}
+
+func periodKind(p progress.Period) uint64 {
+	switch p.Frequency() {
+	case plan.Monthly:
+		return 1
+	case plan.Quarterly:
+		return 2
+	}
+	return 3
+}
+
+// bulkRow checks one CSV row and makes the report to write.
+func (s *Service) bulkRow(rec []string, line int, field func([]string, string) string, byID map[int64]store.IndicatorRow,
+	years map[int64]int, a Actor, fail func(int, string, string)) (store.BulkRow, bool) {
+	var row store.BulkRow
+	id, err := strconv.ParseInt(strings.TrimSpace(field(rec, "indicator_id")), 10, 64)
+	ind, known := byID[id]
+	if err != nil || !known {
+		fail(line, "indicator_id", fmt.Sprintf("没有编号为 %q 的指标 / no indicator %q", field(rec, "indicator_id"), field(rec, "indicator_id")))
+		return row, false
+	}
+	if !a.System && a.RegionID != 0 && ind.RegionID != a.RegionID {
+		fail(line, "indicator_id", fmt.Sprintf("指标 %d 不属于您的地区 / indicator %d is not of your region", id, id))
+		return row, false
+	}
+	period, err := progress.ParsePeriod(strings.TrimSpace(field(rec, "period")))
+	if err != nil {
+		fail(line, "period", err.Error())
+		return row, false
+	}
+	value, msg := parseFigure(field(rec, "value"))
+	if msg != "" {
+		fail(line, "value", msg)
+		return row, false
+	}
+	row = store.BulkRow{IndicatorID: id, Period: period.String(), Value: value, Note: strings.TrimSpace(field(rec, "note")), State: "approved",
+		Cumulative: ind.Accumulation == plan.Cumulative}
+	if v := strings.TrimSpace(field(rec, "cumulative")); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			fail(line, "cumulative", "应为 true 或 false / true or false")
+			return row, false
+		}
+		row.Cumulative = b
+	}
+	for _, f := range []struct {
+		name string
+		dst  **decimal.Decimal
+	}{{"last_year", &row.LastYear}, {"amount", &row.Amount}} {
+		if v := strings.TrimSpace(field(rec, f.name)); v != "" {
+			d, msg := parseFigure(v)
+			if msg != "" {
+				fail(line, f.name, msg)
+				return row, false
+			}
+			*f.dst = &d
+		}
+	}
+	switch st := strings.TrimSpace(field(rec, "state")); st {
+	case "", "approved":
+	case "submitted", "draft":
+		row.State = st
+	default:
+		fail(line, "state", "应为 approved、submitted 或 draft / approved, submitted or draft")
+		return row, false
+	}
+	if len(row.Note) > 2000 {
+		fail(line, "note", "过长（至多2000字节） / longer than 2,000 bytes")
+		return row, false
+	}
+	r := progress.Report{IndicatorID: id, Period: period, Value: value, Cumulative: row.Cumulative, LastYear: row.LastYear, Amount: row.Amount,
+		Note: row.Note, State: progress.State(row.State), Version: 1, Revision: 1}
+	if err := progress.Validate(r, ind.Indicator, years[ind.PlanID]); err != nil {
+		var verrs progress.ValidationErrors
+		if errors.As(err, &verrs) {
+			for _, e := range verrs {
+				fail(line, e.Field, e.Message)
+			}
+		} else {
+			fail(line, "value", err.Error())
+		}
+		return row, false
+	}
+	return row, true
+}

@@ -1,0 +1,95 @@
+package service_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/lantu-dev/lantu/internal/service"
+	"github.com/lantu-dev/lantu/internal/store"
+	"github.com/lantu-dev/lantu/internal/store/storetest"
+)
+
+// A bulk CSV of 500 indicators × 24 months (this year and the last) goes in whole; the
+// same file again is refused on its first line, a file with bad rows is refused naming
+// each, and neither writes anything; only an administrator may. On both databases.
+func TestBulkImportAllOrNothing(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		svc := service.New(st)
+		svc.Hasher = auth.NewHasher(auth.WithParams(auth.InsecureTestParams))
+		svc.Now = func() time.Time { return time.Date(2023, 2, 1, 0, 0, 0, 0, time.UTC) }
+		planID := bigPlan(t, svc)
+		inds, err := st.PlanIndicators(ctx, planID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		b.WriteString("indicator_id,period,value,note\n")
+		for _, ind := range inds {
+			for _, y := range []int{2021, 2022} {
+				for m := 1; m <= 12; m++ {
+					fmt.Fprintf(&b, "%d,%d-%02d,%d.5,\"批量, 导入\"\n", ind.ID, y, m, 100*m)
+				}
+			}
+		}
+		file := b.String()
+		count := func() int {
+			var n int
+			if err := st.DB().QueryRow(`SELECT count(*) FROM reports`).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		// Bad rows among good ones: each named by line and field; nothing written.
+		bad := "indicator_id,period,value\n" +
+			fmt.Sprintf("%d,2020-01,1\n", inds[0].ID) + // before last year
+			fmt.Sprintf("%d,2022-01,1e9999\n", inds[1].ID) +
+			fmt.Sprintf("%d,2022Q1,1\n", inds[2].ID) + // a quarter of a monthly indicator
+			"999999,2022-01,1\n" +
+			fmt.Sprintf("%d,2022-02,5\n", inds[3].ID) +
+			fmt.Sprintf("%d,2022-02,6\n", inds[3].ID) // the same period twice
+		var verrs plan.ValidationErrors
+		_, err = svc.BulkImportReports(ctx, service.System, strings.NewReader(bad))
+		if !errors.As(err, &verrs) || len(verrs) != 5 || count() != 0 {
+			t.Fatalf("bad rows = %v; %d reports", err, count())
+		}
+		for i, want := range []struct {
+			line  int
+			field string
+		}{{2, "period"}, {3, "value"}, {4, "period"}, {5, "indicator_id"}, {7, "period"}} {
+			if verrs[i].Line != want.line || verrs[i].Field != want.field {
+				t.Errorf("problem %d = line %d %s: %s; want line %d %s", i, verrs[i].Line, verrs[i].Field, verrs[i].Message, want.line, want.field)
+			}
+		}
+		sum, err := svc.BulkImportReports(ctx, service.System, strings.NewReader(file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum.Rows != 12000 || sum.Indicators != 500 || count() != 12000 {
+			t.Fatalf("imported %+v, %d in the database; want 12000 of 500", sum, count())
+		}
+		var approved, audits int
+		st.DB().QueryRow(`SELECT count(*) FROM reports WHERE state = 'approved' AND value = '1200.5' AND note = '批量, 导入'`).Scan(&approved)
+		st.DB().QueryRow(`SELECT count(*) FROM audit_log WHERE action = 'report.bulk_import' AND note = '12000 reports'`).Scan(&audits)
+		if approved != 1000 || audits != 1 {
+			t.Errorf("%d December reports approved as written, %d audit rows", approved, audits)
+		}
+
+		// Again: every row exists already; the first is named, nothing more is written.
+		_, err = svc.BulkImportReports(ctx, service.System, strings.NewReader(file))
+		if !errors.As(err, &verrs) || verrs[0].Line != 2 || !strings.Contains(verrs[0].Message, "已有报告") || count() != 12000 {
+			t.Fatalf("a second import = %v; %d reports", err, count())
+		}
+
+		reporter := service.Actor{Principal: auth.Principal{UserID: 9, Login: "clerk", Roles: []auth.Role{auth.RoleReporter}}}
+		if _, err := svc.BulkImportReports(ctx, reporter, strings.NewReader("indicator_id,period,value\n")); !errors.Is(err, auth.ErrForbidden) {
+			t.Errorf("a reporter's bulk import = %v", err)
+		}
+	})
+}
