@@ -177,7 +177,7 @@ func (c *copySource) Next() bool {
 }
 
 func (c *copySource) Values() ([]any, error) { return c.values(c.row), nil }
-func (c *copySource) Err() error              { return c.err }
+func (c *copySource) Err() error             { return c.err }
 
 func pgNumeric(d decimal.Decimal) any {
 	return pgtype.Numeric{Int: d.Coefficient(), Exp: d.Exponent(), Valid: true}
