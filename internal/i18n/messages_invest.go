@@ -182,7 +182,7 @@ func init() {
 func init() {
 	add(map[string][2]string{
 		"invest.conflict":          {"项目已被他人改动，请刷新后重试。", "The project changed meanwhile; reload and try again."},
-		"invest.moved":             {"已将“%s”推进到“%s”。", "Moved %s to %s."},
+		"invest.moved":             {"已将 %s 推进到“%s”。", "Moved %s to %s."},
 		"invest.funds.recorded":    {"已登记到资。", "Funds recorded."},
 		"invest.import.nofile":     {"请选择要导入的文件。", "Choose a file to import."},
 		"invest.subscribe.revoked": {"订阅链接已停用。", "The subscription link is revoked."},

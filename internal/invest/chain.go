@@ -99,7 +99,6 @@ func BuildTree(links []Link, enterprises []Enterprise, leads []Lead) []*LinkNode
 	})
 	for _, l := range ordered {
 		n := nodes[l.ID]
-		n.Gap = GapOf(l, len(n.Settled))
 		if p, ok := nodes[l.ParentID]; ok && l.ParentID != l.ID {
 			p.Children = append(p.Children, n)
 		} else {
@@ -118,6 +117,24 @@ func BuildTree(links []Link, enterprises []Enterprise, leads []Lead) []*LinkNode
 		}
 	}
 	depth(roots, 0, map[int64]bool{})
+	// A link's gap counts the enterprises at it and below it: 底盘系统 is not a hole when
+	// 拓普 makes its lightweight modules.
+	var settled func(n *LinkNode, seen map[int64]bool) int
+	settled = func(n *LinkNode, seen map[int64]bool) int {
+		if seen[n.ID] {
+			return 0
+		}
+		seen[n.ID] = true
+		c := len(n.Settled)
+		for _, ch := range n.Children {
+			c += settled(ch, seen)
+		}
+		n.Gap = GapOf(n.Link, c)
+		return c
+	}
+	for _, r := range roots {
+		settled(r, map[int64]bool{})
+	}
 	return roots
 }
 

@@ -228,7 +228,7 @@ func TestGapsAndTree(t *testing.T) {
 		code  string
 		depth int
 		gap   Gap
-	}{{"vehicle", 0, GapNone}, {"chassis", 1, GapFill}, {"light-chassis", 2, GapStrengthen}, {"battery", 1, GapFill}, {"chips", 1, GapExtend}, {"motor", 1, GapStrengthen}}
+	}{{"vehicle", 0, GapNone}, {"chassis", 1, GapStrengthen}, {"light-chassis", 2, GapStrengthen}, {"battery", 1, GapFill}, {"chips", 1, GapExtend}, {"motor", 1, GapStrengthen}}
 	if len(flat) != len(want) {
 		t.Fatalf("%d nodes", len(flat))
 	}
