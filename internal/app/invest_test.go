@@ -52,6 +52,7 @@ func newInvestServer(t *testing.T, st *store.Store) *investServer {
 	svc := service.New(st)
 	svc.Hasher = auth.NewHasher(auth.WithParams(auth.InsecureTestParams))
 	svc.Now = func() time.Time { return investClock.UTC() }
+	svc.PublicView = true
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	id, err := EnsureDemo(ctx, svc, log)
 	if err != nil {
@@ -372,4 +373,20 @@ func TestInvestReadMatrix(t *testing.T) {
 			t.Errorf("contact reads audited: %v", reads)
 		}
 	})
+}
+
+// The indicator page of a fed indicator says so, names the projects it counts to those
+// who read the pipeline and not to the public, and offers no report form.
+func TestInvestFedIndicatorPage(t *testing.T) {
+	ts := newInvestServer(t, storetest.SQLite(t))
+	path := fmt.Sprintf("/indicators/%d", ts.indicatorID(t, "projects-landed"))
+	code, body := ts.call(t, "GET", path, "office", "")
+	if code != 200 || !strings.Contains(body, `id="fed-note"`) || !strings.Contains(body, "拓普集团轻量化底盘模块项目") || strings.Contains(body, "/reports/new") {
+		t.Errorf("admin's page = %d, fed note and sources shown, no report form: %v %v %v", code,
+			strings.Contains(body, `id="fed-note"`), strings.Contains(body, "拓普集团轻量化底盘模块项目"), !strings.Contains(body, "/reports/new"))
+	}
+	code, body = ts.call(t, "GET", path, "", "")
+	if code != 200 || !strings.Contains(body, `id="fed-note"`) || strings.Contains(body, "拓普集团轻量化底盘模块项目") {
+		t.Errorf("the public's page = %d: the note without the projects", code)
+	}
 }

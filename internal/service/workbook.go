@@ -49,6 +49,13 @@ func (s *Service) ReportTemplate(ctx context.Context, a Actor, planID int64, dep
 		if ind.DeptID != dept.ID || !ind.HasTarget() || ind.Frequency != per.Frequency() {
 			continue
 		}
+		if err := s.refuseFed(ctx, ind); err != nil {
+			var fed *FedError
+			if errors.As(err, &fed) {
+				continue // computed from the investment pipeline: nothing to fill in
+			}
+			return t, err
+		}
 		row := xlsx.Row{IndicatorID: ind.ID, Code: ind.Code, Name: ind.Name, Unit: ind.Unit, Kind: ind.Kind, Qualifier: ind.Qualifier,
 			Target: ind.Target, TargetMax: ind.TargetMax, Due: ind.Due, Department: ind.DeptName, Cumulative: ind.Accumulation == plan.Cumulative}
 		if c := progress.Counting(byInd[ind.ID], p.Settings); len(c) > 0 {

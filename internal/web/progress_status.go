@@ -275,6 +275,8 @@ type indicatorView struct {
 	// the target (the services check again).
 	CanUnlock, CanRevise bool
 	Today                string
+	// Fed is set for an indicator the investment pipeline feeds: its figure and sources.
+	Fed *service.FedFigure
 }
 
 func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request) error {
@@ -308,6 +310,11 @@ func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request) error {
 	v.CanUnlock = auth.Allowed(a.Principal, auth.PeriodUnlock, res)
 	v.CanRevise = auth.Allowed(a.Principal, auth.TargetRevise, res) && ind.Kind != plan.KindMilestone
 	v.Today = s.svc.Now().In(service.China).Format(time.DateOnly)
+	if fed, ok, err := s.svc.IndicatorFeed(ctx, a, id); err != nil {
+		return err
+	} else if ok {
+		v.Fed, v.CanReport = &fed, false // its figures are computed, not reported
+	}
 	if hist, err := s.svc.TargetHistory(ctx, a, id); err == nil && len(hist) > 1 {
 		v.Targets = hist
 	}
