@@ -267,9 +267,15 @@ func (s *Service) cityEvaluate(ctx context.Context, a Actor, code string, year i
 	if err != nil {
 		return out, err
 	}
+	plans, err := s.store.PlanHeaders(ctx, year)
+	if err != nil {
+		return out, err
+	}
 	if year == 0 {
-		for _, p := range s.planYears(ctx, inds) {
-			year = max(year, p)
+		for _, ind := range inds {
+			if p, ok := plans[ind.PlanID]; ok {
+				year = max(year, p.Year)
+			}
 		}
 	}
 	out.year = year
@@ -281,7 +287,6 @@ func (s *Service) cityEvaluate(ctx context.Context, a Actor, code string, year i
 	for _, r := range regions {
 		regionByID[r.ID] = r
 	}
-	plans := map[int64]*plan.Plan{}
 	var ids []int64
 	var kept []store.IndicatorRow
 	for _, ind := range inds {
@@ -290,14 +295,7 @@ func (s *Service) cityEvaluate(ctx context.Context, a Actor, code string, year i
 		if len(scope) > 0 && !scope[ind.RegionID] || !s.cityVisible(a, scope, ind) {
 			continue
 		}
-		p, ok := plans[ind.PlanID]
-		if !ok {
-			if p, err = s.store.PlanHeader(ctx, ind.PlanID); err != nil {
-				return out, err
-			}
-			plans[ind.PlanID] = p
-		}
-		if p.Year != year {
+		if p, ok := plans[ind.PlanID]; !ok || p.Year != year {
 			continue
 		}
 		kept = append(kept, ind)
@@ -349,21 +347,6 @@ func approvedOnly(rs []store.StoredReport) []store.StoredReport {
 		}
 	}
 	return out
-}
-
-func (s *Service) planYears(ctx context.Context, inds []store.IndicatorRow) []int {
-	seen := map[int64]bool{}
-	var years []int
-	for _, ind := range inds {
-		if seen[ind.PlanID] {
-			continue
-		}
-		seen[ind.PlanID] = true
-		if p, err := s.store.PlanHeader(ctx, ind.PlanID); err == nil {
-			years = append(years, p.Year)
-		}
-	}
-	return years
 }
 
 // rankRows orders rows by completion, best first (those without one last, by region

@@ -2,9 +2,14 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/lantu-dev/lantu/internal/plan"
 )
 
 // SetStdCode gives an indicator a standard code ("" removes it).
@@ -57,13 +62,18 @@ func (s *Store) StdCodes(ctx context.Context, planID int64) (map[int64]string, e
 // CodedIndicators lists the indicators carrying a standard code (one code, or every
 // code when code is ""), of the plans of a year (every year when 0), with their codes.
 func (s *Store) CodedIndicators(ctx context.Context, code string, year int) ([]IndicatorRow, map[int64]string, error) {
-	inds, err := s.listIndicators(ctx, `i.id IN (SELECT indicator_id FROM indicator_codes WHERE $1 = '' OR code = $1) AND ($2 = 0 OR p.year = $2)`, code, year)
+	// One code is found through the index on code; every code reads the table.
+	match := `code = $1`
+	if code == "" {
+		match = `$1 = ''`
+	}
+	inds, err := s.listIndicators(ctx, `i.id IN (SELECT indicator_id FROM indicator_codes WHERE `+match+`) AND ($2 = 0 OR p.year = $2)`, code, year)
 	if err != nil {
 		return nil, nil, err
 	}
 	codes := map[int64]string{}
 	rows, err := s.q(ctx).QueryContext(ctx, `SELECT c.indicator_id, c.code FROM indicator_codes c JOIN indicators i ON i.id = c.indicator_id
-		JOIN plans p ON p.id = i.plan_id WHERE ($1 = '' OR c.code = $1) AND ($2 = 0 OR p.year = $2)`, code, year)
+		JOIN plans p ON p.id = i.plan_id WHERE `+strings.Replace(match, "code", "c.code", 1)+` AND ($2 = 0 OR p.year = $2)`, code, year)
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: standard codes: %w", err)
 	}
@@ -113,4 +123,38 @@ func (s *Store) ReportsOf(ctx context.Context, ids []int64, fromYear int) ([]Sto
 // AllIndicators lists every indicator of every plan.
 func (s *Store) AllIndicators(ctx context.Context) ([]IndicatorRow, error) {
 	return s.listIndicators(ctx, `1 = 1`)
+}
+
+// PlanHeaders reads the headers of every plan of a year (every plan when 0) in one
+// query, by id.
+func (s *Store) PlanHeaders(ctx context.Context, year int) (map[int64]*plan.Plan, error) {
+	rows, err := s.q(ctx).QueryContext(ctx, `SELECT p.id, p.region_id, r.code, r.name, r.parent_code, p.year, p.title, p.as_of, p.settings
+		FROM plans p JOIN regions r ON r.id = p.region_id WHERE $1 = 0 OR p.year = $1`, year)
+	if err != nil {
+		return nil, fmt.Errorf("store: plan headers: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]*plan.Plan{}
+	for rows.Next() {
+		p := &plan.Plan{}
+		var st string
+		var asOf sql.NullString
+		if err := rows.Scan(&p.ID, &p.RegionID, &p.Region.Code, &p.Region.Name, &p.Region.ParentCode, &p.Year, &p.Title, &asOf, &st); err != nil {
+			return nil, err
+		}
+		p.Region.ID = p.RegionID
+		if asOf.Valid && asOf.String != "" {
+			t, err := time.Parse(time.DateOnly, asOf.String)
+			if err != nil {
+				return nil, fmt.Errorf("store: plan %d as_of: %w", p.ID, err)
+			}
+			p.AsOf = &t
+		}
+		p.Settings = plan.DefaultSettings()
+		if err := json.Unmarshal([]byte(st), &p.Settings); err != nil {
+			return nil, fmt.Errorf("store: plan %d settings: %w", p.ID, err)
+		}
+		out[p.ID] = p
+	}
+	return out, rows.Err()
 }
