@@ -131,6 +131,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, console io.Writer,
 	defer st.Close()
 	svc := service.New(st)
 	svc.PublicView = cfg.PublicView
+	svc.ShareLoginLimits() // one count for every server on the database
 	if cfg.Demo {
 		id, err := EnsureDemo(ctx, svc, log)
 		if err != nil {

@@ -186,6 +186,31 @@ func TestTwoServersOnePostgres(t *testing.T) {
 		t.Errorf("A after signing out on B = %d %s; want the sign-in page", res.StatusCode, res.Header.Get("Location"))
 	}
 
+	// The sign-in limit holds across both: five wrong passwords on A, then even the
+	// right one is refused on B, with Retry-After.
+	for i := 0; i < 5; i++ {
+		c := browser(t)
+		tok := formToken(t, c, a+"/login")
+		res, err := c.PostForm(a+"/login", url.Values{"csrf": {tok}, "login": {"clerk"}, "password": {"wrong password " + fmt.Sprint(i)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusUnauthorized && res.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("wrong password %d on A = %d; want it refused", i, res.StatusCode)
+		}
+	}
+	c = browser(t)
+	tok = formToken(t, c, b+"/login")
+	res, err = c.PostForm(b+"/login", url.Values{"csrf": {tok}, "login": {"clerk"}, "password": {clusterPassword}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusTooManyRequests || res.Header.Get("Retry-After") == "" {
+		t.Errorf("the right password on B after five failures on A = %d (Retry-After %q); want 429", res.StatusCode, res.Header.Get("Retry-After"))
+	}
+
 	// Both servers' job loops ran at start: one took the day; the reviewer has one e-mail.
 	deadline := time.Now().Add(30 * time.Second)
 	for len(sink.Mail()) == 0 && time.Now().Before(deadline) {

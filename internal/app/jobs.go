@@ -34,6 +34,9 @@ func runJobs(ctx context.Context, svc *service.Service, log *slog.Logger, every 
 		} else if res.Sent+res.Failed > 0 {
 			log.InfoContext(pass, "reminders: delivered", "sent", res.Sent, "failed", res.Failed, "given_up", res.GivenUp)
 		}
+		if _, err := svc.PruneLoginFailures(pass); err != nil {
+			log.WarnContext(pass, "login limiter: prune old failures", "err", err)
+		}
 		cancel()
 		select {
 		case <-ctx.Done():
