@@ -46,6 +46,11 @@ var investAllowed = map[string][]string{
 	"POST /invest/visits":                    {"admin", "officer"},
 	"POST /invest/calendar":                  {"admin", "officer"},
 	"POST /invest/calendar/revoke":           {"admin", "officer"},
+	"POST /invest/visits/{id}":               {"admin", "officer"},
+	"POST /invest/enterprises/{id}/contacts": {"admin", "officer"},
+	"POST /invest/enterprises/{id}/reassign": {"admin"},
+	"POST /invest/leads/{id}/reassign":       {"admin"},
+	"POST /invest/rates":                     {"admin"},
 }
 
 func init() {
@@ -134,6 +139,14 @@ func (w *matrixWorld) investRequest(route, subject string, n int) *http.Request 
 		ctype, body = form, "amount=1000&currency=EUR&on=2022-04-02"
 	case "POST /invest/visits":
 		ctype, body = form, "starts=2022-04-09T10:00&city=杭州&enterprise=某企业"
+	case "POST /invest/visits/{id}":
+		ctype, body = form, "starts=2022-04-08T10:00&city=上海&status=done&outcome=谈妥&sequence=-1"
+	case "POST /invest/enterprises/{id}/contacts":
+		ctype, body = form, "name=李四&phone=13900000000"
+	case "POST /invest/enterprises/{id}/reassign", "POST /invest/leads/{id}/reassign":
+		ctype, body = form, "owner=officer"
+	case "POST /invest/rates":
+		ctype, body = form, "currency=JPY&on=2022-01-01&usd=0.0087"
 	case "POST /invest/calendar", "POST /invest/calendar/revoke":
 		ctype, body = form, ""
 	case "POST /invest/import":

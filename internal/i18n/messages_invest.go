@@ -206,3 +206,13 @@ func init() {
 		"invest.import.help": {"第一行为表头。企业：企业名称、统一社会信用代码、总部城市、企业类型、已在区内、园区、产业链环节、负责人、备注；项目：项目名称、企业、阶段、阶段日期、计划投资、币种、外资、预计年产值、预计年税收、园区、产业链环节、负责人、备注。有一处错误则整个文件不导入。", "The first line is the header. Enterprises: name, credit_code, hq_city, kinds, settled, park, links, owner, notes; projects: name, enterprise, stage, stage_on, planned_investment, currency, foreign, yearly_output, yearly_tax, park, link, owner, notes. One error refuses the whole file."},
 	})
 }
+
+func init() {
+	add(map[string][2]string{
+		"invest.saved":       {"已保存。", "Saved."},
+		"invest.reassign":    {"转交其他招商专员", "Give to another officer"},
+		"invest.reassign.to": {"接手人（登录名）", "To (login)"},
+		"invest.rates.help":  {"每种外币在某日起的汇率（1单位折合多少美元），由管理员维护。到资按到账当日有效的汇率折算，折算所用汇率保存在到资记录上，日后修改汇率不影响已登记的到资。", "What one unit of each currency is worth in USD from a date on, kept by an admin. Funds are priced at the rate in force on the day they arrived, and keep that rate: a later rate does not change them."},
+		"invest.rates.from":  {"起用日期", "From"},
+	})
+}

@@ -42,6 +42,13 @@ func (s *Server) investRoutes(rt *httpauth.Router) {
 		row{Pattern: "POST /invest/import", Who: signedIn, Action: auth.EnterpriseManage, Find: httpauth.Self, Handler: s.page(s.investImport)},
 		row{Pattern: "GET /invest/visits", Who: signedIn, Action: auth.InvestRead, Find: httpauth.None, Handler: s.page(s.visitsPage)},
 		row{Pattern: "POST /invest/visits", Who: signedIn, Action: auth.VisitManage, Find: httpauth.Self, Handler: s.page(s.visitCreate)},
+		row{Pattern: "GET /invest/visits/{id}", Who: signedIn, Action: auth.InvestRead, Find: httpauth.ByVisit, Handler: s.page(s.visitPage)},
+		row{Pattern: "POST /invest/visits/{id}", Who: signedIn, Action: auth.VisitManage, Find: httpauth.ByVisit, Handler: s.page(s.visitUpdate)},
+		row{Pattern: "POST /invest/enterprises/{id}/contacts", Who: signedIn, Action: auth.EnterpriseManage, Find: httpauth.ByEnterprise, Handler: s.page(s.contactCreate)},
+		row{Pattern: "POST /invest/enterprises/{id}/reassign", Who: signedIn, Action: auth.InvestReassign, Find: httpauth.ByEnterprise, Handler: s.page(s.reassign("enterprise"))},
+		row{Pattern: "POST /invest/leads/{id}/reassign", Who: signedIn, Action: auth.InvestReassign, Find: httpauth.ByLead, Handler: s.page(s.reassign("lead"))},
+		row{Pattern: "GET /invest/rates", Who: signedIn, Action: auth.InvestRead, Find: httpauth.None, Handler: s.page(s.ratesPage)},
+		row{Pattern: "POST /invest/rates", Who: signedIn, Action: auth.RateManage, Find: httpauth.None, Handler: s.page(s.rateCreate)},
 		row{Pattern: "POST /invest/calendar", Who: signedIn, Action: auth.CalendarSubscribe, Find: httpauth.Self, Handler: s.page(s.calendarSubscribe)},
 		row{Pattern: "POST /invest/calendar/revoke", Who: signedIn, Action: auth.CalendarSubscribe, Find: httpauth.Self, Handler: s.page(s.calendarRevoke)},
 	)
@@ -209,8 +216,9 @@ func (s *Server) leadPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.render(w, r, http.StatusOK, "invest_lead", map[string]any{
 		"D": d, "Dates": dates, "Mine": s.svc.MayWrite(a, auth.PipelineManage, d.RegionID, d.DeptID, d.OwnerID),
-		"Today": invest.DateOf(s.svc.Now()).Format(time.DateOnly),
-		"Error": r.URL.Query().Get("error"), "Done": r.URL.Query().Get("done"),
+		"MayReassign": s.svc.MayWrite(a, auth.InvestReassign, d.RegionID, d.DeptID, d.OwnerID),
+		"Today":       invest.DateOf(s.svc.Now()).Format(time.DateOnly),
+		"Error":       r.URL.Query().Get("error"), "Done": r.URL.Query().Get("done"),
 	})
 	return nil
 }
@@ -429,7 +437,10 @@ func (s *Server) renderEnterprise(w http.ResponseWriter, r *http.Request, contac
 	if err != nil {
 		return err
 	}
-	data := map[string]any{"E": e, "Leads": own, "Visits": visits, "MayContacts": s.svc.MaySeeContacts(a, e)}
+	data := map[string]any{"E": e, "Leads": own, "Visits": visits, "MayContacts": s.svc.MaySeeContacts(a, e),
+		"Mine":        s.svc.MayWrite(a, auth.EnterpriseManage, e.RegionID, e.DeptID, e.OwnerID),
+		"MayReassign": s.svc.MayWrite(a, auth.InvestReassign, e.RegionID, e.DeptID, e.OwnerID),
+		"Error":       r.URL.Query().Get("error"), "Done": r.URL.Query().Get("done")}
 	if contacts {
 		a.Address = clientIP(r)
 		cs, err := s.svc.Contacts(ctx, a, id)
@@ -618,4 +629,155 @@ func (s *Server) checkInvest(r *http.Request, action auth.Action, kind string) e
 		}
 	}
 	return s.svc.CheckInvest(r.Context(), service.ActorFrom(r.Context()), action, kind, id)
+}
+
+// ─── a visit, contacts, reassigning, rates ─────────────────────────────────────
+
+func (s *Server) visitPage(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	a := service.ActorFrom(ctx)
+	v, err := s.svc.Visit(ctx, a, id)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, "invest_visit", map[string]any{
+		"V": v, "Mine": s.svc.MayWrite(a, auth.VisitManage, v.RegionID, v.DeptID, v.OwnerID), "Starts": v.Starts.In(invest.China).Format("2006-01-02T15:04"),
+		"Statuses": []invest.VisitStatus{invest.VisitPlanned, invest.VisitDone, invest.VisitCancelled},
+		"Error":    r.URL.Query().Get("error"), "Done": r.URL.Query().Get("done"),
+	})
+	return nil
+}
+
+func (s *Server) visitUpdate(w http.ResponseWriter, r *http.Request) error {
+	if err := s.checkInvest(r, auth.VisitManage, "visit"); err != nil {
+		return err
+	}
+	ctx := r.Context()
+	id, _ := pathID(r, "id")
+	lang := requestLang(r)
+	back := fmt.Sprintf("/invest/visits/%d", id)
+	a := service.ActorFrom(ctx)
+	cur, err := s.svc.Visit(ctx, a, id)
+	if err != nil {
+		return err
+	}
+	in := service.VisitInput{City: r.FormValue("city"), EnterpriseID: cur.EnterpriseID, Enterprise: cur.Enterprise, LeadID: cur.LeadID,
+		Purpose: r.FormValue("purpose"), Outcome: r.FormValue("outcome"), NextStep: r.FormValue("next_step"), Status: invest.VisitStatus(r.FormValue("status"))}
+	in.Minutes, _ = strconv.Atoi(r.FormValue("minutes"))
+	seq, err := strconv.Atoi(r.FormValue("sequence"))
+	if err != nil {
+		seq = -1
+	}
+	in.Starts, err = time.ParseInLocation("2006-01-02T15:04", r.FormValue("starts"), invest.China)
+	if err != nil {
+		err = &invest.Error{Code: "date.invalid", Field: "starts", Args: []any{r.FormValue("starts")}}
+	}
+	if err == nil {
+		in.NextOn, err = formDate(r, "next_on")
+	}
+	if err == nil {
+		_, err = s.svc.UpdateVisit(ctx, a, id, in, seq)
+	}
+	if msg, ok := investMessage(lang, err); ok {
+		http.Redirect(w, r, flashURL(back, "error", msg), http.StatusSeeOther)
+		return nil
+	}
+	if errors.Is(err, service.ErrConflict) {
+		http.Redirect(w, r, flashURL(back, "error", i18n.T(lang, "invest.conflict")), http.StatusSeeOther)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, flashURL(back, "done", i18n.T(lang, "invest.saved")), http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) contactCreate(w http.ResponseWriter, r *http.Request) error {
+	if err := s.checkInvest(r, auth.EnterpriseManage, "enterprise"); err != nil {
+		return err
+	}
+	ctx := r.Context()
+	id, _ := pathID(r, "id")
+	lang := requestLang(r)
+	_, err := s.svc.AddContact(ctx, service.ActorFrom(ctx), id, invest.Contact{Name: r.FormValue("name"), Title: r.FormValue("title"),
+		Phone: r.FormValue("phone"), Email: r.FormValue("email")})
+	back := fmt.Sprintf("/invest/enterprises/%d/contacts", id)
+	if msg, ok := investMessage(lang, err); ok {
+		http.Redirect(w, r, flashURL(back, "error", msg), http.StatusSeeOther)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, back, http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) reassign(kind string) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		if err := s.checkInvest(r, auth.InvestReassign, kind); err != nil {
+			return err
+		}
+		ctx := r.Context()
+		id, _ := pathID(r, "id")
+		back := fmt.Sprintf("/invest/%ss/%d", kind, id)
+		err := s.svc.Reassign(ctx, service.ActorFrom(ctx), kind, id, r.FormValue("owner"))
+		var fe *auth.FieldError
+		if errors.As(err, &fe) {
+			http.Redirect(w, r, flashURL(back, "error", fe.Message), http.StatusSeeOther)
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		http.Redirect(w, r, flashURL(back, "done", i18n.T(requestLang(r), "invest.saved")), http.StatusSeeOther)
+		return nil
+	}
+}
+
+func (s *Server) ratesPage(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	a := service.ActorFrom(ctx)
+	rs, err := s.svc.Rates(ctx, a)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, "invest_rates", map[string]any{
+		"Rates": rs, "CanEdit": s.svc.CheckInvest(ctx, a, auth.RateManage, "", 0) == nil,
+		"Today": invest.DateOf(s.svc.Now()).Format(time.DateOnly), "Error": r.URL.Query().Get("error"), "Done": r.URL.Query().Get("done"),
+	})
+	return nil
+}
+
+func (s *Server) rateCreate(w http.ResponseWriter, r *http.Request) error {
+	if err := s.checkInvest(r, auth.RateManage, ""); err != nil {
+		return err
+	}
+	ctx := r.Context()
+	lang := requestLang(r)
+	on, err := formDate(r, "on")
+	var usd *decimal.Decimal
+	if err == nil {
+		usd, err = formAmount(r, "usd")
+	}
+	if err == nil && usd == nil {
+		err = &invest.Error{Code: "amount.positive", Field: "usd"}
+	}
+	if err == nil {
+		_, err = s.svc.PutRate(ctx, service.ActorFrom(ctx), invest.Rate{Currency: invest.Currency(strings.ToUpper(strings.TrimSpace(r.FormValue("currency")))), On: on, USD: *usd})
+	}
+	if msg, ok := investMessage(lang, err); ok {
+		http.Redirect(w, r, flashURL("/invest/rates", "error", msg), http.StatusSeeOther)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, flashURL("/invest/rates", "done", i18n.T(lang, "invest.saved")), http.StatusSeeOther)
+	return nil
 }
