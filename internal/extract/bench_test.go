@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strconv"
 	"testing"
+	"unicode/utf8"
 )
 
 // corpusDir is shared/corpus/docs next to the repository (or to the
@@ -111,8 +112,19 @@ func (g *genReader) Read(p []byte) (int, error) {
 		g.i++
 	}
 	n := copy(p, g.buf)
-	if rest := g.size - g.done; int64(n) > rest {
+	if rest := g.size - g.done; int64(n) >= rest {
 		n = int(rest)
+		// end on a rune boundary, padding with line breaks: the input stays UTF-8
+		k := n - 1
+		for k > 0 && !utf8.RuneStart(g.buf[k]) {
+			k--
+		}
+		if _, size := utf8.DecodeRune(g.buf[k:]); k+size <= n {
+			k = n
+		}
+		for i := k; i < n; i++ {
+			p[i] = '\n'
+		}
 	}
 	g.buf = g.buf[:copy(g.buf, g.buf[n:])]
 	g.done += int64(n)

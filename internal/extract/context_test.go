@@ -62,3 +62,23 @@ func TestContext(t *testing.T) {
 		})
 	}
 }
+
+func TestDocumentDate(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"2025年北京市政府工作报告\n——2025年1月14日在北京市第十六届人民代表大会第三次会议上", "2025-01-14"},
+		{"发布时间：２０２２－０３－０５ 10:00", "2022-03-05"},
+		{"2022/4/12 深圳", "2022-04-12"},
+		{"4月11日，深圳市七届人大二次会议开幕", ""},
+		{"2023年2月30日", ""},
+		{"编号12022年3月5日", ""},
+	} {
+		d, ok := DocumentDate(tc.text)
+		got := ""
+		if ok {
+			got = d.Format("2006-01-02")
+		}
+		if got != tc.want {
+			t.Errorf("DocumentDate(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

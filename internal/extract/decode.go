@@ -90,9 +90,35 @@ func decodeText(name string, data []byte) (string, string, error) {
 	}
 	b, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 	if err != nil || !plausibleChinese(string(b)) {
-		return "", "", fmt.Errorf("%s: neither UTF-8 nor GBK/GB18030 text (binary data?)", name)
+		off := invalidAt(data)
+		return "", "", &EncodingError{Name: name, Offset: int64(off), Byte: data[off]}
 	}
 	return string(b), FormatGB18030, nil
+}
+
+// EncodingError is text that is neither UTF-8 nor GBK/GB18030: Offset is the
+// byte offset of the first byte that is not UTF-8.
+type EncodingError struct {
+	Name   string
+	Offset int64
+	Byte   byte
+}
+
+func (e *EncodingError) Error() string {
+	return fmt.Sprintf("%s: not UTF-8 or GBK text: byte 0x%02X at byte offset %d", e.Name, e.Byte, e.Offset)
+}
+
+// invalidAt returns the offset of the first byte of b that is not UTF-8
+// (len(b) when all is).
+func invalidAt(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
 }
 
 // looksBinary reports text with NUL bytes or many control characters.

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"os"
@@ -234,6 +235,17 @@ func TestDecodeHTML(t *testing.T) {
 	sameFacts(t, "HTML", Extract(text, Options{Year: 2022}), Extract(got, Options{Year: 2022}), false)
 }
 
+// TestStreamInvalidUTF8 checks that a stream with a byte that is not UTF-8
+// stops with an error naming its byte offset.
+func TestStreamInvalidUTF8(t *testing.T) {
+	text := "今年粮食产量6.5亿吨。\n\n第二段增长5%\xff。"
+	err := ExtractReader(strings.NewReader(text), Options{}, nil, nil)
+	var ee *EncodingError
+	if !errors.As(err, &ee) || ee.Offset != int64(strings.IndexByte(text, 0xff)) || ee.Byte != 0xff {
+		t.Fatalf("got %v", err)
+	}
+}
+
 func TestDecodeErrors(t *testing.T) {
 	cases := []struct {
 		name string
@@ -244,7 +256,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"x.zip", zipWith(t, "a.txt"), "not a .docx"},
 		{"img.png", []byte("\x89PNG\r\n\x1a\n\x00\x00"), "image"},
 		{"blob.bin", []byte{0x00, 0x01, 0x02, 0xFF, 0xFE, 0x80, 0x81, 0x00, 0x9F}, "blob.bin"},
-		{"bytes.txt", []byte{0x80, 0x80, 0xFF, 0xFF, 0x81, 0x30, 0x00, 0x00}, "neither UTF-8 nor GBK"},
+		{"bytes.txt", []byte{0x80, 0x80, 0xFF, 0xFF, 0x81, 0x30, 0x00, 0x00}, "byte 0x80 at byte offset 0"},
+		{"late.txt", append([]byte("粮食产量6.5亿吨"), 0xC3, 0x28, 0xFF, 0xFE, 0xFD), "byte 0xC3 at byte offset 21"},
 	}
 	for _, c := range cases {
 		_, _, err := Decode(c.name, c.data)

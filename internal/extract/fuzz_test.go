@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"errors"
 	"math"
 	"os"
 	"strings"
@@ -85,10 +86,18 @@ func FuzzExtract(f *testing.F) {
 			t.Fatalf("JSON: %v", err)
 		}
 		var streamed []Fact
-		if err := ExtractReader(strings.NewReader(text), Options{Year: 2022}, func(x Fact) error {
+		err = ExtractReader(strings.NewReader(text), Options{Year: 2022}, func(x Fact) error {
 			streamed = append(streamed, x)
 			return nil
-		}, nil); err != nil {
+		}, nil)
+		if !utf8.ValidString(text) {
+			var ee *EncodingError
+			if !errors.As(err, &ee) || int(ee.Offset) != invalidAt([]byte(text)) {
+				t.Fatalf("invalid UTF-8 at %d: got %v", invalidAt([]byte(text)), err)
+			}
+			return
+		}
+		if err != nil {
 			t.Fatal(err)
 		}
 		if len(streamed) != len(facts) {

@@ -25,7 +25,8 @@ func Extract(text string, opt Options) []Fact {
 	return out
 }
 
-// ExtractReader reads UTF-8 text from r paragraph by paragraph and calls emit
+// ExtractReader reads UTF-8 text from r paragraph by paragraph (a byte that
+// is not UTF-8 stops it with an *EncodingError naming its offset) and calls emit
 // for each fact, with offsets in runes from the start of the input. Memory
 // stays bounded by the longest line (cut at 1 MiB) plus one 64-bit hash per
 // distinct paragraph for the duplicate check. progress, when not nil, is
@@ -76,7 +77,7 @@ func CleanReader(r io.Reader, fn func(Paragraph) error, progress func(readBytes 
 // fn returns the number of runes in the line.
 func readLines(r io.Reader, progress func(int64), fn func(line []byte, off int) (int, error)) error {
 	buf := make([]byte, 0, 2*readBuf)
-	var total int64
+	var total, lineAt int64 // bytes read; byte offset of buf[0]
 	off := 0
 	eof := false
 	for {
@@ -101,6 +102,10 @@ func readLines(r io.Reader, progress func(int64), fn func(line []byte, off int) 
 			if consumed < 0 {
 				break
 			}
+			if !utf8.Valid(line) {
+				k := invalidAt(line)
+				return &EncodingError{Name: "input", Offset: lineAt + int64(pos+k), Byte: line[k]}
+			}
 			n, err := fn(line, off)
 			if err != nil {
 				return err
@@ -112,6 +117,7 @@ func readLines(r io.Reader, progress func(int64), fn func(line []byte, off int) 
 			pos += consumed
 		}
 		buf = buf[:copy(buf, buf[pos:])]
+		lineAt += int64(pos)
 		if eof {
 			return nil
 		}
