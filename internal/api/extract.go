@@ -23,11 +23,13 @@ func readDocument(r *http.Request) (name string, data []byte, extra map[string]s
 			Title string `json:"title"`
 			Text  string `json:"text"`
 			Year  int    `json:"year"`
+			Date  string `json:"date"`
 		}
 		if err := decode(r, &b); err != nil {
 			return "", nil, nil, err
 		}
 		extra["title"] = b.Title
+		extra["date"] = b.Date
 		if b.Year != 0 {
 			extra["year"] = strconv.Itoa(b.Year)
 		}
@@ -41,8 +43,10 @@ func readDocument(r *http.Request) (name string, data []byte, extra map[string]s
 		data, err := io.ReadAll(f)
 		extra["title"] = r.FormValue("title")
 		extra["year"] = r.FormValue("year")
+		extra["date"] = r.FormValue("date")
 		return h.Filename, data, extra, err
 	}
+	extra["date"] = r.URL.Query().Get("date")
 	data, err = io.ReadAll(r.Body)
 	return r.URL.Query().Get("name"), data, extra, err
 }
@@ -91,7 +95,7 @@ func (a *API) ingest(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, err := a.svc.IngestDocument(r.Context(), actor(r), id, extra["title"], name, data)
+	doc, err := a.svc.IngestDocument(r.Context(), actor(r), id, extra["title"], name, extra["date"], data)
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +103,7 @@ func (a *API) ingest(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"key": doc.Key, "title": doc.Title, "facts": ing.Facts}, nil
+	return map[string]any{"key": doc.Key, "title": doc.Title, "date": doc.Date, "date_source": doc.DateSource, "year": ing.Year, "facts": ing.Facts}, nil
 }
 
 func (a *API) documentFacts(r *http.Request) (any, error) {
@@ -111,7 +115,8 @@ func (a *API) documentFacts(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"key": ing.Doc.Key, "title": ing.Doc.Title, "paragraphs": ing.Paragraphs, "facts": ing.Facts}, nil
+	return map[string]any{"key": ing.Doc.Key, "title": ing.Doc.Title, "date": ing.Doc.Date, "date_source": ing.Doc.DateSource,
+		"year": ing.Year, "paragraphs": ing.Paragraphs, "facts": ing.Facts}, nil
 }
 
 func (a *API) accept(r *http.Request) (any, error) {

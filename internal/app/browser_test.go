@@ -128,10 +128,23 @@ func TestBrowserIngestAccept(t *testing.T) {
 		chromedp.Navigate(ts.URL+"/ingest"),
 		chromedp.WaitVisible(`#ingest-text`),
 		chromedp.SetValue(`#ingest-text`, string(sample)),
+		chromedp.SetValue(`#ingest-date`, "2022-03-31"),
 		chromedp.Click(`#ingest-submit`),
 		chromedp.WaitVisible(`.ingest-facts`),
 	); err != nil {
 		t.Fatalf("paste and extract: %v", err)
+	}
+	// The date given is the document's; beside each fact, why its period and kind.
+	if d := text(t, ctx, `#doc-date`); d != "2022-03-31" {
+		t.Errorf("document date %q", d)
+	}
+	why, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+		const row = [...document.querySelectorAll('tr.fact-row')].find(r => r.dataset.subject === '铁路提单信用证');
+		const w = row && row.querySelector('.why');
+		return w && w.offsetParent !== null ? w.textContent : '';
+	})()`))
+	if err != nil || why != "时期据本句“今年”；目标据本句“力争”" {
+		t.Errorf("why beside 300单: %q (%v)", why, err)
 	}
 	// Mark the accept form of the fact whose mention reads 300单, then use it as a person would.
 	found, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => {

@@ -31,16 +31,33 @@ func TestIngestAcceptFlow(t *testing.T) {
 	c := browser(t)
 	signIn(t, c, ts.URL, "planner", "planner-password")
 	tok := formToken(t, c, ts.URL+"/ingest")
-	res, err := c.PostForm(ts.URL+"/ingest", url.Values{"csrf": {tok}, "title": {"重庆日报样稿"}, "text": {string(sample)}})
+	// A date that is not one is refused, with the form kept.
+	res, err := c.PostForm(ts.URL+"/ingest", url.Values{"csrf": {tok}, "title": {"重庆日报样稿"}, "date": {"2022-13-40"}, "text": {string(sample)}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	page, _ := io.ReadAll(res.Body)
 	res.Body.Close()
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(page), "2022-13-40") || !strings.Contains(string(page), "重庆日报样稿") {
+		t.Fatalf("bad date: %d", res.StatusCode)
+	}
+	res, err = c.PostForm(ts.URL+"/ingest", url.Values{"csrf": {tok}, "title": {"重庆日报样稿"}, "date": {"2022-03-31"}, "text": {string(sample)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ = io.ReadAll(res.Body)
+	res.Body.Close()
 	if res.StatusCode != 200 || !strings.HasPrefix(res.Request.URL.Path, "/ingest/") {
 		t.Fatalf("ingest = %d at %s", res.StatusCode, res.Request.URL)
 	}
 	body := string(page)
+	// The document keeps the date it was given, and each fact says why its period and kind.
+	if !strings.Contains(body, `<span id="doc-date">2022-03-31</span>`) {
+		t.Error("the document's date is not shown")
+	}
+	if !regexp.MustCompile(`(?s)<td>铁路提单信用证<div class="why[^"]*"[^>]*>时期据本句“今年”；目标据本句“力争”</div>`).MatchString(body) {
+		t.Error("300单 does not say why it is a 2022 target")
+	}
 	if n := strings.Count(body, `class="fact-row"`); n < 30 {
 		t.Errorf("only %d facts listed", n)
 	}

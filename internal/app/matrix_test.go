@@ -176,7 +176,7 @@ func newMatrixWorld(t *testing.T) *matrixWorld {
 	w.submitted = mk("service-trade", clerk)
 	w.approved = mk("offshore-outsourcing", clerk, head)
 	// A document ingested by lantu itself, whose first fact the accept route takes.
-	doc, err := svc.IngestDocument(ctx, service.System, p.ID, "样例", "a.txt", []byte("今年铁路提单信用证力争达到300单。"))
+	doc, err := svc.IngestDocument(ctx, service.System, p.ID, "样例", "a.txt", "", []byte("今年铁路提单信用证力争达到300单。"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/lantu-dev/lantu/internal/extract"
+	"github.com/lantu-dev/lantu/internal/i18n"
 )
 
 // streamAbove is the input size from which extract streams a text file and
@@ -248,7 +249,7 @@ func (fw *factWriter) fact(f extract.Fact) error {
 		if fw.n == 0 {
 			fmt.Fprintf(fw.w, "%s\n", fw.doc)
 			fmt.Fprintf(fw.w, "  %s %s %s %s %s %s %s  %s\n", pad("KIND", 8), pad("METRIC", 6), padLeft("VALUE", 18),
-				pad("UNIT", 8), pad("QUALIFIER", 9), pad("PERIOD", 6), pad("START-END", 13), "SUBJECT")
+				pad("UNIT", 8), pad("QUALIFIER", 9), pad("PERIOD", 6), pad("START-END", 13), "SUBJECT  (WHY)")
 		}
 		v := fmtNum(f.Value)
 		if f.ValueMax != nil {
@@ -258,8 +259,9 @@ func (fw *factWriter) fact(f extract.Fact) error {
 		if f.Period != nil {
 			p = *f.Period
 		}
-		fmt.Fprintf(fw.w, "  %s %s %s %s %s %s %s  %s\n", pad(f.Kind, 8), pad(f.Metric, 6), padLeft(v, 18),
-			pad(f.Unit, 8), pad(f.Qualifier, 9), pad(p, 6), pad(fmt.Sprintf("%d-%d", f.Start, f.End), 13), f.Subject)
+		fmt.Fprintf(fw.w, "  %s %s %s %s %s %s %s  %s  (%s)\n", pad(f.Kind, 8), pad(f.Metric, 6), padLeft(v, 18),
+			pad(f.Unit, 8), pad(f.Qualifier, 9), pad(p, 6), pad(fmt.Sprintf("%d-%d", f.Start, f.End), 13), f.Subject,
+			i18n.Why("zh", f.Kind, f.Why.Period, f.Why.PeriodCue, f.Why.Kind, f.Why.KindCue))
 	}
 	fw.n++
 	if fw.w.Buffered() > 32<<10 {

@@ -76,6 +76,15 @@ func TestExtractAPIAgreesWithCLI(t *testing.T) {
 	if len(fromCLI.Facts) < 30 || !reflect.DeepEqual(fromCLI.Facts, fromAPI.Data.Facts) {
 		t.Errorf("CLI %d facts, API %d facts, or they differ", len(fromCLI.Facts), len(fromAPI.Data.Facts))
 	}
+	// Each fact says why its period and kind (the same through both, as compared above).
+	for _, f := range fromAPI.Data.Facts {
+		if f.Why.Kind == "" || f.Why.Period == "" {
+			t.Errorf("fact %s %g without why: %+v", f.Text, f.Value, f.Why)
+		}
+		if f.Text == "铁路提单信用证今年力争达到300单" && (f.Why.Kind != extract.WhySentence || f.Why.KindCue != "力争" || f.Why.PeriodCue != "今年") {
+			t.Errorf("300单: why %+v", f.Why)
+		}
+	}
 	// Anonymous callers are refused.
 	res2, err := http.Post(srv.URL+"/api/v1/extract", "text/plain", bytes.NewReader(data))
 	if err != nil {

@@ -2,7 +2,7 @@ package i18n
 
 func init() {
 	add(map[string][2]string{
-		"ingest.intro":        {"粘贴或上传政策文件、工作报告或新闻稿（纯文本、GBK、HTML 或 Word .docx），系统会找出其中的目标和数据，并标出原文出处，供您确认后纳入规划。", "Paste or upload a policy text, work report or news article (plain text, GBK, HTML or Word .docx): lantu finds its targets and figures, each with its place in the text, for you to accept into the plan."},
+		"ingest.intro":        {"粘贴或上传政策文件、工作报告或新闻稿（纯文本、GBK、HTML、Word .docx 或 PDF），系统会找出其中的目标和数据，并标出原文出处，供您确认后纳入规划。", "Paste or upload a policy text, work report or news article (plain text, GBK, HTML, Word .docx or PDF): lantu finds its targets and figures, each with its place in the text, for you to accept into the plan."},
 		"ingest.title":        {"标题", "Title"},
 		"ingest.title.hint":   {"留空则取正文第一行", "Empty: the first line of the text"},
 		"ingest.paste":        {"粘贴正文", "Paste the text"},
@@ -27,6 +27,12 @@ func init() {
 		"ingest.indicator":    {"已有指标", "Existing indicator"},
 		"ingest.accept.do":    {"确认纳入", "Accept"},
 		"ingest.nofacts":      {"未识别出数据。", "No facts found."},
+		"ingest.docdate":      {"文档日期", "Date of the document"},
+		"ingest.docdate.hint": {"用于判断“今年”“去年”所指年份；留空则取文中日期，没有则取今天", "Resolves 今年 and 去年; empty: a date found in the text, else today"},
+		"ingest.why":          {"依据", "Why"},
+		"ingest.date.form":    {"填写", "given"},
+		"ingest.date.text":    {"取自文中", "found in the text"},
+		"ingest.date.today":   {"导入当天", "day of ingest"},
 		"kind.target":         {"目标", "Target"},
 		"kind.actual":         {"实绩", "Actual"},
 		"kind.estimate":       {"预计", "Estimate"},

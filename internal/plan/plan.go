@@ -71,7 +71,10 @@ type Document struct {
 	Title  string `json:"title"`
 	Source string `json:"source,omitempty"`
 	Date   string `json:"date,omitempty"`
-	Text   string `json:"-"`
+	// DateSource says where an ingested document's date comes from: "form" (given by
+	// the person), "text" (found in it) or "today"; "" for a plan's own documents.
+	DateSource string `json:"date_source,omitempty"`
+	Text       string `json:"-"`
 }
 
 // Department (部门) owns indicators and projects.

@@ -28,10 +28,19 @@ type Ingested struct {
 	Year       int
 }
 
-// IngestDocument decodes a document (UTF-8 or GBK text, HTML, .docx), keeps it with the
-// plan so that every span taken from it can be opened later, and returns its key.
-func (s *Service) IngestDocument(ctx context.Context, a Actor, planID int64, title, filename string, data []byte) (plan.Document, error) {
+// IngestDocument decodes a document (UTF-8 or GBK text, HTML, .docx, PDF), keeps it with
+// the plan so that every span taken from it can be opened later, and returns its key.
+// date (YYYY-MM-DD) is the document's own date, which resolves 今年 and 去年; empty, it is
+// a date found near the start of the text, else today.
+func (s *Service) IngestDocument(ctx context.Context, a Actor, planID int64, title, filename, date string, data []byte) (plan.Document, error) {
 	var doc plan.Document
+	date = strings.TrimSpace(date)
+	if date != "" {
+		d, err := time.Parse(time.DateOnly, date)
+		if err != nil || d.Year() < 1900 || d.Year() > 2200 {
+			return doc, progress.ValidationErrors{{Field: "date", Message: fmt.Sprintf("日期“%s”应为 年-月-日，如 2025-03-05 / the date %q must be YYYY-MM-DD, e.g. 2025-03-05", date, date)}}
+		}
+	}
 	if len(data) > MaxDocumentBytes {
 		return doc, progress.ValidationErrors{{Field: "file", Message: fmt.Sprintf("文档超过 %d MB / the document is over %d MB", MaxDocumentBytes>>20, MaxDocumentBytes>>20)}}
 	}
@@ -42,8 +51,21 @@ func (s *Service) IngestDocument(ctx context.Context, a Actor, planID int64, tit
 		filename = "pasted.txt"
 	}
 	text, _, err := extract.Decode(filename, data)
-	if err != nil {
+	var encErr *extract.EncodingError
+	switch {
+	case errors.As(err, &encErr):
+		return doc, progress.ValidationErrors{{Field: "file", Message: fmt.Sprintf("%s：第 %d 字节（0x%02X）起既不是 UTF-8 也不是 GBK 文本 / %s: not UTF-8 or GBK text: byte 0x%02X at byte offset %d",
+			filename, encErr.Offset, encErr.Byte, filename, encErr.Byte, encErr.Offset)}}
+	case err != nil:
 		return doc, progress.ValidationErrors{{Field: "file", Message: err.Error()}}
+	}
+	dateSource := "form"
+	if date == "" {
+		if d, ok := extract.DocumentDate(text); ok {
+			date, dateSource = d.Format(time.DateOnly), "text"
+		} else {
+			date, dateSource = s.Now().In(China).Format(time.DateOnly), "today"
+		}
 	}
 	err = s.store.WithTx(ctx, func(ctx context.Context) error {
 		p, err := s.store.PlanHeader(ctx, planID)
@@ -62,12 +84,12 @@ func (s *Service) IngestDocument(ctx context.Context, a Actor, planID int64, tit
 			title = firstLine(text)
 		}
 		doc = plan.Document{Key: "ingest-" + strconv.Itoa(len(docs)+1), Title: title, Source: filename,
-			Date: s.Now().In(China).Format(time.DateOnly), Text: text}
+			Date: date, DateSource: dateSource, Text: text}
 		if err := s.store.InsertDocument(ctx, planID, &doc); err != nil {
 			return err
 		}
 		return s.record(ctx, a, p.RegionID, "document.ingest", "document", doc.ID, nil,
-			map[string]any{"plan": planID, "key": doc.Key, "title": doc.Title, "source": filename, "characters": len([]rune(text))}, "")
+			map[string]any{"plan": planID, "key": doc.Key, "title": doc.Title, "source": filename, "date": date, "date_source": dateSource, "characters": len([]rune(text))}, "")
 	})
 	return doc, err
 }
@@ -98,8 +120,10 @@ func (s *Service) Ingested(ctx context.Context, a Actor, planID int64, key strin
 	if err != nil {
 		return nil, err
 	}
+	// the document's own date gives its year; documents ingested before dates were
+	// asked for carry the day of ingest, so the plan's year stands for them
 	year := p.Year
-	if t, err := time.Parse(time.DateOnly, doc.Date); err == nil && !strings.HasPrefix(doc.Key, "ingest-") {
+	if t, err := time.Parse(time.DateOnly, doc.Date); err == nil && (doc.DateSource != "" || !strings.HasPrefix(doc.Key, "ingest-")) {
 		year = t.Year()
 	}
 	return &Ingested{PlanID: planID, Doc: doc, Paragraphs: extract.Clean(doc.Text), Facts: extract.Extract(doc.Text, extract.Options{Year: year}), Year: year}, nil

@@ -406,7 +406,7 @@ func (s *Store) GetPlan(ctx context.Context, id int64) (*plan.Plan, error) {
 }
 
 func (s *Store) planDocuments(ctx context.Context, planID int64, withoutBody bool) ([]plan.Document, error) {
-	rows, err := s.q(ctx).QueryContext(ctx, `SELECT id, key, title, source, date, body FROM documents WHERE plan_id = $1 ORDER BY id`, planID)
+	rows, err := s.q(ctx).QueryContext(ctx, `SELECT id, key, title, source, date, date_source, body FROM documents WHERE plan_id = $1 ORDER BY id`, planID)
 	if err != nil {
 		return nil, fmt.Errorf("store: plan %d documents: %w", planID, err)
 	}
@@ -414,7 +414,7 @@ func (s *Store) planDocuments(ctx context.Context, planID int64, withoutBody boo
 	var out []plan.Document
 	for rows.Next() {
 		var d plan.Document
-		if err := rows.Scan(&d.ID, &d.Key, &d.Title, &d.Source, &d.Date, &d.Text); err != nil {
+		if err := rows.Scan(&d.ID, &d.Key, &d.Title, &d.Source, &d.Date, &d.DateSource, &d.Text); err != nil {
 			return nil, err
 		}
 		if withoutBody {
@@ -428,8 +428,8 @@ func (s *Store) planDocuments(ctx context.Context, planID int64, withoutBody boo
 // Document reads one document of a plan with its text.
 func (s *Store) Document(ctx context.Context, planID int64, key string) (plan.Document, error) {
 	var d plan.Document
-	err := s.q(ctx).QueryRowContext(ctx, `SELECT id, key, title, source, date, body FROM documents WHERE plan_id = $1 AND key = $2`, planID, key).
-		Scan(&d.ID, &d.Key, &d.Title, &d.Source, &d.Date, &d.Text)
+	err := s.q(ctx).QueryRowContext(ctx, `SELECT id, key, title, source, date, date_source, body FROM documents WHERE plan_id = $1 AND key = $2`, planID, key).
+		Scan(&d.ID, &d.Key, &d.Title, &d.Source, &d.Date, &d.DateSource, &d.Text)
 	if err != nil {
 		return d, fmt.Errorf("store: document %s: %w", key, mapErr(err))
 	}
@@ -552,8 +552,8 @@ func (s *Store) Regions(ctx context.Context) ([]plan.Region, error) {
 
 // InsertDocument adds a source document to a plan.
 func (s *Store) InsertDocument(ctx context.Context, planID int64, d *plan.Document) error {
-	id, err := s.insertID(ctx, `INSERT INTO documents (plan_id, key, title, source, date, body) VALUES ($1, $2, $3, $4, $5, $6)`,
-		planID, d.Key, d.Title, d.Source, d.Date, d.Text)
+	id, err := s.insertID(ctx, `INSERT INTO documents (plan_id, key, title, source, date, date_source, body) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+		planID, d.Key, d.Title, d.Source, d.Date, d.DateSource, d.Text)
 	if err != nil {
 		return fmt.Errorf("store: add document %s: %w", d.Key, err)
 	}

@@ -39,7 +39,7 @@ func (s *Server) renderIngestForm(w http.ResponseWriter, r *http.Request, code i
 		return err
 	}
 	s.render(w, r, code, "ingest", map[string]any{"PlanID": planID, "Docs": docs, "Errors": errs,
-		"Title": r.PostFormValue("title"), "Text": r.PostFormValue("text")})
+		"Title": r.PostFormValue("title"), "Text": r.PostFormValue("text"), "Date": r.PostFormValue("date")})
 	return nil
 }
 
@@ -62,7 +62,7 @@ func (s *Server) ingestPost(w http.ResponseWriter, r *http.Request) error {
 		}
 		name = h.Filename
 	}
-	doc, err := s.svc.IngestDocument(r.Context(), a, planID, r.PostFormValue("title"), name, data)
+	doc, err := s.svc.IngestDocument(r.Context(), a, planID, r.PostFormValue("title"), name, r.PostFormValue("date"), data)
 	var verrs progress.ValidationErrors
 	if errors.As(err, &verrs) {
 		var msgs []string
@@ -92,8 +92,9 @@ type paraView struct {
 
 type factView struct {
 	extract.Fact
-	N      int
-	Amount string
+	N       int
+	Amount  string
+	WhyText string // where the period and kind come from
 }
 
 func (s *Server) ingestDoc(w http.ResponseWriter, r *http.Request) error {
@@ -121,7 +122,8 @@ func (s *Server) renderIngestDoc(w http.ResponseWriter, r *http.Request, code in
 	lang := requestLang(r)
 	facts := make([]factView, len(ing.Facts))
 	for i, f := range ing.Facts {
-		facts[i] = factView{Fact: f, N: i + 1, Amount: amountOf(lang, f)}
+		facts[i] = factView{Fact: f, N: i + 1, Amount: amountOf(lang, f),
+			WhyText: i18n.Why(lang, f.Kind, f.Why.Period, f.Why.PeriodCue, f.Why.Kind, f.Why.KindCue)}
 	}
 	s.render(w, r, code, "ingest_doc", map[string]any{"Ing": ing, "Plan": p, "Depts": depts, "Facts": facts,
 		"Paras": paragraphs(ing), "Error": errMsg})
