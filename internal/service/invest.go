@@ -1048,6 +1048,9 @@ func (s *Service) recomputeFeeds(ctx context.Context, a Actor, regionID int64) e
 	if err != nil || len(feeds) == 0 {
 		return err
 	}
+	if err := s.store.LockFeeds(ctx, regionID); err != nil {
+		return err
+	}
 	leads, err := s.store.Leads(ctx, store.InvestScope{RegionID: regionID}, store.LeadFilter{})
 	if err != nil {
 		return err

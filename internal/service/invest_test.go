@@ -3,8 +3,10 @@ package service_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -436,3 +438,42 @@ func TestVisitsICal(t *testing.T) {
 }
 
 func dv(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+// Eight officers' moves at once, each of a different lead to 落地: every one succeeds and
+// the fed figure counts them all (no move lost, none refused for a conflict of figures).
+func TestConcurrentMovesFeedAll(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		f := newInvestFixture(t, st)
+		before := f.status(t, f.landed, "2022-03-31").Progress
+		var ids []int64
+		for i := 0; i < 8; i++ {
+			l, err := f.svc.CreateLead(ctx, f.officer, service.LeadInput{Name: fmt.Sprintf("并发项目%d", i), Stage: invest.StageSigned,
+				StageOn: invest.DateOf(time.Date(2022, 3, 1, 9, 0, 0, 0, service.China))})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, l.ID)
+		}
+		var wg sync.WaitGroup
+		errs := make(chan error, len(ids))
+		for _, id := range ids {
+			wg.Add(1)
+			go func(id int64) {
+				defer wg.Done()
+				_, err := f.svc.MoveLead(ctx, f.officer, id, service.MoveInput{To: invest.StageLanded, On: invest.DateOf(time.Date(2022, 3, 20, 9, 0, 0, 0, service.China))})
+				errs <- err
+			}(id)
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			if err != nil {
+				t.Error(err)
+			}
+		}
+		if after := f.status(t, f.landed, "2022-03-31").Progress; !after.Equal(before.Add(decimal.NewFromInt(8))) {
+			t.Errorf("projects-landed %s → %s, want 8 more", before, after)
+		}
+	})
+}

@@ -983,3 +983,24 @@ func (s *Store) InvestDepartments(ctx context.Context, regionID int64) ([]int64,
 	}
 	return out, rows.Err()
 }
+
+// feedLockBase keys the advisory lock of a region's fed indicators (migrations use 7253001).
+const feedLockBase = 7253100000
+
+// LockFeeds serialises the recomputation of a region's pipeline-fed indicators until the
+// transaction ends: two moves of different leads at once would otherwise each count
+// without the other's and the second write of the figure would conflict. PostgreSQL takes
+// a transaction-scoped advisory lock (later reads see what the holder committed); SQLite
+// has one writer already.
+func (s *Store) LockFeeds(ctx context.Context, regionID int64) error {
+	if !InTx(ctx) {
+		return fmt.Errorf("store: lock feeds outside a transaction")
+	}
+	if s.dialect != Postgres {
+		return nil
+	}
+	if _, err := s.q(ctx).ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, feedLockBase+regionID); err != nil {
+		return fmt.Errorf("store: lock feeds of region %d: %w", regionID, err)
+	}
+	return nil
+}
