@@ -2,6 +2,7 @@ package service_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -190,6 +191,33 @@ func TestCityRollUp(t *testing.T) {
 				t.Errorf("overview line %+v", c)
 			}
 		}
+		// Down the tree on every read: the city's leader reads a district's internal
+		// indicator; another district's leader may not; the city may not approve.
+		spb := all.Rows[2] // 沙坪坝区 ranks third
+		if spb.Region.Code != "500106" {
+			t.Fatalf("third is %s", spb.Region.Code)
+		}
+		if _, _, err := svc.OneStatus(ctx, city, spb.Indicator.IndicatorID, at); err != nil {
+			t.Errorf("the city's leader reading a district's internal indicator: %v", err)
+		}
+		yuzhong := leaderOf(t, svc, "yzleader", "500103")
+		if _, _, err := svc.OneStatus(ctx, yuzhong, spb.Indicator.IndicatorID, at); !errors.Is(err, auth.ErrForbidden) {
+			t.Errorf("another district's leader reading it = %v; want forbidden", err)
+		}
+		u, _, err := svc.CreateUser(ctx, service.System, service.NewUser{Login: "cityreviewer", DisplayName: "市审核", Roles: []auth.Role{auth.RoleReviewer},
+			RegionCode: "500000", Password: "a long passphrase for tests"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rp, _ := auth.NewPrincipal(u)
+		reports, err := svc.Reports(ctx, service.Actor{Principal: rp}, spb.Indicator.IndicatorID)
+		if err != nil || len(reports) != 1 {
+			t.Fatalf("the city's reviewer reads %d reports (%v)", len(reports), err)
+		}
+		if _, err := svc.CorrectReport(ctx, service.Actor{Principal: rp}, reports[0].ID); !errors.Is(err, auth.ErrForbidden) {
+			t.Errorf("the city's reviewer correcting a district's report = %v; want forbidden", err)
+		}
+
 		// The code survives export and import.
 		data, err := svc.ExportPlan(ctx, all.Rows[0].PlanID)
 		if err != nil {
