@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -195,6 +196,40 @@ func TestBrowserIngestAccept(t *testing.T) {
 	}
 	if got := text(t, ctx, `mark#mark`); got != "300单" {
 		t.Errorf("the marked span reads %q, want 300单", got)
+	}
+
+	// Upload a PDF whose Chinese lines are hard-wrapped under a running header: its
+	// paragraphs come back whole, header and page numbers gone, each fact with its why.
+	pdfPath, err := filepath.Abs("../extract/testdata/wrapped.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/ingest"),
+		chromedp.WaitVisible(`#ingest-file`),
+		chromedp.SetUploadFiles(`#ingest-file`, []string{pdfPath}),
+		chromedp.SetValue(`#ingest-date`, "2025-01-14"),
+		chromedp.Click(`#ingest-submit`),
+		chromedp.WaitVisible(`.ingest-facts`),
+	); err != nil {
+		t.Fatalf("upload the PDF: %v", err)
+	}
+	doc := text(t, ctx, `.document`)
+	for _, want := range []string{"2024年，全市地区生产总值增长5.2%左右，一般公共预算收入增长3.1%，城镇新增就业30万人以上，粮食产量达到1.4亿吨。"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the PDF's paragraph is not whole: %q", doc)
+		}
+	}
+	if strings.Contains(doc, "某市人民政府工作报告") || strings.Contains(doc, "- 1 -") {
+		t.Errorf("running header or page number kept: %q", doc)
+	}
+	why, err = chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+		const m = [...document.querySelectorAll('mark.fact')].find(e => e.textContent === '5%以内');
+		if (!m) return '';
+		return document.querySelectorAll('tr.fact-row .why')[Number(m.id.slice(5)) - 1].textContent;
+	})()`))
+	if err != nil || why != "时期据本句“今年”；目标：列表由“今年经济社会发展主要预期目标是”开启" {
+		t.Errorf("why beside 5%%以内: %q (%v)", why, err)
 	}
 }
 

@@ -90,3 +90,31 @@ func TestExtractTableAndErrors(t *testing.T) {
 		t.Errorf("no facts: %d %q", code, out)
 	}
 }
+
+// A PDF with hard-wrapped Chinese lines: its facts, offsets into the extracted text,
+// each with why.
+func TestExtractPDF(t *testing.T) {
+	code, out, errOut := run(t, "", nil, "extract", "--json", "--year", "2025", "../extract/testdata/wrapped.pdf")
+	if code != 0 {
+		t.Fatalf("extract: %s", errOut)
+	}
+	docs := parseJSONLines(t, out)
+	if len(docs) != 1 || len(docs[0].Facts) < 8 {
+		t.Fatalf("got %s", out)
+	}
+	var found bool
+	for _, f := range docs[0].Facts {
+		if f.Value == 1.4e8 && f.Unit == "吨" {
+			found = true
+			if f.Kind != "actual" || f.Period == nil || *f.Period != "2024" || f.Why.Period != extract.WhySentence {
+				t.Errorf("1.4亿吨: %+v", f)
+			}
+		}
+		if f.Why.Kind == "" {
+			t.Errorf("no why: %+v", f)
+		}
+	}
+	if !found {
+		t.Errorf("1.4亿吨 not found: %s", out)
+	}
+}

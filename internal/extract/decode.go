@@ -36,15 +36,18 @@ const maxDocx = 256 << 20
 //     Chinese text);
 //   - HTML (by name or content): the text of the body, block elements as
 //     paragraphs, script and style dropped;
-//   - .docx: the text of each w:p of word/document.xml as one line.
+//   - .docx: the text of each w:p of word/document.xml as one line;
+//   - PDF: the text layer, lines broken at a fixed width joined back into
+//     paragraphs, running headers, footers and page numbers dropped.
 //
-// Anything else (PDF, images, other binaries, zip files that are not .docx)
+// Anything else (images, other binaries, zip files that are not .docx)
 // is an error naming the file and what was found. Offsets of facts found in
 // the text refer to the returned text.
 func Decode(name string, data []byte) (text string, format string, err error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("%PDF")):
-		return "", "", fmt.Errorf("%s: PDF document: convert it to text, HTML or .docx first", name)
+		t, err := decodePDF(name, data)
+		return t, FormatPDF, err
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		t, err := decodeDocx(name, data)
 		return t, FormatDOCX, err

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"math"
@@ -108,5 +109,88 @@ func FuzzExtract(f *testing.F) {
 				t.Fatalf("fact %d differs: %+v vs %+v", i, streamed[i], facts[i])
 			}
 		}
+	})
+}
+
+var whyCodes = map[string]bool{WhySentence: true, WhyParagraph: true, WhyList: true, WhyHeading: true,
+	WhyReview: true, WhyTasks: true, WhyMultiYear: true, WhyNone: true}
+
+// FuzzContext puts the input in the places of a work report where the
+// context pass reads it (title, headings, list openers, review and tasks)
+// and checks each fact's spans, kind, period and why.
+func FuzzContext(f *testing.F) {
+	fuzzSeeds(f)
+	for _, s := range []string{"主要预期目标是：增长5%左右；就业1200万人以上。", "一、2024年工作回顾", "过去五年，年均增长5%。",
+		"今年重点做好以下工作：", "（一）扩大内需", "2021年是极不平凡的一年。增长8.1%。", "去年带动6069万农民增收"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		doc := "2025年政府工作报告\n\n各位代表：\n\n一、" + s + "\n\n" + s + "\n\n二、2025年主要任务\n\n" + s + "主要预期目标是：" + s + "\n\n" + s
+		n := utf8.RuneCountInString(doc)
+		facts := Extract(doc, Options{Year: 2025})
+		for _, x := range facts {
+			if x.Start < 0 || x.End > n || x.Start >= x.End {
+				t.Fatalf("fact %d-%d outside 0-%d: %+v", x.Start, x.End, n, x)
+			}
+			if x.Kind != KindTarget && x.Kind != KindActual && x.Kind != KindEstimate {
+				t.Fatalf("kind %q", x.Kind)
+			}
+			if !whyCodes[x.Why.Period] || !whyCodes[x.Why.Kind] {
+				t.Fatalf("why %+v", x.Why)
+			}
+			if x.Period != nil {
+				p := *x.Period
+				if len(p) != 4 && !(len(p) == 6 && p[4] == 'Q' && p[5] >= '1' && p[5] <= '4') {
+					t.Fatalf("period %q", p)
+				}
+			} else if x.Why.Period != WhyNone && x.Why.Period != WhyMultiYear {
+				t.Fatalf("no period but why %+v", x.Why)
+			}
+			if !utf8.ValidString(x.Why.PeriodCue) || !utf8.ValidString(x.Why.KindCue) || utf8.RuneCountInString(x.Why.KindCue) > 2*maxCue {
+				t.Fatalf("cue %+v", x.Why)
+			}
+		}
+		var streamed []Fact
+		if err := ExtractReader(strings.NewReader(doc), Options{Year: 2025}, func(x Fact) error {
+			streamed = append(streamed, x)
+			return nil
+		}, nil); err != nil {
+			t.Fatal(err)
+		}
+		if len(streamed) != len(facts) {
+			t.Fatalf("stream gave %d facts, Extract %d", len(streamed), len(facts))
+		}
+		for i := range facts {
+			if streamed[i].Start != facts[i].Start || streamed[i].Why != facts[i].Why || streamed[i].Kind != facts[i].Kind {
+				t.Fatalf("fact %d differs: %+v vs %+v", i, streamed[i], facts[i])
+			}
+		}
+	})
+}
+
+// FuzzPDF reads arbitrary bytes as a PDF: an error or text, never a panic,
+// and the text is UTF-8 that the extractor reads.
+func FuzzPDF(f *testing.F) {
+	if data, err := os.ReadFile("testdata/wrapped.pdf"); err == nil {
+		f.Add(data)
+		f.Add(data[:len(data)*2/3])
+	}
+	f.Add(wrapPDF("第1页 页眉", []string{"一、2024年工作回顾", "粮食产量1.4万亿斤，增长1.6%。"}, 10, 2))
+	f.Add([]byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !bytes.HasPrefix(data, []byte("%PDF")) {
+			data = append([]byte("%PDF-1.7\n"), data...)
+		}
+		text, _, err := Decode("fuzz.pdf", data)
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(text) {
+			t.Fatalf("text is not UTF-8")
+		}
+		Extract(text, Options{Year: 2025})
 	})
 }
