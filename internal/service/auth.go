@@ -246,13 +246,17 @@ func (s *Service) Login(ctx context.Context, login, password, addr, userAgent st
 		}
 		s.Hasher.VerifyNothing(password)
 		s.Limiter.Fail(login, addr, now)
-		s.audit(ctx, Actor{Principal: auth.Principal{Login: login}, Address: addr}, u.RegionID, "user.login_failed", "user", u.ID, "")
+		if err := s.audit(ctx, Actor{Principal: auth.Principal{Login: login}, Address: addr}, u.RegionID, "user.login_failed", "user", u.ID, ""); err != nil {
+			return "", auth.User{}, err
+		}
 		return "", auth.User{}, ErrBadCredentials
 	}
 	ok, err := s.Hasher.Verify(password, u.PasswordHash)
 	if err != nil || !ok {
 		s.Limiter.Fail(login, addr, now)
-		s.audit(ctx, Actor{Principal: auth.Principal{UserID: u.ID, Login: login}, Address: addr}, u.RegionID, "user.login_failed", "user", u.ID, "")
+		if err := s.audit(ctx, Actor{Principal: auth.Principal{UserID: u.ID, Login: login}, Address: addr}, u.RegionID, "user.login_failed", "user", u.ID, ""); err != nil {
+			return "", auth.User{}, err
+		}
 		return "", auth.User{}, ErrBadCredentials
 	}
 	s.Limiter.Succeed(login, addr)
@@ -274,11 +278,16 @@ func (s *Service) Login(ctx context.Context, login, password, addr, userAgent st
 	return plain, u, nil
 }
 
-// audit writes an entry outside any use-case transaction (failed sign-ins); a failure
-// to write it is logged by the caller's request log only through the error it returns.
-func (s *Service) audit(ctx context.Context, a Actor, regionID int64, action, entity string, id int64, note string) {
-	_ = s.store.AppendAudit(ctx, &audit.Entry{At: s.Now(), RegionID: regionID, UserID: a.UserID, UserLogin: a.Login, Action: action,
+// audit writes an entry outside any use-case transaction (a failed sign-in, which
+// changes nothing else). Its failure is the caller's failure: a sign-in that cannot be
+// recorded is refused with the store's error, not answered as a wrong password.
+func (s *Service) audit(ctx context.Context, a Actor, regionID int64, action, entity string, id int64, note string) error {
+	err := s.store.AppendAudit(ctx, &audit.Entry{At: s.Now(), RegionID: regionID, UserID: a.UserID, UserLogin: a.Login, Action: action,
 		Entity: entity, EntityID: id, Address: a.Address, Note: note})
+	if err != nil {
+		return fmt.Errorf("record %s of %q: %w", action, a.Login, err)
+	}
+	return nil
 }
 
 func truncate(s string, n int) string {

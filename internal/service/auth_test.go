@@ -134,3 +134,40 @@ func TestPasswordChangeRevokesTokens(t *testing.T) {
 		}
 	})
 }
+
+// Issue 8, item 10: when the audit log cannot be written, the write it records fails
+// and leaves nothing behind — a failed sign-in included, whose audit row used to be
+// dropped without a word.
+func TestAuditFailureFailsWrite(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		if _, err := st.DB().ExecContext(ctx, `ALTER TABLE audit_log RENAME TO audit_log_away`); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := f.svc.Login(ctx, "clerk", "wrong-password-99", "10.0.0.9", "test"); err == nil || errors.Is(err, service.ErrBadCredentials) {
+			t.Errorf("failed sign-in without its audit row: %v, want the audit error", err)
+		}
+		if _, _, err := f.svc.Login(ctx, "nobody", "wrong-password-99", "10.0.0.9", "test"); err == nil || errors.Is(err, service.ErrBadCredentials) {
+			t.Errorf("failed sign-in of an unknown login without its audit row: %v, want the audit error", err)
+		}
+		if sid, _, err := f.svc.Login(ctx, "clerk", "clerk-password-1", "10.0.0.9", "test"); err == nil {
+			t.Errorf("sign-in without its audit row succeeded (session %q)", sid)
+		}
+		if _, err := f.svc.CreateReport(ctx, f.reporter, f.fdi, service.ReportInput{Period: "2022-03", Value: dec("1"), Cause: "c", Remedy: "r"}); err == nil {
+			t.Error("a report was created without its audit row")
+		}
+		if err := f.svc.ChangePassword(ctx, f.reporter, "clerk-password-1", "a-new-Passphrase-77"); err == nil {
+			t.Error("a password was changed without its audit row")
+		}
+		if _, err := st.DB().ExecContext(ctx, `ALTER TABLE audit_log_away RENAME TO audit_log`); err != nil {
+			t.Fatal(err)
+		}
+		if rs, _ := st.IndicatorReports(ctx, f.fdi); len(rs) != 0 {
+			t.Errorf("%d reports stored by writes that failed", len(rs))
+		}
+		if _, _, err := f.svc.Login(ctx, "clerk", "clerk-password-1", "10.0.0.9", "test"); err != nil {
+			t.Errorf("the old password no longer works: %v", err)
+		}
+	})
+}

@@ -147,8 +147,11 @@ func (s *Store) q(ctx context.Context) querier {
 }
 
 // WithTx runs fn in one transaction carried by the context it is given: it commits when
-// fn returns nil and rolls back otherwise. Nested calls join the outer transaction.
-func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context) error) error {
+// fn returns nil and rolls back otherwise — on an error, on a failed commit hook and
+// when fn panics (the panic goes on after the rollback), so no path leaves a
+// transaction, its locks and its connection behind. Nested calls join the outer
+// transaction.
+func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context) error) (err error) {
 	if _, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
 		return fn(ctx)
 	}
@@ -156,16 +159,27 @@ func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context) error) 
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
+	committed := false
+	defer func() {
+		if committed {
+			return
+		}
+		rbErr := tx.Rollback()
+		if p := recover(); p != nil {
+			panic(p)
+		}
+		if rbErr != nil && !errors.Is(rbErr, sql.ErrTxDone) {
+			err = errors.Join(err, fmt.Errorf("store: rollback: %w", rbErr))
+		}
+	}()
 	txCtx := context.WithValue(ctx, txKey{}, tx)
 	if err := fn(txCtx); err != nil {
-		if rbErr := tx.Rollback(); rbErr != nil && !errors.Is(rbErr, sql.ErrTxDone) {
-			return errors.Join(err, fmt.Errorf("store: rollback: %w", rbErr))
-		}
 		return err
 	}
 	if commitHook != nil {
 		commitHook(txCtx, s, false)
 	}
+	committed = true // a failed Commit has ended the transaction too
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
