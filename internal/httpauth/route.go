@@ -76,6 +76,8 @@ const (
 	Self         Find = "self"             // the caller's own account, password, tokens
 	ByPlan       Find = "plan {id}"        // the plan of the path's {id} (or ?plan=, else the default plan)
 	ByIndicator  Find = "indicator {id}"   // the indicator of {id}: its department, region, public flag
+	ByZone       Find = "zone {id}"        // the zone of {id}, through its plan
+	ByProgram    Find = "program {id}"     // the program of {id}, through its plan
 	ByReport     Find = "report {id}"      // the report of {id}, through its indicator
 	ByUser       Find = "user {id}"        // the user of {id}
 	ByToken      Find = "token {id}"       // the API token of {id}: its owner

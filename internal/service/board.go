@@ -39,7 +39,8 @@ var StatusGroups = map[string][]progress.Status{
 	"good":      {progress.StatusAchieved, progress.StatusDone, progress.StatusOnTrack},
 }
 
-func (f BoardFilter) keeps(p Placed, zoneCode, progCode string) bool {
+// Keeps says whether an indicator's status in a zone and program passes the filter.
+func (f BoardFilter) Keeps(p IndicatorStatus, zoneCode, progCode string) bool {
 	if f.Zone != "" && zoneCode != f.Zone || f.Program != "" && progCode != f.Program || f.Dept != "" && p.Dept != f.Dept {
 		return false
 	}
@@ -100,7 +101,7 @@ func (s *Service) StatusBoard(ctx context.Context, a Actor, planID int64, at tim
 	for _, st := range d.evaluate(at) {
 		b.Total++
 		p := d.placed(st, deptOf[st.IndicatorID])
-		if f.keeps(p, d.zoneOf[st.ProgramID].Code, d.progOf[st.ProgramID].Code) {
+		if f.Keeps(p.IndicatorStatus, d.zoneOf[st.ProgramID].Code, d.progOf[st.ProgramID].Code) {
 			b.Rows = append(b.Rows, p)
 		}
 	}
@@ -186,3 +187,54 @@ func statusFill(st progress.Status) string {
 }
 
 func decPtr(n int64) *decimal.Decimal { d := decimal.NewFromInt(n); return &d }
+
+// ZoneBoard is the status board of one zone (its own page): the plan's board filtered
+// to the zone, and the zone with its programs.
+func (s *Service) ZoneBoard(ctx context.Context, a Actor, zoneID int64, at time.Time) (*Board, plan.Zone, error) {
+	planID, err := s.store.ZonePlan(ctx, zoneID)
+	if err != nil {
+		return nil, plan.Zone{}, err
+	}
+	p, err := s.Plan(ctx, a, planID)
+	if err != nil {
+		return nil, plan.Zone{}, err
+	}
+	for _, z := range p.Zones {
+		if z.ID == zoneID {
+			b, err := s.StatusBoard(ctx, a, planID, at, BoardFilter{Zone: z.Code})
+			return b, z, err
+		}
+	}
+	return nil, plan.Zone{}, fmt.Errorf("zone %d: %w", zoneID, plan.ErrNotFound)
+}
+
+// ProgramBoard is the status board of one program (its own page), with its zone.
+func (s *Service) ProgramBoard(ctx context.Context, a Actor, programID int64, at time.Time) (*Board, plan.Zone, plan.Program, error) {
+	planID, err := s.store.ProgramPlan(ctx, programID)
+	if err != nil {
+		return nil, plan.Zone{}, plan.Program{}, err
+	}
+	p, err := s.Plan(ctx, a, planID)
+	if err != nil {
+		return nil, plan.Zone{}, plan.Program{}, err
+	}
+	for _, z := range p.Zones {
+		for _, pr := range z.Programs {
+			if pr.ID == programID {
+				b, err := s.StatusBoard(ctx, a, planID, at, BoardFilter{Zone: z.Code, Program: pr.Code})
+				return b, z, pr, err
+			}
+		}
+	}
+	return nil, plan.Zone{}, plan.Program{}, fmt.Errorf("program %d: %w", programID, plan.ErrNotFound)
+}
+
+// Place is where an indicator sits: its zone and program (names and codes), for the
+// breadcrumbs of its page; for those who may see the indicator.
+func (s *Service) Place(ctx context.Context, a Actor, indicatorID int64) (plan.Zone, plan.Program, error) {
+	ind, err := s.Indicator(ctx, a, indicatorID)
+	if err != nil {
+		return plan.Zone{}, plan.Program{}, err
+	}
+	return s.store.ProgramPlace(ctx, ind.ProgramID)
+}

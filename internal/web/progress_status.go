@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -103,6 +104,13 @@ type statusView struct {
 	Zones    []zoneStatus
 	Depts    []deptStatus
 	Empty    bool
+	// The board's filter (zone, department, status, without target, search), from the
+	// URL; Shown is how many indicators pass it.
+	Filter   service.BoardFilter
+	Filtered bool
+	Shown    int
+	Statuses []string
+	XlsxURL  string
 }
 
 func (s *Server) statusPage(w http.ResponseWriter, r *http.Request) error {
@@ -141,6 +149,13 @@ func (s *Server) statusPage(w http.ResponseWriter, r *http.Request) error {
 		all = append(all, st.Result)
 	}
 	v.Overall = rollupOf(all)
+	v.Filter = boardFilter(r)
+	v.Filtered = !v.Filter.IsZero()
+	v.Statuses = boardStatuses
+	xq := r.URL.Query()
+	xq.Del("lang")
+	xq.Set("plan", strconv.FormatInt(p.ID, 10))
+	v.XlsxURL = "/status.xlsx?" + xq.Encode()
 	for _, z := range p.Zones {
 		zs := zoneStatus{Zone: z}
 		var zres []progress.Result
@@ -149,9 +164,10 @@ func (s *Server) statusPage(w http.ResponseWriter, r *http.Request) error {
 			var pres []progress.Result
 			for _, ind := range pr.Indicators {
 				st, ok := byID[ind.ID]
-				if !ok {
+				if !ok || !v.Filter.Keeps(st, z.Code, pr.Code) {
 					continue
 				}
+				v.Shown++
 				ps.Rows = append(ps.Rows, newStatusRow(lang, st, ind))
 				pres = append(pres, st.Result)
 			}
@@ -254,6 +270,8 @@ type trendRow struct {
 
 type indicatorView struct {
 	Ind       service.IndicatorRow
+	Zone      plan.Zone // where it sits, for the breadcrumbs
+	Program   plan.Program
 	TargetInd plan.Indicator
 	Plan      *plan.Plan
 	Status    statusRow
@@ -305,6 +323,9 @@ func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request) error {
 		Demo: p.AsOf != nil && raw == "", Flash: flashFrom(r), Next: r.URL.Path, PUnit: statusUnit(ind.Kind, ind.Unit),
 		Milestone: ind.Kind == plan.KindMilestone}
 	v.TargetInd = v.Status.Ind
+	if v.Zone, v.Program, err = s.svc.Place(ctx, a, ind.ID); err != nil {
+		return err
+	}
 	res := indicatorResource(ind)
 	v.CanReport = auth.Allowed(a.Principal, auth.ReportCreate, res)
 	v.CanUnlock = auth.Allowed(a.Principal, auth.PeriodUnlock, res)

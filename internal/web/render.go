@@ -48,6 +48,8 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 			return v.String()
 		},
 		"join": strings.Join,
+		// ptr lets percent and amount take a decimal held by value.
+		"ptr":  func(d decimal.Decimal) *decimal.Decimal { return &d },
 		"list": func(v ...string) []string { return v },
 		// sep separates the items of a list: 、 in Chinese, a comma in English.
 		"sep": func(lang string) string {

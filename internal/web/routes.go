@@ -72,6 +72,16 @@ func (s *Server) routes(rt *httpauth.Router) {
 		row{Pattern: "GET /city/codes/{code}", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.None, Handler: s.page(s.cityCodePage)},
 		row{Pattern: "POST /review/remind", Who: signedIn, Action: auth.ReportApprove, Find: httpauth.ByPlan, Handler: s.page(s.reviewRemind)},
 
+		// The leader's pages and outputs (internal reads; the status board and zone and
+		// program pages are public as far as public indicators go).
+		row{Pattern: "GET /cockpit", Who: signedIn, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.cockpitPage)},
+		row{Pattern: "GET /ranking", Who: signedIn, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.rankingPage)},
+		row{Pattern: "GET /bulletin", Who: signedIn, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.bulletinPage)},
+		row{Pattern: "GET /bulletin.docx", Who: signedIn, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.bulletinDocx)},
+		row{Pattern: "GET /status.xlsx", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.statusXlsx)},
+		row{Pattern: "GET /zones/{id}", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByZone, Handler: s.page(s.zonePage)},
+		row{Pattern: "GET /programs/{id}", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByProgram, Handler: s.page(s.programPage)},
+
 		// Excel reporting.
 		row{Pattern: "GET /reports/workbook", Who: signedIn, Action: auth.ReportImport, Find: httpauth.ByDepartment, Handler: s.page(s.workbookPage)},
 		row{Pattern: "GET /reports/workbook/template", Who: signedIn, Action: auth.ReportImport, Find: httpauth.ByDepartment, Handler: s.page(s.workbookTemplate)},
