@@ -457,7 +457,9 @@ func (a *API) pipelineXLSX(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	w.Header().Set("Content-Disposition", `attachment; filename="pipeline.xlsx"`)
 	w.Header().Set("Cache-Control", "no-store")
-	io.WriteString(w, buf.String())
+	if _, err := io.WriteString(w, buf.String()); err != nil {
+		a.log.DebugContext(r.Context(), "pipeline.xlsx not delivered", "err", err) // the client left; nobody to tell
+	}
 }
 
 func (a *API) investImport(r *http.Request) (any, error) {
@@ -589,7 +591,9 @@ func (a *API) writeICS(w http.ResponseWriter, r *http.Request, act service.Actor
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
 	w.Header().Set("Content-Disposition", `inline; filename="visits.ics"`)
 	w.Header().Set("Cache-Control", "no-store")
-	io.WriteString(w, buf.String())
+	if _, err := io.WriteString(w, buf.String()); err != nil {
+		a.log.DebugContext(r.Context(), "calendar not delivered", "err", err) // the client left; nobody to tell
+	}
 }
 
 func (a *API) visitsICS(w http.ResponseWriter, r *http.Request) { a.writeICS(w, r, actor(r)) }

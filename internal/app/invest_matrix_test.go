@@ -152,10 +152,11 @@ func (w *matrixWorld) investRequest(route, subject string, n int) *http.Request 
 	case "POST /invest/import":
 		var mp bytes.Buffer
 		mw := multipart.NewWriter(&mp)
-		mw.WriteField("kind", "enterprises")
+		// Writes to a bytes.Buffer do not fail.
+		_ = mw.WriteField("kind", "enterprises")
 		fw, _ := mw.CreateFormFile("file", "e.csv")
 		fmt.Fprintf(fw, "企业名称\n页面导入企业%d\n", n)
-		mw.Close()
+		_ = mw.Close()
 		ctype, body = mw.FormDataContentType(), mp.String()
 	}
 	req, _ := http.NewRequest(method, w.srv.URL+path, strings.NewReader(body))

@@ -173,7 +173,9 @@ func TestInvestVisitsICS(t *testing.T) {
 		var sub struct {
 			Data struct{ Path string } `json:"data"`
 		}
-		json.Unmarshal([]byte(body), &sub)
+		if err := json.Unmarshal([]byte(body), &sub); err != nil {
+			t.Fatal(err)
+		}
 		if code, body := ts.call(t, "GET", sub.Data.Path, "", ""); code != 200 || !strings.Contains(body, "BEGIN:VCALENDAR") {
 			t.Errorf("subscription link = %d", code)
 		}
@@ -207,7 +209,9 @@ func TestInvestAPIWrites(t *testing.T) {
 					} `json:"status"`
 				} `json:"data"`
 			}
-			json.Unmarshal([]byte(body), &s)
+			if err := json.Unmarshal([]byte(body), &s); err != nil {
+				t.Fatalf("status: %v: %s", err, body)
+			}
 			return fmt.Sprint(s.Data.Status.Progress), s.Data.Status.Status
 		}
 		before, _ := status(landed)
@@ -388,5 +392,31 @@ func TestInvestFedIndicatorPage(t *testing.T) {
 	code, body = ts.call(t, "GET", path, "", "")
 	if code != 200 || !strings.Contains(body, `id="fed-note"`) || strings.Contains(body, "拓普集团轻量化底盘模块项目") {
 		t.Errorf("the public's page = %d: the note without the projects", code)
+	}
+}
+
+// The invest pages speak English on the switch: stages, gaps and headings from i18n.
+func TestInvestPagesInEnglish(t *testing.T) {
+	ts := newInvestServer(t, storetest.SQLite(t))
+	for path, want := range map[string][]string{
+		"/invest?lang=en":        {"Pipeline", "Signed", "Landed", "Producing", "Indicators fed by the pipeline"},
+		"/invest/chains?lang=en": {"Industry chains", "Fill", "Extend", "No enterprise in the district"},
+		"/invest/visits?lang=en&view=month&date=2022-03-18": {"Visits", "Month", "Week", "10:00"},
+		"/invest/enterprises?lang=en":                       {"Enterprises", "Listed", "Unified social credit code"},
+	} {
+		code, body := ts.call(t, "GET", path, "fangnan", "")
+		if code != 200 {
+			t.Errorf("%s = %d", path, code)
+			continue
+		}
+		for _, w := range want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s lacks %q", path, w)
+			}
+		}
+		if strings.Contains(body, "invest.") {
+			i := strings.Index(body, "invest.")
+			t.Errorf("%s shows a message key: %q", path, body[i:min(len(body), i+40)])
+		}
 	}
 }

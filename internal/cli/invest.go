@@ -448,8 +448,7 @@ func init() {
 					return err
 				}
 				if err := svc.WritePipelineXLSX(ctx, service.System, investLang(env), f); err != nil {
-					f.Close()
-					return err
+					return errors.Join(err, f.Close(), os.Remove(*out))
 				}
 				if err := f.Close(); err != nil {
 					return err

@@ -26,6 +26,12 @@ func TestInvestCommands(t *testing.T) {
 		}
 		return out
 	}
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	mustRun("", "plan", "import", "--db", db, demo)
 	mustRun("", "user", "add", "fang", "--role", "officer", "--dept", "investment", "--db", db)
 	code, _, errOut := run(t, "", nil, "invest", "enterprise", "add", "--db", db, "--name", "某公司", "--code", "91350100M000100Y44", "--owner", "fang")
@@ -64,7 +70,7 @@ func TestInvestCommands(t *testing.T) {
 	}
 	// A CSV with one bad credit code imports nothing and names the cell.
 	csv := filepath.Join(dir, "e.csv")
-	os.WriteFile(csv, []byte("企业名称,统一社会信用代码,负责人,已在区内\n甲公司,914403001922038216,fang,是\n乙公司,91440300708461136X,fang,否\n"), 0o644)
+	write(csv, "企业名称,统一社会信用代码,负责人,已在区内\n甲公司,914403001922038216,fang,是\n乙公司,91440300708461136X,fang,否\n")
 	code, _, errOut = run(t, "", nil, "invest", "import", "--db", db, "--kind", "enterprises", csv)
 	if code != 1 || !strings.Contains(errOut, "CSV!B3") || !strings.Contains(errOut, "应为“T”") {
 		t.Errorf("import with a bad cell: %d %s", code, errOut)
@@ -72,13 +78,13 @@ func TestInvestCommands(t *testing.T) {
 	if out := mustRun("", "invest", "enterprise", "list", "--db", db); strings.Contains(out, "甲公司") {
 		t.Errorf("half an import: %s", out)
 	}
-	os.WriteFile(csv, []byte("企业名称,统一社会信用代码,负责人,已在区内\n甲公司,914403001922038216,fang,是\n乙公司,91440300708461136T,fang,否\n"), 0o644)
+	write(csv, "企业名称,统一社会信用代码,负责人,已在区内\n甲公司,914403001922038216,fang,是\n乙公司,91440300708461136T,fang,否\n")
 	if out := mustRun("", "invest", "import", "--db", db, "--kind", "enterprises", csv); !strings.Contains(out, "imported 2 enterprises") {
 		t.Errorf("import: %s", out)
 	}
 	// Leads by sheet, then the pipeline out as .xlsx.
 	leads := filepath.Join(dir, "l.csv")
-	os.WriteFile(leads, []byte("项目名称,企业,阶段,阶段日期,计划投资,币种,负责人\n甲项目,甲公司,在谈,2022-03-01,50000000,人民币,fang\n"), 0o644)
+	write(leads, "项目名称,企业,阶段,阶段日期,计划投资,币种,负责人\n甲项目,甲公司,在谈,2022-03-01,50000000,人民币,fang\n")
 	mustRun("", "invest", "import", "--db", db, "--kind", "leads", leads)
 	xl := filepath.Join(dir, "pipeline.xlsx")
 	mustRun("", "invest", "export", "--db", db, "-o", xl)

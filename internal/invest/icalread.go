@@ -138,7 +138,9 @@ func ReadICal(r io.Reader) (Calendar, error) {
 			case "STATUS":
 				ev.Cancelled = p.value == "CANCELLED"
 			case "SEQUENCE":
-				fmt.Sscan(p.value, &ev.Sequence)
+				if _, err := fmt.Sscan(p.value, &ev.Sequence); err != nil {
+					return c, fmt.Errorf("ical: SEQUENCE %q: %w", p.value, err)
+				}
 			case "DTSTART", "DTEND":
 				pending = append(pending, p)
 			case "DTSTAMP":

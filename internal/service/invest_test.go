@@ -409,8 +409,13 @@ func TestVisitsICal(t *testing.T) {
 		}
 		// UIDs are stable: the same calendar twice has the same UIDs.
 		var b2 strings.Builder
-		f.svc.WriteVisitsICal(ctx, f.officer, "en", &b2)
-		cal2, _ := invest.ReadICal(strings.NewReader(b2.String()))
+		if err := f.svc.WriteVisitsICal(ctx, f.officer, "en", &b2); err != nil {
+			t.Fatal(err)
+		}
+		cal2, err := invest.ReadICal(strings.NewReader(b2.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
 		for i := range cal.Events {
 			if cal.Events[i].UID != cal2.Events[i].UID {
 				t.Errorf("UID %d changed", i)

@@ -38,7 +38,7 @@ type VisitInput struct {
 
 func newUID() string {
 	b := make([]byte, 12)
-	rand.Read(b)
+	_, _ = rand.Read(b) // crypto/rand never fails (Go 1.24+)
 	return "visit-" + hex.EncodeToString(b) + "@lantu"
 }
 
