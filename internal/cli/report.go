@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -132,9 +131,9 @@ func optDecimal(name, s string) (*decimal.Decimal, error) {
 	if s == "" {
 		return nil, nil
 	}
-	d, err := decimal.NewFromString(strings.ReplaceAll(s, ",", ""))
+	d, err := progress.ParseFigure(s) // the one parser and bound for figures
 	if err != nil {
-		return nil, usageError("--%s %q is not a number", name, s)
+		return nil, usageError("--%s %q: %v", name, s, err)
 	}
 	return &d, nil
 }

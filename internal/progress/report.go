@@ -251,6 +251,7 @@ func Validate(r Report, ind plan.Indicator, year int) error {
 		add("period", fmt.Sprintf("期间应在%d年（或上一年的历史数据）", year))
 	}
 
+	checkFigures(r, add)
 	switch kindOf(ind) {
 	case plan.KindLevel:
 		if r.Value.IsNegative() {

@@ -30,6 +30,16 @@ func (t TargetRevision) Validate() error {
 	default:
 		es = append(es, &ValidationError{Field: "qualifier", Message: "目标口径应为 exact（完成）、about（左右）、at_least（以上）或 at_most（以下）之一"})
 	}
+	for _, f := range []struct {
+		name string
+		d    *decimal.Decimal
+	}{{"target", t.Target}, {"target_max", t.TargetMax}} {
+		if f.d != nil {
+			if err := CheckFigure(*f.d); err != nil {
+				return ValidationErrors{{Field: f.name, Message: err.Error()}}
+			}
+		}
+	}
 	if t.Target != nil && t.TargetMax != nil && t.TargetMax.LessThan(*t.Target) {
 		es = append(es, &ValidationError{Field: "target_max", Message: "目标上限不能小于目标值"})
 	}

@@ -32,9 +32,6 @@ import (
 // bulkMaxProblems is how many problems a refused file lists.
 const bulkMaxProblems = 100
 
-// bulkLimit bounds figures: under 10^15, as the workbook import.
-var bulkLimit = decimal.New(1, 15)
-
 // BulkSummary says what a bulk import wrote.
 type BulkSummary struct {
 	Rows       int64
@@ -57,8 +54,8 @@ func parseFigure(s string) (decimal.Decimal, string) {
 	if err != nil {
 		return decimal.Zero, "不是数字 / not a number"
 	}
-	if d.Abs().GreaterThanOrEqual(bulkLimit) {
-		return decimal.Zero, "数值过大（应小于10^15） / too large"
+	if err := progress.CheckFigure(d); err != nil { // the one bound for figures
+		return decimal.Zero, err.Error()
 	}
 	if -d.Exponent() > 10 {
 		return decimal.Zero, "小数位过多（至多10位） / more than 10 decimal places"

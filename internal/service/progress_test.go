@@ -556,3 +556,38 @@ func TestEditsChecked(t *testing.T) {
 		}
 	})
 }
+
+// Issue 8, item 3: a figure beyond the bound (1e9999) is refused by the service whatever
+// the way in (the API hands it decoded JSON): report value, last year, amount, target.
+func TestFiguresBounded(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		field := func(err error) string {
+			var verrs progress.ValidationErrors
+			if errors.As(err, &verrs) && len(verrs) > 0 {
+				return verrs[0].Field
+			}
+			return ""
+		}
+		for _, v := range []string{"1e9999", "1e15", "-1e9999"} {
+			_, err := f.svc.CreateReport(ctx, f.reporter, f.fdi, service.ReportInput{Period: "2022-03", Value: dec(v), Cause: "c", Remedy: "r"})
+			if field(err) != "value" {
+				t.Errorf("value %s: %v, want a validation error on value", v, err)
+			}
+		}
+		r, err := f.svc.CreateReport(ctx, f.reporter, f.fdi, service.ReportInput{Period: "2022-03", Value: dec("999999999999999"), Cause: "c", Remedy: "r"})
+		if err != nil {
+			t.Fatalf("the largest figure: %v", err)
+		}
+		if _, err := f.svc.UpdateReport(ctx, f.reporter, r.ID, service.ReportInput{Value: dec("1e9999"), Version: r.Version}); field(err) != "value" {
+			t.Errorf("update to 1e9999: %v, want a validation error on value", err)
+		}
+		if err := f.svc.ReviseTarget(ctx, f.admin, f.roads, progress.TargetRevision{Target: dec("1e9999"), EffectiveFrom: time.Date(2022, 3, 1, 0, 0, 0, 0, time.UTC), Reason: "调整"}); field(err) != "target" {
+			t.Errorf("target 1e9999: %v, want a validation error on target", err)
+		}
+		if rs, _ := st.IndicatorReports(ctx, f.fdi); len(rs) != 1 || !rs[0].Value.Equal(decimal.RequireFromString("999999999999999")) {
+			t.Errorf("stored reports: %+v", rs)
+		}
+	})
+}

@@ -155,27 +155,14 @@ func (u *userNames) name(id int64) string {
 	return n
 }
 
-// parseAmount reads a figure as people type it: 205000000, 205,000,000, 2.05亿, 3500万.
+// parseAmount reads a figure as people type it (205000000, 205,000,000, 2.05亿, 3500万)
+// with progress.ParseFigure, the one parser and bound for figures; empty is nil.
 func parseAmount(s string) (*decimal.Decimal, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
+	if strings.TrimSpace(s) == "" {
 		return nil, nil
 	}
-	s = strings.NewReplacer(",", "", "，", "", " ", "", "\u00a0", "", "\u2009", "").Replace(s)
-	mult := decimal.NewFromInt(1)
-	switch {
-	case strings.HasSuffix(s, "亿"):
-		mult, s = decimal.New(1, 8), strings.TrimSuffix(s, "亿")
-	case strings.HasSuffix(s, "万"):
-		mult, s = decimal.New(1, 4), strings.TrimSuffix(s, "万")
-	}
-	s = strings.TrimSuffix(s, "%")
-	d, err := decimal.NewFromString(s)
-	if err != nil {
-		return nil, err
-	}
-	d = d.Mul(mult)
-	return &d, nil
+	d, err := progress.ParseFigure(s)
+	return &d, err
 }
 
 // counted picks the reports of a plan year that count, in period order.

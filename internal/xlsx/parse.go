@@ -10,43 +10,14 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// normalize folds what people type into what the parsers read: full-width ASCII
-// (１２３４．５, Ｙ) to half-width, the ideographic space and no-break spaces to
-// spaces, the minus sign (−) to '-', and trims spaces.
-func normalize(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r >= '！' && r <= '～':
-			r -= 0xFEE0
-		case r == '\u3000' || r == '\u00a0' || r == '\u2009' || r == '\u202f':
-			r = ' '
-		case r == '−' || r == '–':
-			r = '-'
-		case r == '，':
-			r = ','
-		case r == '。':
-			r = '.'
-		}
-		b.WriteRune(r)
-	}
-	return strings.TrimSpace(b.String())
-}
+// normalize folds full-width ASCII, odd spaces and minus signs: progress.NormalizeFigure.
+func normalize(s string) string { return progress.NormalizeFigure(s) }
 
-var (
-	wan   = decimal.New(1, 4)
-	yi    = decimal.New(1, 8)
-	wanYi = decimal.New(1, 12)
-	limit = decimal.New(1, 15) // largest magnitude accepted, exclusive
-	pct   = decimal.NewFromInt(100)
-)
+var pct = decimal.NewFromInt(100)
 
 // sigDigits is how many significant digits a figure keeps: Excel holds numbers as
 // float64 and shows and keeps 15 digits, so anything past them is binary noise.
-const (
-	sigDigits = 15
-	maxPlaces = 10
-)
+const sigDigits = progress.FigureMaxDigits
 
 // numberCtx is what a number is read against.
 type numberCtx struct {
@@ -54,27 +25,23 @@ type numberCtx struct {
 	percentFmt bool   // the cell is formatted as a percentage in Excel (5% is stored as 0.05)
 }
 
-// parseNumber reads a figure as people type it. It accepts
+// parseNumber reads a figure of a cell against the indicator's unit. The number itself
+// is read by progress.ParseFigure, the one parser (and bound) for figures; here are the
+// checks that need the unit:
 //
-//   - plain decimals, signed, with a point: 25.8, -3, +4, .5, 1E3 (exponent at most ±30);
-//   - thousands separators, ASCII or full-width, in groups of three: 1,234,567.5;
-//   - full-width digits and signs: １２３４．５, －３;
 //   - the indicator's own unit after the number: 25.8公里 when the unit is 公里;
-//   - a scale word: 3万 is 30000, 1.5亿 is 150000000, 2万亿 is 2000000000000 —
-//     but not when the unit is itself scaled (万元, 亿美元): there 1.5亿 would be
-//     ambiguous, so only plain numbers in that unit are taken;
-//   - a percent sign when the unit is a percentage (%, 个百分点): 5% is 5; an Excel cell
-//     formatted as a percentage (which stores 5% as 0.05) is read as it shows, 5.
+//   - a scale word (3万, 1.5亿, 2万亿), but not when the unit is itself scaled (万元,
+//     亿美元): there 1.5亿 would be ambiguous, so only plain numbers in that unit are taken;
+//   - a percent sign only when the unit is a percentage (%, 个百分点): 5% is 5; an Excel
+//     cell formatted as a percentage (which stores 5% as 0.05) is read as it shows, 5.
 //
-// The result keeps at most 15 significant digits and 10 decimal places (see sigDigits),
-// and its magnitude is under 10^15. The reason is "" on success.
+// The reason is "" on success.
 func parseNumber(raw string, c numberCtx) (decimal.Decimal, string) {
 	s := normalize(raw)
 	if len(s) > 80 {
 		return decimal.Zero, "不是数字 / is not a number"
 	}
 	percentUnit := c.unit == "%" || strings.Contains(c.unit, "百分点") || c.unit == "‰"
-	percent := c.percentFmt
 	if strings.HasSuffix(s, "%") {
 		s = strings.TrimSpace(strings.TrimSuffix(s, "%"))
 		if !percentUnit {
@@ -84,40 +51,27 @@ func parseNumber(raw string, c numberCtx) (decimal.Decimal, string) {
 	if c.unit != "" && c.unit != "%" && strings.HasSuffix(s, c.unit) {
 		s = strings.TrimSpace(strings.TrimSuffix(s, c.unit))
 	}
-	scale := decimal.Zero
-	for _, w := range []struct {
-		word string
-		mul  decimal.Decimal
-	}{{"万亿", wanYi}, {"亿", yi}, {"万", wan}} {
-		if strings.HasSuffix(s, w.word) {
-			s = strings.TrimSpace(strings.TrimSuffix(s, w.word))
-			scale = w.mul
-			break
-		}
-	}
-	if !scale.IsZero() && (strings.HasPrefix(c.unit, "万") || strings.HasPrefix(c.unit, "亿")) {
+	if word, _ := progress.ScaleWord(s); word != "" && (strings.HasPrefix(c.unit, "万") || strings.HasPrefix(c.unit, "亿")) {
 		return decimal.Zero, "单位已是" + c.unit + "，请直接填写以" + c.unit + "计的数字 / the unit is already scaled: give a plain number"
 	}
-	if !plainNumber(s) {
+	if strings.HasSuffix(s, "%") { // 5%% is not a number
 		return decimal.Zero, "不是数字 / is not a number"
 	}
-	d, err := decimal.NewFromString(strings.ReplaceAll(s, ",", ""))
+	d, err := progress.ParseFigure(s)
 	if err != nil {
-		return decimal.Zero, "不是数字 / is not a number"
+		return decimal.Zero, err.Error()
 	}
-	if !scale.IsZero() {
-		d = d.Mul(scale)
-	}
-	if percent {
+	if c.percentFmt {
 		if !percentUnit {
 			return decimal.Zero, "单元格为百分比格式，但单位不是% / a percentage, but the unit is not %"
 		}
 		d = d.Mul(pct)
+		if err := progress.CheckFigure(d); err != nil {
+			return decimal.Zero, err.Error()
+		}
+		d = progress.CleanFigure(d)
 	}
-	if d.Abs().GreaterThanOrEqual(limit) {
-		return decimal.Zero, "数值过大（应小于10^15） / too large"
-	}
-	return clean(d), ""
+	return d, ""
 }
 
 func unitOr(u string) string {
@@ -125,58 +79,6 @@ func unitOr(u string) string {
 		return "指标单位"
 	}
 	return u
-}
-
-// clean drops binary noise: at most 15 significant digits and 10 decimal places,
-// with trailing zeros gone (25.800000000000001 → 25.8).
-func clean(d decimal.Decimal) decimal.Decimal {
-	places := int32(maxPlaces)
-	if a := d.Abs().Truncate(0); !a.IsZero() {
-		if p := int32(sigDigits - len(a.String())); p < places {
-			places = p
-		}
-	}
-	return trimZeros(d.Round(places))
-}
-
-// plainNumber checks the shape: [+-] digits with optional grouping, optional
-// fraction, optional exponent of at most two digits.
-func plainNumber(s string) bool {
-	if s == "" {
-		return false
-	}
-	if s[0] == '+' || s[0] == '-' {
-		s = s[1:]
-	}
-	mant, exp, hasExp := strings.Cut(strings.ToLower(s), "e")
-	if hasExp {
-		if exp != "" && (exp[0] == '+' || exp[0] == '-') {
-			exp = exp[1:]
-		}
-		if exp == "" || len(exp) > 2 || !allDigits(exp) {
-			return false
-		}
-	}
-	intPart, frac, hasFrac := strings.Cut(mant, ".")
-	if hasFrac && frac != "" && !allDigits(frac) {
-		return false
-	}
-	if intPart == "" {
-		return hasFrac && frac != ""
-	}
-	if !strings.Contains(intPart, ",") {
-		return allDigits(intPart)
-	}
-	groups := strings.Split(intPart, ",")
-	if len(groups[0]) < 1 || len(groups[0]) > 3 || !allDigits(groups[0]) {
-		return false
-	}
-	for _, g := range groups[1:] {
-		if len(g) != 3 || !allDigits(g) {
-			return false
-		}
-	}
-	return true
 }
 
 func allDigits(s string) bool {

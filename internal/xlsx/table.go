@@ -6,6 +6,8 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/lantu-dev/lantu/internal/progress"
 )
 
 // Table is one sheet of a plain report workbook (the status board for download): a
@@ -119,6 +121,11 @@ func writeTable(f *excelize.File, t Table, border []excelize.Border, style func(
 				if err := f.SetCellStr(sh, cell, v.Text); err != nil {
 					return err
 				}
+			case v.Percent && progress.CheckFigure(*v.Number) != nil:
+				// Beyond the bound (only a value stored before it): as text, never ±Inf.
+				if err := f.SetCellStr(sh, cell, figureText(*v.Number)); err != nil {
+					return err
+				}
 			case v.Percent:
 				fl, _ := v.Number.Float64()
 				if err := f.SetCellFloat(sh, cell, fl, -1, 64); err != nil {
@@ -127,11 +134,10 @@ func writeTable(f *excelize.File, t Table, border []excelize.Border, style func(
 				code := "0.0%"
 				st.CustomNumFmt, key = &code, key+"/pct"
 			default:
-				d := trimZeros(*v.Number)
-				fl, _ := d.Float64()
-				if !decimal.NewFromFloat(fl).Equal(d) || len(d.Coefficient().String()) > sigDigits {
+				fl, d, ok := exactFloat(*v.Number)
+				if !ok {
 					// float64 cannot hold it exactly: the exact figure as text.
-					if err := f.SetCellStr(sh, cell, d.String()); err != nil {
+					if err := f.SetCellStr(sh, cell, figureText(d)); err != nil {
 						return err
 					}
 					break

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/lantu-dev/lantu/internal/i18n"
 	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/lantu-dev/lantu/internal/progress"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
@@ -192,11 +194,36 @@ func applies(c field, k plan.Kind) bool {
 	return true
 }
 
-// writeNumber writes d so that Excel shows exactly d.
-func writeNumber(f *excelize.File, st *styler, sh, cell string, d decimal.Decimal, base string) error {
+// exactFloat is the float64 Excel can hold d as exactly (at most 15 significant
+// digits), with d without trailing zeros; ok is false when there is none — in
+// particular for a figure beyond progress.FigureLimit (only one stored before the bound
+// existed), which float64 may read as ±Inf: such a figure is written as text, so no
+// stored value can make a writer panic.
+func exactFloat(d decimal.Decimal) (float64, decimal.Decimal, bool) {
+	if progress.CheckFigure(d) != nil {
+		return 0, d, false
+	}
 	d = trimZeros(d)
 	fl, _ := d.Float64()
-	if decimal.NewFromFloat(fl).Equal(d) && len(d.Coefficient().String()) <= sigDigits {
+	if math.IsInf(fl, 0) || math.IsNaN(fl) {
+		return 0, d, false
+	}
+	return fl, d, decimal.NewFromFloat(fl).Equal(d) && len(d.Coefficient().String()) <= sigDigits
+}
+
+// figureText is a figure as text: every digit (no trailing zeros), or for a figure beyond the bound its
+// coefficient and exponent (1E9999), which stays short whatever the exponent.
+func figureText(d decimal.Decimal) string {
+	if progress.CheckFigure(d) != nil {
+		return fmt.Sprintf("%sE%d", d.Coefficient(), d.Exponent())
+	}
+	return trimZeros(d).String()
+}
+
+// writeNumber writes d so that Excel shows exactly d.
+func writeNumber(f *excelize.File, st *styler, sh, cell string, d decimal.Decimal, base string) error {
+	fl, d, ok := exactFloat(d)
+	if ok {
 		if err := f.SetCellFloat(sh, cell, fl, -1, 64); err != nil {
 			return err
 		}
@@ -206,7 +233,7 @@ func writeNumber(f *excelize.File, st *styler, sh, cell string, d decimal.Decima
 		}
 		return f.SetCellStyle(sh, cell, cell, st.get(base+"Num", places))
 	}
-	if err := f.SetCellStr(sh, cell, d.String()); err != nil {
+	if err := f.SetCellStr(sh, cell, figureText(d)); err != nil {
 		return err
 	}
 	return f.SetCellStyle(sh, cell, cell, st.get(base, 0))
@@ -458,7 +485,7 @@ func WriteTemplateCSV(w io.Writer, t Template) error {
 		rec[fUnit] = safeText(r.Unit)
 		rec[fTarget] = safeText(targetText(r))
 		if r.LastValue != nil {
-			rec[fLast] = trimZeros(*r.LastValue).String()
+			rec[fLast] = figureText(*r.LastValue)
 		}
 		rec[fPeriod] = t.Period.String()
 		rec[fCumulative] = boolText(r.Cumulative)
