@@ -146,13 +146,13 @@ func StageBefore(moves []Move) Stage {
 // NextStages are the stages a lead may be moved to from s, in order, for the board's
 // buttons (Terminated last; the reopening stage for a terminated lead).
 func NextStages(s, before Stage) []Stage {
-	switch {
-	case s == StageTerminated:
+	switch s {
+	case StageTerminated:
 		if before != "" {
 			return []Stage{before}
 		}
 		return nil
-	case s == StageProducing:
+	case StageProducing:
 		return nil
 	}
 	var out []Stage

@@ -67,7 +67,7 @@ func (c SMTP) Send(ctx context.Context, m Mail) error {
 	if err != nil {
 		return fmt.Errorf("smtp: connect to %s: %w", addr, err)
 	}
-	defer conn.Close()
+	defer func() { _ = conn.Close() }() // after QUIT, or when the send already failed
 	if dl, ok := ctx.Deadline(); ok {
 		if err := conn.SetDeadline(dl); err != nil {
 			return err
@@ -77,7 +77,7 @@ func (c SMTP) Send(ctx context.Context, m Mail) error {
 	if err != nil {
 		return fmt.Errorf("smtp: %s: %w", addr, err)
 	}
-	defer cl.Close()
+	defer func() { _ = cl.Close() }()
 	if c.TLS == "starttls" {
 		if ok, _ := cl.Extension("STARTTLS"); ok {
 			if err := cl.StartTLS(&tls.Config{ServerName: c.Host}); err != nil {

@@ -210,7 +210,9 @@ func (s *Service) ImportInvest(ctx context.Context, a Actor, kind string, data [
 				in := EnterpriseInput{Name: cell(l, "name"), CreditCode: cell(l, "credit_code"), HQCity: cell(l, "hq_city"), Park: cell(l, "park"),
 					Notes: cell(l, "notes"), Owner: cell(l, "owner"), Settled: yes(cell(l, "settled"))}
 				if k, err := invest.ParseKinds(cell(l, "kinds")); err != nil {
-					explain(l, err)
+					if err := explain(l, err); err != nil {
+						return err
+					}
 				} else {
 					in.Kinds = k
 				}
@@ -233,21 +235,27 @@ func (s *Service) ImportInvest(ctx context.Context, a Actor, kind string, data [
 				if v := cell(l, "stage"); v != "" {
 					st, err := invest.ParseStage(v)
 					if err != nil {
-						explain(l, err)
+						if err := explain(l, err); err != nil {
+							return err
+						}
 					}
 					in.Stage = st
 				}
 				if v := cell(l, "stage_on"); v != "" {
 					d, err := invest.ParseDate("stage_on", v)
 					if err != nil {
-						explain(l, err)
+						if err := explain(l, err); err != nil {
+							return err
+						}
 					}
 					in.StageOn = d
 				}
 				if v := cell(l, "currency"); v != "" {
 					c, err := invest.ParseCurrency(v)
 					if err != nil {
-						explain(l, err)
+						if err := explain(l, err); err != nil {
+							return err
+						}
 					}
 					in.Currency = c
 				}
