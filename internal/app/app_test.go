@@ -319,7 +319,9 @@ func TestAPITokens(t *testing.T) {
 			}
 			defer res.Body.Close()
 			var out map[string]any
-			json.NewDecoder(res.Body).Decode(&out)
+			if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
+				t.Fatalf("%s %s: %d, not JSON: %v", method, path, res.StatusCode, err)
+			}
 			return res.StatusCode, out
 		}
 		if code, out := call("GET", "/api/v1/me", ""); code != 200 || out["data"].(map[string]any)["login"] != "ops" {

@@ -8,6 +8,7 @@ package app
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -71,13 +72,15 @@ func startServer(t *testing.T, dsn string) string {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		cmd.Process.Signal(syscall.SIGTERM)
+		if err := cmd.Process.Signal(syscall.SIGTERM); err != nil && !errors.Is(err, os.ErrProcessDone) {
+			t.Errorf("stop a server: %v", err)
+		}
 		done := make(chan struct{})
-		go func() { cmd.Wait(); close(done) }()
+		go func() { _ = cmd.Wait(); close(done) }() // only whether it stops matters here
 		select {
 		case <-done:
 		case <-time.After(30 * time.Second):
-			cmd.Process.Kill()
+			_ = cmd.Process.Kill()
 			t.Errorf("a server did not stop on SIGTERM")
 		}
 	})
@@ -222,8 +225,12 @@ func TestTwoServersOnePostgres(t *testing.T) {
 		t.Errorf("reminders from two servers: %d e-mails %+v; want one to the checker about %s", len(mails), mails, waiting)
 	}
 	var leases, items int
-	w.st.DB().QueryRow(`SELECT count(*) FROM job_leases WHERE done_at IS NOT NULL`).Scan(&leases)
-	w.st.DB().QueryRow(`SELECT count(*) FROM reminder_items`).Scan(&items)
+	if err := w.st.DB().QueryRow(`SELECT count(*) FROM job_leases WHERE done_at IS NOT NULL`).Scan(&leases); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.st.DB().QueryRow(`SELECT count(*) FROM reminder_items`).Scan(&items); err != nil {
+		t.Fatal(err)
+	}
 	if leases != 1 || items < 1 {
 		t.Errorf("%d leases done, %d items; want 1 and at least 1", leases, items)
 	}

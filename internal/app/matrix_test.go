@@ -199,9 +199,11 @@ func newMatrixWorld(t *testing.T) *matrixWorld {
 		t.Fatal(err)
 	}
 	for row := 4; row < 4+len(tpl.Rows); row++ {
-		book.SetCellValue(xlsx.SheetForm, fmt.Sprintf("H%d", row), "1")
-		book.SetCellValue(xlsx.SheetForm, fmt.Sprintf("N%d", row), "c")
-		book.SetCellValue(xlsx.SheetForm, fmt.Sprintf("O%d", row), "r")
+		for col, v := range map[string]string{"H": "1", "N": "c", "O": "r"} {
+			if err := book.SetCellValue(xlsx.SheetForm, fmt.Sprintf("%s%d", col, row), v); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 	var filled bytes.Buffer
 	if err := book.Write(&filled); err != nil {
@@ -319,10 +321,19 @@ func (w *matrixWorld) request(route, subject string, n int) *http.Request {
 	case "POST /reports/workbook":
 		var mp bytes.Buffer
 		mw := multipart.NewWriter(&mp)
-		fw, _ := mw.CreateFormFile("file", "commerce.xlsx")
-		fw.Write([]byte(w.workbook))
-		mw.WriteField("csrf", "")
-		mw.Close()
+		fw, err := mw.CreateFormFile("file", "commerce.xlsx")
+		if err == nil {
+			_, err = fw.Write([]byte(w.workbook))
+		}
+		if err == nil {
+			err = mw.WriteField("csrf", "")
+		}
+		if err == nil {
+			err = mw.Close()
+		}
+		if err != nil {
+			panic(err) // into memory: cannot happen
+		}
 		body, ctype = mp.String(), mw.FormDataContentType()
 	case "POST /ingest":
 		body, ctype = "text=今年力争新建道路25.8公里。", "application/x-www-form-urlencoded"

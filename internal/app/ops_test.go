@@ -95,7 +95,9 @@ func TestMetrics(t *testing.T) {
 			}
 		}
 		var approved int
-		st.DB().QueryRow(`SELECT count(*) FROM reports WHERE state = 'approved'`).Scan(&approved)
+		if err := st.DB().QueryRow(`SELECT count(*) FROM reports WHERE state = 'approved'`).Scan(&approved); err != nil {
+			t.Fatal(err)
+		}
 		for _, want := range []string{
 			`lantu_http_requests_total{route="GET /plans/{id}",code="200"} 3`,
 			`lantu_http_request_duration_seconds_count{route="GET /plans/{id}"} 3`,
@@ -249,7 +251,9 @@ func TestGracefulShutdownFinishesInFlight(t *testing.T) {
 		res.Body.Close()
 		answered <- answer{code: res.StatusCode, body: string(b)}
 	}()
-	pw.Write([]byte(`{"version": `))
+	if _, err := pw.Write([]byte(`{"version": `)); err != nil {
+		t.Fatal(err)
+	}
 	time.Sleep(100 * time.Millisecond) // the handler is reading the body
 	stop()
 	for start := time.Now(); ; time.Sleep(10 * time.Millisecond) {
@@ -265,8 +269,12 @@ func TestGracefulShutdownFinishesInFlight(t *testing.T) {
 		t.Fatalf("Serve returned with a request in flight: %v", err)
 	case <-time.After(500 * time.Millisecond):
 	}
-	fmt.Fprintf(pw, "%d}", r.Version)
-	pw.Close()
+	if _, err := fmt.Fprintf(pw, "%d}", r.Version); err != nil {
+		t.Fatal(err)
+	}
+	if err := pw.Close(); err != nil {
+		t.Fatal(err)
+	}
 	a := <-answered
 	if a.err != nil || a.code != http.StatusOK {
 		t.Fatalf("the request in flight got %d %s %v; want 200", a.code, a.body, a.err)

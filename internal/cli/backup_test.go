@@ -232,7 +232,7 @@ func TestBackupWhileWritingAndRestore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer snap.Close()
+	defer func() { _ = snap.Close() }() // read only
 	reports, creates := count(snap, countReports)-baseReports, count(snap, countCreates)-baseCreates
 	if reports == 0 || reports != creates {
 		t.Errorf("backup taken while writing: %d new reports, %d new report.create audit rows; want equal and > 0", reports, creates)
@@ -274,7 +274,9 @@ func TestBackupWhileWritingAndRestore(t *testing.T) {
 	}
 	// A file that is not a lantu database is refused, and nothing is replaced.
 	junk := filepath.Join(dir, "junk.lantu")
-	os.WriteFile(junk, []byte("not a database"), 0o600)
+	if err := os.WriteFile(junk, []byte("not a database"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if code, _, errOut := run(t, "", nil, "restore", "--db", restored, "--replace", junk); code == 0 {
 		t.Errorf("restore of junk = %d %q", code, errOut)
 	}
@@ -318,7 +320,11 @@ func TestPostgresDumpRestoreServes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { admin.Close() })
+	t.Cleanup(func() {
+		if err := admin.Close(); err != nil {
+			t.Error(err)
+		}
+	})
 	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+dbName); err != nil {
 		t.Fatal(err)
 	}

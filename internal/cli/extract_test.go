@@ -43,7 +43,9 @@ func TestExtractJSON(t *testing.T) {
 	dir := t.TempDir()
 	gbk, _ := simplifiedchinese.GBK.NewEncoder().Bytes(data)
 	gbkName := filepath.Join(dir, "gbk.txt")
-	os.WriteFile(gbkName, gbk, 0o644)
+	if err := os.WriteFile(gbkName, gbk, 0o644); err != nil {
+		t.Fatal(err)
+	}
 
 	code, out, errOut := run(t, string(data), nil, "extract", "--json", "--year", "2022", extractSample, "-", gbkName)
 	if code != 0 {
@@ -74,7 +76,9 @@ func TestExtractTableAndErrors(t *testing.T) {
 	}
 	dir := t.TempDir()
 	pdf := filepath.Join(dir, "report.pdf")
-	os.WriteFile(pdf, []byte("%PDF-1.4\n..."), 0o644)
+	if err := os.WriteFile(pdf, []byte("%PDF-1.4\n..."), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	code, out, errOut := run(t, "", nil, "extract", "--json", pdf, extractSample, filepath.Join(dir, "missing.txt"))
 	if code != 1 || !strings.Contains(errOut, "report.pdf: PDF") || !strings.Contains(errOut, "missing.txt") ||
 		!strings.Contains(errOut, "2 of 3 files failed") {

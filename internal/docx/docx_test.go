@@ -94,9 +94,16 @@ func TestReadRefusesOtherFiles(t *testing.T) {
 	}
 	var b bytes.Buffer
 	z := zip.NewWriter(&b)
-	w, _ := z.Create("hello.txt")
-	w.Write([]byte("hi"))
-	z.Close()
+	w, err := z.Create("hello.txt")
+	if err == nil {
+		_, err = w.Write([]byte("hi"))
+	}
+	if err == nil {
+		err = z.Close()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
 	if _, err := Read(b.Bytes()); !errors.Is(err, ErrNotDocx) {
 		t.Errorf("a zip without a document: %v", err)
 	}

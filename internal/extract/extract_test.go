@@ -270,9 +270,16 @@ func TestDecodeErrors(t *testing.T) {
 func zipWith(t *testing.T, name string) []byte {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	w, _ := zw.Create(name)
-	w.Write([]byte("hello"))
-	zw.Close()
+	w, err := zw.Create(name)
+	if err == nil {
+		_, err = w.Write([]byte("hello"))
+	}
+	if err == nil {
+		err = zw.Close()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
 	return buf.Bytes()
 }
 

@@ -73,22 +73,35 @@ func TestNotAWorkbook(t *testing.T) {
 	good := save(t, func() *excelize.File { f := writeXLSX(t, sample()); fillSample(t, f); return f }())
 	var zbuf bytes.Buffer
 	zw := zip.NewWriter(&zbuf)
-	w, _ := zw.Create("hello.txt")
-	w.Write([]byte("hello"))
-	zw.Close()
+	w, err := zw.Create("hello.txt")
+	if err == nil {
+		_, err = w.Write([]byte("hello"))
+	}
+	if err == nil {
+		err = zw.Close()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
 	plainBook := func() []byte {
 		f := excelize.NewFile()
-		f.SetCellValue("Sheet1", "A1", "指标编号")
+		if err := f.SetCellValue("Sheet1", "A1", "指标编号"); err != nil {
+			t.Fatal(err)
+		}
 		b, _ := f.WriteToBuffer()
 		return b.Bytes()
 	}()
 	badVersion := func() []byte {
 		f := writeXLSX(t, sample())
-		f.SetCellValue(SheetMeta, "B1", "9")
+		if err := f.SetCellValue(SheetMeta, "B1", "9"); err != nil {
+			t.Fatal(err)
+		}
 		return save(t, f)
 	}()
 	var csvForm bytes.Buffer
-	WriteTemplateCSV(&csvForm, sample())
+	if err := WriteTemplateCSV(&csvForm, sample()); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		name string
 		in   []byte
