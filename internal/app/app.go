@@ -39,6 +39,9 @@ type Config struct {
 	// saying 503, before it stops taking connections (LANTU_DRAIN_DELAY, --drain-delay):
 	// the load balancer's time to notice. Requests in flight then get up to 10 s more.
 	DrainDelay time.Duration
+	// Pprof, when set, is a loopback address where Go's profiler is served
+	// (/debug/pprof/), apart from the site (LANTU_PPROF, --pprof).
+	Pprof string
 }
 
 // DefaultConfig is what lantu runs with when nothing is said.
@@ -153,6 +156,13 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, console io.Writer,
 		if _, err := fmt.Fprintf(console, "\n  lantu: the first admin account was created.\n  login:    %s\n  password: %s   (one-time: you will be asked to change it)\n\n", login, password); err != nil {
 			return fmt.Errorf("show the first admin's password on the console: %w (set one with lantu user passwd %s)", err, login)
 		}
+	}
+	if cfg.Pprof != "" {
+		stop, err := servePprof(cfg.Pprof, log)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	h, _, metrics, err := build(ctx, svc, cfg, log)
 	if err != nil {

@@ -13,7 +13,7 @@ import (
 
 func init() {
 	c := &Command{Name: "serve", Summary: "run the web server and API",
-		Usage: "lantu serve [--addr 127.0.0.1:8080] [--db PATH|postgres://…] [--demo]"}
+		Usage: "lantu serve [--addr 127.0.0.1:8080] [--db PATH|postgres://…] [--demo] [--pprof 127.0.0.1:6060]"}
 	c.Run = func(ctx context.Context, env *Env, args []string) error {
 		cfg := configFromEnv(env)
 		fs := flagSet(env, c)
@@ -23,6 +23,7 @@ func init() {
 		fs.BoolVar(&cfg.PublicView, "public", cfg.PublicView, "let visitors who are not signed in see public indicators (LANTU_PUBLIC_VIEW)")
 		fs.BoolVar(&cfg.SecureCookies, "secure-cookies", cfg.SecureCookies, "mark cookies Secure, for TLS behind a proxy (LANTU_SECURE_COOKIES)")
 		fs.DurationVar(&cfg.DrainDelay, "drain-delay", cfg.DrainDelay, "on SIGTERM, keep answering this long with /readyz at 503 before closing (LANTU_DRAIN_DELAY)")
+		fs.StringVar(&cfg.Pprof, "pprof", cfg.Pprof, "serve Go's profiler (/debug/pprof/) on this loopback address (LANTU_PPROF)")
 		if err := fs.Parse(args); err != nil {
 			return err
 		}
@@ -46,6 +47,9 @@ func configFromEnv(env *Env) app.Config {
 	}
 	if v := env.Getenv("LANTU_DB"); v != "" {
 		cfg.DB = v
+	}
+	if v := env.Getenv("LANTU_PPROF"); v != "" {
+		cfg.Pprof = v
 	}
 	boolEnv := func(name string, dst *bool) {
 		if v := env.Getenv(name); v != "" {

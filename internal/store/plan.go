@@ -212,7 +212,7 @@ func (s *Store) CreatePlan(ctx context.Context, p *plan.Plan) error {
 			}
 		}
 	}
-	return nil
+	return s.PlanChanged(ctx, p.ID)
 }
 
 func jsonOrEmpty(v any, empty bool) (string, error) {
@@ -604,7 +604,10 @@ func (s *Store) CreateIndicator(ctx context.Context, planID int64, regionID int6
 	if err := s.q(ctx).QueryRowContext(ctx, `SELECT COALESCE(MAX(position), -1) + 1 FROM indicators WHERE program_id = $1`, ind.ProgramID).Scan(&ind.Position); err != nil {
 		return fmt.Errorf("store: create indicator: %w", err)
 	}
-	return s.insertIndicator(ctx, planID, ind, depts, projects, docs)
+	if err := s.insertIndicator(ctx, planID, ind, depts, projects, docs); err != nil {
+		return err
+	}
+	return s.PlanChanged(ctx, planID)
 }
 
 // SetBaseline replaces an indicator's baseline figure.
@@ -613,6 +616,8 @@ func (s *Store) SetBaseline(ctx context.Context, indicatorID int64, f *plan.Figu
 	if err != nil {
 		return err
 	}
-	_, err = s.q(ctx).ExecContext(ctx, `UPDATE indicators SET baseline = $1 WHERE id = $2`, b, indicatorID)
-	return err
+	if _, err = s.q(ctx).ExecContext(ctx, `UPDATE indicators SET baseline = $1 WHERE id = $2`, b, indicatorID); err != nil {
+		return fmt.Errorf("store: set baseline of indicator %d: %w", indicatorID, err)
+	}
+	return s.IndicatorChanged(ctx, indicatorID)
 }

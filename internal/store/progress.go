@@ -73,7 +73,7 @@ func (s *Store) InsertReport(ctx context.Context, r *progress.Report) error {
 		return fmt.Errorf("store: insert report for indicator %d %s: %w", r.IndicatorID, r.Period, err)
 	}
 	r.ID = id
-	return nil
+	return s.IndicatorChanged(ctx, r.IndicatorID)
 }
 
 // UpdateReport writes a changed report if nobody changed it since it was read at
@@ -92,7 +92,7 @@ func (s *Store) UpdateReport(ctx context.Context, r progress.Report, prev int) e
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("store: update report %d at version %d: %w", r.ID, prev, ErrConflict)
 	}
-	return nil
+	return s.IndicatorChanged(ctx, r.IndicatorID)
 }
 
 // AddReportEditor records that a user created or edited a report (nothing for user 0,
@@ -211,7 +211,7 @@ func (s *Store) InsertTargetRevision(ctx context.Context, indicatorID int64, t p
 	if err != nil {
 		return 0, fmt.Errorf("store: revise target of indicator %d: %w", indicatorID, err)
 	}
-	return id, nil
+	return id, s.IndicatorChanged(ctx, indicatorID)
 }
 
 // TargetRevisions lists the revisions of the indicators of a plan (or of one indicator
@@ -255,7 +255,7 @@ func (s *Store) InsertUnlock(ctx context.Context, u *progress.Unlock) error {
 		return fmt.Errorf("store: unlock %s of indicator %d: %w", u.Period, u.IndicatorID, err)
 	}
 	u.ID = id
-	return nil
+	return s.IndicatorChanged(ctx, u.IndicatorID)
 }
 
 // Unlocks lists the unlocks of an indicator.

@@ -172,8 +172,14 @@ func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context) error) 
 			err = errors.Join(err, fmt.Errorf("store: rollback: %w", rbErr))
 		}
 	}()
-	txCtx := context.WithValue(ctx, txKey{}, tx)
+	ch := &changes{}
+	txCtx := context.WithValue(context.WithValue(ctx, txKey{}, tx), changesKey{}, ch)
 	if err := fn(txCtx); err != nil {
+		return err
+	}
+	// The plan versions move last, so the plan rows stay locked only for the end of
+	// the transaction (see PlanChanged).
+	if err := s.flushChanges(txCtx, ch); err != nil {
 		return err
 	}
 	if commitHook != nil {

@@ -1,0 +1,301 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/lantu-dev/lantu/internal/progress"
+)
+
+// A plan's version says when what its status is computed from last changed: reports,
+// target revisions, unlocks, baselines, the indicators themselves and the plan's settings.
+// Services cache derived data (the status of every indicator, the roll-ups) under it and
+// check it with one read per request (PlanVersion), so that a change made through any
+// server is seen by every server at once. See migration 0005.
+//
+// Writers call PlanChanged or IndicatorChanged; the store's own writes of reports, target
+// revisions, unlocks, baselines, indicators and plans already do. A new kind of figure
+// that feeds the status engine (e.g. a pipeline-fed indicator) must call one of them in
+// the transaction that writes it.
+
+// PlanVersion is a plan's version and the version of its last whole-plan change.
+type PlanVersion struct {
+	Version int64
+	// Shape moves with changes to the whole plan (settings, indicators added or edited
+	// in bulk, imports): a cache older than Shape is rebuilt, not patched.
+	Shape int64
+}
+
+// changes are the plan changes a transaction made; WithTx writes them just before it
+// commits, so each transaction bumps a plan's version once, holding the plan row's lock
+// only for the last moment of the transaction.
+type changes struct {
+	mu         sync.Mutex
+	indicators map[int64]struct{}
+	plans      map[int64]struct{} // whole-plan changes
+}
+
+type changesKey struct{}
+
+func changesFrom(ctx context.Context) *changes {
+	ch, _ := ctx.Value(changesKey{}).(*changes)
+	return ch
+}
+
+// PlanChanged records that what a plan's status is computed from changed. With
+// indicator ids, only those indicators changed (servers re-evaluate just them); with
+// none, the whole plan did (servers rebuild it). Inside WithTx the version moves once,
+// in that transaction, just before it commits; outside one it moves at once.
+func (s *Store) PlanChanged(ctx context.Context, planID int64, indicatorIDs ...int64) error {
+	if len(indicatorIDs) > 0 {
+		return s.IndicatorChanged(ctx, indicatorIDs...)
+	}
+	ch := changesFrom(ctx)
+	if ch == nil {
+		return s.flushChanges(ctx, &changes{plans: map[int64]struct{}{planID: {}}})
+	}
+	ch.mu.Lock()
+	defer ch.mu.Unlock()
+	if ch.plans == nil {
+		ch.plans = map[int64]struct{}{}
+	}
+	ch.plans[planID] = struct{}{}
+	return nil
+}
+
+// IndicatorChanged records that what the status of these indicators is computed from
+// changed (a report, a target revision, an unlock, a baseline); see PlanChanged.
+func (s *Store) IndicatorChanged(ctx context.Context, indicatorIDs ...int64) error {
+	ch := changesFrom(ctx)
+	if ch == nil {
+		ch = &changes{}
+		for _, id := range indicatorIDs {
+			ch.add(id)
+		}
+		return s.flushChanges(ctx, ch)
+	}
+	ch.mu.Lock()
+	defer ch.mu.Unlock()
+	for _, id := range indicatorIDs {
+		ch.add(id)
+	}
+	return nil
+}
+
+func (ch *changes) add(id int64) {
+	if ch.indicators == nil {
+		ch.indicators = map[int64]struct{}{}
+	}
+	ch.indicators[id] = struct{}{}
+}
+
+// manyIndicators is the number of changed indicators of one plan above which a change
+// is written as a whole-plan change (a rebuild is then cheaper than the id list).
+const manyIndicators = 200
+
+// flushChanges bumps the version of each plan changed, in plan id order (so two
+// transactions lock plan rows in the same order), and marks the changed indicators.
+func (s *Store) flushChanges(ctx context.Context, ch *changes) error {
+	if len(ch.indicators) == 0 && len(ch.plans) == 0 {
+		return nil
+	}
+	whole := map[int64]bool{}
+	for id := range ch.plans {
+		whole[id] = true
+	}
+	byPlan := map[int64][]int64{}
+	if len(ch.indicators) > 0 {
+		ids := make([]int64, 0, len(ch.indicators))
+		for id := range ch.indicators {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		for chunk := range slices.Chunk(ids, 500) {
+			rows, err := s.q(ctx).QueryContext(ctx, `SELECT id, plan_id FROM indicators WHERE id IN (`+idList(chunk)+`)`)
+			if err != nil {
+				return fmt.Errorf("store: plan changed: %w", err)
+			}
+			for rows.Next() {
+				var id, planID int64
+				if err := rows.Scan(&id, &planID); err != nil {
+					rows.Close()
+					return fmt.Errorf("store: plan changed: %w", err)
+				}
+				byPlan[planID] = append(byPlan[planID], id)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return fmt.Errorf("store: plan changed: %w", err)
+			}
+		}
+	}
+	plans := make([]int64, 0, len(whole)+len(byPlan))
+	for id := range whole {
+		plans = append(plans, id)
+	}
+	for id, ids := range byPlan {
+		if len(ids) > manyIndicators {
+			whole[id] = true
+		}
+		if !slices.Contains(plans, id) {
+			plans = append(plans, id)
+		}
+	}
+	slices.Sort(plans)
+	for _, planID := range plans {
+		q := `UPDATE plans SET version = version + 1 WHERE id = $1 RETURNING version`
+		if whole[planID] {
+			q = `UPDATE plans SET version = version + 1, shape_version = version + 1 WHERE id = $1 RETURNING version`
+		}
+		var v int64
+		if err := s.q(ctx).QueryRowContext(ctx, q, planID).Scan(&v); err != nil {
+			if err == sql.ErrNoRows {
+				continue // the plan is gone
+			}
+			return fmt.Errorf("store: bump version of plan %d: %w", planID, err)
+		}
+		if whole[planID] {
+			continue
+		}
+		for chunk := range slices.Chunk(byPlan[planID], 500) {
+			if _, err := s.q(ctx).ExecContext(ctx, `UPDATE indicators SET changed_version = $1 WHERE id IN (`+idList(chunk)+`)`, v); err != nil {
+				return fmt.Errorf("store: mark changed indicators of plan %d: %w", planID, err)
+			}
+		}
+	}
+	return nil
+}
+
+// idList writes ids as a literal list for IN (…): they are integers, so nothing can be
+// injected, and one statement serves any number of them.
+func idList(ids []int64) string {
+	var b strings.Builder
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.FormatInt(id, 10))
+	}
+	return b.String()
+}
+
+// PlanVersion reads a plan's version: the one read a server makes per request to know
+// whether what it holds is still current.
+func (s *Store) PlanVersion(ctx context.Context, planID int64) (PlanVersion, error) {
+	var v PlanVersion
+	err := s.q(ctx).QueryRowContext(ctx, `SELECT version, shape_version FROM plans WHERE id = $1`, planID).Scan(&v.Version, &v.Shape)
+	if err != nil {
+		return v, fmt.Errorf("store: version of plan %d: %w", planID, mapErr(err))
+	}
+	return v, nil
+}
+
+// ChangedIndicators lists the indicators of a plan changed after version since.
+func (s *Store) ChangedIndicators(ctx context.Context, planID, since int64) ([]int64, error) {
+	rows, err := s.q(ctx).QueryContext(ctx, `SELECT id FROM indicators WHERE plan_id = $1 AND changed_version > $2`, planID, since)
+	if err != nil {
+		return nil, fmt.Errorf("store: changed indicators of plan %d: %w", planID, err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// IndicatorsByID reads some indicators of a plan with their placing ids.
+func (s *Store) IndicatorsByID(ctx context.Context, planID int64, ids []int64) ([]IndicatorRow, error) {
+	var out []IndicatorRow
+	for chunk := range slices.Chunk(ids, 500) {
+		rows, err := s.listIndicators(ctx, `i.plan_id = $1 AND i.id IN (`+idList(chunk)+`)`, planID)
+		if err != nil {
+			return nil, fmt.Errorf("store: indicators of plan %d: %w", planID, err)
+		}
+		out = append(out, rows...)
+	}
+	return out, nil
+}
+
+// EvalReports reads what the status engine and the on-time rates need of a plan's
+// reports (of some of its indicators when ids are given), by indicator, period and
+// revision: no notes, causes or users, the first submission as a number of seconds
+// rather than a string to parse, and SubmittedAt set to the first submission (a
+// resubmission after a rejection does not make a report late).
+func (s *Store) EvalReports(ctx context.Context, planID int64, ids []int64) (map[int64][]progress.Report, error) {
+	firstSubmitted := `CAST(strftime('%s', r.first_submitted_at) AS INTEGER)`
+	if s.dialect == Postgres {
+		firstSubmitted = `FLOOR(EXTRACT(EPOCH FROM r.first_submitted_at))::BIGINT`
+	}
+	q := `SELECT r.id, r.indicator_id, r.period, r.value, r.cumulative, r.last_year, r.amount, r.done, r.state, r.revision,
+		COALESCE(` + firstSubmitted + `, 0) FROM reports r`
+	out := map[int64][]progress.Report{}
+	read := func(where string, args ...any) error {
+		rows, err := s.q(ctx).QueryContext(ctx, q+where+` ORDER BY r.indicator_id, r.period, r.revision`, args...)
+		if err != nil {
+			return fmt.Errorf("store: reports of plan %d: %w", planID, err)
+		}
+		defer rows.Close()
+		var (
+			period, value, state sql.RawBytes
+			lastYear, amount     sql.NullString
+			submitted            int64
+		)
+		for rows.Next() {
+			var r progress.Report
+			if err := rows.Scan(&r.ID, &r.IndicatorID, &period, &value, &r.Cumulative, &lastYear, &amount, &r.Done, &state, &r.Revision, &submitted); err != nil {
+				return fmt.Errorf("store: reports of plan %d: %w", planID, err)
+			}
+			if r.Period, err = progress.ParsePeriod(string(period)); err != nil {
+				return fmt.Errorf("store: report %d: %w", r.ID, err)
+			}
+			if r.Value, err = decimal.NewFromString(string(value)); err != nil {
+				return fmt.Errorf("store: report %d value: %w", r.ID, err)
+			}
+			if r.LastYear, err = scanDec(lastYear); err != nil {
+				return err
+			}
+			if r.Amount, err = scanDec(amount); err != nil {
+				return err
+			}
+			r.State = internState(state)
+			if submitted != 0 {
+				r.SubmittedAt = time.Unix(submitted, 0).UTC()
+			}
+			out[r.IndicatorID] = append(out[r.IndicatorID], r)
+		}
+		return rows.Err()
+	}
+	if ids == nil {
+		return out, read(` JOIN indicators i ON i.id = r.indicator_id WHERE i.plan_id = $1`, planID)
+	}
+	for chunk := range slices.Chunk(ids, 500) {
+		if err := read(` WHERE r.indicator_id IN (`+idList(chunk)+`)`); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// internState gives the state constant for a state's text, so that a million rows share
+// four strings.
+func internState(b []byte) progress.State {
+	for _, st := range []progress.State{progress.StateApproved, progress.StateSubmitted, progress.StateDraft, progress.StateRejected} {
+		if string(b) == string(st) {
+			return st
+		}
+	}
+	return progress.State(string(b))
+}
