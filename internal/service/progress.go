@@ -428,14 +428,17 @@ var errBadInput = errors.New("bad input")
 func IsBadInput(err error) bool { return errors.Is(err, errBadInput) }
 
 // evalInput gathers what the status engine needs for one indicator.
-func evalInput(ind store.IndicatorRow, p *plan.Plan, reports []store.StoredReport, revs []progress.TargetRevision, at time.Time) progress.Input {
+func evalInput[R progress.Report | store.StoredReport](ind store.IndicatorRow, p *plan.Plan, reports []R, revs []progress.TargetRevision, at time.Time) progress.Input {
 	in := progress.Input{Indicator: ind.Indicator, Settings: p.Settings, Year: p.Year, At: at}
-	for _, r := range reports {
+	for i := range reports {
+		r := reportOf(&reports[i])
 		switch {
 		case r.Period.Year() == p.Year:
-			in.Reports = append(in.Reports, r.Report)
-		case r.Period.Year() < p.Year:
-			in.History = append(in.History, r.Report)
+			in.Reports = append(in.Reports, *r)
+		case r.Period.Year() == p.Year-1:
+			// Last year shapes the season and the projection range; earlier years
+			// cannot be reported (progress.Validate) and are not read.
+			in.History = append(in.History, *r)
 		}
 	}
 	all := append([]progress.TargetRevision{progress.OriginalTarget(ind.Indicator, p.Year)}, revs...)
@@ -443,6 +446,17 @@ func evalInput(ind store.IndicatorRow, p *plan.Plan, reports []store.StoredRepor
 		in.Target = &t
 	}
 	return in
+}
+
+// reportOf is the report in either form evalInput takes.
+func reportOf[R progress.Report | store.StoredReport](r *R) *progress.Report {
+	switch r := any(r).(type) {
+	case *progress.Report:
+		return r
+	case *store.StoredReport:
+		return &r.Report
+	}
+	return nil
 }
 
 // evaluateWith evaluates an indicator as if report r counted (for the explanation rule).
@@ -485,63 +499,43 @@ type IndicatorStatus struct {
 	Public    bool
 }
 
-// PlanStatus evaluates every indicator of a plan the actor may see, as of at (zero: the
-// plan's as-of moment).
+// PlanStatus is the status of every indicator of a plan the actor may see, as of at
+// (zero: the plan's as-of moment). It is computed once per plan version and date and
+// shared (statuscache.go): callers must not change the slice.
 func (s *Service) PlanStatus(ctx context.Context, a Actor, planID int64, at time.Time) ([]IndicatorStatus, time.Time, error) {
-	p, err := s.store.PlanHeader(ctx, planID)
-	if err != nil {
-		return nil, at, err
-	}
-	inds, err := s.visibleIndicators(ctx, a, p)
+	cs, err := s.planStatus(ctx, planID, at)
 	if err != nil {
 		return nil, at, err
 	}
 	if at.IsZero() {
-		at = s.AsOf(p)
+		at = s.AsOf(cs.header)
 	}
-	reports, err := s.store.PlanReports(ctx, planID)
-	if err != nil {
-		return nil, at, err
-	}
-	byInd := map[int64][]store.StoredReport{}
-	for _, r := range reports {
-		byInd[r.IndicatorID] = append(byInd[r.IndicatorID], r)
-	}
-	revs, err := s.store.TargetRevisions(ctx, planID, 0)
-	if err != nil {
-		return nil, at, err
-	}
-	out := make([]IndicatorStatus, 0, len(inds))
-	for _, ind := range inds {
-		res := progress.Evaluate(evalInput(ind, p, byInd[ind.ID], revs[ind.ID], at))
-		out = append(out, IndicatorStatus{Result: res, Name: ind.Name, Unit: ind.Unit, Kind: ind.Kind, DeptName: ind.DeptName,
-			ProgramID: ind.ProgramID, Public: ind.Public})
-	}
-	return out, at, nil
+	out, err := s.visibleStatus(a, cs)
+	return out, at, err
 }
 
-// OneStatus evaluates one indicator as of at (zero: the plan's as-of moment).
+// OneStatus is one indicator's status as of at (zero: the plan's as-of moment), from its
+// plan's cached status.
 func (s *Service) OneStatus(ctx context.Context, a Actor, indicatorID int64, at time.Time) (IndicatorStatus, time.Time, error) {
-	ind, p, err := s.indicatorFor(ctx, indicatorID)
+	planID, err := s.store.IndicatorPlan(ctx, indicatorID)
 	if err != nil {
 		return IndicatorStatus{}, at, err
+	}
+	cs, err := s.planStatus(ctx, planID, at)
+	if err != nil {
+		return IndicatorStatus{}, at, err
+	}
+	st, ind, ok := cs.indicator(indicatorID)
+	if !ok {
+		return IndicatorStatus{}, at, fmt.Errorf("indicator %d: %w", indicatorID, plan.ErrNotFound)
 	}
 	if err := s.visible(a, ind); err != nil {
 		return IndicatorStatus{}, at, err
 	}
 	if at.IsZero() {
-		at = s.AsOf(p)
+		at = s.AsOf(cs.header)
 	}
-	reports, err := s.store.IndicatorReports(ctx, ind.ID)
-	if err != nil {
-		return IndicatorStatus{}, at, err
-	}
-	revs, err := s.store.TargetRevisions(ctx, 0, ind.ID)
-	if err != nil {
-		return IndicatorStatus{}, at, err
-	}
-	res := progress.Evaluate(evalInput(ind, p, reports, revs[ind.ID], at))
-	return IndicatorStatus{Result: res, Name: ind.Name, Unit: ind.Unit, Kind: ind.Kind, DeptName: ind.DeptName, ProgramID: ind.ProgramID, Public: ind.Public}, at, nil
+	return st, at, nil
 }
 
 // Reports lists an indicator's reports the actor may read: every state for the
@@ -603,47 +597,17 @@ func (s *Service) ReviewQueue(ctx context.Context, a Actor, planID int64) ([]Rep
 	return out, nil
 }
 
-// DepartmentRates computes each department's on-time reporting rate per period as of at.
+// DepartmentRates computes each department's on-time reporting rate per period as of at,
+// once per plan version and date.
 func (s *Service) DepartmentRates(ctx context.Context, a Actor, planID int64, at time.Time) (map[string][]progress.ReportingRate, error) {
-	p, err := s.store.PlanHeader(ctx, planID)
+	cs, err := s.planStatus(ctx, planID, at)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.can(a, auth.PlanReadInternal, auth.Resource{RegionID: p.RegionID}); err != nil {
+	if err := s.can(a, auth.PlanReadInternal, auth.Resource{RegionID: cs.header.RegionID}); err != nil {
 		return nil, err
 	}
-	if at.IsZero() {
-		at = s.AsOf(p)
-	}
-	inds, err := s.store.PlanIndicators(ctx, planID)
-	if err != nil {
-		return nil, err
-	}
-	reports, err := s.store.PlanReports(ctx, planID)
-	if err != nil {
-		return nil, err
-	}
-	byInd := map[int64][]progress.Report{}
-	for _, r := range reports {
-		rep := r.Report
-		if !r.FirstSubmittedAt.IsZero() {
-			rep.SubmittedAt = r.FirstSubmittedAt // a resubmission does not make a report late
-		}
-		byInd[r.IndicatorID] = append(byInd[r.IndicatorID], rep)
-	}
-	items := map[string][]progress.DueItem{}
-	for _, ind := range inds {
-		if ind.DeptName == "" || !ind.HasTarget() {
-			continue
-		}
-		cal := progress.NewCalendar(ind.Frequency, p.Settings)
-		items[ind.DeptName] = append(items[ind.DeptName], progress.DueItems(ind.ID, ind.DeptName, cal, p.Year, byInd[ind.ID], at)...)
-	}
-	out := map[string][]progress.ReportingRate{}
-	for dept, its := range items {
-		out[dept] = progress.OnTimeByPeriod(its)
-	}
-	return out, nil
+	return cs.departmentRates(), nil
 }
 
 // ReportByID reads one report, for those who may read it.

@@ -39,6 +39,8 @@ type Service struct {
 	PublicView bool
 	// tree is the region tree, for reads down it.
 	tree regionTree
+	// cache keeps each plan's status per version and date (statuscache.go).
+	cache statusCache
 }
 
 // New makes the services over a store.

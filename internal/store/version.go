@@ -216,6 +216,15 @@ func (s *Store) ChangedIndicators(ctx context.Context, planID, since int64) ([]i
 	return out, rows.Err()
 }
 
+// IndicatorPlan is the plan an indicator belongs to.
+func (s *Store) IndicatorPlan(ctx context.Context, id int64) (int64, error) {
+	var planID int64
+	if err := s.q(ctx).QueryRowContext(ctx, `SELECT plan_id FROM indicators WHERE id = $1`, id).Scan(&planID); err != nil {
+		return 0, fmt.Errorf("store: indicator %d: %w", id, mapErr(err))
+	}
+	return planID, nil
+}
+
 // IndicatorsByID reads some indicators of a plan with their placing ids.
 func (s *Store) IndicatorsByID(ctx context.Context, planID int64, ids []int64) ([]IndicatorRow, error) {
 	var out []IndicatorRow
@@ -230,11 +239,14 @@ func (s *Store) IndicatorsByID(ctx context.Context, planID int64, ids []int64) (
 }
 
 // EvalReports reads what the status engine and the on-time rates need of a plan's
-// reports (of some of its indicators when ids are given), by indicator, period and
+// reports of the years from–to (of some of its indicators when ids are given), by indicator, period and
 // revision: no notes, causes or users, the first submission as a number of seconds
 // rather than a string to parse, and SubmittedAt set to the first submission (a
 // resubmission after a rejection does not make a report late).
-func (s *Store) EvalReports(ctx context.Context, planID int64, ids []int64) (map[int64][]progress.Report, error) {
+func (s *Store) EvalReports(ctx context.Context, planID int64, ids []int64, from, to int) (map[int64][]progress.Report, error) {
+	// Periods are written 2022, 2022-06 or 2022Q2: text order is time order within a
+	// year, so the years read are a range of the (indicator_id, period, revision) key.
+	lo, hi := fmt.Sprintf("%04d", from), fmt.Sprintf("%04d", to+1)
 	firstSubmitted := `CAST(strftime('%s', r.first_submitted_at) AS INTEGER)`
 	if s.dialect == Postgres {
 		firstSubmitted = `FLOOR(EXTRACT(EPOCH FROM r.first_submitted_at))::BIGINT`
@@ -279,10 +291,10 @@ func (s *Store) EvalReports(ctx context.Context, planID int64, ids []int64) (map
 		return rows.Err()
 	}
 	if ids == nil {
-		return out, read(` JOIN indicators i ON i.id = r.indicator_id WHERE i.plan_id = $1`, planID)
+		return out, read(` JOIN indicators i ON i.id = r.indicator_id WHERE i.plan_id = $1 AND r.period >= $2 AND r.period < $3`, planID, lo, hi)
 	}
 	for chunk := range slices.Chunk(ids, 500) {
-		if err := read(` WHERE r.indicator_id IN (`+idList(chunk)+`)`); err != nil {
+		if err := read(` WHERE r.indicator_id IN (`+idList(chunk)+`) AND r.period >= $1 AND r.period < $2`, lo, hi); err != nil {
 			return nil, err
 		}
 	}

@@ -1,0 +1,186 @@
+package service_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/lantu-dev/lantu/internal/progress"
+	"github.com/lantu-dev/lantu/internal/service"
+	"github.com/lantu-dev/lantu/internal/store"
+	"github.com/lantu-dev/lantu/internal/store/storetest"
+)
+
+// The status is cached per plan version (statuscache.go): after every kind of change,
+// the status read on the server that made it and on a second server over the same
+// database (a Service with its own cache, warmed before the change) shows it at once.
+func TestStatusFreshAfterEveryChange(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		other := service.New(st)
+		other.Now = f.svc.Now
+		servers := map[string]*service.Service{"same": f.svc, "second": other}
+		// After March's due date (10 April): a missing March report is overdue.
+		march := time.Date(2022, 4, 15, 23, 59, 59, 0, service.China)
+		statusOf := func(t *testing.T, svc *service.Service, id int64) (service.IndicatorStatus, bool) {
+			t.Helper()
+			rows, _, err := svc.PlanStatus(ctx, f.admin, f.planID, march)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range rows {
+				if r.IndicatorID == id {
+					one, _, err := svc.OneStatus(ctx, f.admin, id, march)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if one.Status != r.Status || !eqDec(one.Progress, r.Progress) || !eqDec(one.Target, r.Target) {
+						t.Errorf("indicator %d: OneStatus %+v and PlanStatus %+v disagree", id, one.Result, r.Result)
+					}
+					return r, true
+				}
+			}
+			return service.IndicatorStatus{}, false
+		}
+		warm := func(t *testing.T) {
+			for _, svc := range servers {
+				statusOf(t, svc, f.fdi)
+			}
+		}
+		check := func(t *testing.T, what string, id int64, ok func(service.IndicatorStatus) bool) {
+			t.Helper()
+			for name, svc := range servers {
+				if s, found := statusOf(t, svc, id); !found || !ok(s) {
+					t.Errorf("after %s, the %s server reads %+v (found %v)", what, name, s.Result, found)
+				}
+			}
+		}
+		versionMoved := func(t *testing.T, before store.PlanVersion) store.PlanVersion {
+			t.Helper()
+			v, err := st.PlanVersion(ctx, f.planID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v.Version <= before.Version {
+				t.Errorf("plan version did not move: %+v → %+v", before, v)
+			}
+			return v
+		}
+		v0, _ := st.PlanVersion(ctx, f.planID)
+
+		// Approve.
+		warm(t)
+		r, err := f.svc.CreateReport(ctx, f.reporter, f.fdi, service.ReportInput{Period: "2022-03", Value: dec("90000000")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err = f.svc.Review(ctx, f.reporter, r.ID, service.ReviewAction{Action: progress.ActSubmit, Version: r.Version})
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(t, "submit", f.fdi, func(s service.IndicatorStatus) bool {
+			return s.Progress == nil && len(s.Overdue) == 2 && s.Overdue[1] == progress.MustParsePeriod("2022-02")
+		})
+		warm(t)
+		r, err = f.svc.Review(ctx, f.reviewer, r.ID, service.ReviewAction{Action: progress.ActApprove, Version: r.Version})
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(t, "approve", f.fdi, func(s service.IndicatorStatus) bool { return eqDec(s.Progress, dec("90000000")) })
+		v1 := versionMoved(t, v0)
+
+		// Correct: the new revision counts once approved.
+		warm(t)
+		c, err := f.svc.CorrectReport(ctx, f.reporter, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err = f.svc.UpdateReport(ctx, f.reporter, c.ID, service.ReportInput{Value: dec("95000000"), Version: c.Version})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err = f.svc.Review(ctx, f.reporter, c.ID, service.ReviewAction{Action: progress.ActSubmit, Version: c.Version})
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(t, "a correction submitted", f.fdi, func(s service.IndicatorStatus) bool { return eqDec(s.Progress, dec("90000000")) })
+		warm(t)
+		if _, err := f.svc.Review(ctx, f.reviewer, c.ID, service.ReviewAction{Action: progress.ActApprove, Version: c.Version}); err != nil {
+			t.Fatal(err)
+		}
+		check(t, "correct", f.fdi, func(s service.IndicatorStatus) bool { return eqDec(s.Progress, dec("95000000")) })
+		v2 := versionMoved(t, v1)
+
+		// Unlock: the version moves (what is open changed), the status stays right.
+		warm(t)
+		if _, err := f.svc.UnlockPeriod(ctx, f.admin, f.fdi, "2022-02", "补报", time.Date(2022, 4, 20, 0, 0, 0, 0, time.UTC)); err != nil {
+			t.Fatal(err)
+		}
+		v3 := versionMoved(t, v2)
+		check(t, "unlock", f.fdi, func(s service.IndicatorStatus) bool { return eqDec(s.Progress, dec("95000000")) })
+
+		// Revise a target.
+		warm(t)
+		statusOf(t, other, f.roads)
+		rev := progress.TargetRevision{Target: dec("20"), EffectiveFrom: time.Date(2022, 3, 1, 0, 0, 0, 0, time.UTC), Reason: "市政府调整年度任务"}
+		if err := f.svc.ReviseTarget(ctx, f.admin, f.roads, rev); err != nil {
+			t.Fatal(err)
+		}
+		check(t, "revise target", f.roads, func(s service.IndicatorStatus) bool { return eqDec(s.Target, dec("20")) })
+		v4 := versionMoved(t, v3)
+
+		// Edit the plan: a new indicator (as accepting an extracted fact does) and a
+		// baseline.
+		warm(t)
+		p, err := st.PlanHeader(ctx, f.planID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		roads, err := st.Indicator(ctx, f.roads)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ind := plan.Indicator{ProgramID: roads.ProgramID, Code: "fresh-one", Name: "新增指标", Unit: "个", Kind: plan.KindLevel,
+			Direction: plan.Higher, Target: dec("10"), Qualifier: plan.QualAtLeast, Period: "2022", Frequency: plan.Monthly,
+			Accumulation: plan.Cumulative, Public: true}
+		if err := st.WithTx(ctx, func(ctx context.Context) error { return st.CreateIndicator(ctx, f.planID, p.RegionID, &ind) }); err != nil {
+			t.Fatal(err)
+		}
+		check(t, "a new indicator", ind.ID, func(s service.IndicatorStatus) bool { return s.Name == "新增指标" })
+		v5, _ := st.PlanVersion(ctx, f.planID)
+		if v5.Shape <= v4.Version {
+			t.Errorf("a new indicator is not a whole-plan change: %+v after %+v", v5, v4)
+		}
+		warm(t)
+		if err := st.WithTx(ctx, func(ctx context.Context) error {
+			return st.SetBaseline(ctx, f.roads, &plan.Figure{Value: dec("5"), Period: "2021"})
+		}); err != nil {
+			t.Fatal(err)
+		}
+		versionMoved(t, v5)
+
+		// Visibility is applied per reader on the cached status.
+		other.PublicView = true
+		rows, _, err := other.PlanStatus(ctx, service.Actor{Principal: auth.Anonymous()}, f.planID, march)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			if !r.Public {
+				t.Errorf("the public reads internal indicator %d from the cache", r.IndicatorID)
+			}
+		}
+	})
+}
+
+func eqDec(a, b *decimal.Decimal) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Equal(*b)
+}
