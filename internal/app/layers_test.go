@@ -31,6 +31,7 @@ var layers = map[string]int{
 	"internal/extract":  1,
 	"internal/planfile": 1,
 	"internal/invest":   1,
+	"internal/synth":    2, // synthetic districts for load tests (lantu gen), over the domain types
 
 	"internal/xlsx":              2, // spreadsheet forms over the domain types
 	"internal/notify":            2, // reminders out: SMTP and group-robot webhooks
