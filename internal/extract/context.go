@@ -63,7 +63,7 @@ type docContext struct {
 type opener struct {
 	start, end int
 	kind       int
-	cue        [2]int
+	text       string // the cue: 今年发展主要预期目标是
 }
 
 // headline takes a section heading (or the title).
@@ -173,6 +173,28 @@ func cue(t []rune, a, b int) string {
 	return string(t[a:b])
 }
 
+// cueCache keeps the last few cue strings, so that the facts of a paragraph
+// that share a cue (今年, 2024年) share one string.
+type cueCache struct {
+	s    [4]string
+	r    [4][]rune
+	next int
+}
+
+func (c *cueCache) get(t []rune, a, b int) string {
+	seg := t[a:b]
+	for i := range c.s {
+		if len(c.r[i]) == len(seg) && matchAt(seg, 0, c.r[i]) {
+			return c.s[i]
+		}
+	}
+	s := string(seg)
+	c.r[c.next] = append(c.r[c.next][:0], seg...)
+	c.s[c.next] = s
+	c.next = (c.next + 1) % len(c.s)
+	return s
+}
+
 // advanceCarry reads t[carryPos:upto] for words that set the year of the
 // rest of the paragraph: 2024年，…; 今年…; 去年…; 过去五年….
 func (x *extractor) advanceCarry(t []rune, upto int) {
@@ -206,7 +228,7 @@ func (x *extractor) advanceCarry(t []rune, upto int) {
 // comparedAt reports a time word that is the base of a comparison:
 // 比2019年, 较上年, 同去年.
 func comparedAt(t []rune, p int) bool {
-	return p > 0 && (t[p-1] == '比' || t[p-1] == '较' || t[p-1] == '同' || t[p-1] == '于' || t[p-1] == '与' || t[p-1] == '从')
+	return p > 0 && (t[p-1] == '比' || t[p-1] == '较' || t[p-1] == '同' || t[p-1] == '于' || t[p-1] == '与' || t[p-1] == '从' || t[p-1] == '由')
 }
 
 // findOpeners finds the lists opened by a colon inside paragraph t:
@@ -240,7 +262,7 @@ func (x *extractor) findOpeners(p *para) {
 			continue
 		}
 		cs := clauseStart(t, at, s)
-		o := opener{start: i + 1, end: len(t), kind: k, cue: [2]int{cs, i}}
+		o := opener{start: i + 1, end: len(t), kind: k, text: cue(t, cs, i)}
 		for q := i + 1; q < len(t); q++ {
 			if isSentenceEnd(t[q-1]) && looksBack(t, q) {
 				o.end = q

@@ -12,6 +12,7 @@ import (
 type extractor struct {
 	opt  Options
 	ctx  docContext
+	cues cueCache
 	emit func(Fact) error
 	err  error
 }
@@ -147,6 +148,9 @@ func listFollows(t []rune, last *lastFact, s int) bool {
 // judge decides whether mention m is a fact and fills the fact.
 func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSent *int, last *lastFact) (Fact, bool) {
 	t := p.text
+	if m.unit == "天" && daysCounted(t, m.numStart) {
+		m.unitClass = unitCount // 优良天数达到290天: days counted, not a duration
+	}
 	if m.unitClass == unitTime || m.unitClass == unitName || m.class {
 		return Fact{}, false
 	}
@@ -259,6 +263,20 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	return f, true
 }
 
+// daysCounted reports a number of days that is itself the measure: 天数 just
+// before it in the sentence (优良天数达到290天、增加19天).
+func daysCounted(t []rune, i int) bool {
+	for k := i - 1; k >= 1 && k >= i-20; k-- {
+		if isSentenceEnd(t[k]) || t[k] == '；' {
+			return false
+		}
+		if t[k] == '数' && t[k-1] == '天' {
+			return true
+		}
+	}
+	return false
+}
+
 // verbQualifier reports qualifiers that are verbs: they set the qualifier
 // but stay outside the span (GUIDELINE: 突破9500公里 → 9500公里).
 func verbQualifier(s string) bool {
@@ -369,6 +387,11 @@ func nounAfter(t []rune, j int) string {
 	if _, ok := growthWords.at(t, j); ok {
 		return ""
 	}
+	for _, w := range [...]string{"台阶", "大关", "关口", "量级", "级别", "规模", "水平"} {
+		if hasPrefixAt(t, j, w) {
+			return "" // 3万亿台阶: a threshold, not a count
+		}
+	}
 	if j+3 < len(t) && (hasPrefixAt(t, j+2, "人口") || hasPrefixAt(t, j+2, "人员") || hasPrefixAt(t, j+2, "群众")) {
 		return string(t[j : j+4])
 	}
@@ -427,7 +450,7 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 		}
 		// a clause opening with a past year: "；2021年完成投资596.3亿元"
 		if y, ok := yearAt(t, p); ok && x.opt.Year > 0 && y < x.opt.Year && (p == sent || isClauseEnd(t[p-1])) {
-			return KindActual, WhySentence, string(t[p : p+5])
+			return KindActual, WhySentence, x.cues.get(t, p, p+5)
 		}
 	}
 	lo := sent // where the mention's own words start: after a list's opener
@@ -437,7 +460,7 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 	// 增长5%左右的预期目标: a marker after the number, in its clause
 	for p := e; p < len(t) && !isClauseEnd(t[p]); p++ {
 		if hasPrefixAt(t, p, "目标") || hasPrefixAt(t, p, "预期") {
-			return KindTarget, WhySentence, string(t[p : p+2])
+			return KindTarget, WhySentence, x.cues.get(t, p, p+2)
 		}
 		if hasPrefixAt(t, p, "预计") {
 			return KindEstimate, WhySentence, "预计"
@@ -450,7 +473,7 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 			k := p + 2
 			if k < s && (hasPrefixAt(t, k, "以来") || hasPrefixAt(t, k, "上半年") || hasPrefixAt(t, k, "前") ||
 				hasPrefixAt(t, k, "一季度") || hasPrefixAt(t, k, "第一季度") || isDigit(t[k]) || hasPrefixAt(t, k, "年初")) {
-				return KindActual, WhySentence, string(t[p:min(k+3, s)])
+				return KindActual, WhySentence, x.cues.get(t, p, min(k+3, s))
 			}
 			return KindTarget, WhySentence, "今年"
 		}
@@ -459,21 +482,21 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 	for p := s - 1; p >= lo; p-- {
 		if y, ok := yearAt(t, p); ok && p+5 <= s {
 			if p > 0 && (t[p-1] == '到' || t[p-1] == '至') {
-				return KindTarget, WhySentence, string(t[p-1 : p+5])
+				return KindTarget, WhySentence, x.cues.get(t, p-1, p+5)
 			}
 			if x.opt.Year > 0 {
 				if y < x.opt.Year {
-					return KindActual, WhySentence, string(t[p : p+5])
+					return KindActual, WhySentence, x.cues.get(t, p, p+5)
 				}
 				if y > x.opt.Year {
-					return KindTarget, WhySentence, string(t[p : p+5])
+					return KindTarget, WhySentence, x.cues.get(t, p, p+5)
 				}
 			}
 			break
 		}
 	}
 	if op != nil {
-		return kindName(op.kind), WhyList, cue(t, op.cue[0], op.cue[1])
+		return kindName(op.kind), WhyList, op.text
 	}
 	if c.listKind != mkNone {
 		return kindName(c.listKind), WhyList, c.listCue
@@ -482,9 +505,9 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 		x.advanceCarry(t, sent)
 		if y := c.carryYear; y > 0 && y != x.opt.Year {
 			if y < x.opt.Year {
-				return KindActual, WhyParagraph, string(t[c.carryCue[0]:c.carryCue[1]])
+				return KindActual, WhyParagraph, x.cues.get(t, c.carryCue[0], c.carryCue[1])
 			}
-			return KindTarget, WhyParagraph, string(t[c.carryCue[0]:c.carryCue[1]])
+			return KindTarget, WhyParagraph, x.cues.get(t, c.carryCue[0], c.carryCue[1])
 		}
 	}
 	if c.headKind != mkNone {
@@ -688,15 +711,15 @@ func (x *extractor) period(t []rune, sent, s int, kind string) (*string, string,
 		if why == WhyNone {
 			return nil, why, ""
 		}
-		return per, why, string(t[max(a, 0):min(b, len(t))])
+		return per, why, x.cues.get(t, max(a, 0), min(b, len(t)))
 	}
 	c := &x.ctx
 	x.advanceCarry(t, sent)
 	switch {
 	case c.carryMulti:
-		return nil, WhyMultiYear, string(t[c.carryCue[0]:c.carryCue[1]])
+		return nil, WhyMultiYear, x.cues.get(t, c.carryCue[0], c.carryCue[1])
 	case c.carryYear > 0:
-		return yearString(c.carryYear), WhyParagraph, string(t[c.carryCue[0]:c.carryCue[1]])
+		return yearString(c.carryYear), WhyParagraph, x.cues.get(t, c.carryCue[0], c.carryCue[1])
 	case c.listKind != mkNone && c.listYear != 0:
 		if c.listYear < 0 {
 			return nil, WhyMultiYear, c.listCue

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -128,6 +130,7 @@ func FuzzContext(f *testing.F) {
 		if !utf8.ValidString(s) {
 			return
 		}
+		defer watchdog(s)()
 		doc := "2025年政府工作报告\n\n各位代表：\n\n一、" + s + "\n\n" + s + "\n\n二、2025年主要任务\n\n" + s + "主要预期目标是：" + s + "\n\n" + s
 		n := utf8.RuneCountInString(doc)
 		facts := Extract(doc, Options{Year: 2025})
@@ -181,6 +184,7 @@ func FuzzPDF(f *testing.F) {
 	f.Add(wrapPDF("第1页 页眉", []string{"一、2024年工作回顾", "粮食产量1.4万亿斤，增长1.6%。"}, 10, 2))
 	f.Add([]byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		defer watchdog(string(data))()
 		if !bytes.HasPrefix(data, []byte("%PDF")) {
 			data = append([]byte("%PDF-1.7\n"), data...)
 		}
@@ -193,4 +197,14 @@ func FuzzPDF(f *testing.F) {
 		}
 		Extract(text, Options{Year: 2025})
 	})
+}
+
+// watchdog crashes the fuzz worker when one input takes over 10 s, so that
+// the fuzzer keeps the input that hangs (go test has no time limit per
+// input). It returns the function that stops it.
+func watchdog(input string) func() {
+	t := time.AfterFunc(10*time.Second, func() {
+		panic(fmt.Sprintf("input of %d bytes took over 10 s: %q", len(input), input[:min(len(input), 300)]))
+	})
+	return func() { t.Stop() }
 }

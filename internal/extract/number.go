@@ -273,8 +273,8 @@ func scanChinese(t []rune, i int) (n number, ok bool) {
 			j++
 			continue
 		}
-		if r == '点' && lastDigit && j+1 < len(t) && chineseDigit(t[j+1]) >= 0 {
-			// decimals: 四点九, 三点五万
+		if r == '点' && (lastDigit || j > i && smallUnit(t[j-1]) > 0) && j+1 < len(t) && chineseDigit(t[j+1]) >= 0 {
+			// decimals: 四点九, 三点五万, 二十点九
 			k := j + 1
 			f, div := 0.0, 1.0
 			for k < len(t) && chineseDigit(t[k]) >= 0 {

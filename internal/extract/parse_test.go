@@ -40,6 +40,8 @@ func TestParseQuantity(t *testing.T) {
 		{"5%以上", 5, nil, "%", "over"},
 		{"百分之五", 5, nil, "%", "exact"},
 		{"百分之四点九", 4.9, nil, "%", "exact"},
+		{"百分之二十点九", 20.9, nil, "%", "exact"},
+		{"一百二十点五亿元", 1.205e10, nil, "元", "exact"},
 		{"三分之一", 100.0 / 3, nil, "%", "exact"},
 		{"3到5个", 3, f(5), "个", "exact"},
 		{"3—5个", 3, f(5), "个", "exact"},

@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Micro-averaged scores over the gold2 documents, with shared/extraction/score.py's matching.
+
+  scoreset.py agree A_DIR B_DIR            annotators' agreement: A as gold, B as prediction
+  scoreset.py extract [--set heldout|dev|all] [--lantu BIN] [--gold DIR]
+                                           the extractor against the settled gold here
+
+Micro-averaged: matches, predictions and gold facts are summed over the documents before
+precision, recall and F1 are taken. "strict" is score.py's F1 (kind, metric, unit, value);
+"value+unit" ignores kind and metric.
+"""
+import argparse
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+YEARS = {"001": 2022, "003": 2022, "004": 2022, "005": 2022, "006": 2022, "008": 2021, "012": 2025,
+         "023": 2025, "036": 2025, "040": 2025, "043": 2022, "054": 2010, "068": 1995}
+HELDOUT = ["004", "008", "036", "054"]
+DEV = [d for d in sorted(YEARS) if d not in HELDOUT]
+
+
+def load_scorer():
+    for p in (os.path.join(HERE, "../../../../../shared/extraction/score.py"),
+              os.path.join(HERE, "../../../../../../shared/extraction/score.py"), "/work/shared/extraction/score.py"):
+        if os.path.exists(p):
+            spec = importlib.util.spec_from_file_location("score", p)
+            m = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(m)
+            return m
+    sys.exit("score.py not found")
+
+
+def micro(score, pairs_of_docs, verbose=False):
+    tot = dict(gold=0, pred=0, strict=0, loose=0, period=0, qual=0)
+    for doc, gold, pred in pairs_of_docs:
+        s = score.match(gold, pred)
+        l = score.match(gold, pred, strict=False)
+        tot["gold"] += len(gold)
+        tot["pred"] += len(pred)
+        tot["strict"] += len(s)
+        tot["loose"] += len(l)
+        tot["period"] += sum(1 for gi, pi, _ in s if str(gold[gi].get("period")) == str(pred[pi].get("period")))
+        tot["qual"] += sum(1 for gi, pi, _ in s if gold[gi].get("qualifier") == pred[pi].get("qualifier"))
+        if verbose:
+            p, r, f = score.prf(len(s), len(pred), len(gold))
+            print(f"  {doc}: gold {len(gold)} pred {len(pred)} strict F1 {f:.3f} "
+                  f"value+unit F1 {score.prf(len(l), len(pred), len(gold))[2]:.3f}")
+    p, r, f = score.prf(tot["strict"], tot["pred"], tot["gold"])
+    _, _, lf = score.prf(tot["loose"], tot["pred"], tot["gold"])
+    return dict(docs=len(pairs_of_docs), gold=tot["gold"], pred=tot["pred"], matched=tot["strict"],
+                precision=round(p, 4), recall=round(r, 4), f1=round(f, 4), value_unit_f1=round(lf, 4),
+                period_agreement=round(tot["period"] / tot["strict"], 4) if tot["strict"] else 0,
+                qualifier_agreement=round(tot["qual"] / tot["strict"], 4) if tot["strict"] else 0)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("mode", choices=["agree", "extract"])
+    ap.add_argument("dirs", nargs="*")
+    ap.add_argument("--set", default="all", choices=["all", "heldout", "dev"])
+    ap.add_argument("--lantu", default="lantu")
+    ap.add_argument("--gold", default=HERE)
+    ap.add_argument("--verbose", action="store_true")
+    a = ap.parse_args()
+    score = load_scorer()
+    docs = {"all": sorted(YEARS), "heldout": HELDOUT, "dev": DEV}[a.set]
+    pairs = []
+    for d in docs:
+        if a.mode == "agree":
+            gold = score.load(os.path.join(a.dirs[0], d + ".gold.json"))
+            pred = score.load(os.path.join(a.dirs[1], d + ".gold.json"))
+        else:
+            gold = score.load(os.path.join(a.gold, d + ".gold.json"))
+            out = subprocess.run([a.lantu, "extract", "--json", "--year", str(YEARS[d]), os.path.join(a.gold, d + ".txt")],
+                                 check=True, capture_output=True, text=True).stdout
+            pred = json.loads(out)["facts"]
+        pairs.append((d, gold, pred))
+    print(json.dumps(micro(score, pairs, a.verbose), ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
