@@ -181,6 +181,11 @@ func FuzzPDF(f *testing.F) {
 		f.Add(data)
 		f.Add(data[:len(data)*2/3])
 	}
+	for _, name := range []string{"testdata/hang.pdf", "testdata/hang2.pdf"} {
+		if data, err := os.ReadFile(name); err == nil {
+			f.Add(data)
+		}
+	}
 	f.Add(wrapPDF("第1页 页眉", []string{"一、2024年工作回顾", "粮食产量1.4万亿斤，增长1.6%。"}, 10, 2))
 	f.Add([]byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"))
 	f.Fuzz(func(t *testing.T, data []byte) {

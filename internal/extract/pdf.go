@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/ledongthuc/pdf"
@@ -30,19 +31,22 @@ func decodePDF(name string, data []byte) (text string, err error) {
 			text, err = "", fmt.Errorf("%s: PDF: damaged or unsupported (%v)", name, r)
 		}
 	}()
+	if unclosedHex(data) {
+		return "", fmt.Errorf("%s: PDF: damaged (cut off inside a hex string)", name)
+	}
 	rd, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return "", fmt.Errorf("%s: PDF: %w", name, err)
 	}
-	n := rd.NumPage()
-	if n == 0 {
+	pageList := pdfPages(rd)
+	if len(pageList) == 0 {
 		return "", fmt.Errorf("%s: PDF without pages", name)
 	}
 	var pages [][]pdfLine
-	for i := 1; i <= n && i <= maxPDFPages; i++ {
-		p := rd.Page(i)
-		if p.V.IsNull() {
-			continue
+	for i, p := range pageList {
+		i++
+		if !streamsClosed(p) {
+			return "", fmt.Errorf("%s: PDF page %d: damaged content (cut off inside a hex string)", name, i)
 		}
 		rows, err := p.GetTextByRow()
 		if err != nil {
@@ -70,6 +74,106 @@ func decodePDF(name string, data []byte) (text string, err error) {
 		return "", fmt.Errorf("%s: PDF without a text layer (a scanned image?): run OCR on it first", name)
 	}
 	return text, nil
+}
+
+// pdfPages walks the page tree in order. The walk is bounded in depth and in
+// nodes visited, so that a tree with a cycle or a false /Count (the
+// library's own Page(n) loops on those) ends.
+func pdfPages(rd *pdf.Reader) []pdf.Page {
+	var out []pdf.Page
+	visited := 0
+	var walk func(v pdf.Value, depth int)
+	walk = func(v pdf.Value, depth int) {
+		if depth > 32 || len(out) >= maxPDFPages || visited >= 4*maxPDFPages {
+			return
+		}
+		visited++
+		switch v.Key("Type").Name() {
+		case "Pages":
+			kids := v.Key("Kids")
+			for i := 0; i < kids.Len() && len(out) < maxPDFPages && visited < 4*maxPDFPages; i++ {
+				walk(kids.Index(i), depth+1)
+			}
+		case "Page":
+			out = append(out, pdf.Page{V: v})
+		}
+	}
+	walk(rd.Trailer().Key("Root").Key("Pages"), 0)
+	return out
+}
+
+// maxPDFStream bounds the bytes of one content stream checked.
+const maxPDFStream = 64 << 20
+
+// unclosedHex reports data with a '<' after its last '>': the library reads a
+// hex string cut off at the end of its input for ever, so such input is
+// refused before it is read.
+func unclosedHex(b []byte) bool {
+	return bytes.LastIndexByte(b, '<') > bytes.LastIndexByte(b, '>')
+}
+
+// streamsClosed checks the page's content streams and its fonts' ToUnicode
+// CMaps (the streams the library interprets) for a hex string cut off.
+func streamsClosed(p pdf.Page) bool {
+	var streams []pdf.Value
+	c := p.V.Key("Contents")
+	if c.Kind() == pdf.Array {
+		for i := 0; i < c.Len(); i++ {
+			streams = append(streams, c.Index(i))
+		}
+	} else if c.Kind() == pdf.Stream {
+		streams = append(streams, c)
+	}
+	fonts := p.Resources().Key("Font")
+	for _, k := range fonts.Keys() {
+		if u := fonts.Key(k).Key("ToUnicode"); u.Kind() == pdf.Stream {
+			if !closedStream(u) {
+				return false
+			}
+		}
+	}
+	// the contents are read as one stream when they are an array
+	var all []byte
+	for _, s := range streams {
+		rc := s.Reader()
+		b, _ := io.ReadAll(io.LimitReader(rc, maxPDFStream))
+		rc.Close()
+		all = append(all, b...)
+		all = append(all, '\n')
+	}
+	return !unclosedHex(all)
+}
+
+func closedStream(v pdf.Value) bool {
+	rc := v.Reader()
+	defer rc.Close()
+	b, _ := io.ReadAll(io.LimitReader(rc, maxPDFStream))
+	return !unclosedHex(b) && saneCMap(b)
+}
+
+// saneCMap reports a CMap whose blocks (N beginbfchar …) announce at most
+// 10,000 entries each: the library loops N times whatever the block holds,
+// and the format allows 100.
+func saneCMap(b []byte) bool {
+	for i := 0; ; {
+		k := bytes.Index(b[i:], []byte("begin"))
+		if k < 0 {
+			return true
+		}
+		k += i
+		j := k
+		for j > 0 && (b[j-1] == ' ' || b[j-1] == '\n' || b[j-1] == '\r' || b[j-1] == '\t') {
+			j--
+		}
+		e := j
+		for j > 0 && b[j-1] >= '0' && b[j-1] <= '9' {
+			j--
+		}
+		if e-j > 5 || e-j == 5 && string(b[j:e]) > "10000" {
+			return false
+		}
+		i = k + 5
+	}
 }
 
 // joinPDFLines drops page numbers and running headers and footers and joins

@@ -60,4 +60,16 @@ func TestDecodePDFBroken(t *testing.T) {
 			t.Errorf("broken PDF: %v", err)
 		}
 	}
+	// Inputs on which the library looped for ever (found by mutating wrapped.pdf): a
+	// hex string cut off at the end of a content stream, a ToUnicode block announcing
+	// billions of entries. They end now, with an error.
+	for _, name := range []string{"testdata/hang.pdf", "testdata/hang2.pdf"} {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := Decode(name, b); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
 }
