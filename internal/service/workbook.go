@@ -134,6 +134,13 @@ func (s *Service) ImportReports(ctx context.Context, a Actor, planID int64, entr
 				cell(e, "id", fmt.Sprintf("指标 %d 不属于本规划 / indicator %d is not in this plan", e.IndicatorID, e.IndicatorID))
 				continue
 			}
+			if e.Code != ind.Code {
+				// The id and the code name two things (a row pasted from another form, an
+				// edited id): refused, never written by the id alone.
+				cell(e, "code", fmt.Sprintf("指标代码与编号不符（编号%d的代码为%s）/ the code does not match the id (indicator %d is %s)",
+					e.IndicatorID, ind.Code, e.IndicatorID, ind.Code))
+				continue
+			}
 			if err := s.importEntry(ctx, a, p, ind, e, submit, &sum, cell); err != nil {
 				return err
 			}

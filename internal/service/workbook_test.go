@@ -176,3 +176,42 @@ func TestWorkbookDepartmentScope(t *testing.T) {
 		t.Errorf("own import: %+v %v", sum, err)
 	}
 }
+
+// Issue 8, item 8: a row whose indicator id and code disagree is refused, naming the
+// code cell; nothing is written by the id alone (a CSV carries no template to check it).
+func TestImportIDAndCodeMustAgree(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		tpl, err := f.svc.ReportTemplate(ctx, f.reporter, f.planID, "", "2022-04")
+		if err != nil {
+			t.Fatal(err)
+		}
+		entries, err := read(t, fill(t, tpl, nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(entries) < 2 {
+			t.Fatalf("%d entries", len(entries))
+		}
+		before, _ := st.PlanReports(ctx, f.planID)
+		entries[0].Code = entries[1].Code
+		_, err = f.svc.ImportReports(ctx, f.reporter, f.planID, entries, false)
+		var errs xlsx.Errors
+		if !errors.As(err, &errs) {
+			t.Fatalf("import with a code not the id's: %v, want the file refused", err)
+		}
+		found := false
+		for _, e := range errs {
+			if e.Row == entries[0].Row && strings.Contains(e.Reason, "代码") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no error names the code of row %d: %v", entries[0].Row, errs)
+		}
+		if after, _ := st.PlanReports(ctx, f.planID); len(after) != len(before) {
+			t.Errorf("%d reports written by a refused file", len(after)-len(before))
+		}
+	})
+}
