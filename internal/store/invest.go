@@ -750,9 +750,13 @@ func (s *Store) Visits(ctx context.Context, sc InvestScope, f VisitFilter) ([]in
 	if f.IDs != nil {
 		if len(f.IDs) == 0 {
 			conds = append(conds, "1 = 0")
-		}
-		for _, id := range f.IDs {
-			add("v.id = $%d", id) // one id at most in practice
+		} else {
+			ph := make([]string, len(f.IDs))
+			for i, id := range f.IDs {
+				args = append(args, id)
+				ph[i] = fmt.Sprintf("$%d", len(args))
+			}
+			conds = append(conds, "v.id IN ("+strings.Join(ph, ", ")+")")
 		}
 	}
 	rows, err := s.q(ctx).QueryContext(ctx, `SELECT `+visitColumns+visitFrom+whereSQL(conds)+` ORDER BY v.starts_at, v.id`, args...)
