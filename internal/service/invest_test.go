@@ -134,6 +134,27 @@ func TestMoveLeadFeedsIndicatorInOneTransaction(t *testing.T) {
 		ctx := context.Background()
 		f := newInvestFixture(t, st)
 		before := f.status(t, f.landed, "2022-03-31")
+		// The plan's status is cached per plan version: read it once so the cache is warm.
+		at := time.Date(2022, 3, 31, 23, 59, 59, 0, service.China)
+		planLanded := func() string {
+			all, _, err := f.svc.PlanStatus(ctx, f.leader, f.planID, at)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range all {
+				if s.IndicatorID == f.landed && s.Progress != nil {
+					return s.Progress.String()
+				}
+			}
+			return ""
+		}
+		if got := planLanded(); got != "3" {
+			t.Fatalf("plan status before: projects-landed %q", got)
+		}
+		v0, err := st.PlanVersion(ctx, f.planID)
+		if err != nil {
+			t.Fatal(err)
+		}
 		lead := f.leadNamed(t, "“一带一路”商品交易中心")
 		if lead.Stage != invest.StageSigned {
 			t.Fatalf("stage %s", lead.Stage)
@@ -144,6 +165,14 @@ func TestMoveLeadFeedsIndicatorInOneTransaction(t *testing.T) {
 		}
 		if moved.Stage != invest.StageLanded || moved.Version != lead.Version+1 {
 			t.Errorf("moved: %+v", moved)
+		}
+		// The move bumped the plan's version in its transaction, so the cached plan status
+		// shows the new figure at once.
+		if v1, err := st.PlanVersion(ctx, f.planID); err != nil || v1.Version <= v0.Version {
+			t.Errorf("plan version %d → %d (%v): the move did not bump it", v0.Version, v1.Version, err)
+		}
+		if got := planLanded(); got != "4" {
+			t.Errorf("plan status after the move: projects-landed %q, want 4", got)
 		}
 		after := f.status(t, f.landed, "2022-03-31")
 		if !after.Progress.Equal(before.Progress.Add(decimal.NewFromInt(1))) {
