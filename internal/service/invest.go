@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -1028,8 +1029,14 @@ func (s *Service) IndicatorFeed(ctx context.Context, a Actor, indicatorID int64)
 		last := reports[len(reports)-1]
 		out.Period, out.Value = last.Period.String(), last.Value
 		if s.can(a, auth.InvestRead, auth.Resource{RegionID: ind.RegionID, DeptID: ind.DeptID}) == nil {
-			if out.Sources, err = s.store.FeedSources(ctx, ind.ID, out.Period); err != nil {
+			all, err := s.store.FeedSources(ctx, ind.ID, strconv.Itoa(last.Period.Year()))
+			if err != nil {
 				return out, true, err
+			}
+			for _, src := range all {
+				if !src.On.After(last.Period.End()) {
+					out.Sources = append(out.Sources, src)
+				}
 			}
 		}
 	}
@@ -1112,9 +1119,15 @@ func (s *Service) recomputeFeeds(ctx context.Context, a Actor, regionID int64) e
 			if err := s.putFedReport(ctx, a, ind, per, fig.Value, existing); err != nil {
 				return err
 			}
-			if err := s.store.ReplaceFeedSources(ctx, ind.ID, per.String(), fig.Sources); err != nil {
-				return err
-			}
+		}
+		// The sources of the year to date; a period's are those dated by its end, since
+		// every fed figure is cumulative.
+		fig, err := invest.Compute(f, ind.Unit, p.Year, time.Date(p.Year, 12, 31, 0, 0, 0, 0, time.UTC), hist, rates)
+		if err != nil {
+			return fmt.Errorf("indicator %s: %w", ind.Code, err)
+		}
+		if err := s.store.ReplaceFeedSources(ctx, ind.ID, strconv.Itoa(p.Year), fig.Sources); err != nil {
+			return err
 		}
 	}
 	return nil

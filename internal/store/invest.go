@@ -925,22 +925,60 @@ func (s *Store) RegionFeeds(ctx context.Context, regionID int64) ([]invest.Feed,
 	return out, rows.Err()
 }
 
-// ReplaceFeedSources keeps what a fed figure of a period counts, replacing what it
-// counted before.
-func (s *Store) ReplaceFeedSources(ctx context.Context, indicatorID int64, period string, srcs []invest.Source) error {
-	if _, err := s.q(ctx).ExecContext(ctx, `DELETE FROM feed_sources WHERE indicator_id = $1 AND period = $2`, indicatorID, period); err != nil {
+// ReplaceFeedSources keeps what a fed figure counts (under a key: the plan year), unless
+// it is what is kept already: a move that does not change an indicator's sources writes
+// nothing, and one that does writes them in batches of multi-row INSERTs.
+func (s *Store) ReplaceFeedSources(ctx context.Context, indicatorID int64, key string, srcs []invest.Source) error {
+	cur, err := s.FeedSources(ctx, indicatorID, key)
+	if err != nil {
+		return err
+	}
+	if sameSources(cur, srcs) {
+		return nil
+	}
+	if _, err := s.q(ctx).ExecContext(ctx, `DELETE FROM feed_sources WHERE indicator_id = $1 AND period = $2`, indicatorID, key); err != nil {
 		return fmt.Errorf("store: feed sources: %w", err)
 	}
-	for _, src := range srcs {
-		if _, err := s.q(ctx).ExecContext(ctx, `INSERT INTO feed_sources (indicator_id, period, kind, ref_id, lead_id, on_date, value) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-			indicatorID, period, src.Kind, src.ID, src.LeadID, dateText(src.On), src.Value.String()); err != nil {
-			return fmt.Errorf("store: feed source: %w", err)
+	const batch = 200
+	for start := 0; start < len(srcs); start += batch {
+		part := srcs[start:min(start+batch, len(srcs))]
+		rows := make([]string, len(part))
+		args := make([]any, 0, 7*len(part))
+		for i, src := range part {
+			n := len(args)
+			rows[i] = fmt.Sprintf("($%d, $%d, $%d, $%d, $%d, $%d, $%d)", n+1, n+2, n+3, n+4, n+5, n+6, n+7)
+			args = append(args, indicatorID, key, src.Kind, src.ID, src.LeadID, dateText(src.On), src.Value.String())
+		}
+		if _, err := s.q(ctx).ExecContext(ctx, `INSERT INTO feed_sources (indicator_id, period, kind, ref_id, lead_id, on_date, value) VALUES `+
+			strings.Join(rows, ", "), args...); err != nil {
+			return fmt.Errorf("store: feed sources: %w", err)
 		}
 	}
 	return nil
 }
 
-// FeedSources reads what a fed figure of a period counts, with the leads' names.
+func sameSources(a, b []invest.Source) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	key := func(s invest.Source) string {
+		return fmt.Sprintf("%s/%d/%d/%s/%s", s.Kind, s.ID, s.LeadID, dateText(s.On), s.Value.String())
+	}
+	count := map[string]int{}
+	for _, s := range a {
+		count[key(s)]++
+	}
+	for _, s := range b {
+		k := key(s)
+		if count[k] == 0 {
+			return false
+		}
+		count[k]--
+	}
+	return true
+}
+
+// FeedSources reads what a fed figure counts (under its key), with the leads' names.
 func (s *Store) FeedSources(ctx context.Context, indicatorID int64, period string) ([]invest.Source, error) {
 	rows, err := s.q(ctx).QueryContext(ctx, `SELECT f.kind, f.ref_id, f.lead_id, COALESCE(l.name, ''), f.on_date, f.value FROM feed_sources f
 		LEFT JOIN leads l ON l.id = f.lead_id WHERE f.indicator_id = $1 AND f.period = $2 ORDER BY f.on_date, f.ref_id`, indicatorID, period)
