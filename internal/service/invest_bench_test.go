@@ -11,7 +11,6 @@ import (
 
 	"github.com/lantu-dev/lantu/internal/invest"
 	"github.com/lantu-dev/lantu/internal/service"
-	"github.com/lantu-dev/lantu/internal/store"
 	"github.com/lantu-dev/lantu/internal/store/storetest"
 )
 
@@ -70,6 +69,4 @@ func BenchmarkMoveLead(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	b.StopTimer()
-	var _ *store.Store = st
 }
