@@ -15,7 +15,6 @@ import (
 	"github.com/lantu-dev/lantu/internal/httpauth"
 	"github.com/lantu-dev/lantu/internal/i18n"
 	"github.com/lantu-dev/lantu/internal/invest"
-	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/service"
 )
 
@@ -52,9 +51,9 @@ func (a *API) investRoutes(rt *httpauth.Router) {
 		row{Pattern: "GET /api/v1/visits/{id}", Who: signedIn, Action: auth.InvestRead, Find: httpauth.ByVisit, Handler: a.json(a.visit)},
 		row{Pattern: "PUT /api/v1/visits/{id}", Who: signedIn, Action: auth.VisitManage, Find: httpauth.ByVisit, Handler: a.json(a.updateVisit)},
 		row{Pattern: "GET /api/v1/visits.ics", Who: signedIn, Action: auth.InvestRead, Find: httpauth.None, Handler: http.HandlerFunc(a.visitsICS)},
-		// The subscription link carries its own secret: a calendar app sends no cookie or
-		// token. A wrong or revoked secret is 401.
-		row{Pattern: "GET /api/v1/calendar/{file}", Who: httpauth.Anyone, Action: auth.InvestRead, Find: httpauth.BySecret, Handler: http.HandlerFunc(a.subscribedICS)},
+		// The subscription link carries its own secret (a calendar app sends no cookie or
+		// token) in its query, which the request log leaves out. A wrong or revoked secret is 401.
+		row{Pattern: "GET /api/v1/calendar.ics", Who: httpauth.Anyone, Action: auth.InvestRead, Find: httpauth.BySecret, Handler: http.HandlerFunc(a.subscribedICS)},
 		row{Pattern: "POST /api/v1/calendar/subscription", Who: signedIn, Action: auth.CalendarSubscribe, Find: httpauth.Self, Handler: a.json(a.subscribe)},
 		row{Pattern: "DELETE /api/v1/calendar/subscription", Who: signedIn, Action: auth.CalendarSubscribe, Find: httpauth.Self, Handler: a.json(a.unsubscribe)},
 
@@ -598,14 +597,9 @@ func (a *API) writeICS(w http.ResponseWriter, r *http.Request, act service.Actor
 
 func (a *API) visitsICS(w http.ResponseWriter, r *http.Request) { a.writeICS(w, r, actor(r)) }
 
-// subscribedICS serves /api/v1/calendar/SECRET.ics to a calendar app.
+// subscribedICS serves /api/v1/calendar.ics?key=SECRET to a calendar app.
 func (a *API) subscribedICS(w http.ResponseWriter, r *http.Request) {
-	secret, ok := strings.CutSuffix(r.PathValue("file"), ".ics")
-	if !ok {
-		a.writeError(w, r, fmt.Errorf("calendar %q: %w", r.PathValue("file"), plan.ErrNotFound))
-		return
-	}
-	act, err := a.svc.CalendarActor(r.Context(), secret)
+	act, err := a.svc.CalendarActor(r.Context(), r.URL.Query().Get("key"))
 	if err != nil {
 		a.writeError(w, r, err)
 		return
@@ -618,7 +612,7 @@ func (a *API) subscribe(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"secret": sub.Secret, "path": "/api/v1/calendar/" + sub.Secret + ".ics", "hint": sub.Hint, "created_at": sub.CreatedAt}, nil
+	return map[string]any{"secret": sub.Secret, "path": "/api/v1/calendar.ics?key=" + sub.Secret, "hint": sub.Hint, "created_at": sub.CreatedAt}, nil
 }
 
 func (a *API) unsubscribe(r *http.Request) (any, error) {

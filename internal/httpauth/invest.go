@@ -6,5 +6,5 @@ const (
 	ByLead       Find = "lead {id}"       // the project lead of {id}: its region, department and owning officer
 	ByVisit      Find = "visit {id}"      // the visit of {id}: its region, department and owning officer
 	ByChain      Find = "chain {id}"      // the industry chain of {id}: its region
-	BySecret     Find = "secret {file}"   // the calendar subscription whose secret is in the path: its officer
+	BySecret     Find = "secret ?key"     // the calendar subscription whose secret is in the query: its officer
 )

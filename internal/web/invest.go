@@ -601,7 +601,7 @@ func (s *Server) calendarSubscribe(w http.ResponseWriter, r *http.Request) error
 	}
 	// The secret is shown once, on the page the form lands on; it is not logged (the
 	// query of a redirect target is the browser's, and the page is no-store).
-	s.render(w, r, http.StatusOK, "invest_subscribed", map[string]any{"Path": "/api/v1/calendar/" + sub.Secret + ".ics"})
+	s.render(w, r, http.StatusOK, "invest_subscribed", map[string]any{"Path": "/api/v1/calendar.ics?key=" + sub.Secret})
 	return nil
 }
 
