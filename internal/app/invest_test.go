@@ -423,3 +423,28 @@ func TestInvestPagesInEnglish(t *testing.T) {
 		}
 	}
 }
+
+// The lead form changes the lead: 5000万 read as 50,000,000 and the chain link set.
+func TestInvestLeadFormEdits(t *testing.T) {
+	ts := newInvestServer(t, storetest.SQLite(t))
+	id := ts.leadID(t, "示意新材料项目")
+	req, _ := http.NewRequest("POST", fmt.Sprintf("%s/invest/leads/%d", ts.URL, id),
+		strings.NewReader("name=示意新材料项目&currency=人民币&planned_investment=5000万&park=青凤高科产业园&notes=扩产"))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Authorization", "Bearer "+ts.tokens["fangnan"])
+	res, err := noRedirect().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther || strings.Contains(res.Header.Get("Location"), "error") {
+		t.Fatalf("edit = %d → %s", res.StatusCode, res.Header.Get("Location"))
+	}
+	d, err := ts.svc.Lead(context.Background(), service.System, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.PlannedInvestment == nil || d.PlannedInvestment.String() != "50000000" || d.Park != "青凤高科产业园" || d.Notes != "扩产" || d.Currency != invest.CNY {
+		t.Errorf("lead after the edit: %+v", d.Lead)
+	}
+}

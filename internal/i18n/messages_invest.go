@@ -216,3 +216,9 @@ func init() {
 		"invest.rates.from":  {"起用日期", "From"},
 	})
 }
+
+func init() {
+	add(map[string][2]string{
+		"invest.edit": {"修改项目信息", "Edit the project"},
+	})
+}

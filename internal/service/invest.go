@@ -1249,3 +1249,28 @@ func (s *Service) CheckInvest(ctx context.Context, a Actor, action auth.Action, 
 	}
 	return s.can(a, action, recordResource(region, dept, owner))
 }
+
+// ChainLink is a link with its chain's name, for choosing where a lead belongs.
+type ChainLink struct {
+	invest.Link
+	Chain string
+}
+
+// AllLinks lists every link of the actor's region's chains, chain by chain.
+func (s *Service) AllLinks(ctx context.Context, a Actor) ([]ChainLink, error) {
+	chains, err := s.Chains(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	var out []ChainLink
+	for _, c := range chains {
+		links, err := s.store.Links(ctx, c.ID, 0)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range links {
+			out = append(out, ChainLink{Link: l, Chain: c.Name})
+		}
+	}
+	return out, nil
+}

@@ -36,6 +36,7 @@ func (s *Server) investRoutes(rt *httpauth.Router) {
 		row{Pattern: "GET /invest/chains/{id}", Who: signedIn, Action: auth.InvestRead, Find: httpauth.ByChain, Handler: s.page(s.chainsPage)},
 		row{Pattern: "POST /invest/leads", Who: signedIn, Action: auth.PipelineManage, Find: httpauth.Self, Handler: s.page(s.leadCreate)},
 		row{Pattern: "GET /invest/leads/{id}", Who: signedIn, Action: auth.InvestRead, Find: httpauth.ByLead, Handler: s.page(s.leadPage)},
+		row{Pattern: "POST /invest/leads/{id}", Who: signedIn, Action: auth.PipelineManage, Find: httpauth.ByLead, Handler: s.page(s.leadUpdate)},
 		row{Pattern: "POST /invest/leads/{id}/move", Who: signedIn, Action: auth.PipelineManage, Find: httpauth.ByLead, Handler: s.page(s.leadMove)},
 		row{Pattern: "POST /invest/leads/{id}/funds", Who: signedIn, Action: auth.PipelineManage, Find: httpauth.ByLead, Handler: s.page(s.leadFunds)},
 		row{Pattern: "GET /invest/pipeline.xlsx", Who: signedIn, Action: auth.InvestRead, Find: httpauth.None, Handler: s.page(s.pipelineXLSX)},
@@ -214,8 +215,12 @@ func (s *Server) leadPage(w http.ResponseWriter, r *http.Request) error {
 	for _, st := range invest.Stages {
 		dates = append(dates, map[string]any{"Stage": st, "On": d.StageDates[st]})
 	}
+	links, err := s.svc.AllLinks(ctx, a)
+	if err != nil {
+		return err
+	}
 	s.render(w, r, http.StatusOK, "invest_lead", map[string]any{
-		"D": d, "Dates": dates, "Mine": s.svc.MayWrite(a, auth.PipelineManage, d.RegionID, d.DeptID, d.OwnerID),
+		"D": d, "Dates": dates, "Links": links, "Mine": s.svc.MayWrite(a, auth.PipelineManage, d.RegionID, d.DeptID, d.OwnerID),
 		"MayReassign": s.svc.MayWrite(a, auth.InvestReassign, d.RegionID, d.DeptID, d.OwnerID),
 		"Today":       invest.DateOf(s.svc.Now()).Format(time.DateOnly),
 		"Error":       r.URL.Query().Get("error"), "Done": r.URL.Query().Get("done"),
@@ -779,5 +784,48 @@ func (s *Server) rateCreate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	http.Redirect(w, r, flashURL("/invest/rates", "done", i18n.T(lang, "invest.saved")), http.StatusSeeOther)
+	return nil
+}
+
+// leadUpdate changes a lead's figures, park, chain link and notes (not its stage).
+func (s *Server) leadUpdate(w http.ResponseWriter, r *http.Request) error {
+	if err := s.checkInvest(r, auth.PipelineManage, "lead"); err != nil {
+		return err
+	}
+	ctx := r.Context()
+	id, _ := pathID(r, "id")
+	lang := requestLang(r)
+	back := fmt.Sprintf("/invest/leads/%d", id)
+	a := service.ActorFrom(ctx)
+	cur, err := s.svc.Lead(ctx, a, id)
+	if err != nil {
+		return err
+	}
+	in := service.LeadInput{Name: r.FormValue("name"), EnterpriseID: cur.EnterpriseID, Park: r.FormValue("park"), Notes: r.FormValue("notes"),
+		Foreign: r.FormValue("foreign") != ""}
+	in.LinkID, _ = strconv.ParseInt(r.FormValue("link_id"), 10, 64)
+	version, _ := strconv.Atoi(r.FormValue("version"))
+	if in.Currency, err = invest.ParseCurrency(r.FormValue("currency")); err == nil {
+		if in.PlannedInvestment, err = formAmount(r, "planned_investment"); err == nil {
+			if in.YearlyOutput, err = formAmount(r, "yearly_output"); err == nil {
+				in.YearlyTax, err = formAmount(r, "yearly_tax")
+			}
+		}
+	}
+	if err == nil {
+		_, err = s.svc.UpdateLead(ctx, a, id, in, version)
+	}
+	if msg, ok := investMessage(lang, err); ok {
+		http.Redirect(w, r, flashURL(back, "error", msg), http.StatusSeeOther)
+		return nil
+	}
+	if errors.Is(err, service.ErrConflict) {
+		http.Redirect(w, r, flashURL(back, "error", i18n.T(lang, "invest.conflict")), http.StatusSeeOther)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, flashURL(back, "done", i18n.T(lang, "invest.saved")), http.StatusSeeOther)
 	return nil
 }
