@@ -48,6 +48,7 @@ var investAllowed = map[string][]string{
 	"POST /invest/calendar/revoke":           {"admin", "officer"},
 	"POST /invest/visits/{id}":               {"admin", "officer"},
 	"POST /invest/leads/{id}":                {"admin", "officer"},
+	"POST /invest/enterprises/{id}":          {"admin", "officer"},
 	"POST /invest/enterprises/{id}/contacts": {"admin", "officer"},
 	"POST /invest/enterprises/{id}/reassign": {"admin"},
 	"POST /invest/leads/{id}/reassign":       {"admin"},
@@ -140,6 +141,8 @@ func (w *matrixWorld) investRequest(route, subject string, n int) *http.Request 
 		ctype, body = form, "amount=1000&currency=EUR&on=2022-04-02"
 	case "POST /invest/visits":
 		ctype, body = form, "starts=2022-04-09T10:00&city=杭州&enterprise=某企业"
+	case "POST /invest/enterprises/{id}":
+		ctype, body = form, "name=矩阵企业&hq_city=上海&kinds=listed&settled=1"
 	case "POST /invest/leads/{id}":
 		ctype, body = form, "name=矩阵项目&currency=EUR&foreign=1&planned_investment=5000万&park=青凤高科产业园"
 	case "POST /invest/visits/{id}":

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -446,5 +447,42 @@ func TestInvestLeadFormEdits(t *testing.T) {
 	}
 	if d.PlannedInvestment == nil || d.PlannedInvestment.String() != "50000000" || d.Park != "青凤高科产业园" || d.Notes != "扩产" || d.Currency != invest.CNY {
 		t.Errorf("lead after the edit: %+v", d.Lead)
+	}
+}
+
+// The enterprise form: a wrong check character comes back naming it, nothing changes; a
+// valid edit lands.
+func TestInvestEnterpriseFormEdits(t *testing.T) {
+	ts := newInvestServer(t, storetest.SQLite(t))
+	ctx := context.Background()
+	es, err := ts.svc.Enterprises(ctx, service.System, service.EnterpriseFilter{Query: "金康"})
+	if err != nil || len(es) != 1 {
+		t.Fatalf("金康: %v %v", es, err)
+	}
+	post := func(form string) string {
+		req, _ := http.NewRequest("POST", fmt.Sprintf("%s/invest/enterprises/%d", ts.URL, es[0].ID), strings.NewReader(form))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Authorization", "Bearer "+ts.tokens["fangnan"])
+		res, err := noRedirect().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("edit = %d", res.StatusCode)
+		}
+		return res.Header.Get("Location")
+	}
+	if loc, _ := url.QueryUnescape(post("name=重庆金康动力新能源有限公司&credit_code=91350100M000100Y44&settled=1")); !strings.Contains(loc, "校验位“4”不正确") {
+		t.Errorf("a wrong check character: %s", loc)
+	}
+	if e, _ := ts.svc.Enterprise(ctx, service.System, es[0].ID); e.CreditCode != "" {
+		t.Errorf("the refused code was stored: %q", e.CreditCode)
+	}
+	if loc := post("name=重庆金康动力新能源有限公司&credit_code=91350100M000100Y43&settled=1&kinds=specialist&hq_city=重庆"); strings.Contains(loc, "error") {
+		t.Fatalf("a valid edit: %s", loc)
+	}
+	if e, _ := ts.svc.Enterprise(ctx, service.System, es[0].ID); e.CreditCode != "91350100M000100Y43" || len(e.Kinds) != 1 || e.Kinds[0] != invest.KindSpecialist {
+		t.Errorf("after the edit: %+v", e)
 	}
 }

@@ -222,3 +222,9 @@ func init() {
 		"invest.edit": {"修改项目信息", "Edit the project"},
 	})
 }
+
+func init() {
+	add(map[string][2]string{
+		"invest.edit.enterprise": {"修改企业信息", "Edit the enterprise"},
+	})
+}

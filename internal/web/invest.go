@@ -31,6 +31,7 @@ func (s *Server) investRoutes(rt *httpauth.Router) {
 		row{Pattern: "GET /invest/enterprises", Who: signedIn, Action: auth.InvestRead, Find: httpauth.None, Handler: s.page(s.enterprisesPage)},
 		row{Pattern: "POST /invest/enterprises", Who: signedIn, Action: auth.EnterpriseManage, Find: httpauth.Self, Handler: s.page(s.enterpriseCreate)},
 		row{Pattern: "GET /invest/enterprises/{id}", Who: signedIn, Action: auth.InvestRead, Find: httpauth.ByEnterprise, Handler: s.page(s.enterprisePage)},
+		row{Pattern: "POST /invest/enterprises/{id}", Who: signedIn, Action: auth.EnterpriseManage, Find: httpauth.ByEnterprise, Handler: s.page(s.enterpriseUpdate)},
 		row{Pattern: "GET /invest/enterprises/{id}/contacts", Who: signedIn, Action: auth.ContactRead, Find: httpauth.ByEnterprise, Handler: s.page(s.enterpriseContacts)},
 		row{Pattern: "GET /invest/chains", Who: signedIn, Action: auth.InvestRead, Find: httpauth.None, Handler: s.page(s.chainsPage)},
 		row{Pattern: "GET /invest/chains/{id}", Who: signedIn, Action: auth.InvestRead, Find: httpauth.ByChain, Handler: s.page(s.chainsPage)},
@@ -442,7 +443,20 @@ func (s *Server) renderEnterprise(w http.ResponseWriter, r *http.Request, contac
 	if err != nil {
 		return err
 	}
+	links, err := s.svc.AllLinks(ctx, a)
+	if err != nil {
+		return err
+	}
+	onLink := map[int64]bool{}
+	for _, l := range e.LinkIDs {
+		onLink[l] = true
+	}
+	hasKind := map[invest.Kind]bool{}
+	for _, k := range e.Kinds {
+		hasKind[k] = true
+	}
 	data := map[string]any{"E": e, "Leads": own, "Visits": visits, "MayContacts": s.svc.MaySeeContacts(a, e),
+		"Links": links, "OnLink": onLink, "Kinds": invest.Kinds, "HasKind": hasKind,
 		"Mine":        s.svc.MayWrite(a, auth.EnterpriseManage, e.RegionID, e.DeptID, e.OwnerID),
 		"MayReassign": s.svc.MayWrite(a, auth.InvestReassign, e.RegionID, e.DeptID, e.OwnerID),
 		"Error":       r.URL.Query().Get("error"), "Done": r.URL.Query().Get("done")}
@@ -815,6 +829,50 @@ func (s *Server) leadUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err == nil {
 		_, err = s.svc.UpdateLead(ctx, a, id, in, version)
 	}
+	if msg, ok := investMessage(lang, err); ok {
+		http.Redirect(w, r, flashURL(back, "error", msg), http.StatusSeeOther)
+		return nil
+	}
+	if errors.Is(err, service.ErrConflict) {
+		http.Redirect(w, r, flashURL(back, "error", i18n.T(lang, "invest.conflict")), http.StatusSeeOther)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, flashURL(back, "done", i18n.T(lang, "invest.saved")), http.StatusSeeOther)
+	return nil
+}
+
+// enterpriseUpdate changes an enterprise's record; a duplicate of another is refused,
+// naming it.
+func (s *Server) enterpriseUpdate(w http.ResponseWriter, r *http.Request) error {
+	if err := s.checkInvest(r, auth.EnterpriseManage, "enterprise"); err != nil {
+		return err
+	}
+	ctx := r.Context()
+	id, _ := pathID(r, "id")
+	lang := requestLang(r)
+	back := fmt.Sprintf("/invest/enterprises/%d", id)
+	if err := r.ParseForm(); err != nil {
+		return err
+	}
+	in := service.EnterpriseInput{Name: r.FormValue("name"), CreditCode: r.FormValue("credit_code"), HQCity: r.FormValue("hq_city"),
+		Park: r.FormValue("park"), Notes: r.FormValue("notes"), Settled: r.FormValue("settled") != "", Kinds: []invest.Kind{}, LinkIDs: []int64{}}
+	for _, k := range r.Form["kinds"] {
+		kind, err := invest.ParseKind(k)
+		if err != nil {
+			return err
+		}
+		in.Kinds = append(in.Kinds, kind)
+	}
+	for _, v := range r.Form["link_ids"] {
+		if l, err := strconv.ParseInt(v, 10, 64); err == nil && l > 0 {
+			in.LinkIDs = append(in.LinkIDs, l)
+		}
+	}
+	version, _ := strconv.Atoi(r.FormValue("version"))
+	_, err := s.svc.UpdateEnterprise(ctx, service.ActorFrom(ctx), id, in, version)
 	if msg, ok := investMessage(lang, err); ok {
 		http.Redirect(w, r, flashURL(back, "error", msg), http.StatusSeeOther)
 		return nil
