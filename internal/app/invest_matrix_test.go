@@ -49,6 +49,7 @@ var investAllowed = map[string][]string{
 	"POST /invest/visits/{id}":               {"admin", "officer"},
 	"POST /invest/leads/{id}":                {"admin", "officer"},
 	"POST /invest/enterprises/{id}":          {"admin", "officer"},
+	"POST /invest/chains":                    {"admin", "officer"},
 	"POST /invest/enterprises/{id}/contacts": {"admin", "officer"},
 	"POST /invest/enterprises/{id}/reassign": {"admin"},
 	"POST /invest/leads/{id}/reassign":       {"admin"},
@@ -141,6 +142,8 @@ func (w *matrixWorld) investRequest(route, subject string, n int) *http.Request 
 		ctype, body = form, "amount=1000&currency=EUR&on=2022-04-02"
 	case "POST /invest/visits":
 		ctype, body = form, "starts=2022-04-09T10:00&city=杭州&enterprise=某企业"
+	case "POST /invest/chains":
+		ctype, body = form, fmt.Sprintf("code=page-chain-%d&name=页面链%d&links=a+甲%%0Ab+乙+a%%0Ac+丙+a+延链", n, n)
 	case "POST /invest/enterprises/{id}":
 		ctype, body = form, "name=矩阵企业&hq_city=上海&kinds=listed&settled=1"
 	case "POST /invest/leads/{id}":

@@ -486,3 +486,25 @@ func TestInvestEnterpriseFormEdits(t *testing.T) {
 		t.Errorf("after the edit: %+v", e)
 	}
 }
+
+// The chain form builds the tree: parents by code, 延链 marked, gaps shown.
+func TestInvestChainForm(t *testing.T) {
+	ts := newInvestServer(t, storetest.SQLite(t))
+	form := url.Values{"code": {"robots2"}, "name": {"机器人"}, "links": {"body 本体\nreducer 减速器 body\nai 具身智能 body 延链"}}
+	req, _ := http.NewRequest("POST", ts.URL+"/invest/chains", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Authorization", "Bearer "+ts.tokens["zhou"])
+	res, err := noRedirect().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	loc := res.Header.Get("Location")
+	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(loc, "/invest/chains/") {
+		t.Fatalf("create = %d → %s", res.StatusCode, loc)
+	}
+	code, body := ts.call(t, "GET", "/api/v1"+strings.TrimPrefix(loc, "/invest"), "zhou", "")
+	if code != 200 || !strings.Contains(body, `"code":"reducer"`) || !strings.Contains(body, `"gap":"extend"`) || !strings.Contains(body, `"extend":1`) {
+		t.Errorf("the new chain = %d %s", code, body)
+	}
+}

@@ -228,3 +228,11 @@ func init() {
 		"invest.edit.enterprise": {"修改企业信息", "Edit the enterprise"},
 	})
 }
+
+func init() {
+	add(map[string][2]string{
+		"invest.chain.new":   {"新增产业链", "New industry chain"},
+		"invest.chain.code":  {"代码（小写字母、数字）", "Code (lower-case letters, digits)"},
+		"invest.chain.links": {"环节：每行一个，“代码 名称 [上级代码] [延链]”", "Links, one a line: code name [parent code] [extend]"},
+	})
+}

@@ -34,6 +34,7 @@ func (s *Server) investRoutes(rt *httpauth.Router) {
 		row{Pattern: "POST /invest/enterprises/{id}", Who: signedIn, Action: auth.EnterpriseManage, Find: httpauth.ByEnterprise, Handler: s.page(s.enterpriseUpdate)},
 		row{Pattern: "GET /invest/enterprises/{id}/contacts", Who: signedIn, Action: auth.ContactRead, Find: httpauth.ByEnterprise, Handler: s.page(s.enterpriseContacts)},
 		row{Pattern: "GET /invest/chains", Who: signedIn, Action: auth.InvestRead, Find: httpauth.None, Handler: s.page(s.chainsPage)},
+		row{Pattern: "POST /invest/chains", Who: signedIn, Action: auth.ChainManage, Find: httpauth.None, Handler: s.page(s.chainCreate)},
 		row{Pattern: "GET /invest/chains/{id}", Who: signedIn, Action: auth.InvestRead, Find: httpauth.ByChain, Handler: s.page(s.chainsPage)},
 		row{Pattern: "POST /invest/leads", Who: signedIn, Action: auth.PipelineManage, Find: httpauth.Self, Handler: s.page(s.leadCreate)},
 		row{Pattern: "GET /invest/leads/{id}", Who: signedIn, Action: auth.InvestRead, Find: httpauth.ByLead, Handler: s.page(s.leadPage)},
@@ -491,7 +492,8 @@ func (s *Server) chainsPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := map[string]any{"Chains": chains}
+	data := map[string]any{"Chains": chains, "CanCreate": s.svc.CheckInvest(ctx, a, auth.ChainManage, "", 0) == nil,
+		"Error": r.URL.Query().Get("error")}
 	var id int64
 	if r.PathValue("id") != "" {
 		if id, err = pathID(r, "id"); err != nil {
@@ -885,5 +887,44 @@ func (s *Server) enterpriseUpdate(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	http.Redirect(w, r, flashURL(back, "done", i18n.T(lang, "invest.saved")), http.StatusSeeOther)
+	return nil
+}
+
+// chainCreate adds a chain from a form: its code and name, and one link a line as
+// "code 名称 [上级代码] [延链]".
+func (s *Server) chainCreate(w http.ResponseWriter, r *http.Request) error {
+	if err := s.checkInvest(r, auth.ChainManage, ""); err != nil {
+		return err
+	}
+	ctx := r.Context()
+	lang := requestLang(r)
+	in := service.ChainInput{Code: r.FormValue("code"), Name: r.FormValue("name")}
+	for _, line := range strings.Split(r.FormValue("links"), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		l := service.LinkInput{Code: f[0]}
+		if len(f) > 1 {
+			l.Name = f[1]
+		}
+		for _, x := range f[2:] {
+			if x == "延链" || x == "extend" {
+				l.Extension = true
+			} else {
+				l.Parent = x
+			}
+		}
+		in.Links = append(in.Links, l)
+	}
+	c, err := s.svc.CreateChain(ctx, service.ActorFrom(ctx), in)
+	if msg, ok := investMessage(lang, err); ok {
+		http.Redirect(w, r, flashURL("/invest/chains", "error", msg), http.StatusSeeOther)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/invest/chains/%d", c.ID), http.StatusSeeOther)
 	return nil
 }
