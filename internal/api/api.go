@@ -15,12 +15,14 @@ import (
 	"net/http"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/httpauth"
 	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/lantu-dev/lantu/internal/problem"
 	"github.com/lantu-dev/lantu/internal/service"
 )
 
@@ -98,14 +100,7 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 }
 
 // FieldProblem is one field's problem in an error envelope.
-type FieldProblem struct {
-	Field   string `json:"field"`
-	Message string `json:"message"`
-	Line    int    `json:"line,omitempty"`
-	Row     int    `json:"row,omitempty"`
-	Sheet   string `json:"sheet,omitempty"`
-	Column  string `json:"column,omitempty"`
-}
+type FieldProblem = problem.Field
 
 // ErrorBody is the error envelope's content.
 type ErrorBody struct {
@@ -115,93 +110,38 @@ type ErrorBody struct {
 	Current any            `json:"current,omitempty"` // the current state on a conflict
 }
 
-// Problem lets a domain error describe itself for the envelope.
-type Problem interface {
-	APIProblem() (status int, body ErrorBody)
-}
+func badRequest(format string, a ...any) error { return problem.BadRequest(format, a...) }
 
-// errBadRequest marks input the API itself could not read.
-var errBadRequest = errors.New("bad request")
-
-func badRequest(format string, a ...any) error {
-	return fmt.Errorf("%w: %s", errBadRequest, fmt.Sprintf(format, a...))
-}
-
+// writeError answers with the error table's status and the envelope, in the caller's
+// language (?lang=, the lang cookie, else Chinese).
 func (a *API) writeError(w http.ResponseWriter, r *http.Request, err error) {
-	status, body := classify(err)
-	if status == http.StatusInternalServerError {
-		a.log.ErrorContext(r.Context(), "api request failed", "path", r.URL.Path, "err", err)
-		body.Message = "internal error"
+	p := problem.Of(err)
+	if p.Status >= http.StatusInternalServerError {
+		a.log.ErrorContext(r.Context(), "api request failed", "path", r.URL.Path, "status", p.Status, "err", err)
 	}
-	if status == http.StatusUnauthorized {
-		w.Header().Set("WWW-Authenticate", `Bearer realm="lantu"`)
-	}
-	writeJSON(w, status, map[string]any{"error": body})
-}
-
-// classify maps domain errors to a status and an envelope.
-func classify(err error) (int, ErrorBody) {
-	var p Problem
-	if errors.As(err, &p) {
-		return p.APIProblem()
-	}
-	if status, body, ok := progressProblem(err); ok {
-		return status, body
-	}
-	if status, body, ok := workbookProblem(err); ok {
-		return status, body
-	}
-	if status, body, ok := investProblem(err); ok {
-		return status, body
-	}
-	var verrs plan.ValidationErrors
-	var fe *auth.FieldError
-	var pe *auth.PasswordError
-	var mbe *http.MaxBytesError
 	switch {
-	case errors.Is(err, plan.ErrNotFound):
-		return http.StatusNotFound, ErrorBody{Code: "not_found", Message: err.Error()}
-	case errors.Is(err, auth.ErrUnauthenticated):
-		return http.StatusUnauthorized, ErrorBody{Code: "unauthenticated", Message: "sign in or send an API token (Authorization: Bearer …)"}
-	case errors.Is(err, httpauth.ErrCSRF):
-		return http.StatusForbidden, ErrorBody{Code: "csrf", Message: err.Error()}
-	case errors.Is(err, auth.ErrForbidden):
-		return http.StatusForbidden, ErrorBody{Code: "forbidden", Message: err.Error()}
-	case errors.As(err, &verrs):
-		b := ErrorBody{Code: "invalid", Message: fmt.Sprintf("%d problem(s)", len(verrs))}
-		for _, e := range verrs {
-			f := e.Field
-			if e.Path != "" {
-				f = e.Path + "." + e.Field
-			}
-			b.Fields = append(b.Fields, FieldProblem{Field: f, Message: e.Message, Line: e.Line})
-		}
-		return http.StatusUnprocessableEntity, b
-	case errors.As(err, &fe):
-		return http.StatusUnprocessableEntity, ErrorBody{Code: "invalid", Message: fe.Error(), Fields: []FieldProblem{{Field: fe.Field, Message: fe.Message}}}
-	case errors.As(err, &pe):
-		return http.StatusUnprocessableEntity, ErrorBody{Code: "weak_password", Message: pe.Error(), Fields: []FieldProblem{{Field: "password", Message: pe.Error()}}}
-	case errors.Is(err, errBadRequest):
-		return http.StatusBadRequest, ErrorBody{Code: "bad_request", Message: err.Error()}
-	case errors.As(err, &mbe):
-		return http.StatusRequestEntityTooLarge, ErrorBody{Code: "too_large", Message: fmt.Sprintf("the body is over %d bytes", mbe.Limit)}
-	case errors.Is(err, service.ErrNoSuchFact):
-		return http.StatusNotFound, ErrorBody{Code: "not_found", Message: err.Error()}
-	case errors.Is(err, service.ErrPlanExists), errors.Is(err, service.ErrConflict):
-		return http.StatusConflict, ErrorBody{Code: "conflict", Message: err.Error()}
+	case p.Status == http.StatusUnauthorized:
+		w.Header().Set("WWW-Authenticate", `Bearer realm="lantu"`)
+	case p.RetryAfter > 0:
+		w.Header().Set("Retry-After", strconv.Itoa(int(p.RetryAfter.Seconds()+1)))
 	}
-	return http.StatusInternalServerError, ErrorBody{Code: "internal", Message: err.Error()}
+	writeJSON(w, p.Status, map[string]any{"error": ErrorBody{Code: p.Code, Message: p.Message(httpauth.Lang(r)), Fields: p.Fields, Current: p.Current}})
 }
 
-// decode reads a JSON body strictly: unknown fields are an error that names them.
+// decode reads a JSON body strictly: unknown fields are an error that names them;
+// bytes that are not UTF-8 (which encoding/json would silently turn into U+FFFD) and
+// anything but white space after the value are refused, naming the byte offset.
 func decode(r *http.Request, v any) error {
-	dec := json.NewDecoder(r.Body)
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		return err // over the cap: *http.MaxBytesError
+	}
+	if !utf8.Valid(body) {
+		return &problem.BodyError{Offset: invalidUTF8At(body), Reason: problem.BodyNotUTF8}
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return err
-		}
 		if errors.Is(err, io.EOF) {
 			return badRequest("the body is empty; send JSON")
 		}
@@ -211,7 +151,23 @@ func decode(r *http.Request, v any) error {
 		}
 		return badRequest("%v", err)
 	}
+	end := dec.InputOffset()
+	if rest := bytes.TrimLeft(body[end:], " \t\r\n"); len(rest) > 0 {
+		return &problem.BodyError{Offset: int64(len(body) - len(rest)), Reason: problem.BodyTrailing}
+	}
 	return nil
+}
+
+// invalidUTF8At is the offset of the first byte that is not UTF-8.
+func invalidUTF8At(b []byte) int64 {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return int64(i)
+		}
+		i += n
+	}
+	return int64(len(b))
 }
 
 func pathID(r *http.Request, name string) (int64, error) {

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -13,7 +12,6 @@ import (
 
 	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/httpauth"
-	"github.com/lantu-dev/lantu/internal/i18n"
 	"github.com/lantu-dev/lantu/internal/invest"
 	"github.com/lantu-dev/lantu/internal/service"
 )
@@ -62,40 +60,6 @@ func (a *API) investRoutes(rt *httpauth.Router) {
 		row{Pattern: "GET /api/v1/indicators/{id}/feed", Who: httpauth.Anyone, Action: auth.PlanReadInternal, Find: httpauth.ByIndicator, Handler: a.json(a.feed)},
 		row{Pattern: "POST /api/v1/indicators/{id}/feed", Who: signedIn, Action: auth.FeedManage, Find: httpauth.ByIndicator, Handler: a.json(a.setFeed)},
 	)
-}
-
-// investProblem maps the investment domain's errors: broken rules 422 with each field's
-// message (Chinese / English), a duplicate enterprise 409 naming the one to merge into,
-// a report by hand on a fed indicator 409.
-func investProblem(err error) (int, ErrorBody, bool) {
-	var es invest.Errors
-	var ie *invest.Error
-	var dup *invest.DuplicateError
-	var fed *service.FedError
-	msg := func(e *invest.Error) string {
-		return i18n.InvestError("zh", e.Code, e.Args...) + " / " + i18n.InvestError("en", e.Code, e.Args...)
-	}
-	switch {
-	case errors.As(err, &dup):
-		m := fmt.Sprintf(i18n.T("zh", "invest.duplicate"), dup.ExistingName, i18n.T("zh", "invest.duplicate."+dup.By)) + " / " +
-			fmt.Sprintf(i18n.T("en", "invest.duplicate"), dup.ExistingName, i18n.T("en", "invest.duplicate."+dup.By))
-		return http.StatusConflict, ErrorBody{Code: "duplicate", Message: m, Current: map[string]any{"id": dup.ExistingID, "name": dup.ExistingName, "by": dup.By},
-			Fields: []FieldProblem{{Field: dup.By, Message: m}}}, true
-	case errors.As(err, &es):
-		b := ErrorBody{Code: "invalid", Message: fmt.Sprintf("%d problem(s)", len(es))}
-		for _, e := range es {
-			b.Fields = append(b.Fields, FieldProblem{Field: e.Field, Message: msg(e)})
-		}
-		if len(es) == 1 {
-			b.Message = msg(es[0])
-		}
-		return http.StatusUnprocessableEntity, b, true
-	case errors.As(err, &ie):
-		return http.StatusUnprocessableEntity, ErrorBody{Code: "invalid", Message: msg(ie), Fields: []FieldProblem{{Field: ie.Field, Message: msg(ie)}}}, true
-	case errors.As(err, &fed):
-		return http.StatusConflict, ErrorBody{Code: "pipeline_fed", Message: i18n.T("zh", "invest.fed") + " / " + i18n.T("en", "invest.fed")}, true
-	}
-	return 0, ErrorBody{}, false
 }
 
 func queryID(r *http.Request, name string) int64 {

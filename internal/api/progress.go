@@ -1,7 +1,6 @@
 package api
 
 import (
-	"errors"
 	"net/http"
 	"strings"
 	"time"
@@ -238,35 +237,6 @@ func (a *API) rates(r *http.Request) (any, error) {
 		return nil, err
 	}
 	return a.svc.DepartmentRates(r.Context(), actor(r), id, at)
-}
-
-// progressProblem describes the progress package's errors for the envelope.
-func progressProblem(err error) (int, ErrorBody, bool) {
-	var verrs progress.ValidationErrors
-	var verr *progress.ValidationError
-	var conflict *progress.ConflictError
-	var locked *progress.LockedError
-	switch {
-	case errors.As(err, &conflict):
-		return http.StatusConflict, ErrorBody{Code: "conflict", Message: "the report changed since you read it; here is the current one", Current: conflict.Current}, true
-	case errors.As(err, &locked):
-		return http.StatusLocked, ErrorBody{Code: "locked", Message: locked.Error()}, true
-	case errors.Is(err, progress.ErrInvalidTransition):
-		return http.StatusConflict, ErrorBody{Code: "invalid_transition", Message: err.Error()}, true
-	case errors.Is(err, service.ErrReportExists):
-		return http.StatusConflict, ErrorBody{Code: "exists", Message: err.Error()}, true
-	case errors.As(err, &verrs):
-		b := ErrorBody{Code: "invalid", Message: verrs.Error()}
-		for _, e := range verrs {
-			b.Fields = append(b.Fields, FieldProblem{Field: e.Field, Message: e.Message})
-		}
-		return http.StatusUnprocessableEntity, b, true
-	case errors.As(err, &verr):
-		return http.StatusUnprocessableEntity, ErrorBody{Code: "invalid", Message: verr.Error(), Fields: []FieldProblem{{Field: verr.Field, Message: verr.Message}}}, true
-	case service.IsBadInput(err):
-		return http.StatusBadRequest, ErrorBody{Code: "bad_request", Message: err.Error()}, true
-	}
-	return 0, ErrorBody{}, false
 }
 
 func planQualifier(s string) plan.Qualifier { return plan.Qualifier(strings.TrimSpace(s)) }

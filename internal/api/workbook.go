@@ -2,7 +2,6 @@ package api
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"mime"
 	"net/http"
@@ -79,17 +78,4 @@ func ReadUpload(r *http.Request) ([]xlsx.Entry, error) {
 		return nil, badRequest("%v", err)
 	}
 	return entries, err
-}
-
-// workbookProblem puts every bad cell in the envelope.
-func workbookProblem(err error) (int, ErrorBody, bool) {
-	var xe xlsx.Errors
-	if !errors.As(err, &xe) {
-		return 0, ErrorBody{}, false
-	}
-	b := ErrorBody{Code: "invalid_workbook", Message: fmt.Sprintf("%d error(s) in the file; nothing was imported", len(xe))}
-	for _, e := range xe {
-		b.Fields = append(b.Fields, FieldProblem{Sheet: e.Sheet, Row: e.Row, Column: e.Column, Field: e.Field, Message: e.Reason})
-	}
-	return http.StatusUnprocessableEntity, b, true
 }

@@ -41,6 +41,7 @@ var layers = map[string]int{
 	"internal/store/storetest":   4, // the store suite on both databases; tests only
 	"internal/service":           5, // transactions, permissions, audit rows
 	"internal/httpauth":          6, // who is asking and CSRF, shared by web and api
+	"internal/problem":           6, // the one error table: status, code, message key, exit code
 	"internal/web":               7, // pages: HTTP → services
 	"internal/api":               7, // JSON API: HTTP → services
 	"internal/app":               8, // wires store, services, web and api
@@ -56,7 +57,7 @@ func noHTTP(pkg string) bool { return layers[pkg] <= domain }
 
 // httpLayer are the packages that translate HTTP to services; they reach the store only
 // through the services, which hold the rules on who may see and change what.
-var httpLayer = []string{"internal/httpauth", "internal/web", "internal/api"}
+var httpLayer = []string{"internal/httpauth", "internal/problem", "internal/web", "internal/api"}
 
 // goPackage is what go list -json tells of one package.
 type goPackage struct {

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/base64"
+	"errors"
 )
 
 // CSRF protection is the synchronizer-token pattern without server state: a form's
@@ -24,6 +25,9 @@ import (
 //
 // The secret is at least 32 random bytes, kept in the server's configuration and the
 // same on every app server; changing it invalidates open forms, nothing else.
+
+// ErrCSRF refuses a state-changing request of a browser that lacks its session's token.
+var ErrCSRF = errors.New("the form's security token is missing or expired")
 
 // csrfLabel separates these MACs from any other use of the same secret.
 const csrfLabel = "lantu-csrf-v1\x00"

@@ -8,9 +8,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"sort"
 	"strings"
+
+	"github.com/lantu-dev/lantu/internal/i18n"
+	"github.com/lantu-dev/lantu/internal/problem"
 )
 
 // Env is what a command may touch of the outside world, so that tests can run
@@ -114,8 +118,19 @@ func Run(ctx context.Context, env *Env, args []string) int {
 		}
 		return 2
 	default:
-		fmt.Fprintf(env.Stderr, "lantu %s: %v\n", cmd.Name, err)
-		return 1
+		// The error table (internal/problem) says what the error means, as the pages and
+		// the API say it; an error it does not know is shown as it is, for the operator.
+		p := problem.Of(err)
+		if p.Status == http.StatusInternalServerError {
+			fmt.Fprintf(env.Stderr, "lantu %s: %v\n", cmd.Name, err)
+		} else {
+			msg := p.Message(cliLang(env))
+			if p.Detail == "" {
+				msg += " (" + err.Error() + ")"
+			}
+			fmt.Fprintf(env.Stderr, "lantu %s: %s\n", cmd.Name, msg)
+		}
+		return p.Exit
 	}
 }
 
@@ -134,6 +149,14 @@ func (s *stickyWriter) Write(p []byte) (int, error) {
 	n, err := s.w.Write(p)
 	s.err = err
 	return n, err
+}
+
+// cliLang is the language of messages: LANTU_LANG=en for English, else Chinese.
+func cliLang(env *Env) string {
+	if l := env.Getenv("LANTU_LANG"); i18n.Supported(l) {
+		return l
+	}
+	return i18n.Langs[0]
 }
 
 func groupCommands(prefix string) []*Command {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/i18n"
 	"github.com/lantu-dev/lantu/internal/service"
 )
 
@@ -24,7 +25,7 @@ const (
 )
 
 // ErrCSRF refuses a state-changing request of a browser without its session's token.
-var ErrCSRF = errors.New("the form's security token is missing or expired; reload the page and try again")
+var ErrCSRF = auth.ErrCSRF
 
 // Guard knows who is asking and checks CSRF; web and api share one, so a session's
 // token is good on both.
@@ -201,4 +202,16 @@ func (g *Guard) cookie(r *http.Request, name, value string, maxAge int) *http.Co
 
 func (g *Guard) clearCookie(w http.ResponseWriter, r *http.Request, name string) {
 	http.SetCookie(w, g.cookie(r, name, "", -1))
+}
+
+// Lang is the language of a request: ?lang= wins, then the lang cookie, else the
+// default (Chinese).
+func Lang(r *http.Request) string {
+	if v := r.URL.Query().Get("lang"); i18n.Supported(v) {
+		return v
+	}
+	if c, err := r.Cookie("lang"); err == nil && i18n.Supported(c.Value) {
+		return c.Value
+	}
+	return i18n.Langs[0]
 }

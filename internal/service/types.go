@@ -11,3 +11,7 @@ type (
 
 // ErrConflict: the row changed since it was read, or a unique value is taken.
 var ErrConflict = store.ErrConflict
+
+// ErrUnavailable: the database cannot store now (disk full, read-only, gone); the write
+// was rolled back and nothing of it was saved.
+var ErrUnavailable = store.ErrUnavailable

@@ -16,16 +16,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver "pgx"
 	// modernc.org/sqlite is a pure-Go SQLite: lantu stays one static binary without cgo.
 	_ "modernc.org/sqlite"
-
-	"github.com/lantu-dev/lantu/internal/plan"
 )
-
-// ErrNotFound is what every lookup returns for a missing row.
-var ErrNotFound = plan.ErrNotFound
-
-// ErrConflict is returned when a row changed since it was read (optimistic locking) or a
-// unique key is taken.
-var ErrConflict = errors.New("conflict")
 
 // Dialect is the database a Store talks to.
 type Dialect string
@@ -149,15 +140,16 @@ func (s *Store) q(ctx context.Context) querier {
 // WithTx runs fn in one transaction carried by the context it is given: it commits when
 // fn returns nil and rolls back otherwise — on an error, on a failed commit hook and
 // when fn panics (the panic goes on after the rollback), so no path leaves a
-// transaction, its locks and its connection behind. Nested calls join the outer
-// transaction.
+// transaction, its locks and its connection behind. A driver error that ends it is
+// marked ErrConflict or ErrUnavailable by its code (classify). Nested calls join the
+// outer transaction.
 func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context) error) (err error) {
 	if _, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
 		return fn(ctx)
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("store: begin: %w", err)
+		return classify(fmt.Errorf("store: begin: %w", err))
 	}
 	committed := false
 	defer func() {
@@ -175,7 +167,7 @@ func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context) error) 
 	ch := &changes{}
 	txCtx := context.WithValue(context.WithValue(ctx, txKey{}, tx), changesKey{}, ch)
 	if err := fn(txCtx); err != nil {
-		return err
+		return classify(err)
 	}
 	// The plan versions move last, so the plan rows stay locked only for the end of
 	// the transaction (see PlanChanged).
@@ -187,7 +179,7 @@ func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context) error) 
 	}
 	committed = true // a failed Commit has ended the transaction too
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store: commit: %w", err)
+		return classify(fmt.Errorf("store: commit: %w", err))
 	}
 	if commitHook != nil {
 		commitHook(ctx, s, true)
@@ -213,21 +205,6 @@ func (s *Store) insertID(ctx context.Context, query string, args ...any) (int64,
 		return 0, mapErr(err)
 	}
 	return id, nil
-}
-
-// mapErr turns driver errors that mean something to callers into lantu's errors.
-func mapErr(err error) error {
-	if err == nil {
-		return nil
-	}
-	if errors.Is(err, sql.ErrNoRows) {
-		return ErrNotFound
-	}
-	msg := err.Error()
-	if strings.Contains(msg, "UNIQUE constraint failed") || strings.Contains(msg, "SQLSTATE 23505") {
-		return fmt.Errorf("%w: %v", ErrConflict, err)
-	}
-	return err
 }
 
 // nullID maps 0 to NULL for optional foreign keys.

@@ -13,7 +13,6 @@ import (
 	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/extract"
 	"github.com/lantu-dev/lantu/internal/i18n"
-	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/progress"
 	"github.com/lantu-dev/lantu/internal/service"
 )
@@ -188,16 +187,13 @@ func (s *Server) ingestAccept(w http.ResponseWriter, r *http.Request) error {
 	acc := service.Acceptance{Start: atoi("start"), End: atoi("end"), As: r.PostFormValue("as"), ProgramID: atoi64("program"),
 		IndicatorID: atoi64("indicator"), Name: r.PostFormValue("name"), DeptCode: r.PostFormValue("dept"), Period: r.PostFormValue("period")}
 	id, err := s.svc.AcceptFact(r.Context(), service.ActorFrom(r.Context()), planID, r.PathValue("key"), acc)
-	var verrs plan.ValidationErrors
-	var perrs progress.ValidationErrors
-	switch {
-	case errors.As(err, &verrs):
-		return s.renderIngestDoc(w, r, http.StatusUnprocessableEntity, verrs.Error())
-	case errors.As(err, &perrs):
-		return s.renderIngestDoc(w, r, http.StatusUnprocessableEntity, perrs.Error())
-	case errors.Is(err, progress.ErrLocked), errors.Is(err, service.ErrReportExists):
-		return s.renderIngestDoc(w, r, http.StatusConflict, err.Error())
-	case err != nil:
+	if err != nil {
+		// Refusals of the input (no fact there, a bad field, a locked period, a report
+		// already there) are shown on the document with the error table's status.
+		switch code, msg := errorMessage(r, err); code {
+		case http.StatusNotFound, http.StatusConflict, http.StatusUnprocessableEntity, http.StatusLocked:
+			return s.renderIngestDoc(w, r, code, msg)
+		}
 		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/indicators/%d?accepted=%s", id, acc.As), http.StatusSeeOther)

@@ -16,6 +16,7 @@ import (
 	"github.com/lantu-dev/lantu/internal/httpauth"
 	"github.com/lantu-dev/lantu/internal/i18n"
 	"github.com/lantu-dev/lantu/internal/invest"
+	"github.com/lantu-dev/lantu/internal/problem"
 	"github.com/lantu-dev/lantu/internal/service"
 	"github.com/lantu-dev/lantu/internal/xlsx"
 )
@@ -79,31 +80,8 @@ func investMessage(lang string, err error) (string, bool) {
 	return "", false
 }
 
-// fieldLabel names a field before its message ("统一社会信用代码：" is in the message itself).
-func fieldLabel(lang, field string) string {
-	key := map[string]string{"name": "invest.name", "hq_city": "invest.hq_city", "park": "invest.park", "notes": "invest.notes",
-		"currency": "invest.currency", "reason": "invest.move.reason", "on": "invest.move.on", "amount": "invest.funds.amount",
-		"city": "invest.visit.city", "starts": "invest.visit.when", "enterprise": "invest.enterprise"}[field]
-	if key == "" {
-		return ""
-	}
-	if lang == "en" {
-		return i18n.T(lang, key) + ": "
-	}
-	return i18n.T(lang, key) + "："
-}
-
-// investStatus is the status of an invest error on a page.
-func investStatus(err error) (int, bool) {
-	var dup *invest.DuplicateError
-	switch {
-	case errors.As(err, &dup), errors.Is(err, service.ErrPipelineFed):
-		return http.StatusConflict, true
-	case errors.Is(err, invest.ErrInvalid):
-		return http.StatusUnprocessableEntity, true
-	}
-	return 0, false
-}
+// fieldLabel names a field before its message (one list, in the error table).
+func fieldLabel(lang, field string) string { return problem.InvestFieldLabel(lang, field) }
 
 // flash carries the outcome of a form to the page it redirects to.
 func flashURL(path, key, msg string) string {

@@ -12,6 +12,7 @@ import (
 	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/i18n"
 	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/lantu-dev/lantu/internal/problem"
 	"github.com/lantu-dev/lantu/internal/progress"
 	"github.com/lantu-dev/lantu/internal/service"
 )
@@ -260,7 +261,7 @@ func readForm(r *http.Request, f *reportForm) service.ReportInput {
 }
 
 // formError puts a service error on the form: field messages, or one for the whole form,
-// with the status to answer. Errors the form cannot explain are returned as they are.
+// with the status the error table gives it. Errors the form cannot explain are returned as they are.
 func formError(lang string, f *reportForm, err error) (int, error) {
 	var verrs progress.ValidationErrors
 	var verr *progress.ValidationError
@@ -272,24 +273,24 @@ func formError(lang string, f *reportForm, err error) (int, error) {
 		val := i18n.Amount(lang, cur.Value, statusUnit(f.Ind.Kind, f.Ind.Unit))
 		f.Problem = fmt.Sprintf(i18n.T(lang, "prog.form.conflict"), val, cur.Version, i18n.T(lang, "prog.state."+string(cur.State)))
 		f.Version, f.State = cur.Version, cur.State
-		return http.StatusConflict, nil
+		return problem.Of(err).Status, nil
 	case errors.As(err, &locked):
 		f.Problem = fmt.Sprintf(i18n.T(lang, "prog.form.locked"), locked.Since.Format("2006-01-02"))
-		return http.StatusLocked, nil
+		return problem.Of(err).Status, nil
 	case errors.Is(err, service.ErrReportExists):
 		f.Problem = i18n.T(lang, "prog.form.exists")
-		return http.StatusConflict, nil
+		return problem.Of(err).Status, nil
 	case errors.Is(err, progress.ErrInvalidTransition):
 		f.Problem = i18n.T(lang, "prog.form.transition")
-		return http.StatusConflict, nil
+		return problem.Of(err).Status, nil
 	case errors.As(err, &verrs):
 		for _, e := range verrs {
 			f.Errors[e.Field] = e.Message
 		}
-		return http.StatusUnprocessableEntity, nil
+		return problem.Of(err).Status, nil
 	case errors.As(err, &verr):
 		f.Errors[verr.Field] = verr.Message
-		return http.StatusUnprocessableEntity, nil
+		return problem.Of(err).Status, nil
 	}
 	return 0, err
 }

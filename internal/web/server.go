@@ -6,7 +6,6 @@ package web
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"html/template"
 	"log/slog"
@@ -17,8 +16,8 @@ import (
 
 	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/httpauth"
-	"github.com/lantu-dev/lantu/internal/i18n"
 	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/lantu-dev/lantu/internal/problem"
 	"github.com/lantu-dev/lantu/internal/service"
 )
 
@@ -101,68 +100,27 @@ func (s *Server) page(h handlerFunc) http.Handler {
 	})
 }
 
-// statusOf maps domain errors to HTTP statuses.
-func statusOf(err error) int {
-	if code, ok := investStatus(err); ok {
-		return code
-	}
-	var verrs plan.ValidationErrors
-	var rl *service.RateLimitedError
-	var fe *auth.FieldError
-	var pe *auth.PasswordError
-	switch {
-	case errors.Is(err, plan.ErrNotFound):
-		return http.StatusNotFound
-	case errors.Is(err, auth.ErrUnauthenticated):
-		return http.StatusUnauthorized
-	case errors.Is(err, auth.ErrForbidden), errors.Is(err, httpauth.ErrCSRF):
-		return http.StatusForbidden
-	case errors.As(err, &rl):
-		return http.StatusTooManyRequests
-	case errors.Is(err, service.ErrBadCredentials), errors.As(err, &fe), errors.As(err, &pe):
-		return http.StatusUnprocessableEntity
-	case errors.As(err, &verrs):
-		return http.StatusUnprocessableEntity
-	case errors.Is(err, service.ErrPlanExists):
-		return http.StatusConflict
-	}
-	return http.StatusInternalServerError
-}
-
+// showError answers with the error table's status (internal/problem) and an error page
+// in the user's language; a GET that needs a signed-in user goes to the sign-in page.
 func (s *Server) showError(w http.ResponseWriter, r *http.Request, err error) {
-	code := statusOf(err)
-	lang := requestLang(r)
-	// A visitor who must sign in is sent to the sign-in page, and back afterwards.
-	if code == http.StatusUnauthorized && r.Method == http.MethodGet {
+	p := problem.Of(err)
+	if p.Status == http.StatusUnauthorized && r.Method == http.MethodGet {
 		http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 		return
 	}
-	var rl *service.RateLimitedError
-	if errors.As(err, &rl) {
-		w.Header().Set("Retry-After", strconv.Itoa(int(rl.RetryAfter.Seconds()+1)))
+	if p.RetryAfter > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(int(p.RetryAfter.Seconds()+1)))
 	}
-	msg := i18n.T(lang, "error.title")
-	switch code {
-	case http.StatusNotFound:
-		msg = i18n.T(lang, "error.notfound")
-	case http.StatusForbidden:
-		msg = i18n.T(lang, "error.forbidden")
-		if errors.Is(err, httpauth.ErrCSRF) {
-			msg = i18n.T(lang, "error.csrf")
-		}
-	case http.StatusUnauthorized:
-		msg = i18n.T(lang, "error.unauthenticated")
-	case http.StatusTooManyRequests:
-		msg = i18n.T(lang, "error.ratelimited") + " (" + err.Error() + ")"
-	case http.StatusInternalServerError:
-		s.log.ErrorContext(r.Context(), "request failed", "path", r.URL.Path, "err", err)
-	default:
-		msg = err.Error()
-		if m, ok := investMessage(lang, err); ok {
-			msg = m
-		}
+	if p.Status >= http.StatusInternalServerError {
+		s.log.ErrorContext(r.Context(), "request failed", "path", r.URL.Path, "status", p.Status, "err", err)
 	}
-	s.render(w, r, code, "error", map[string]any{"Code": code, "Message": msg})
+	s.render(w, r, p.Status, "error", map[string]any{"Code": p.Status, "Message": p.Message(requestLang(r))})
+}
+
+// errorMessage is the error table's message for err, for a form that shows it inline.
+func errorMessage(r *http.Request, err error) (int, string) {
+	p := problem.Of(err)
+	return p.Status, p.Message(requestLang(r))
 }
 
 // pageData is what every page's template gets besides its own data.

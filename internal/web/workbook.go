@@ -108,20 +108,25 @@ func (s *Server) workbookUpload(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	entries, err := xlsx.ReadForm(data, xlsx.IsCSVName(h.Filename))
+	var xe xlsx.Errors
+	if err != nil && !errors.As(err, &xe) {
+		// A file that is not a reporting form at all.
+		return s.renderWorkbook(w, r, http.StatusUnprocessableEntity, map[string]any{"Error": err.Error(), "File": h.Filename})
+	}
 	var sum service.ImportSummary
 	if err == nil {
 		sum, err = s.svc.ImportReports(r.Context(), a, planID, entries, r.PostFormValue("submit") == "1")
 	}
-	var xe xlsx.Errors
-	switch {
-	case errors.As(err, &xe):
+	if errors.As(err, &xe) {
 		return s.renderWorkbook(w, r, http.StatusUnprocessableEntity, map[string]any{"CellErrors": []xlsx.CellError(xe), "File": h.Filename})
-	case errors.Is(err, auth.ErrForbidden), errors.Is(err, auth.ErrUnauthenticated):
-		return err
-	case err != nil && !errors.Is(err, plan.ErrNotFound):
-		// A file that is not a reporting form at all.
-		return s.renderWorkbook(w, r, http.StatusUnprocessableEntity, map[string]any{"Error": err.Error(), "File": h.Filename})
-	case err != nil:
+	}
+	if err != nil {
+		// Refusals of the figures are shown on the page with the error table's status;
+		// refusals of the user and failures of the server get the error page.
+		switch code, msg := errorMessage(r, err); code {
+		case http.StatusConflict, http.StatusUnprocessableEntity, http.StatusLocked:
+			return s.renderWorkbook(w, r, code, map[string]any{"Error": msg, "File": h.Filename})
+		}
 		return err
 	}
 	return s.renderWorkbook(w, r, http.StatusOK, map[string]any{"Summary": sum, "File": h.Filename})

@@ -1,0 +1,87 @@
+package problem_test
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/invest"
+	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/lantu-dev/lantu/internal/problem"
+	"github.com/lantu-dev/lantu/internal/progress"
+	"github.com/lantu-dev/lantu/internal/service"
+	"github.com/lantu-dev/lantu/internal/xlsx"
+)
+
+// One table for web, API and CLI: each kind of error, wrapped as the services wrap it,
+// gets its status, code and exit code, and a message in both languages.
+func TestTable(t *testing.T) {
+	wrap := func(err error) error { return fmt.Errorf("service: do something: %w", err) }
+	for _, c := range []struct {
+		err    error
+		status int
+		code   string
+		exit   int
+		zh, en string // part of the message
+	}{
+		{wrap(plan.ErrNotFound), 404, "not_found", 1, "找不到", "Not found"},
+		{wrap(service.ErrNoSuchFact), 404, "not_found", 1, "没有可采纳的数据", "no fact"},
+		{wrap(&auth.DeniedError{Action: auth.ReportApprove, Reason: "dept"}), 403, "forbidden", 77, "没有权限", "not allowed"},
+		{wrap(&auth.DeniedError{Action: auth.ReportApprove, Unauthenticated: true}), 401, "unauthenticated", 77, "请先登录", "sign in"},
+		{auth.ErrCSRF, 403, "csrf", 77, "表单安全校验失败", "security token"},
+		{wrap(&service.RateLimitedError{RetryAfter: 30 * time.Second}), 429, "rate_limited", 75, "30 s", "30 s"},
+		{wrap(service.ErrBadCredentials), 422, "bad_credentials", 1, "密码错误", "Wrong login"},
+		{wrap(&progress.ConflictError{Current: progress.Report{ID: 7, Version: 3}, Got: 2}), 409, "conflict", 1, "已被他人修改", "changed since"},
+		{wrap(&progress.LockedError{}), 423, "locked", 1, "已锁定", "locked"},
+		{wrap(&progress.TransitionError{From: progress.StateDraft, Action: progress.ActApprove}), 409, "invalid_transition", 1, "当前状态下不能", "cannot approve a draft"},
+		{wrap(service.ErrReportExists), 409, "exists", 1, "该期已有报表", "already has a report"},
+		{wrap(service.ErrPlanExists), 409, "conflict", 1, "已有此规划", "already holds"},
+		{wrap(fmt.Errorf("%w: duplicate key", service.ErrConflict)), 409, "conflict", 1, "已被使用", "taken"},
+		{wrap(progress.ValidationErrors{{Field: "value", Message: "请填写数值"}}), 422, "invalid", 1, "输入有误：", "value: 请填写数值"},
+		{wrap(plan.ValidationErrors{{Path: "zones[0]", Field: "name", Message: "is missing", Line: 3}}), 422, "invalid", 1, "line 3", "is missing"},
+		{wrap(&auth.FieldError{Field: "login", Code: "duplicate", Message: "is taken"}), 422, "invalid", 1, "login: is taken", "login"},
+		{wrap(&auth.PasswordError{Code: auth.PasswordTooShort, Min: 10}), 422, "weak_password", 1, "密码不符合要求", "at least 10"},
+		{wrap(xlsx.Errors{{Sheet: "填报", Row: 4, Column: "H", Field: "value", Reason: "不是数字"}}), 422, "invalid_workbook", 1, "未导入任何内容", "nothing was imported"},
+		{wrap(&http.MaxBytesError{Limit: 1024}), 413, "too_large", 1, "过大", "1024"},
+		{problem.BadRequest("JSON syntax error at byte 3"), 400, "bad_request", 1, "请求无法读取：JSON syntax error at byte 3", "byte 3"},
+		{&problem.BodyError{Offset: 12, Reason: problem.BodyTrailing}, 422, "invalid_body", 1, "第 12 字节", "at byte 12"},
+		{wrap(fmt.Errorf("%w: disk full", service.ErrUnavailable)), 503, "unavailable", 75, "本次未保存任何内容", "nothing was saved"},
+		{wrap(invest.Errors{{Code: "name.required", Field: "name"}}), 422, "invalid", 1, "输入有误：", "The input has problems: "},
+		{wrap(&invest.DuplicateError{ExistingID: 3, ExistingName: "重庆某公司", By: "name"}), 409, "duplicate", 1, "重庆某公司", "重庆某公司"},
+		{wrap(&service.FedError{IndicatorID: 1}), 409, "pipeline_fed", 1, "招商", "pipeline"},
+		{errors.New("some bug"), 500, "internal", 1, "服务器内部错误", "Internal error"},
+	} {
+		p := problem.Of(c.err)
+		if p.Status != c.status || p.Code != c.code || p.Exit != c.exit {
+			t.Errorf("%v: %d %s exit %d, want %d %s exit %d", c.err, p.Status, p.Code, p.Exit, c.status, c.code, c.exit)
+		}
+		zh, en := p.Message("zh"), p.Message("en")
+		if !strings.Contains(zh, c.zh) || !strings.Contains(en, c.en) {
+			t.Errorf("%v: messages %q / %q, want them to hold %q / %q", c.err, zh, en, c.zh, c.en)
+		}
+		if strings.HasPrefix(zh, "error.") || strings.HasPrefix(en, "error.") {
+			t.Errorf("%v: message key %s has no sentence", c.err, p.Key)
+		}
+	}
+}
+
+// What would tell too much stays out of the message: why a permission was refused, and
+// the text of an unexpected error.
+func TestNoDetailsForRefusalsAndBugs(t *testing.T) {
+	for _, err := range []error{
+		&auth.DeniedError{Action: auth.ReportRead, Reason: "department 7 is not the user's"},
+		errors.New("pq: relation secret_table does not exist"),
+		fmt.Errorf("%w: disk I/O error at /var/lib/lantu/lantu.db", service.ErrUnavailable),
+	} {
+		p := problem.Of(err)
+		for _, lang := range []string{"zh", "en"} {
+			if m := p.Message(lang); strings.Contains(m, "department 7") || strings.Contains(m, "secret_table") || strings.Contains(m, "/var/lib") {
+				t.Errorf("%q tells %q", m, err)
+			}
+		}
+	}
+}
