@@ -126,6 +126,7 @@ func (s *Service) BulkImportReports(ctx context.Context, a Actor, r io.Reader) (
 	// month, packed with the id into one word.
 	seen := map[uint64]int32{}
 	used := map[int64]bool{}
+	touched := map[int64]bool{} // plans
 	errRefused := errors.New("refused")
 	next := func() (store.BulkRow, bool, error) {
 		for {
@@ -162,12 +163,20 @@ func (s *Service) BulkImportReports(ctx context.Context, a Actor, r io.Reader) (
 				continue // keep reading to name more problems; nothing more is written
 			}
 			used[row.IndicatorID] = true
+			touched[byID[row.IndicatorID].PlanID] = true
 			return row, true, nil
 		}
 	}
 	entry := &audit.Entry{At: s.Now(), RegionID: a.RegionID, UserID: a.UserID, UserLogin: a.Login, Action: "report.bulk_import",
 		Entity: "report", Address: a.Address}
-	n, err := s.store.BulkReports(ctx, a.UserID, next, entry)
+	plans := func() []int64 {
+		var ids []int64
+		for id := range touched {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	n, err := s.store.BulkReports(ctx, a.UserID, next, plans, entry)
 	if errors.Is(err, errRefused) {
 		return BulkSummary{}, problems
 	}

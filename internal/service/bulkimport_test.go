@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/service"
@@ -67,6 +69,12 @@ func TestBulkImportAllOrNothing(t *testing.T) {
 				t.Errorf("problem %d = line %d %s: %s; want line %d %s", i, verrs[i].Line, verrs[i].Field, verrs[i].Message, want.line, want.field)
 			}
 		}
+		// The status is read (and cached) before the import, and must show it after.
+		at := time.Date(2022, 12, 31, 0, 0, 0, 0, time.UTC)
+		before, _, err := svc.PlanStatus(ctx, service.System, planID, at)
+		if err != nil || before[0].Progress != nil {
+			t.Fatalf("status before the import: %v %v", before[0].Progress, err)
+		}
 		sum, err := svc.BulkImportReports(ctx, service.System, strings.NewReader(file))
 		if err != nil {
 			t.Fatal(err)
@@ -79,6 +87,10 @@ func TestBulkImportAllOrNothing(t *testing.T) {
 		st.DB().QueryRow(`SELECT count(*) FROM audit_log WHERE action = 'report.bulk_import' AND note = '12000 reports'`).Scan(&audits)
 		if approved != 1000 || audits != 1 {
 			t.Errorf("%d December reports approved as written, %d audit rows", approved, audits)
+		}
+		after, _, err := svc.PlanStatus(ctx, service.System, planID, at)
+		if err != nil || after[0].Progress == nil || !after[0].Progress.Equal(decimal.RequireFromString("1200.5")) {
+			t.Errorf("status after the import: %v %v; want the December figure 1200.5", after[0].Progress, err)
 		}
 
 		// Again: every row exists already; the first is named, nothing more is written.

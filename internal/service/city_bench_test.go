@@ -87,7 +87,7 @@ func BenchmarkCityRollUp(b *testing.B) {
 		}
 		return r, true, nil
 	}
-	n, err := st.BulkReports(ctx, 0, next, &audit.Entry{Action: "bench", Entity: "report"})
+	n, err := st.BulkReports(ctx, 0, next, nil, &audit.Entry{Action: "bench", Entity: "report"})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -70,10 +70,14 @@ func nullIfDraft(state string, by int64) any {
 // (nothing is written). On PostgreSQL the rows stream through COPY; on SQLite through
 // prepared multi-row INSERTs. A row whose indicator and period already have a report
 // fails the whole import with *ErrBulkDuplicate.
-func (s *Store) BulkReports(ctx context.Context, by int64, next func() (BulkRow, bool, error), entry *audit.Entry) (int64, error) {
+//
+// plans, called once every row is written, names the plans the rows belong to: their
+// versions move in the same transaction, so every server's status cache sees the
+// import at once (see PlanChanged).
+func (s *Store) BulkReports(ctx context.Context, by int64, next func() (BulkRow, bool, error), plans func() []int64, entry *audit.Entry) (int64, error) {
 	now := s.now()
 	if s.dialect == Postgres {
-		return s.bulkPostgres(ctx, by, now, next, entry)
+		return s.bulkPostgres(ctx, by, now, next, plans, entry)
 	}
 	var n int64
 	err := s.WithTx(ctx, func(ctx context.Context) error {
@@ -137,6 +141,9 @@ func (s *Store) BulkReports(ctx context.Context, by int64, next func() (BulkRow,
 		if err := flush(pending); err != nil {
 			return err
 		}
+		if err := s.bulkChanged(ctx, plans); err != nil {
+			return err
+		}
 		entry.Note = fmt.Sprintf("%d reports", n)
 		return s.AppendAudit(ctx, entry)
 	})
@@ -183,7 +190,20 @@ func pgNumeric(d decimal.Decimal) any {
 	return pgtype.Numeric{Int: d.Coefficient(), Exp: d.Exponent(), Valid: true}
 }
 
-func (s *Store) bulkPostgres(ctx context.Context, by int64, now time.Time, next func() (BulkRow, bool, error), entry *audit.Entry) (int64, error) {
+// bulkChanged records the plans a bulk import touched as changed, whole.
+func (s *Store) bulkChanged(ctx context.Context, plans func() []int64) error {
+	if plans == nil {
+		return nil
+	}
+	for _, id := range plans() {
+		if err := s.PlanChanged(ctx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) bulkPostgres(ctx context.Context, by int64, now time.Time, next func() (BulkRow, bool, error), plans func() []int64, entry *audit.Entry) (int64, error) {
 	if InTx(ctx) {
 		return 0, errors.New("store: a bulk import runs in a transaction of its own")
 	}
@@ -241,7 +261,15 @@ func (s *Store) bulkPostgres(ctx context.Context, by int64, now time.Time, next 
 		return 0, fmt.Errorf("store: bulk reports: copy: %w", err)
 	}
 	entry.Note = fmt.Sprintf("%d reports", src.n)
-	if err := s.AppendAudit(context.WithValue(ctx, txKey{}, tx), entry); err != nil {
+	ch := &changes{}
+	txCtx := context.WithValue(context.WithValue(ctx, txKey{}, tx), changesKey{}, ch)
+	if err := s.bulkChanged(txCtx, plans); err != nil {
+		return 0, err
+	}
+	if err := s.AppendAudit(txCtx, entry); err != nil {
+		return 0, err
+	}
+	if err := s.flushChanges(txCtx, ch); err != nil {
 		return 0, err
 	}
 	if err := tx.Commit(); err != nil {
