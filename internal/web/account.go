@@ -3,8 +3,11 @@ package web
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lantu-dev/lantu/internal/audit"
 	"github.com/lantu-dev/lantu/internal/auth"
@@ -13,9 +16,21 @@ import (
 	"github.com/lantu-dev/lantu/internal/service"
 )
 
-// safeNext keeps a post-sign-in redirect on this site.
+// safeNext keeps a post-sign-in redirect on this site: only a path of this origin made
+// of printable characters is followed, anything else goes to the start page. Browsers
+// drop tabs and line breaks from a URL and read a backslash as a slash, so "/\t/evil"
+// and "/\\evil" would leave the site as "//evil" does; a scheme or a host would too.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if len(next) > 2048 || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
+		return "/"
+	}
+	for _, r := range next {
+		if r <= ' ' || r == 0x7f || r == '\\' || r == utf8.RuneError || !unicode.IsPrint(r) {
+			return "/"
+		}
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" {
 		return "/"
 	}
 	return next
