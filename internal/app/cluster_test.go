@@ -150,7 +150,7 @@ func TestTwoServersOnePostgres(t *testing.T) {
 	w := newClusterWorld(t)
 	ctx := context.Background()
 	sink := notifytest.NewSMTPSink(t)
-	waiting := currentYearPlanWithWaitingReport(t, w)
+	waiting, waitingReport := currentYearPlanWithWaitingReport(t, w)
 	checker, err := w.st.UserByLogin(ctx, "checker")
 	if err != nil {
 		t.Fatal(err)
@@ -234,11 +234,37 @@ func TestTwoServersOnePostgres(t *testing.T) {
 	if leases != 1 || items < 1 {
 		t.Errorf("%d leases done, %d items; want 1 and at least 1", leases, items)
 	}
+
+	// The status cache: B reads (and caches) the indicator's status, A approves its
+	// figure, and B's next read shows it at once.
+	token, _, err := w.svc.CreateToken(ctx, service.System, "boss", "cluster", time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	statusURL := fmt.Sprintf("%s/api/v1/indicators/%d/status", b, waitingReport.IndicatorID)
+	if code, body := getWith(t, statusURL, token); code != 200 || !strings.Contains(body, `"progress":null`) {
+		t.Fatalf("B's status before the approval = %d %s; want no progress", code, body)
+	}
+	req, _ := http.NewRequest(http.MethodPost, fmt.Sprintf("%s/api/v1/reports/%d/approve", a, waitingReport.ID),
+		strings.NewReader(fmt.Sprintf(`{"version": %d}`, waitingReport.Version)))
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Content-Type", "application/json")
+	res, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Fatalf("approve on A = %d", res.StatusCode)
+	}
+	if code, body := getWith(t, statusURL, token); code != 200 || !strings.Contains(body, `"progress":100`) {
+		t.Errorf("B's status right after the approval on A = %d %s; want progress 100", code, body)
+	}
 }
 
 // currentYearPlanWithWaitingReport imports a plan of this year whose commerce figure was
 // submitted ten days ago and waits for review; it returns the indicator's name.
-func currentYearPlanWithWaitingReport(t *testing.T, w *clusterWorld) string {
+func currentYearPlanWithWaitingReport(t *testing.T, w *clusterWorld) (string, progress.Report) {
 	t.Helper()
 	ctx := context.Background()
 	now := time.Now().In(service.China)
@@ -266,8 +292,8 @@ func currentYearPlanWithWaitingReport(t *testing.T, w *clusterWorld) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.svc.Review(ctx, service.System, r.ID, service.ReviewAction{Action: progress.ActSubmit, Version: r.Version}); err != nil {
+	if r, err = w.svc.Review(ctx, service.System, r.ID, service.ReviewAction{Action: progress.ActSubmit, Version: r.Version}); err != nil {
 		t.Fatal(err)
 	}
-	return inds[0].Name
+	return inds[0].Name, r
 }
