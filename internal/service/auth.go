@@ -381,15 +381,28 @@ func (s *Service) CreateToken(ctx context.Context, a Actor, login, name string, 
 	t := auth.APIToken{Name: name, Hash: hash, Hint: auth.TokenHint(plain), CreatedAt: s.Now(), ExpiresAt: expires}
 	err := s.store.WithTx(ctx, func(ctx context.Context) error {
 		u, err := s.store.UserByLogin(ctx, auth.NormalizeLogin(login))
-		if err != nil {
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			return err
+		}
+		// Whoever may not manage every login's tokens gets one answer for a login that
+		// does not exist and one they may not manage, so the endpoint tells nobody
+		// which logins exist. A deployment-wide admin (who lists every user) is told.
+		refused := &auth.DeniedError{Action: auth.TokenManageAny, Reason: "no login of that name the user may manage"}
+		if errors.Is(err, store.ErrNotFound) {
+			if s.can(a, auth.TokenManageAny, auth.Resource{}) == nil && a.RegionID == 0 {
+				return err
+			}
+			return refused
 		}
 		action := auth.TokenManageAny
 		if u.ID == a.UserID {
 			action = auth.TokenManageOwn
 		}
 		if err := s.can(a, action, auth.Resource{RegionID: u.RegionID, OwnerUserID: u.ID}); err != nil {
-			return err
+			if errors.Is(err, auth.ErrUnauthenticated) {
+				return err
+			}
+			return refused
 		}
 		t.UserID = u.ID
 		if err := s.store.CreateToken(ctx, &t); err != nil {

@@ -171,3 +171,29 @@ func TestAuditFailureFailsWrite(t *testing.T) {
 		}
 	})
 }
+
+// Issue 8, item 8: asking for a token of another login answers the same whether the
+// login exists or not, for anyone who may not manage every login; a deployment-wide
+// admin (who lists every user anyway) is told the login does not exist.
+func TestTokenForOthersTellsNothing(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		b := otherRegion(t, f)
+		adminB := f.user(t, "admin-b", b, auth.RoleAdmin)
+		root := f.user(t, "root", "", auth.RoleAdmin)
+		for _, a := range []service.Actor{f.reporter, f.reviewer, adminB} {
+			_, _, errExists := f.svc.CreateToken(ctx, a, "office", "x", time.Time{})
+			_, _, errUnknown := f.svc.CreateToken(ctx, a, "no-such-login", "x", time.Time{})
+			if !errors.Is(errExists, auth.ErrForbidden) || !errors.Is(errUnknown, auth.ErrForbidden) || errExists.Error() != errUnknown.Error() {
+				t.Errorf("%s: existing login %v, unknown login %v: want one and the same refusal", a.Login, errExists, errUnknown)
+			}
+		}
+		if _, _, err := f.svc.CreateToken(ctx, root, "no-such-login", "x", time.Time{}); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("deployment-wide admin, unknown login: %v, want not found", err)
+		}
+		if _, _, err := f.svc.CreateToken(ctx, f.admin, "clerk", "x", time.Time{}); err != nil {
+			t.Errorf("the region's admin, a login of the region: %v", err)
+		}
+	})
+}
