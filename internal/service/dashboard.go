@@ -42,16 +42,18 @@ func (s *Service) loadPlanData(ctx context.Context, a Actor, planID int64) (*pla
 // plan.read_internal; others see what the actor may see (the public, public
 // indicators when the public view is on).
 func (s *Service) readPlanData(ctx context.Context, a Actor, planID int64, internal bool) (*planData, error) {
-	var p *plan.Plan
-	var err error
+	// The header and the outline (zones, programs) are enough: the indicators are read
+	// once below, filtered for the reader.
+	p, err := s.store.PlanHeader(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
 	if internal {
-		if p, err = s.store.GetPlan(ctx, planID); err != nil {
-			return nil, err
-		}
 		if err := s.can(a, auth.PlanReadInternal, auth.Resource{RegionID: p.RegionID}); err != nil {
 			return nil, err
 		}
-	} else if p, err = s.Plan(ctx, a, planID); err != nil {
+	}
+	if p.Zones, err = s.store.PlanOutline(ctx, planID); err != nil {
 		return nil, err
 	}
 	d := &planData{plan: p, reports: map[int64][]store.StoredReport{}, zoneOf: map[int64]plan.Zone{},

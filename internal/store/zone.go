@@ -30,3 +30,33 @@ func (s *Store) ProgramPlace(ctx context.Context, programID int64) (plan.Zone, p
 	}
 	return z, pr, nil
 }
+
+// PlanOutline reads a plan's zones with their programs, in order, without indicators,
+// projects or documents: what roll-ups need, in one query.
+func (s *Store) PlanOutline(ctx context.Context, planID int64) ([]plan.Zone, error) {
+	rows, err := s.q(ctx).QueryContext(ctx, `SELECT z.id, z.code, z.name, z.description, z.position,
+		COALESCE(p.id, 0), COALESCE(p.code, ''), COALESCE(p.name, ''), COALESCE(p.description, ''), COALESCE(p.position, 0)
+		FROM zones z LEFT JOIN programs p ON p.zone_id = z.id
+		WHERE z.plan_id = $1 ORDER BY z.position, z.id, p.position, p.id`, planID)
+	if err != nil {
+		return nil, fmt.Errorf("store: plan %d outline: %w", planID, err)
+	}
+	defer rows.Close()
+	var out []plan.Zone
+	for rows.Next() {
+		var z plan.Zone
+		var pr plan.Program
+		if err := rows.Scan(&z.ID, &z.Code, &z.Name, &z.Description, &z.Position, &pr.ID, &pr.Code, &pr.Name, &pr.Description, &pr.Position); err != nil {
+			return nil, fmt.Errorf("store: plan %d outline: %w", planID, err)
+		}
+		if n := len(out); n == 0 || out[n-1].ID != z.ID {
+			z.PlanID = planID
+			out = append(out, z)
+		}
+		if pr.ID != 0 {
+			pr.ZoneID = z.ID
+			out[len(out)-1].Programs = append(out[len(out)-1].Programs, pr)
+		}
+	}
+	return out, rows.Err()
+}
