@@ -2,6 +2,7 @@ package web
 
 import (
 	"cmp"
+	"errors"
 	"net/http"
 	"net/url"
 	"slices"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/lantu-dev/lantu/internal/i18n"
 	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/progress"
 	"github.com/lantu-dev/lantu/internal/service"
@@ -298,6 +300,24 @@ func monthParam(r *http.Request) (progress.Period, error) {
 	return p, nil
 }
 
+// sayError is an error whose message is already in the reader's language.
+type sayError struct {
+	msg string
+	err error
+}
+
+func (e *sayError) Error() string { return e.msg }
+func (e *sayError) Unwrap() error { return e.err }
+
+// badMonth says, in the reader's language, that the month asked for is not one of the
+// plan year's.
+func badMonth(lang string, err error) error {
+	if errors.As(err, new(progress.ValidationErrors)) {
+		return &sayError{msg: i18n.T(lang, "bull.badmonth"), err: err}
+	}
+	return err
+}
+
 func (s *Server) bulletinPage(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	a := service.ActorFrom(ctx)
@@ -308,11 +328,11 @@ func (s *Server) bulletinPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	month, err := monthParam(r)
 	if err != nil {
-		return err
+		return badMonth(lang, err)
 	}
 	b, err := s.svc.Bulletin(ctx, a, id, month)
 	if err != nil {
-		return err
+		return badMonth(lang, err)
 	}
 	v := &bulletinView{Plan: b.Plan, Month: b.Month.String(), MonthText: periodLabel(lang, b.Month), At: dateText(b.At),
 		Overall: rollupOfSummary(b.Overall), Rate: b.Rate, Generated: dateText(s.opts.Clock()),
@@ -360,11 +380,11 @@ func (s *Server) bulletinDocx(w http.ResponseWriter, r *http.Request) error {
 	}
 	month, err := monthParam(r)
 	if err != nil {
-		return err
+		return badMonth(requestLang(r), err)
 	}
 	data, name, err := s.svc.BulletinDOCX(ctx, service.ActorFrom(ctx), id, month, requestLang(r))
 	if err != nil {
-		return err
+		return badMonth(requestLang(r), err)
 	}
 	sendFile(w, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name, data)
 	return nil

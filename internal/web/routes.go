@@ -21,6 +21,7 @@ func (s *Server) routes(rt *httpauth.Router) {
 	type row = httpauth.Route
 	rt.Handle(
 		row{Pattern: "GET /static/", Who: anyone, Find: httpauth.Static, Handler: s.assets},
+		row{Pattern: "GET /favicon.ico", Who: anyone, Find: httpauth.Static, Handler: http.HandlerFunc(s.assets.favicon)},
 		row{Pattern: "GET /healthz", Who: anyone, Find: httpauth.Static, Handler: http.HandlerFunc(s.healthz)},
 
 		// Sign-in and one's own account.
