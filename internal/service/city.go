@@ -301,52 +301,38 @@ func (s *Service) cityEvaluate(ctx context.Context, a Actor, code string, year i
 		kept = append(kept, ind)
 		ids = append(ids, ind.ID)
 	}
-	// The engine reads the year and, for seasonality, the year before.
-	reports, err := s.store.ReportsOf(ctx, ids, year-1)
-	if err != nil {
-		return out, err
-	}
-	byInd := map[int64][]store.StoredReport{}
-	for _, r := range reports {
-		byInd[r.IndicatorID] = append(byInd[r.IndicatorID], r)
-	}
-	revs, err := s.store.TargetRevisions(ctx, 0, 0)
-	if err != nil {
-		return out, err
-	}
+	// Each district's status comes from the status cache, computed once per plan
+	// version and date and shared by every reader (see statuscache.go): a roll-up
+	// reads one version per plan, not the reports.
+	byPlan := map[int64][]store.IndicatorRow{}
+	var planOrder []int64
 	for _, ind := range kept {
-		p := plans[ind.PlanID]
-		rs := byInd[ind.ID]
-		if !s.cityVisible(a, scope, ind) || !s.readsAllReportsIn(a, scope, ind) {
-			rs = approvedOnly(rs)
+		if _, ok := byPlan[ind.PlanID]; !ok {
+			planOrder = append(planOrder, ind.PlanID)
 		}
-		res := progress.Evaluate(evalInput(ind, p, rs, revs[ind.ID], at))
-		st := IndicatorStatus{Result: res, Name: ind.Name, Unit: ind.Unit, Kind: ind.Kind, DeptName: ind.DeptName, ProgramID: ind.ProgramID, Public: ind.Public}
-		c := codes[ind.ID]
-		out.rows[c] = append(out.rows[c], CityRow{Region: regionByID[ind.RegionID], PlanID: p.ID, PlanTitle: p.Title, Indicator: st,
-			Unit: ind.Unit, Qualifier: ind.Qualifier})
+		byPlan[ind.PlanID] = append(byPlan[ind.PlanID], ind)
+	}
+	for _, planID := range planOrder {
+		p := plans[planID]
+		cs, err := s.planStatus(ctx, planID, at)
+		if err != nil {
+			return out, err
+		}
+		index := make(map[int64]int, len(cs.inds))
+		for i, ind := range cs.inds {
+			index[ind.ID] = i
+		}
+		for _, ind := range byPlan[planID] {
+			i, ok := index[ind.ID]
+			if !ok {
+				continue // added since the cache was read; the next version brings it
+			}
+			c := codes[ind.ID]
+			out.rows[c] = append(out.rows[c], CityRow{Region: regionByID[ind.RegionID], PlanID: p.ID, PlanTitle: p.Title, Indicator: cs.all[i],
+				Unit: ind.Unit, Qualifier: ind.Qualifier})
+		}
 	}
 	return out, nil
-}
-
-// readsAllReportsIn: whether the actor reads drafts and submitted figures too (which
-// count when the plan says submitted figures count), judged as in cityVisible.
-func (s *Service) readsAllReportsIn(a Actor, scope map[int64]bool, ind store.IndicatorRow) bool {
-	own := ind
-	if scope != nil && scope[ind.RegionID] {
-		own.RegionID = a.RegionID
-	}
-	return s.readsAllReports(a, own)
-}
-
-func approvedOnly(rs []store.StoredReport) []store.StoredReport {
-	var out []store.StoredReport
-	for _, r := range rs {
-		if r.State == progress.StateApproved {
-			out = append(out, r)
-		}
-	}
-	return out
 }
 
 // rankRows orders rows by completion, best first (those without one last, by region
