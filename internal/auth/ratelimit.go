@@ -167,55 +167,61 @@ func (l *WindowLimiter) makeRoom(now time.Time) {
 	delete(l.keys, victim)
 }
 
-// Login rate limits: 5 failures per login name and 20 per client address in any 15
-// minutes.
+// Login rate limits: 5 failures per login name and address pair and 20 per client
+// address in any 15 minutes.
 const (
-	LoginFailuresPerName = 5
+	LoginFailuresPerPair = 5
 	LoginFailuresPerAddr = 20
 	LoginWindow          = 15 * time.Minute
 )
 
-// LoginLimiter guards sign-in by login name and by client address.
+// LoginLimiter guards sign-in by (login name, client address) pair and by client
+// address.
 //
 // Use: before checking a password call Allow; if refused, answer 429 with Retry-After
 // and do not check the password (nor say whether the name exists). After a wrong
 // password (or an unknown name) call Fail; after a right one call Succeed.
 //
-// Counting per name stops guessing one account's password from many addresses (at
-// the cost that anyone can lock a user out for up to 15 minutes by failing on their
-// name; admins can clear it with Succeed). Counting per address stops one address
-// trying a few passwords on many names.
+// Counting per pair locks a name for 15 minutes only from the address that failed on
+// it, so nobody can lock a known login out for its owner by failing on it from
+// elsewhere; counting per address stops one address trying a few passwords on many
+// names. Guessing one account's password from many addresses is slowed by the
+// per-address limit of each and by the slow password hash, not stopped: the price of
+// not letting anyone lock anyone out.
 type LoginLimiter struct {
-	Names Limiter // keyed by NormalizeLogin(login)
+	Pairs Limiter // keyed by PairKey(login, addr)
 	Addrs Limiter // keyed by AddrKey(addr)
 }
 
 // NewLoginLimiter returns an in-memory LoginLimiter with the default limits.
 func NewLoginLimiter() *LoginLimiter {
 	return &LoginLimiter{
-		Names: NewWindowLimiter(LoginFailuresPerName, LoginWindow, 0),
+		Pairs: NewWindowLimiter(LoginFailuresPerPair, LoginWindow, 0),
 		Addrs: NewWindowLimiter(LoginFailuresPerAddr, LoginWindow, 0),
 	}
 }
 
+// PairKey is the rate-limit key of a login name tried from an address.
+func PairKey(login, addr string) string { return NormalizeLogin(login) + "\x00" + AddrKey(addr) }
+
 // Allow reports whether a sign-in as login from addr may be tried now; if not, the
 // longer of the waits.
 func (l *LoginLimiter) Allow(login, addr string, now time.Time) (bool, time.Duration) {
-	okName, waitName := l.Names.Allow(NormalizeLogin(login), now)
+	okPair, waitPair := l.Pairs.Allow(PairKey(login, addr), now)
 	okAddr, waitAddr := l.Addrs.Allow(AddrKey(addr), now)
-	return okName && okAddr, max(waitName, waitAddr)
+	return okPair && okAddr, max(waitPair, waitAddr)
 }
 
 // Fail records a failed sign-in.
 func (l *LoginLimiter) Fail(login, addr string, now time.Time) {
-	l.Names.Fail(NormalizeLogin(login), now)
+	l.Pairs.Fail(PairKey(login, addr), now)
 	l.Addrs.Fail(AddrKey(addr), now)
 }
 
-// Succeed forgets the login name's failures. The address's are kept: otherwise one
-// valid account would let an address reset its count between guesses at others.
+// Succeed forgets the pair's failures. The address's are kept: otherwise one valid
+// account would let an address reset its count between guesses at others.
 func (l *LoginLimiter) Succeed(login, addr string) {
-	l.Names.Succeed(NormalizeLogin(login))
+	l.Pairs.Succeed(PairKey(login, addr))
 }
 
 // AddrKey turns a client address ("203.0.113.7:51234", "[2001:db8::1]:443", or a bare

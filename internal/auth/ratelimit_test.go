@@ -152,22 +152,35 @@ func TestWindowLimiterConcurrent(t *testing.T) {
 
 func TestLoginLimiter(t *testing.T) {
 	l := NewLoginLimiter()
-	// Five failures on one name from different addresses lock the name.
+	// Issue 8, item 8: five failures on one name from one address lock that pair for 15
+	// minutes — and only that pair: failures from elsewhere cannot lock a known login
+	// out for its owner.
 	for i := range 5 {
-		if ok, _ := l.Allow("ZhangSan", fmt.Sprintf("10.0.0.%d:5000", i), t0); !ok {
+		if ok, _ := l.Allow("ZhangSan", "10.0.0.9:5000", t0); !ok {
 			t.Fatalf("attempt %d refused", i)
 		}
-		l.Fail("ZhangSan", fmt.Sprintf("10.0.0.%d:5000", i), t0.Add(time.Duration(i)*time.Minute))
+		l.Fail("ZhangSan", fmt.Sprintf("10.0.0.9:%d", 5000+i), t0.Add(time.Duration(i)*time.Minute))
 	}
-	ok, wait := l.Allow(" zhangsan", "10.9.9.9:1", t0.Add(5*time.Minute))
+	ok, wait := l.Allow(" zhangsan", "10.0.0.9:1", t0.Add(5*time.Minute))
 	if ok || wait != 10*time.Minute {
-		t.Errorf("name after 5 failures: %v, %v; want locked for 10m", ok, wait)
+		t.Errorf("name and address after 5 failures: %v, %v; want locked for 10m", ok, wait)
 	}
-	if ok, _ := l.Allow("lisi", "10.0.0.1:5000", t0.Add(5*time.Minute)); !ok {
+	if ok, _ := l.Allow("zhangsan", "10.0.0.8:5000", t0.Add(5*time.Minute)); !ok {
+		t.Error("the name is locked from another address: anyone can lock a known login out")
+	}
+	if ok, _ := l.Allow("lisi", "10.0.0.9:5000", t0.Add(5*time.Minute)); !ok {
 		t.Error("another name from the same address is refused")
 	}
-	if ok, _ := l.Allow("zhangsan", "10.0.0.1:1", t0.Add(15*time.Minute)); !ok {
+	if ok, _ := l.Allow("zhangsan", "10.0.0.9:1", t0.Add(15*time.Minute)); !ok {
 		t.Error("still locked after the window")
+	}
+	// Five failures on one name from five addresses lock nothing.
+	l = NewLoginLimiter()
+	for i := range 5 {
+		l.Fail("wangwu", fmt.Sprintf("10.0.1.%d:5000", i), t0)
+	}
+	if ok, _ := l.Allow("wangwu", "10.0.1.200:1", t0.Add(time.Minute)); !ok {
+		t.Error("failures from other addresses lock the name")
 	}
 
 	// Twenty failures from one address on many names lock the address.

@@ -12,7 +12,7 @@ import (
 // restart forgets nothing). Serve calls it; tests of one process may keep the default.
 func (s *Service) ShareLoginLimits() {
 	s.Limiter = &auth.LoginLimiter{
-		Names: s.store.NewDBLimiter("login", auth.LoginFailuresPerName, auth.LoginWindow),
+		Pairs: s.store.NewDBLimiter("pair", auth.LoginFailuresPerPair, auth.LoginWindow),
 		Addrs: s.store.NewDBLimiter("addr", auth.LoginFailuresPerAddr, auth.LoginWindow),
 	}
 }
