@@ -52,7 +52,19 @@ func TestBrowserCockpitDrill(t *testing.T) {
 	}
 	browserWantText(t, ctx, `.crumbs`, "开放引领示范区", name)
 	browserWantText(t, ctx, `main`, "滞后")
+	// Its chart is drawn (figures exist); an indicator without figures says 暂无数据.
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(`[data-chart="trend"] canvas`)); err != nil {
+		t.Errorf("no chart drawn: %v", err)
+	}
 	browserShot(t, ctx, "21-indicator-desktop")
+	indicatorURL := browserAt(t, ctx).String()
+	if err := chromedp.Do(ctx, chromedp.Navigate(fmt.Sprintf("%s/indicators/%d", s.URL, s.fdi))); err != nil {
+		t.Fatal(err)
+	}
+	browserWantText(t, ctx, `.chart-empty`, "暂无数据")
+	if err := chromedp.Do(ctx, chromedp.Navigate(indicatorURL)); err != nil {
+		t.Fatal(err)
+	}
 	// The breadcrumb leads to the zone's own page with its roll-up.
 	browserClick(t, ctx, `.crumbs a[href^="/zones/"]`, http.StatusOK)
 	browserWantText(t, ctx, `h1`, "开放引领示范区")

@@ -39,6 +39,7 @@ func init() {
 		"filter.status.done":      {"已完成（节点）", "Done (milestone)"},
 		"filter.status.no_data":   {"暂无数据", "No data"},
 		"filter.status.no_target": {"无目标", "No target"},
+		"chart.lastyear":          {"上年同期", "Last year"},
 		"board.xlsx":              {"导出Excel", "Download Excel"},
 
 		"lamp.green":  {"绿灯", "Green"},

@@ -649,6 +649,10 @@ type TrendPoint struct {
 	Period   string           `json:"period"`
 	Progress *decimal.Decimal `json:"progress"`
 	Expected *decimal.Decimal `json:"expected"`
+	// LastYear is where the figure stood at the same period's end a year before, from
+	// last year's counted reports, else from the 上年同期 a report of this year gave; nil
+	// when neither says (and for growth rates, which compare with last year already).
+	LastYear *decimal.Decimal `json:"last_year"`
 }
 
 // Trend evaluates an indicator at the end of each of its periods of the plan year up to
@@ -683,7 +687,53 @@ func (s *Service) Trend(ctx context.Context, a Actor, indicatorID int64, at time
 		if res.AsOf == per {
 			pt.Progress = round(res.Progress)
 		}
+		if ind.Kind != plan.KindGrowth {
+			pt.LastYear = round(lastYearAt(ind, p, reports, per))
+		}
 		out = append(out, pt)
 	}
 	return out, nil
+}
+
+// lastYearAt is the figure of the period a year before per, as progress counts it: the
+// year-to-date total (summed for periodic figures) or the level; from last year's
+// counted reports, else the 上年同期 this year's report of per gave.
+func lastYearAt(ind store.IndicatorRow, p *plan.Plan, reports []store.StoredReport, per progress.Period) *decimal.Decimal {
+	var last []progress.Report
+	for _, r := range reports {
+		if r.Period.Year() == p.Year-1 {
+			last = append(last, r.Report)
+		}
+	}
+	prev := per.LastYear()
+	var sum decimal.Decimal
+	found := false
+	for _, r := range progress.Counting(last, p.Settings) {
+		if r.Period.End().After(prev.End()) {
+			continue
+		}
+		switch {
+		case ind.Accumulation == plan.Periodic && !r.Cumulative:
+			sum, found = sum.Add(r.Value), true
+		case r.Period == prev:
+			v := r.Value
+			return &v
+		}
+	}
+	if found && ind.Accumulation == plan.Periodic {
+		return &sum
+	}
+	for _, r := range progress.Counting(func() []progress.Report {
+		var cur []progress.Report
+		for _, r := range reports {
+			cur = append(cur, r.Report)
+		}
+		return cur
+	}(), p.Settings) {
+		if r.Period == per && r.LastYear != nil {
+			v := *r.LastYear
+			return &v
+		}
+	}
+	return nil
 }

@@ -259,6 +259,7 @@ type trendChart struct {
 	Unit   string               `json:"unit"`
 	Target *decimal.Decimal     `json:"target,omitempty"`
 	Labels map[string]string    `json:"labels"`
+	Lang   string               `json:"lang"` // zh: axes in 万/亿
 }
 
 // trendRow is one counted period in the CSS-only bar list.
@@ -384,9 +385,15 @@ func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request) error {
 		v.Reports = append(v.Reports, row)
 	}
 	v.Trend = trendOf(lang, ind, p, reports, st.Result)
-	if pts, err := s.svc.Trend(ctx, a, id, at); err == nil && len(pts) > 0 && ind.Kind != plan.KindMilestone {
-		v.Chart = &trendChart{Points: pts, Unit: ind.Unit, Target: st.Target,
-			Labels: map[string]string{"progress": i18n.T(lang, "ind.progress"), "expected": i18n.T(lang, "ind.expected"), "target": i18n.T(lang, "ind.target")}}
+	if ind.Kind != plan.KindMilestone {
+		// An indicator without figures yet still gets its chart, which says 暂无数据.
+		pts, err := s.svc.Trend(ctx, a, id, at)
+		if err != nil {
+			return err
+		}
+		v.Chart = &trendChart{Points: pts, Unit: statusUnit(ind.Kind, ind.Unit), Target: st.Target, Lang: lang,
+			Labels: map[string]string{"progress": i18n.T(lang, "ind.progress"), "expected": i18n.T(lang, "ind.expected"),
+				"target": i18n.T(lang, "ind.target"), "last_year": i18n.T(lang, "chart.lastyear"), "empty": i18n.T(lang, "status.no_data")}}
 	}
 	s.render(w, r, http.StatusOK, "indicator", v)
 	return nil
