@@ -3,11 +3,15 @@ package auth
 import (
 	"crypto/rand"
 	"crypto/subtle"
+	_ "embed" // common_passwords.txt
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
@@ -230,6 +234,8 @@ const (
 	PasswordTooLong     PasswordCode = "too_long"      // more than MaxPasswordLen characters
 	PasswordRepetitive  PasswordCode = "repetitive"    // one character repeated
 	PasswordSameAsLogin PasswordCode = "same_as_login" // the login name, ignoring case
+	PasswordPersonal    PasswordCode = "personal"      // the login or the user's name with digits or symbols around, or reversed
+	PasswordCommon      PasswordCode = "common"        // a common password, or a common word with digits or symbols around
 	PasswordInvalid     PasswordCode = "invalid"       // not valid UTF-8 or holds control characters
 )
 
@@ -251,16 +257,24 @@ func (e *PasswordError) Error() string {
 		return "password: must not be one character repeated"
 	case PasswordSameAsLogin:
 		return "password: must not be the login name"
+	case PasswordPersonal:
+		return "password: must not be made of the login or the user's name"
+	case PasswordCommon:
+		return "password: is too common (a well-known password or word)"
 	default:
 		return "password: contains characters that are not allowed"
 	}
 }
 
 // CheckPassword applies the password policy to a new password of the user with the
-// given login name: at least 10 characters (any script; 汉字 count as one each), at
-// most 128, not one character repeated, not the login name. It returns nil or a
-// *PasswordError. Length is the main defence; no composition rules, per NIST 800-63B.
-func CheckPassword(password, login string) error {
+// given login name (and display names, if given): at least 10 characters (any script;
+// 汉字 count as one each), at most 128, not one character repeated, not the login name;
+// not the login or a name with digits or symbols around it or reversed
+// (zhangsan2022); not a common password or a common word with digits or symbols around
+// it (password12, qwertyuiop, P@ssw0rd!, zhangwei1990; see common_passwords.txt). It
+// returns nil or a *PasswordError. Length is the main defence; no composition rules,
+// per NIST 800-63B, which asks for the list check.
+func CheckPassword(password, login string, names ...string) error {
 	if !utf8.ValidString(password) {
 		return &PasswordError{Code: PasswordInvalid}
 	}
@@ -288,7 +302,55 @@ func CheckPassword(password, login string) error {
 	case login != "" && strings.EqualFold(strings.TrimSpace(password), strings.TrimSpace(login)):
 		return &PasswordError{Code: PasswordSameAsLogin}
 	}
+	lower := strings.ToLower(strings.TrimSpace(password))
+	core := strings.TrimFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) })
+	for _, x := range append([]string{login}, names...) {
+		if x = squash(x); utf8.RuneCountInString(x) < 2 {
+			continue
+		}
+		if c := squash(core); c == x || reverse(c) == x || squash(lower) == x {
+			return &PasswordError{Code: PasswordPersonal}
+		}
+	}
+	common := commonPasswords()
+	if common[lower] || common[core] || common[unleet(core)] || common[unleet(lower)] || common[squash(lower)] {
+		return &PasswordError{Code: PasswordCommon}
+	}
 	return nil
+}
+
+//go:embed common_passwords.txt
+var commonPasswordsText string
+
+// commonPasswords is the list of common_passwords.txt, read once.
+var commonPasswords = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool, 4096)
+	for _, line := range strings.Split(commonPasswordsText, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			m[line] = true
+		}
+	}
+	return m
+})
+
+// squash keeps the letters and digits of s, lower-case: "Zhang San" and "zhang-san"
+// are one name.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, strings.ToLower(s))
+}
+
+// unleet undoes the usual letter swaps (p@ssw0rd → password).
+var unleet = strings.NewReplacer("@", "a", "4", "a", "0", "o", "1", "i", "!", "i", "3", "e", "$", "s", "5", "s", "7", "t").Replace
+
+func reverse(s string) string {
+	r := []rune(s)
+	slices.Reverse(r)
+	return string(r)
 }
 
 // passwordAlphabet has no look-alikes: no 0/O/o, 1/l/I/i.

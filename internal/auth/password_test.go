@@ -154,14 +154,31 @@ func TestCheckPassword(t *testing.T) {
 		{"", "zhangsan", PasswordTooShort},
 		{"short", "zhangsan", PasswordTooShort},
 		{"123456789", "zhangsan", PasswordTooShort},
-		{"1234567890", "zhangsan", ""},
+		{"1234567890", "zhangsan", PasswordCommon},
+		{"9821-4471-3309", "zhangsan", ""},
 		{strings.Repeat("a", 10), "zhangsan", PasswordRepetitive},
 		{strings.Repeat("密", 12), "zhangsan", PasswordRepetitive},
 		{strings.Repeat("ab", 64), "zhangsan", ""},
 		{strings.Repeat("ab", 64) + "c", "zhangsan", PasswordTooLong},
 		{"zhangsan.gov", "zhangsan.gov", PasswordSameAsLogin},
 		{"ZhangSan.Gov", "zhangsan.gov", PasswordSameAsLogin},
-		{"zhangsan.gov1", "zhangsan.gov", ""},
+		{"zhangsan.gov1", "zhangsan.gov", PasswordPersonal},
+		{"2022zhangsan.gov!", "zhangsan.gov", PasswordPersonal},
+		{"vog.nasgnahz", "zhangsan.gov", PasswordPersonal},
+		{"zhangsan.gov-at-work", "zhangsan.gov", ""},
+		// Issue 8, item 8: common passwords, and common words with digits or symbols
+		// around them.
+		{"password12", "zhangsan", PasswordCommon},
+		{"qwertyuiop", "zhangsan", PasswordCommon},
+		{"Password123!", "zhangsan", PasswordCommon},
+		{"P@ssw0rd2022", "zhangsan", PasswordCommon},
+		{"1qaz2wsx3edc", "zhangsan", PasswordCommon},
+		{"woaini1314520", "zhangsan", PasswordCommon},
+		{"Zhangwei1990", "x", PasswordCommon},
+		{"!!iloveyou!!", "x", PasswordCommon},
+		{"12345678900", "x", PasswordCommon},
+		{"clerk-password-1", "clerk", ""},
+		{"a long passphrase for tests", "x", ""},
 		{"zhangsan.gov", "", ""},
 		{"pass\nword12", "x", PasswordInvalid},
 		{"password\x00123", "x", PasswordInvalid},
@@ -222,5 +239,18 @@ func BenchmarkHashDefault(b *testing.B) {
 	h := NewHasher()
 	for b.Loop() {
 		h.Hash("correct horse battery")
+	}
+}
+
+// The user's own name, with digits around it, is refused like the login.
+func TestCheckPasswordName(t *testing.T) {
+	for _, c := range []struct{ pw, name string }{{"lina123456!", "Li Na"}, {"Zhang-San-2022", "zhang san"}, {"刘德华刘德华刘德华1", "刘德华刘德华刘德华"}} {
+		var pe *PasswordError
+		if err := CheckPassword(c.pw, "someone", c.name); !errors.As(err, &pe) || pe.Code != PasswordPersonal {
+			t.Errorf("CheckPassword(%q, name %q) = %v, want %s", c.pw, c.name, err, PasswordPersonal)
+		}
+	}
+	if err := CheckPassword("Zhang-San-2022", "someone", "Li Na"); err != nil {
+		t.Errorf("another's name: %v", err)
 	}
 }

@@ -112,6 +112,8 @@ var messages = map[string][2]string{
 	"password.too_long":      {"密码太长。", "The password is too long."},
 	"password.repetitive":    {"密码过于简单。", "The password is too simple."},
 	"password.same_as_login": {"密码不能与登录名相同。", "The password may not be the login name."},
+	"password.personal":      {"密码不能由登录名或姓名加数字、符号组成。", "The password may not be the login or your name with digits or symbols."},
+	"password.common":        {"密码过于常见（如 password12、qwertyuiop、姓名加生日），请换一个。", "The password is too common (such as password12 or qwertyuiop); choose another."},
 	"password.same_as_old":   {"新密码不能与原密码相同。", "The new password must differ from the old."},
 	"password.invalid":       {"密码含有无效字符。", "The password has invalid characters."},
 	"audit.note":             {"审计日志只增不改：每一次变更都记录操作人、时间、对象、前后内容和来源地址。", "The audit log is append-only: every change with who, when, what, before, after and from where."},

@@ -84,7 +84,7 @@ func (s *Service) CreateUser(ctx context.Context, a Actor, nu NewUser) (auth.Use
 	if password == "" {
 		password = auth.GeneratePassword()
 		u.MustChangePassword = true
-	} else if err := auth.CheckPassword(password, u.Login); err != nil {
+	} else if err := auth.CheckPassword(password, u.Login, u.DisplayName); err != nil {
 		return u, "", err
 	}
 	if err := u.Validate(); err != nil {
@@ -170,6 +170,11 @@ func (s *Service) SetPassword(ctx context.Context, a Actor, login, password stri
 		if err := s.can(a, auth.UserManage, auth.Resource{RegionID: u.RegionID}); err != nil {
 			return err
 		}
+		if !generated {
+			if err := auth.CheckPassword(password, login, u.DisplayName); err != nil {
+				return err
+			}
+		}
 		if err := s.store.SetPassword(ctx, u.ID, s.Hasher.Hash(password), true); err != nil {
 			return err
 		}
@@ -205,7 +210,7 @@ func (s *Service) ChangePassword(ctx context.Context, a Actor, old, fresh string
 	if a.UserID == 0 {
 		return auth.ErrUnauthenticated
 	}
-	if err := auth.CheckPassword(fresh, a.Login); err != nil {
+	if err := auth.CheckPassword(fresh, a.Login, a.DisplayName); err != nil {
 		return err
 	}
 	return s.store.WithTx(ctx, func(ctx context.Context) error {
