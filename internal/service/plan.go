@@ -90,20 +90,10 @@ func (s *Service) EnsurePlan(ctx context.Context, a Actor, l *planfile.Loaded) (
 
 // Plan reads a whole plan as the actor may see it: everything for a signed-in user
 // allowed to read internal indicators; public indicators only for a visitor, when the
-// deployment shows a public view at all.
+// deployment shows a public view at all. It is read once per whole-plan change and shared:
+// callers must not change it.
 func (s *Service) Plan(ctx context.Context, a Actor, id int64) (*plan.Plan, error) {
-	p, err := s.store.GetPlan(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	if s.seesInternal(a, p.RegionID) {
-		return p, nil
-	}
-	if a.UserID == 0 && !s.PublicView {
-		return nil, auth.ErrUnauthenticated
-	}
-	PublicOnly(p)
-	return p, nil
+	return s.planTree(ctx, a, id)
 }
 
 // PublicOnly strips a plan down to what the public may see: its public indicators.

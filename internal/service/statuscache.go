@@ -42,7 +42,10 @@ type planEntry struct {
 	loaded  bool
 	version int64
 	header  *plan.Plan
-	inds    []store.IndicatorRow
+	// tree and publicTree are the plan with every indicator and with the public ones;
+	// they change only with whole-plan changes.
+	tree, publicTree *plan.Plan
+	inds             []store.IndicatorRow
 	pos     map[int64]int // indicator id → index in inds
 	reports map[int64][]progress.Report
 	revs    map[int64][]progress.TargetRevision
@@ -81,26 +84,37 @@ func (c *statusCache) entry(planID int64) *planEntry {
 // dateKey: the engine reads an "as of" moment by its calendar date (progress.dateOf).
 func dateKey(at time.Time) string { return at.Format(time.DateOnly) }
 
-// planStatus returns a plan's status at at (zero: the plan's as-of moment), computed at
-// most once per plan version and date.
-func (s *Service) planStatus(ctx context.Context, planID int64, at time.Time) (*cachedStatus, error) {
+// fresh returns a plan's entry brought up to the database's version, locked: the caller
+// unlocks it.
+func (s *Service) fresh(ctx context.Context, planID int64) (*planEntry, error) {
 	v, err := s.store.PlanVersion(ctx, planID)
 	if err != nil {
 		return nil, err
 	}
 	e := s.cache.entry(planID)
 	e.mu.Lock()
-	defer e.mu.Unlock()
 	switch {
 	case !e.loaded || v.Shape > e.version || v.Version < e.version:
-		if err := s.loadPlan(ctx, e, planID, v.Version); err != nil {
-			return nil, err
-		}
+		err = s.loadPlan(ctx, e, planID, v.Version)
 	case v.Version > e.version:
-		if err := s.patchPlan(ctx, e, planID, v.Version); err != nil {
-			return nil, err
-		}
+		err = s.patchPlan(ctx, e, planID, v.Version)
 	}
+	if err != nil {
+		e.loaded = false
+		e.mu.Unlock()
+		return nil, err
+	}
+	return e, nil
+}
+
+// planStatus returns a plan's status at at (zero: the plan's as-of moment), computed at
+// most once per plan version and date.
+func (s *Service) planStatus(ctx context.Context, planID int64, at time.Time) (*cachedStatus, error) {
+	e, err := s.fresh(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	defer e.mu.Unlock()
 	if at.IsZero() {
 		at = s.AsOf(e.header)
 	}
@@ -116,6 +130,28 @@ func (s *Service) planStatus(ctx context.Context, planID int64, at time.Time) (*
 	e.dates[key] = cs
 	e.order = append(e.order, key)
 	return cs, nil
+}
+
+// planTree returns a plan with its zones, programs and indicators as the actor may see
+// it, read once per whole-plan change (statuses, reports and revisions are not in it).
+// The tree is shared: callers must not change it.
+func (s *Service) planTree(ctx context.Context, a Actor, planID int64) (*plan.Plan, error) {
+	e, err := s.fresh(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	full, public := e.tree, e.publicTree
+	e.mu.Unlock()
+	var p plan.Plan
+	switch {
+	case s.seesInternal(a, full.RegionID):
+		p = *full
+	case a.UserID == 0 && !a.System && !s.PublicView:
+		return nil, auth.ErrUnauthenticated
+	default:
+		p = *public
+	}
+	return &p, nil
 }
 
 // readYears bounds the reports read for the engine: the plan year, and last year's for
@@ -141,6 +177,16 @@ func (s *Service) loadPlan(ctx context.Context, e *planEntry, planID, version in
 	if err != nil {
 		return err
 	}
+	tree, err := s.store.GetPlan(ctx, planID)
+	if err != nil {
+		return err
+	}
+	public, err := s.store.GetPlan(ctx, planID)
+	if err != nil {
+		return err
+	}
+	PublicOnly(public)
+	e.tree, e.publicTree = tree, public
 	e.loaded, e.version, e.header, e.inds, e.reports, e.revs = true, version, p, inds, reports, revs
 	e.pos = make(map[int64]int, len(inds))
 	for i, ind := range inds {

@@ -619,5 +619,10 @@ func (s *Store) SetBaseline(ctx context.Context, indicatorID int64, f *plan.Figu
 	if _, err = s.q(ctx).ExecContext(ctx, `UPDATE indicators SET baseline = $1 WHERE id = $2`, b, indicatorID); err != nil {
 		return fmt.Errorf("store: set baseline of indicator %d: %w", indicatorID, err)
 	}
-	return s.IndicatorChanged(ctx, indicatorID)
+	// The baseline is part of the plan's tree, which servers keep per whole-plan change.
+	planID, err := s.IndicatorPlan(ctx, indicatorID)
+	if err != nil {
+		return err
+	}
+	return s.PlanChanged(ctx, planID)
 }
