@@ -81,12 +81,12 @@ type Board struct {
 // StatusBoard reads a plan's status board as of at (zero: the plan's as-of moment),
 // filtered; the public sees public indicators only (when the public view is on).
 func (s *Service) StatusBoard(ctx context.Context, a Actor, planID int64, at time.Time, f BoardFilter) (*Board, error) {
-	d, err := s.readPlanData(ctx, a, planID, false)
+	d, err := s.readPlanData(ctx, a, planID, false, at)
 	if err != nil {
 		return nil, err
 	}
 	if at.IsZero() {
-		at = s.AsOf(d.plan)
+		at = d.cachedAt
 	}
 	b := &Board{Plan: d.plan, At: at, Filter: f}
 	deptOf := map[int64]int64{}

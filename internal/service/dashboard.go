@@ -30,50 +30,55 @@ type planData struct {
 	zoneOf  map[int64]plan.Zone    // by program id
 	progOf  map[int64]plan.Program // by program id
 	depts   map[int64]plan.Department
+	// cached is the status cache's reading at cachedAt, for this reader.
+	cached   []IndicatorStatus
+	cachedAt time.Time
+	// explained are the full reports (with cause and remedy) of the indicators that
+	// need attention, read by explain.
+	explained map[int64][]store.StoredReport
 }
 
 // loadPlanData reads what the dashboard reads need, for those who may read the plan's
 // internal parts.
-func (s *Service) loadPlanData(ctx context.Context, a Actor, planID int64) (*planData, error) {
-	return s.readPlanData(ctx, a, planID, true)
+func (s *Service) loadPlanData(ctx context.Context, a Actor, planID int64, at time.Time) (*planData, error) {
+	return s.readPlanData(ctx, a, planID, true, at)
 }
 
 // readPlanData reads a plan for the dashboard reads: internal ones need
 // plan.read_internal; others see what the actor may see (the public, public
-// indicators when the public view is on).
-func (s *Service) readPlanData(ctx context.Context, a Actor, planID int64, internal bool) (*planData, error) {
-	// The header and the outline (zones, programs) are enough: the indicators are read
-	// once below, filtered for the reader.
-	p, err := s.store.PlanHeader(ctx, planID)
+// indicators when the public view is on). The statuses at at (zero: the plan's as-of
+// moment), the indicators and the reports the engine reads come from the status cache
+// (statuscache.go), shared by every reader; the outline and departments are read here.
+func (s *Service) readPlanData(ctx context.Context, a Actor, planID int64, internal bool, at time.Time) (*planData, error) {
+	cs, err := s.planStatus(ctx, planID, at)
 	if err != nil {
 		return nil, err
 	}
+	hp := *cs.header // shared by the cache: a copy to add the outline to
+	p := &hp
 	if internal {
 		if err := s.can(a, auth.PlanReadInternal, auth.Resource{RegionID: p.RegionID}); err != nil {
 			return nil, err
 		}
 	}
+	visible, err := s.visibleStatus(a, cs)
+	if err != nil {
+		return nil, err
+	}
 	if p.Zones, err = s.store.PlanOutline(ctx, planID); err != nil {
 		return nil, err
 	}
 	d := &planData{plan: p, reports: map[int64][]store.StoredReport{}, zoneOf: map[int64]plan.Zone{},
-		progOf: map[int64]plan.Program{}, depts: map[int64]plan.Department{}}
-	if d.inds, err = s.visibleIndicators(ctx, a, p); err != nil {
-		return nil, err
-	}
-	// The plan year and the year before, as the status cache reads: last year shapes
-	// the seasonal path and the range; older years would only cost the reading
-	// (profile: all five years of 2,000 indicators were 85% of the cockpit's time).
-	ids := make([]int64, len(d.inds))
-	for i, ind := range d.inds {
-		ids[i] = ind.ID
-	}
-	reports, err := s.store.ReportsOf(ctx, ids, p.Year-1)
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range reports {
-		d.reports[r.IndicatorID] = append(d.reports[r.IndicatorID], r)
+		progOf: map[int64]plan.Program{}, depts: map[int64]plan.Department{}, cached: visible, cachedAt: cs.at}
+	all := len(visible) == len(cs.all)
+	for _, ind := range cs.inds {
+		if all || ind.Public {
+			d.inds = append(d.inds, ind)
+			for _, r := range cs.reports[ind.ID] {
+				// SubmittedAt is the first submission already (store.EvalReports).
+				d.reports[ind.ID] = append(d.reports[ind.ID], store.StoredReport{Report: r})
+			}
+		}
 	}
 	if d.revs, err = s.store.TargetRevisions(ctx, planID, 0); err != nil {
 		return nil, err
@@ -93,8 +98,40 @@ func (s *Service) readPlanData(ctx context.Context, a Actor, planID int64, inter
 	return d, nil
 }
 
+// explain reads the reports (with causes and remedies) of the indicators given, once.
+func (s *Service) explain(ctx context.Context, d *planData, sts []IndicatorStatus) error {
+	var ids []int64
+	for _, st := range sts {
+		if NeedsAttention(st.Status) {
+			ids = append(ids, st.IndicatorID)
+		}
+	}
+	d.explained = map[int64][]store.StoredReport{}
+	if len(ids) == 0 {
+		return nil
+	}
+	reports, err := s.store.ReportsOf(ctx, ids, d.plan.Year)
+	if err != nil {
+		return err
+	}
+	for _, r := range reports {
+		d.explained[r.IndicatorID] = append(d.explained[r.IndicatorID], r)
+	}
+	return nil
+}
+
 // evaluate runs the status engine over every indicator at a moment, in plan order.
 func (d *planData) evaluate(at time.Time) []IndicatorStatus {
+	if dateKey(at) == dateKey(d.cachedAt) && len(d.cached) == len(d.inds) { // the cache reads a date as one moment
+		out := make([]IndicatorStatus, len(d.cached))
+		copy(out, d.cached)
+		for i := range out {
+			if out[i].Status == progress.StatusNoTarget {
+				out[i].Overdue = nil // context figures are owed no report
+			}
+		}
+		return out
+	}
 	out := make([]IndicatorStatus, 0, len(d.inds))
 	for _, ind := range d.inds {
 		res := progress.Evaluate(evalInput(ind, d.plan, d.reports[ind.ID], d.revs[ind.ID], at))
@@ -134,7 +171,7 @@ func (d *planData) dueItems(at time.Time) []progress.DueItem {
 // plan year up to a period (submitted or approved; a draft is the department's own).
 func (d *planData) explanation(indicatorID int64, upTo progress.Period) (cause, remedy string) {
 	var best *store.StoredReport
-	for i, r := range d.reports[indicatorID] {
+	for i, r := range d.explained[indicatorID] {
 		if r.State != progress.StateApproved && r.State != progress.StateSubmitted {
 			continue
 		}
@@ -145,7 +182,7 @@ func (d *planData) explanation(indicatorID int64, upTo progress.Period) (cause, 
 			continue
 		}
 		if best == nil || best.Period.Before(r.Period) || (best.Period == r.Period && best.Revision < r.Revision) {
-			best = &d.reports[indicatorID][i]
+			best = &d.explained[indicatorID][i]
 		}
 	}
 	if best == nil {
@@ -266,14 +303,17 @@ func headline(sts []IndicatorStatus) []IndicatorStatus {
 // Cockpit reads the leader's first screen of a plan as of at (zero: the plan's as-of
 // moment).
 func (s *Service) Cockpit(ctx context.Context, a Actor, planID int64, at time.Time) (*Cockpit, error) {
-	d, err := s.loadPlanData(ctx, a, planID)
+	d, err := s.loadPlanData(ctx, a, planID, at)
 	if err != nil {
 		return nil, err
 	}
 	if at.IsZero() {
-		at = s.AsOf(d.plan)
+		at = d.cachedAt
 	}
 	sts := d.evaluate(at)
+	if err := s.explain(ctx, d, sts); err != nil {
+		return nil, err
+	}
 	c := &Cockpit{Plan: d.plan, At: at, Zones: d.rollups(sts)}
 	deptOf := map[int64]int64{}
 	for _, ind := range d.inds {
@@ -378,12 +418,12 @@ type Ranking struct {
 // plan's as-of moment): on-time reporting rate and share on track, with the lamp and
 // the month-by-month trend from January to at's month.
 func (s *Service) Ranking(ctx context.Context, a Actor, planID int64, at time.Time) (*Ranking, error) {
-	d, err := s.loadPlanData(ctx, a, planID)
+	d, err := s.loadPlanData(ctx, a, planID, at)
 	if err != nil {
 		return nil, err
 	}
 	if at.IsZero() {
-		at = s.AsOf(d.plan)
+		at = d.cachedAt
 	}
 	return d.ranking(at), nil
 }
@@ -526,19 +566,26 @@ func (s *Service) BulletinMonth(p *plan.Plan) progress.Period {
 // Bulletin reads the monthly bulletin of a plan for a month (zero: BulletinMonth): the
 // plan as of the month's end.
 func (s *Service) Bulletin(ctx context.Context, a Actor, planID int64, month progress.Period) (*Bulletin, error) {
-	d, err := s.loadPlanData(ctx, a, planID)
+	hdr, err := s.store.PlanHeader(ctx, planID)
 	if err != nil {
 		return nil, err
 	}
 	if month.IsZero() {
-		month = s.BulletinMonth(d.plan)
+		month = s.BulletinMonth(hdr)
 	}
-	if month.Frequency() != plan.Monthly || month.Year() != d.plan.Year {
-		return nil, progress.ValidationErrors{{Field: "month", Message: fmt.Sprintf("%s is not a month of the plan year %d", month, d.plan.Year)}}
+	if month.Frequency() != plan.Monthly || month.Year() != hdr.Year {
+		return nil, progress.ValidationErrors{{Field: "month", Message: fmt.Sprintf("%s is not a month of the plan year %d", month, hdr.Year)}}
 	}
 	at := periodEnd(month)
+	d, err := s.loadPlanData(ctx, a, planID, at)
+	if err != nil {
+		return nil, err
+	}
 	b := &Bulletin{Plan: d.plan, Month: month, At: at}
 	sts := d.evaluate(at)
+	if err := s.explain(ctx, d, sts); err != nil {
+		return nil, err
+	}
 	deptOf := map[int64]int64{}
 	byID := map[int64]store.IndicatorRow{}
 	for _, ind := range d.inds {
