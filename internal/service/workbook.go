@@ -150,12 +150,14 @@ func (s *Service) ImportReports(ctx context.Context, a Actor, planID int64, entr
 		}
 		return s.record(ctx, a, p.RegionID, "report.import", "plan", planID, nil, sum, fmt.Sprintf("%d rows", len(entries)))
 	})
+	// A failure of the database (full disk, lost connection) is told as such even when
+	// rows with problems were found before it: nothing was saved either way.
+	if err != nil && !errors.Is(err, errRefused) {
+		return ImportSummary{}, err
+	}
 	if len(problems) > 0 {
 		problems.Sort()
 		return ImportSummary{}, problems
-	}
-	if err != nil {
-		return ImportSummary{}, err
 	}
 	return sum, nil
 }
@@ -173,6 +175,9 @@ func (s *Service) importEntry(ctx context.Context, a Actor, p *plan.Plan, ind st
 		return nil
 	}
 	if _, err := s.checkOpen(ctx, a, ind, p, e.Period); err != nil {
+		if !errors.Is(err, progress.ErrLocked) {
+			return err // the database's failure, not the row's
+		}
 		cell(e, "period", "报告期已锁定，请联系审核人解锁 / "+err.Error())
 		return nil
 	}

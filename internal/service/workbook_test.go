@@ -215,3 +215,55 @@ func TestImportIDAndCodeMustAgree(t *testing.T) {
 		}
 	})
 }
+
+// Issue 8, item 8: a failure of the database during an import reaches the caller as the
+// store's error (which the error table tells as "cannot store now"), not as row problems
+// such as "period locked"; and a full SQLite disk is store.ErrUnavailable at every write.
+func TestStoreFailureReachesTheCaller(t *testing.T) {
+	st := storetest.SQLite(t)
+	f := newFixture(t, st)
+	ctx := context.Background()
+	tpl, err := f.svc.ReportTemplate(ctx, f.reporter, f.planID, "", "2022-04")
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := read(t, fill(t, tpl, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.DB().ExecContext(ctx, `ALTER TABLE period_unlocks RENAME TO period_unlocks_away`); err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.svc.ImportReports(ctx, f.reporter, f.planID, entries, false)
+	var errs xlsx.Errors
+	if err == nil || errors.As(err, &errs) {
+		t.Errorf("import while the database fails: %v, want the store's error, not row problems", err)
+	}
+	if _, err := st.DB().ExecContext(ctx, `ALTER TABLE period_unlocks_away RENAME TO period_unlocks`); err != nil {
+		t.Fatal(err)
+	}
+
+	// A full disk: SQLite may grow no further (one connection, so the pragma holds).
+	st.DB().SetMaxOpenConns(1)
+	var pages int
+	if err := st.DB().QueryRowContext(ctx, `PRAGMA page_count`).Scan(&pages); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.DB().ExecContext(ctx, fmt.Sprintf(`PRAGMA max_page_count = %d`, pages)); err != nil {
+		t.Fatal(err)
+	}
+	many := make([]xlsx.Entry, 0, len(entries))
+	for _, e := range entries {
+		e.Note = strings.Repeat("说明", 900)
+		many = append(many, e)
+	}
+	if _, err := f.svc.ImportReports(ctx, f.reporter, f.planID, many, false); !errors.Is(err, service.ErrUnavailable) {
+		t.Errorf("import on a full disk: %v, want ErrUnavailable", err)
+	}
+	if _, err := f.svc.CreateReport(ctx, f.reporter, f.fdi, service.ReportInput{Period: "2022-04", Value: dec("1"), Note: strings.Repeat("说明", 1000)}); !errors.Is(err, service.ErrUnavailable) {
+		t.Errorf("report on a full disk: %v, want ErrUnavailable", err)
+	}
+	if rs, _ := st.IndicatorReports(ctx, f.fdi); len(rs) != 0 {
+		t.Errorf("%d reports saved on a full disk", len(rs))
+	}
+}
