@@ -394,6 +394,7 @@ func (w *readWorld) checkList(t *testing.T, subject, path string, code int, body
 var showsNothingPrivate = map[string]string{
 	"GET /static/":                                 "files of the application",
 	"GET /healthz":                                 "answers ok",
+	"GET /favicon.ico":                             "the icon",
 	"GET /readyz":                                  "answers ready or not",
 	"GET /metrics":                                 "counts only, behind LANTU_METRICS_TOKEN",
 	"GET /login":                                   "the sign-in form",
