@@ -230,3 +230,44 @@ func TestBulletin(t *testing.T) {
 		}
 	})
 }
+
+// The indicator's chart gets last year's line from last year's counted reports, or from
+// the 上年同期 a report of this year gave.
+func TestTrendLastYear(t *testing.T) {
+	f := newFixture(t, storetest.SQLite(t))
+	ctx := context.Background()
+	for m, v := range map[int]string{1: "20000000", 2: "45000000"} {
+		at := time.Date(2021, time.Month(m)+1, 5, 1, 0, 0, 0, time.UTC)
+		r := progress.Report{IndicatorID: f.fdi, Period: progress.MonthOf(2021, time.Month(m)), Value: *dec(v), Cumulative: true,
+			State: progress.StateApproved, Version: 3, Revision: 1, CreatedAt: at, SubmittedAt: at, ReviewedAt: at}
+		if err := f.st.InsertReport(ctx, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// March of last year is not in the database; this year's March report says it.
+	r, err := f.svc.CreateReport(ctx, f.reporter, f.fdi, service.ReportInput{Period: "2022-03", Value: dec("80000000"), LastYear: dec("70000000"),
+		Cause: "c", Remedy: "r"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err = f.svc.Review(ctx, f.reporter, r.ID, service.ReviewAction{Action: progress.ActSubmit, Version: r.Version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.svc.Review(ctx, f.reviewer, r.ID, service.ReviewAction{Action: progress.ActApprove, Version: r.Version}); err != nil {
+		t.Fatal(err)
+	}
+	pts, err := f.svc.Trend(ctx, f.admin, f.fdi, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"20000000", "45000000", "70000000"}
+	if len(pts) != 3 {
+		t.Fatalf("%d points", len(pts))
+	}
+	for i, p := range pts {
+		if p.LastYear == nil || p.LastYear.String() != want[i] {
+			t.Errorf("%s: last year %v, want %s", p.Period, p.LastYear, want[i])
+		}
+	}
+}
