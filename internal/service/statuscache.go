@@ -46,11 +46,11 @@ type planEntry struct {
 	// they change only with whole-plan changes.
 	tree, publicTree *plan.Plan
 	inds             []store.IndicatorRow
-	pos     map[int64]int // indicator id → index in inds
-	reports map[int64][]progress.Report
-	revs    map[int64][]progress.TargetRevision
-	dates   map[string]*cachedStatus
-	order   []string // dates, oldest asked first
+	pos              map[int64]int // indicator id → index in inds
+	reports          map[int64][]progress.Report
+	revs             map[int64][]progress.TargetRevision
+	dates            map[string]*cachedStatus
+	order            []string // dates, oldest asked first
 }
 
 // cachedStatus is a plan's status at one date: immutable once made, so readers may hold
