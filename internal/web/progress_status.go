@@ -111,7 +111,15 @@ type statusView struct {
 	Shown    int
 	Statuses []string
 	XlsxURL  string
+	// Paging: a large plan's board shows boardPageSize rows a page; the roll-ups count
+	// every indicator that passes the filter.
+	Page, Pages, PageSize int
+	PrevURL, NextURL      string
 }
+
+// boardPageSize is how many indicators one page of the status board lists: a screenful
+// a person reads, not a multi-megabyte page for a 2,000-indicator plan.
+const boardPageSize = 100
 
 func (s *Server) statusPage(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
@@ -156,6 +164,8 @@ func (s *Server) statusPage(w http.ResponseWriter, r *http.Request) error {
 	xq.Del("lang")
 	xq.Set("plan", strconv.FormatInt(p.ID, 10))
 	v.XlsxURL = "/status.xlsx?" + xq.Encode()
+	v.Page, v.PageSize = max(intParam(r, "page", 1), 1), boardPageSize
+	first := (v.Page - 1) * boardPageSize
 	for _, z := range p.Zones {
 		zs := zoneStatus{Zone: z}
 		var zres []progress.Result
@@ -168,18 +178,32 @@ func (s *Server) statusPage(w http.ResponseWriter, r *http.Request) error {
 					continue
 				}
 				v.Shown++
-				ps.Rows = append(ps.Rows, newStatusRow(lang, st, ind))
+				if v.Shown > first && v.Shown <= first+boardPageSize {
+					ps.Rows = append(ps.Rows, newStatusRow(lang, st, ind))
+				}
 				pres = append(pres, st.Result)
 			}
+			zres = append(zres, pres...)
 			if len(ps.Rows) == 0 {
 				continue
 			}
 			ps.Rollup = rollupOf(pres)
 			zs.Programs = append(zs.Programs, ps)
-			zres = append(zres, pres...)
 		}
 		zs.Rollup = rollupOf(zres)
 		v.Zones = append(v.Zones, zs)
+	}
+	v.Pages = max((v.Shown+boardPageSize-1)/boardPageSize, 1)
+	pageURL := func(n int) string {
+		q := r.URL.Query()
+		q.Set("page", strconv.Itoa(n))
+		return "/status?" + q.Encode()
+	}
+	if v.Page > 1 {
+		v.PrevURL = pageURL(min(v.Page-1, v.Pages))
+	}
+	if v.Page < v.Pages {
+		v.NextURL = pageURL(v.Page + 1)
 	}
 	if v.Internal {
 		if v.Depts, err = s.deptStatuses(r, p, all, at); err != nil {
