@@ -75,7 +75,7 @@ def main():
             pred = score.load(os.path.join(a.dirs[1], d + ".gold.json"))
         else:
             gold = score.load(os.path.join(a.gold, d + ".gold.json"))
-            out = subprocess.run([a.lantu, "extract", "--json", "--year", str(YEARS[d]), os.path.join(a.gold, d + ".txt")],
+            out = subprocess.run([a.lantu, "extract", "--json", "--year", str(YEARS[d]), os.path.join(HERE, d + ".txt")],
                                  check=True, capture_output=True, text=True).stdout
             pred = json.loads(out)["facts"]
         pairs.append((d, gold, pred))
