@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"github.com/lantu-dev/lantu/internal/store"
 	"io"
 	"net/http"
 	"strings"
@@ -38,87 +39,91 @@ const form = "application/x-www-form-urlencoded"
 // table), and say it in the user's language: accepting a fact that is not in the
 // document was a 500 on the ingest page.
 func TestPagesAndAPIShareTheErrorTable(t *testing.T) {
-	w := newMatrixWorld(t)
-	accept := fmt.Sprintf("/ingest/%d/%s/accept", w.planID, w.docKey)
-	apiAccept := fmt.Sprintf("/api/v1/plans/%d/documents/%s/accept", w.planID, w.docKey)
-	for _, c := range []struct {
-		name            string
-		method, path    string
-		ctype, body     string
-		want            int
-		wantText        string
-		apiPath, apiBdy string
-	}{
-		{name: "unknown fact", method: "POST", path: accept, ctype: form, body: "start=9000&end=9010&as=indicator&program=" + fmt.Sprint(w.programID),
-			want: 404, wantText: "文档的该位置没有可采纳的数据",
-			apiPath: apiAccept, apiBdy: fmt.Sprintf(`{"start":9000,"end":9010,"as":"indicator","program_id":%d}`, w.programID)},
-		{name: "unknown fact, English", method: "POST", path: accept + "?lang=en", ctype: form, body: "start=9000&end=9010&as=indicator&program=" + fmt.Sprint(w.programID),
-			want: 404, wantText: "There is no fact at that place of the document"},
-		{name: "no such report", method: "GET", path: "/reports/999999", want: 404, wantText: "找不到该页面或对象",
-			apiPath: "/api/v1/reports/999999"},
-		{name: "approve a draft", method: "POST", path: fmt.Sprintf("/reports/%d/approve", w.draft), ctype: form, body: "version=1",
-			want: 303, apiPath: fmt.Sprintf("/api/v1/reports/%d/approve", w.draft), apiBdy: `{"version":1}`},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			code, body := w.call(t, "admin", c.method, c.path, c.ctype, c.body)
-			if code != c.want || !strings.Contains(body, c.wantText) {
-				t.Errorf("page %s %s = %d, want %d with %q: %.300s", c.method, c.path, code, c.want, c.wantText, body)
-			}
-			if c.apiPath == "" {
-				return
-			}
-			acode, abody := w.call(t, "admin", c.method, c.apiPath, "application/json", c.apiBdy)
-			want := c.want
-			if want == 303 {
-				want = 409 // the page goes back to the report with the reason; the API says 409
-			}
-			if acode != want {
-				t.Errorf("API %s %s = %d, want %d: %.300s", c.method, c.apiPath, acode, want, abody)
-			}
-		})
-	}
+	eachDB(t, func(t *testing.T, open func(testing.TB) *store.Store) {
+		w := newMatrixWorldOn(t, open(t))
+		accept := fmt.Sprintf("/ingest/%d/%s/accept", w.planID, w.docKey)
+		apiAccept := fmt.Sprintf("/api/v1/plans/%d/documents/%s/accept", w.planID, w.docKey)
+		for _, c := range []struct {
+			name            string
+			method, path    string
+			ctype, body     string
+			want            int
+			wantText        string
+			apiPath, apiBdy string
+		}{
+			{name: "unknown fact", method: "POST", path: accept, ctype: form, body: "start=9000&end=9010&as=indicator&program=" + fmt.Sprint(w.programID),
+				want: 404, wantText: "文档的该位置没有可采纳的数据",
+				apiPath: apiAccept, apiBdy: fmt.Sprintf(`{"start":9000,"end":9010,"as":"indicator","program_id":%d}`, w.programID)},
+			{name: "unknown fact, English", method: "POST", path: accept + "?lang=en", ctype: form, body: "start=9000&end=9010&as=indicator&program=" + fmt.Sprint(w.programID),
+				want: 404, wantText: "There is no fact at that place of the document"},
+			{name: "no such report", method: "GET", path: "/reports/999999", want: 404, wantText: "找不到该页面或对象",
+				apiPath: "/api/v1/reports/999999"},
+			{name: "approve a draft", method: "POST", path: fmt.Sprintf("/reports/%d/approve", w.draft), ctype: form, body: "version=1",
+				want: 303, apiPath: fmt.Sprintf("/api/v1/reports/%d/approve", w.draft), apiBdy: `{"version":1}`},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				code, body := w.call(t, "admin", c.method, c.path, c.ctype, c.body)
+				if code != c.want || !strings.Contains(body, c.wantText) {
+					t.Errorf("page %s %s = %d, want %d with %q: %.300s", c.method, c.path, code, c.want, c.wantText, body)
+				}
+				if c.apiPath == "" {
+					return
+				}
+				acode, abody := w.call(t, "admin", c.method, c.apiPath, "application/json", c.apiBdy)
+				want := c.want
+				if want == 303 {
+					want = 409 // the page goes back to the report with the reason; the API says 409
+				}
+				if acode != want {
+					t.Errorf("API %s %s = %d, want %d: %.300s", c.method, c.apiPath, acode, want, abody)
+				}
+			})
+		}
+	})
 }
 
 // JSON bodies are read strictly: more after the value, or bytes that are not UTF-8, are
 // refused with 422 naming the byte offset, and nothing is stored.
 func TestAPIRefusesTrailingDataAndInvalidUTF8(t *testing.T) {
-	w := newMatrixWorld(t)
-	ctx := context.Background()
-	before, err := w.svc.Tokens(ctx, actorOf(t, w.svc, "office"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		name, body, want string
-	}{
-		{"second value", `{"name":"x"} {"name":"y"}`, "第 13 字节"},
-		{"garbage", `{"name":"x"}garbage`, "第 12 字节"},
-		{"second value, English", `{"name":"x"}  []`, "at byte 14"},
-		{"latin-1 byte", "{\"name\":\"caf\xe9\"}", "第 12 字节起不是 UTF-8"},
-		{"GBK text (沙坪坝; its first two characters happen to read as UTF-8)", "{\"name\":\"" + "\xc9\xb3\xc6\xba\xb0\xd3" + "\"}", "第 13 字节起不是 UTF-8"},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			path := "/api/v1/tokens"
-			if strings.Contains(c.name, "English") {
-				path += "?lang=en"
-			}
-			code, body := w.call(t, "admin", "POST", path, "application/json", c.body)
-			if code != http.StatusUnprocessableEntity || !strings.Contains(body, c.want) || !strings.Contains(body, `"code":"invalid_body"`) {
-				t.Errorf("%q = %d %s, want 422 naming %q", c.body, code, body, c.want)
-			}
-		})
-	}
-	// White space after the value is fine.
-	if code, body := w.call(t, "admin", "POST", "/api/v1/tokens", "application/json", "{\"name\":\"ok\"}\r\n \n"); code != http.StatusCreated {
-		t.Errorf("JSON with trailing white space = %d: %s", code, body)
-	}
-	after, err := w.svc.Tokens(ctx, actorOf(t, w.svc, "office"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(after) != len(before)+1 {
-		t.Errorf("tokens: %d before, %d after; want exactly the one well-formed request stored", len(before), len(after))
-	}
+	eachDB(t, func(t *testing.T, open func(testing.TB) *store.Store) {
+		w := newMatrixWorldOn(t, open(t))
+		ctx := context.Background()
+		before, err := w.svc.Tokens(ctx, actorOf(t, w.svc, "office"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			name, body, want string
+		}{
+			{"second value", `{"name":"x"} {"name":"y"}`, "第 13 字节"},
+			{"garbage", `{"name":"x"}garbage`, "第 12 字节"},
+			{"second value, English", `{"name":"x"}  []`, "at byte 14"},
+			{"latin-1 byte", "{\"name\":\"caf\xe9\"}", "第 12 字节起不是 UTF-8"},
+			{"GBK text (沙坪坝; its first two characters happen to read as UTF-8)", "{\"name\":\"" + "\xc9\xb3\xc6\xba\xb0\xd3" + "\"}", "第 13 字节起不是 UTF-8"},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				path := "/api/v1/tokens"
+				if strings.Contains(c.name, "English") {
+					path += "?lang=en"
+				}
+				code, body := w.call(t, "admin", "POST", path, "application/json", c.body)
+				if code != http.StatusUnprocessableEntity || !strings.Contains(body, c.want) || !strings.Contains(body, `"code":"invalid_body"`) {
+					t.Errorf("%q = %d %s, want 422 naming %q", c.body, code, body, c.want)
+				}
+			})
+		}
+		// White space after the value is fine.
+		if code, body := w.call(t, "admin", "POST", "/api/v1/tokens", "application/json", "{\"name\":\"ok\"}\r\n \n"); code != http.StatusCreated {
+			t.Errorf("JSON with trailing white space = %d: %s", code, body)
+		}
+		after, err := w.svc.Tokens(ctx, actorOf(t, w.svc, "office"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(after) != len(before)+1 {
+			t.Errorf("tokens: %d before, %d after; want exactly the one well-formed request stored", len(before), len(after))
+		}
+	})
 }
 
 // A full disk reaches the user as "the server cannot store now; nothing was saved"

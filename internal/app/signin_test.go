@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"github.com/lantu-dev/lantu/internal/store"
 	"net/http"
 	"net/url"
 	"strings"
@@ -70,48 +71,50 @@ func TestNextAfterSignIn(t *testing.T) {
 // that a shared computer's back button or a proxy cannot show them to the next person.
 // Public pages for visitors and the content-hashed static files stay cacheable.
 func TestSignedInAnswersAreNotStored(t *testing.T) {
-	w := newMatrixWorld(t)
-	for _, path := range []string{"/", "/status", "/reports", "/review", "/admin/users", "/admin/audit", "/account/tokens",
-		"/api/v1/me", "/api/v1/status", "/api/v1/users", "/this-page-does-not-exist"} {
-		req, _ := http.NewRequest("GET", w.srv.URL+path, nil)
-		req.Header.Set("Authorization", "Bearer "+w.tokens["admin"])
-		res, err := noRedirect().Do(req)
+	eachDB(t, func(t *testing.T, open func(testing.TB) *store.Store) {
+		w := newMatrixWorldOn(t, open(t))
+		for _, path := range []string{"/", "/status", "/reports", "/review", "/admin/users", "/admin/audit", "/account/tokens",
+			"/api/v1/me", "/api/v1/status", "/api/v1/users", "/this-page-does-not-exist"} {
+			req, _ := http.NewRequest("GET", w.srv.URL+path, nil)
+			req.Header.Set("Authorization", "Bearer "+w.tokens["admin"])
+			res, err := noRedirect().Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if cc := res.Header.Get("Cache-Control"); cc != "no-store" {
+				t.Errorf("signed in, %s (%d): Cache-Control %q, want no-store", path, res.StatusCode, cc)
+			}
+		}
+		// Signed in by the session cookie too, and on the answer that starts the session.
+		b := browser(t)
+		tok := formToken(t, b, w.srv.URL+"/login")
+		nb := noRedirect()
+		nb.Jar = b.Jar
+		res, err := nb.PostForm(w.srv.URL+"/login", url.Values{"csrf": {tok}, "login": {"office"}, "password": {"office-password-1"}})
 		if err != nil {
 			t.Fatal(err)
 		}
 		res.Body.Close()
 		if cc := res.Header.Get("Cache-Control"); cc != "no-store" {
-			t.Errorf("signed in, %s (%d): Cache-Control %q, want no-store", path, res.StatusCode, cc)
+			t.Errorf("sign-in answer: Cache-Control %q, want no-store", cc)
 		}
-	}
-	// Signed in by the session cookie too, and on the answer that starts the session.
-	b := browser(t)
-	tok := formToken(t, b, w.srv.URL+"/login")
-	nb := noRedirect()
-	nb.Jar = b.Jar
-	res, err := nb.PostForm(w.srv.URL+"/login", url.Values{"csrf": {tok}, "login": {"office"}, "password": {"office-password-1"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	if cc := res.Header.Get("Cache-Control"); cc != "no-store" {
-		t.Errorf("sign-in answer: Cache-Control %q, want no-store", cc)
-	}
-	res, err = b.Get(w.srv.URL + "/status")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	if cc := res.Header.Get("Cache-Control"); cc != "no-store" {
-		t.Errorf("signed in by cookie, /status: Cache-Control %q, want no-store", cc)
-	}
-	// A visitor's public page may be kept; static files are immutable.
-	res, err = http.Get(w.srv.URL + "/status")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	if cc := res.Header.Get("Cache-Control"); cc == "no-store" {
-		t.Errorf("a visitor's public page is no-store")
-	}
+		res, err = b.Get(w.srv.URL + "/status")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if cc := res.Header.Get("Cache-Control"); cc != "no-store" {
+			t.Errorf("signed in by cookie, /status: Cache-Control %q, want no-store", cc)
+		}
+		// A visitor's public page may be kept; static files are immutable.
+		res, err = http.Get(w.srv.URL + "/status")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if cc := res.Header.Get("Cache-Control"); cc == "no-store" {
+			t.Errorf("a visitor's public page is no-store")
+		}
+	})
 }

@@ -17,8 +17,9 @@ import (
 
 // The leader's pages through the real router: who may open them, what they say, the
 // downloads, and the filtered status board.
-func TestLeaderPages(t *testing.T) {
-	w := newProgressWorld(t)
+func TestLeaderPages(t *testing.T) { eachWorld(t, testLeaderPages) }
+
+func testLeaderPages(t *testing.T, w *progressWorld) {
 	anon, leader, clerk := w.browser(t, ""), w.browser(t, "leader"), w.browser(t, "clerk")
 	for _, path := range []string{"/cockpit", "/ranking", "/bulletin", "/bulletin.docx"} {
 		res, err := (&http.Client{Jar: anon.Jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}).Get(w.srv.URL + path)

@@ -34,8 +34,18 @@ type progressWorld struct {
 
 func newProgressWorld(t *testing.T) *progressWorld {
 	t.Helper()
+	return newProgressWorldOn(t, storetest.SQLite(t))
+}
+
+// eachWorld runs a test on the progress world over SQLite and over PostgreSQL.
+func eachWorld(t *testing.T, fn func(t *testing.T, w *progressWorld)) {
+	t.Helper()
+	storetest.Each(t, func(t *testing.T, st *store.Store) { fn(t, newProgressWorldOn(t, st)) })
+}
+
+func newProgressWorldOn(t *testing.T, st *store.Store) *progressWorld {
+	t.Helper()
 	ctx := context.Background()
-	st := storetest.SQLite(t)
 	svc := service.New(st)
 	svc.Hasher = auth.NewHasher(auth.WithParams(auth.InsecureTestParams))
 	svc.Now = func() time.Time { return time.Date(2022, 4, 5, 2, 0, 0, 0, time.UTC) }
@@ -165,8 +175,9 @@ func (w *progressWorld) reports(t *testing.T) []store.StoredReport {
 // A clerk reports a figure through the form, is told to explain it, explains it and
 // submits; the head approves it in the review queue; the dashboard shows it. Another
 // department's clerk and a form without its token change nothing.
-func TestReportThroughReview(t *testing.T) {
-	w := newProgressWorld(t)
+func TestReportThroughReview(t *testing.T) { eachWorld(t, testReportThroughReview) }
+
+func testReportThroughReview(t *testing.T, w *progressWorld) {
 	fdiPath := fmt.Sprintf("/indicators/%d", w.fdi)
 
 	// Before: the dashboard shows 外商直接投资 as overdue, with nothing reported.
@@ -281,8 +292,9 @@ func TestReportThroughReview(t *testing.T) {
 }
 
 // A rejection needs a reason; the reporter then sees it and may edit again.
-func TestRejectNeedsReason(t *testing.T) {
-	w := newProgressWorld(t)
+func TestRejectNeedsReason(t *testing.T) { eachWorld(t, testRejectNeedsReason) }
+
+func testRejectNeedsReason(t *testing.T, w *progressWorld) {
 	clerk := w.browser(t, "clerk")
 	_, body := w.get(t, clerk, fmt.Sprintf("/indicators/%d/reports/new", w.fdi))
 	// 7500万 is exactly on schedule: no explanation needed.
@@ -315,8 +327,9 @@ func TestRejectNeedsReason(t *testing.T) {
 
 // The public sees public indicators only and no department table; a leader sees both.
 // ?lang=en renders the same page in English.
-func TestStatusPublicAndEnglish(t *testing.T) {
-	w := newProgressWorld(t)
+func TestStatusPublicAndEnglish(t *testing.T) { eachWorld(t, testStatusPublicAndEnglish) }
+
+func testStatusPublicAndEnglish(t *testing.T, w *progressWorld) {
 	inds, err := w.st.PlanIndicators(context.Background(), w.planID)
 	if err != nil {
 		t.Fatal(err)
@@ -381,8 +394,9 @@ func TestStatusPublicAndEnglish(t *testing.T) {
 
 // The buttons on an indicator's page move a report through the workflow: withdraw,
 // submit again, and, once approved, correct (a new revision in the edit form).
-func TestWorkflowButtons(t *testing.T) {
-	w := newProgressWorld(t)
+func TestWorkflowButtons(t *testing.T) { eachWorld(t, testWorkflowButtons) }
+
+func testWorkflowButtons(t *testing.T, w *progressWorld) {
 	fdiPath := fmt.Sprintf("/indicators/%d", w.fdi)
 	clerk := w.browser(t, "clerk")
 	_, body := w.get(t, clerk, fdiPath+"/reports/new")
