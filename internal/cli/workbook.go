@@ -123,7 +123,7 @@ func init() {
 			if err != nil {
 				return err
 			}
-			defer f.Close()
+			defer func() { _ = f.Close() }() // read only: nothing to lose
 			in = f
 		}
 		svc, closeDB, err := openService(ctx, *db)

@@ -19,7 +19,9 @@ var wrappedParas = []string{
 func TestDecodePDF(t *testing.T) {
 	data := wrapPDF("某市人民政府工作报告", wrappedParas, 18, 4)
 	if os.Getenv("LANTU_WRITE_PDF") != "" {
-		os.WriteFile("testdata/wrapped.pdf", data, 0o644)
+		if err := os.WriteFile("testdata/wrapped.pdf", data, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	text, format, err := Decode("report.pdf", data)
 	if err != nil {

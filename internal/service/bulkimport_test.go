@@ -83,8 +83,12 @@ func TestBulkImportAllOrNothing(t *testing.T) {
 			t.Fatalf("imported %+v, %d in the database; want 12000 of 500", sum, count())
 		}
 		var approved, audits int
-		st.DB().QueryRow(`SELECT count(*) FROM reports WHERE state = 'approved' AND value = '1200.5' AND note = '批量, 导入'`).Scan(&approved)
-		st.DB().QueryRow(`SELECT count(*) FROM audit_log WHERE action = 'report.bulk_import' AND note = '12000 reports'`).Scan(&audits)
+		if err := st.DB().QueryRow(`SELECT count(*) FROM reports WHERE state = 'approved' AND value = '1200.5' AND note = '批量, 导入'`).Scan(&approved); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.DB().QueryRow(`SELECT count(*) FROM audit_log WHERE action = 'report.bulk_import' AND note = '12000 reports'`).Scan(&audits); err != nil {
+			t.Fatal(err)
+		}
 		if approved != 1000 || audits != 1 {
 			t.Errorf("%d December reports approved as written, %d audit rows", approved, audits)
 		}

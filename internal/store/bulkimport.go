@@ -88,7 +88,7 @@ func (s *Store) BulkReports(ctx context.Context, by int64, next func() (BulkRow,
 		if err != nil {
 			return fmt.Errorf("store: bulk reports: %w", err)
 		}
-		defer stmt.Close()
+		defer func() { _ = stmt.Close() }() // the transaction's outcome is what counts
 		numeric := func(d decimal.Decimal) any { return d.String() }
 		opt := func(d *decimal.Decimal) any {
 			if d == nil {
@@ -211,12 +211,12 @@ func (s *Store) bulkPostgres(ctx context.Context, by int64, now time.Time, next 
 	if err != nil {
 		return 0, fmt.Errorf("store: bulk reports: %w", err)
 	}
-	defer conn.Close()
+	defer func() { _ = conn.Close() }() // back to the pool; the transaction's outcome is what counts
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("store: bulk reports: begin: %w", err)
 	}
-	defer tx.Rollback()
+	defer func() { _ = tx.Rollback() }() // after Commit, a no-op
 	opt := func(d *decimal.Decimal) any {
 		if d == nil {
 			return nil

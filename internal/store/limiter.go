@@ -21,11 +21,11 @@ type DBLimiter struct {
 }
 
 // NewDBLimiter limits the keys of one scope ("login", "addr", "pair" …).
-func (s *Store) NewDBLimiter(scope string, max int, window time.Duration) *DBLimiter {
-	if max < 1 {
-		max = 1
+func (s *Store) NewDBLimiter(scope string, limit int, window time.Duration) *DBLimiter {
+	if limit < 1 {
+		limit = 1
 	}
-	return &DBLimiter{s: s, scope: scope, max: max, window: window}
+	return &DBLimiter{s: s, scope: scope, max: limit, window: window}
 }
 
 func hashKey(key string) string {

@@ -422,7 +422,7 @@ func sendFile(w http.ResponseWriter, contentType, name string, data []byte) {
 	w.Header().Set("Content-Type", contentType)
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
-	w.Write(data)
+	_, _ = w.Write(data) // the client went away; no one is left to tell
 }
 
 // boardProgram is a program's rows on a zone or program page.
