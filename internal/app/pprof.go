@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -32,7 +33,11 @@ func servePprof(addr string, log *slog.Logger) (stop func(), err error) {
 		return nil, fmt.Errorf("--pprof: listen on %s: %w", addr, err)
 	}
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-	go srv.Serve(ln)
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			log.Error("profiler stopped", "err", err)
+		}
+	}()
 	log.Info("profiler listening", "addr", "http://"+ln.Addr().String()+"/debug/pprof/")
-	return func() { srv.Close() }, nil
+	return func() { _ = srv.Close() }, nil // the profiler only; nothing to lose
 }

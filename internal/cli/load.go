@@ -303,6 +303,6 @@ func approve(ctx context.Context, c *http.Client, sp loadSpec, it writeItem) err
 		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 300))
 		return fmt.Errorf("approve %d: %s: %s", it.ID, resp.Status, bytes.TrimSpace(msg))
 	}
-	io.Copy(io.Discard, resp.Body)
+	_, _ = io.Copy(io.Discard, resp.Body) // drained so the connection is reused; the status said it all
 	return nil
 }

@@ -287,7 +287,6 @@ func (s *Service) cityEvaluate(ctx context.Context, a Actor, code string, year i
 	for _, r := range regions {
 		regionByID[r.ID] = r
 	}
-	var ids []int64
 	var kept []store.IndicatorRow
 	for _, ind := range inds {
 		// A regional reader's roll-up is of the regions they oversee; visitors and
@@ -299,7 +298,6 @@ func (s *Service) cityEvaluate(ctx context.Context, a Actor, code string, year i
 			continue
 		}
 		kept = append(kept, ind)
-		ids = append(ids, ind.ID)
 	}
 	// Each district's status comes from the status cache, computed once per plan
 	// version and date and shared by every reader (see statuscache.go): a roll-up
