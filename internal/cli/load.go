@@ -152,15 +152,18 @@ func runLoad(ctx context.Context, sp loadSpec) (*loadResult, error) {
 	client := &http.Client{Transport: tr, Timeout: 60 * time.Second,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	defer tr.CloseIdleConnections()
-	ctx, cancel := context.WithTimeout(ctx, sp.dur)
-	defer cancel()
 	var queue []writeItem
-	if sp.writers > 0 {
+	if sp.writers > 0 { // read before the clock starts, with its own bound
+		qctx, qcancel := context.WithTimeout(ctx, 2*time.Minute)
 		var err error
-		if queue, err = reviewQueue(ctx, client, sp); err != nil {
+		queue, err = reviewQueue(qctx, client, sp)
+		qcancel()
+		if err != nil {
 			return nil, err
 		}
 	}
+	ctx, cancel := context.WithTimeout(ctx, sp.dur)
+	defer cancel()
 	res := &loadResult{codes: map[int]int{}}
 	var mu sync.Mutex
 	var count atomic.Int64
