@@ -27,7 +27,10 @@ type workRow struct {
 	LatestFig string
 	Owed      []owed
 	Overdue   int
-	Next      string // the period the report button proposes
+	Next      string // the period the report button proposes ("" when every period is locked or filed)
+	NextLabel string
+	NextEdit  int64  // the draft or rejected report of Next, which the button opens for editing
+	Rejected  string // the reviewer's reason, when the latest report was sent back
 	CanReport bool
 	CanEdit   bool
 }
@@ -104,6 +107,9 @@ func (s *Server) worklistPage(w http.ResponseWriter, r *http.Request) error {
 			if latest.State == progress.StateDraft || latest.State == progress.StateRejected {
 				v.Open++
 			}
+			if latest.State == progress.StateRejected {
+				row.Rejected = latest.RejectReason
+			}
 		}
 		row.Owed = owedPeriods(lang, ind, p, reports, at)
 		lk, err := s.locksFor(ctx, a, ind, p)
@@ -119,7 +125,12 @@ func (s *Server) worklistPage(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 		v.Overdue += row.Overdue
-		row.Next = duePeriod(ind, p, reports, at).String()
+		if per, open, ok := openPeriod(ind, p, reports, at, lk); ok {
+			row.Next, row.NextLabel = per.String(), periodLabel(lang, per)
+			if open != nil {
+				row.NextEdit = open.ID
+			}
+		}
 		v.Rows = append(v.Rows, row)
 	}
 	slices.SortStableFunc(v.Rows, func(x, y workRow) int {
@@ -218,10 +229,26 @@ func (s *Server) newReportForm(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := s.newForm(ind, st, requestLang(r))
 	f.Action = fmt.Sprintf("/indicators/%d/reports", id)
-	f.Period = duePeriod(ind, p, reports, s.svc.AsOf(p)).String()
+	lk, err := s.locksFor(ctx, service.ActorFrom(ctx), ind, p)
+	if err != nil {
+		return err
+	}
+	if per, _, ok := openPeriod(ind, p, reports, s.svc.AsOf(p), lk); ok {
+		f.Period = per.String()
+	} else {
+		f.Period = duePeriod(ind, p, reports, s.svc.AsOf(p)).String()
+	}
 	if q := r.URL.Query().Get("period"); q != "" {
 		if per, err := progress.ParsePeriod(q); err == nil {
 			f.Period = per.String()
+		}
+	}
+	// A period that already has a draft or a sent-back report: open that one for
+	// editing instead of a second report the service would refuse.
+	if per, err := progress.ParsePeriod(f.Period); err == nil {
+		if open := latestOpen(reports, per); open != nil && auth.Allowed(service.ActorFrom(ctx).Principal, auth.ReportEdit, indicatorResource(ind)) {
+			http.Redirect(w, r, fmt.Sprintf("/reports/%d/edit", open.ID), http.StatusSeeOther)
+			return nil
 		}
 	}
 	f.Cumulative = ind.Accumulation == plan.Cumulative || ind.Accumulation == ""

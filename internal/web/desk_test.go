@@ -1,0 +1,94 @@
+package web_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// mainButton is the href of the worklist's main button on the indicator's row.
+func mainButton(t *testing.T, body, code string) string {
+	t.Helper()
+	m := regexp.MustCompile(`class="button small-button work-main" href="([^"]+)"`).FindStringSubmatch(row(t, body, code))
+	if m == nil {
+		return ""
+	}
+	return strings.ReplaceAll(m[1], "&amp;", "&")
+}
+
+// The worklist's main button opens a period the clerk can file: the month now due, an
+// existing draft for editing (the new-report form opens it too, instead of a second
+// report refused with 409), and — once March is handed in and January and February are
+// locked — April, never a locked month. A report sent back shows the reviewer's reason.
+func TestWorklistOpensFileablePeriod(t *testing.T) { eachWorld(t, testWorklistOpensFileablePeriod) }
+
+func testWorklistOpensFileablePeriod(t *testing.T, w *progressWorld) {
+	clerk := w.browser(t, "clerk")
+	fdiPath := fmt.Sprintf("/indicators/%d", w.fdi)
+	_, body := w.get(t, clerk, "/reports")
+	if got := mainButton(t, body, "fdi"); got != fdiPath+"/reports/new?period=2022-03" {
+		t.Fatalf("main button before any report = %q", got)
+	}
+	token := csrfOf(t, body)
+	// A draft of March: the button and the new-report form open it.
+	if code, _, _ := w.post(t, clerk, fdiPath+"/reports", url.Values{"csrf": {token}, "period": {"2022-03"}, "value": {"7500万"}, "intent": {"draft"}}); code != 200 {
+		t.Fatalf("draft = %d", code)
+	}
+	draft := w.reports(t)[0]
+	edit := fmt.Sprintf("/reports/%d/edit", draft.ID)
+	_, body = w.get(t, clerk, "/reports")
+	if got := mainButton(t, body, "fdi"); got != edit {
+		t.Errorf("main button with a March draft = %q, want %s", got, edit)
+	}
+	res, err := clerk.Get(w.srv.URL + fdiPath + "/reports/new?period=2022-03")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK || res.Request.URL.Path != edit {
+		t.Errorf("new report for March with a draft = %d at %s, want the draft's edit form", res.StatusCode, res.Request.URL)
+	}
+	// Submitted and sent back: the worklist says why, and the button opens it again.
+	_, body = w.get(t, clerk, edit)
+	action := fmt.Sprintf("/reports/%d", draft.ID)
+	if code, _, _ := w.post(t, clerk, action, url.Values{"csrf": {token}, "version": {versionIn(t, body, action)}, "value": {"7500万"}, "intent": {"submit"}}); code != 200 {
+		t.Fatalf("submit = %d", code)
+	}
+	head := w.browser(t, "head")
+	_, body = w.get(t, head, "/review")
+	reject := action + "/reject"
+	if code, _, where := w.post(t, head, reject, url.Values{"csrf": {csrfOf(t, body)}, "version": {versionIn(t, body, reject)}, "reason": {"请附统计部门口径说明"}, "next": {"/review"}}); code != 200 || where.Query().Get("done") != "rejected" {
+		t.Fatalf("reject = %d at %s", code, where)
+	}
+	_, body = w.get(t, clerk, "/reports")
+	if r := row(t, body, "fdi"); !strings.Contains(r, "退回原因：请附统计部门口径说明") {
+		t.Errorf("worklist row of a rejected report lacks the reason: %s", r)
+	}
+	if got := mainButton(t, body, "fdi"); got != edit {
+		t.Errorf("main button with a rejected March = %q, want %s", got, edit)
+	}
+	// Handed in again and approved: January and February are owed but locked; the
+	// button proposes April.
+	_, body = w.get(t, clerk, edit)
+	if code, _, _ := w.post(t, clerk, action, url.Values{"csrf": {token}, "version": {versionIn(t, body, action)}, "value": {"7500万"}, "intent": {"submit"}}); code != 200 {
+		t.Fatalf("submit again = %d", code)
+	}
+	_, body = w.get(t, clerk, "/reports")
+	if r := row(t, body, "fdi"); !strings.Contains(r, "2022年1月") || !strings.Contains(r, "锁定") {
+		t.Fatalf("January should be owed and locked: %s", r)
+	}
+	if got := mainButton(t, body, "fdi"); got != fdiPath+"/reports/new?period=2022-04" {
+		t.Errorf("main button with March handed in and January locked = %q, want April", got)
+	}
+	code, body := w.get(t, clerk, fdiPath+"/reports/new")
+	if code != 200 || !strings.Contains(body, `name="period" value="2022-04"`) {
+		t.Errorf("new report form proposes a locked or filed period (want 2022-04): %d", code)
+	}
+	_, body = w.get(t, clerk, "/reports?lang=en")
+	if r := row(t, body, "fdi"); !strings.Contains(mainButton(t, body, "fdi"), "2022-04") || strings.Contains(r, "退回原因") {
+		t.Errorf("English worklist row: %s", r)
+	}
+}
