@@ -267,7 +267,7 @@ func (s *Service) cityEvaluate(ctx context.Context, a Actor, code string, year i
 	if err != nil {
 		return out, err
 	}
-	plans, err := s.store.PlanHeaders(ctx, year)
+	plans, versions, err := s.store.PlanHeaders(ctx, year)
 	if err != nil {
 		return out, err
 	}
@@ -301,7 +301,7 @@ func (s *Service) cityEvaluate(ctx context.Context, a Actor, code string, year i
 	}
 	// Each district's status comes from the status cache, computed once per plan
 	// version and date and shared by every reader (see statuscache.go): a roll-up
-	// reads one version per plan, not the reports.
+	// reads the plans' versions with their headers, in one query, not the reports.
 	byPlan := map[int64][]store.IndicatorRow{}
 	var planOrder []int64
 	for _, ind := range kept {
@@ -312,16 +312,16 @@ func (s *Service) cityEvaluate(ctx context.Context, a Actor, code string, year i
 	}
 	for _, planID := range planOrder {
 		p := plans[planID]
-		cs, err := s.planStatus(ctx, planID, at)
+		e, err := s.freshAt(ctx, planID, versions[planID])
 		if err != nil {
 			return out, err
 		}
-		index := make(map[int64]int, len(cs.inds))
-		for i, ind := range cs.inds {
-			index[ind.ID] = i
-		}
+		// The entry's positions are replaced, never changed, and match the status
+		// made from the same entry: no index of 500 ids to build per district.
+		pos := e.pos
+		cs := s.statusAt(e, at)
 		for _, ind := range byPlan[planID] {
-			i, ok := index[ind.ID]
+			i, ok := pos[ind.ID]
 			if !ok {
 				continue // added since the cache was read; the next version brings it
 			}

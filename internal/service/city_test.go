@@ -237,3 +237,60 @@ func contains(s, sub string) bool {
 	}
 	return false
 }
+
+// The roll-up reads every district's plan version in one query and serves the cached
+// status while it is unchanged; a report approved through another server (another
+// Service over the same database) shows in the next roll-up. On both databases.
+func TestCityRollUpFreshAcrossServers(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		svc := cityWorld(t, st)
+		other := service.New(st)
+		other.Now = svc.Now
+		at := time.Date(2022, 10, 5, 0, 0, 0, 0, time.UTC) // the same date throughout: one cached status
+		progressOf := func(want string) decimal.Decimal {
+			t.Helper()
+			got, err := svc.CityIndicator(ctx, service.System, "实际利用外资", 2022, at)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range got.Rows {
+				if r.Region.Code == want && r.Indicator.Progress != nil {
+					return *r.Indicator.Progress
+				}
+			}
+			t.Fatalf("no progress for %s in %+v", want, regionsOf(got.Rows))
+			return decimal.Zero
+		}
+		if p := progressOf("500103"); !p.Equal(decimal.NewFromInt(10000)) {
+			t.Fatalf("渝中区 before: %s", p)
+		}
+		cached := progressOf("500103") // served from the cache
+		// 渝中区 reports 2022Q3 through the other server (approved: it counts).
+		rows, _, err := st.CodedIndicators(ctx, "实际利用外资", 2022)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var id int64
+		for _, r := range rows {
+			if r.Code == "fdi-500103" {
+				id = r.ID
+			}
+		}
+		other.Now = func() time.Time { return time.Date(2022, 10, 5, 2, 0, 0, 0, time.UTC) }
+		val := decimal.NewFromInt(30000)
+		r, err := other.CreateReport(ctx, service.System, id, service.ReportInput{Period: "2022Q3", Value: &val, Cause: "c", Remedy: "r"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r, err = other.Review(ctx, service.System, r.ID, service.ReviewAction{Action: progress.ActSubmit, Version: r.Version}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := other.Review(ctx, service.System, r.ID, service.ReviewAction{Action: progress.ActApprove, Version: r.Version}); err != nil {
+			t.Fatal(err)
+		}
+		if p := progressOf("500103"); !p.Equal(decimal.NewFromInt(30000)) || p.Equal(cached) {
+			t.Errorf("渝中区 after an approval on the other server: %s; want 30000", p)
+		}
+	})
+}

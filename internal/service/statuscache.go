@@ -91,6 +91,13 @@ func (s *Service) fresh(ctx context.Context, planID int64) (*planEntry, error) {
 	if err != nil {
 		return nil, err
 	}
+	return s.freshAt(ctx, planID, v)
+}
+
+// freshAt is fresh with the plan's version already read (the city roll-up reads every
+// district's version in one query).
+func (s *Service) freshAt(ctx context.Context, planID int64, v store.PlanVersion) (*planEntry, error) {
+	var err error
 	e := s.cache.entry(planID)
 	e.mu.Lock()
 	switch {
@@ -114,13 +121,19 @@ func (s *Service) planStatus(ctx context.Context, planID int64, at time.Time) (*
 	if err != nil {
 		return nil, err
 	}
+	return s.statusAt(e, at), nil
+}
+
+// statusAt returns the status of a fresh entry, locked by the caller, at at, and
+// unlocks it.
+func (s *Service) statusAt(e *planEntry, at time.Time) *cachedStatus {
 	defer e.mu.Unlock()
 	if at.IsZero() {
 		at = s.AsOf(e.header)
 	}
 	key := dateKey(at)
 	if cs := e.dates[key]; cs != nil {
-		return cs, nil // another moment of the same date reads the same
+		return cs // another moment of the same date reads the same
 	}
 	cs := e.evaluate(at, nil, nil)
 	if len(e.order) >= datesPerPlan {
@@ -129,7 +142,7 @@ func (s *Service) planStatus(ctx context.Context, planID int64, at time.Time) (*
 	}
 	e.dates[key] = cs
 	e.order = append(e.order, key)
-	return cs, nil
+	return cs
 }
 
 // planTree returns a plan with its zones, programs and indicators as the actor may see

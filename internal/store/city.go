@@ -72,6 +72,12 @@ func (s *Store) CodedIndicators(ctx context.Context, code string, year int) ([]I
 		return nil, nil, err
 	}
 	codes := map[int64]string{}
+	if code != "" { // every indicator found has the code asked
+		for _, ind := range inds {
+			codes[ind.ID] = code
+		}
+		return inds, codes, nil
+	}
 	rows, err := s.q(ctx).QueryContext(ctx, `SELECT c.indicator_id, c.code FROM indicator_codes c JOIN indicators i ON i.id = c.indicator_id
 		JOIN plans p ON p.id = i.plan_id WHERE `+strings.Replace(match, "code", "c.code", 1)+` AND ($2 = 0 OR p.year = $2)`, code, year)
 	if err != nil {
@@ -125,36 +131,42 @@ func (s *Store) AllIndicators(ctx context.Context) ([]IndicatorRow, error) {
 	return s.listIndicators(ctx, `1 = 1`)
 }
 
-// PlanHeaders reads the headers of every plan of a year (every plan when 0) in one
-// query, by id.
-func (s *Store) PlanHeaders(ctx context.Context, year int) (map[int64]*plan.Plan, error) {
-	rows, err := s.q(ctx).QueryContext(ctx, `SELECT p.id, p.region_id, r.code, r.name, r.parent_code, p.year, p.title, p.as_of, p.settings
+// PlanHeaders reads the headers of every plan of a year (every plan when 0) and their
+// versions in one query, by id: the city roll-up checks every district's cached status
+// against these versions instead of reading them one plan at a time.
+func (s *Store) PlanHeaders(ctx context.Context, year int) (map[int64]*plan.Plan, map[int64]PlanVersion, error) {
+	rows, err := s.q(ctx).QueryContext(ctx, `SELECT p.id, p.region_id, r.code, r.name, r.parent_code, p.year, p.title, p.as_of, p.settings,
+		p.version, p.shape_version
 		FROM plans p JOIN regions r ON r.id = p.region_id WHERE $1 = 0 OR p.year = $1`, year)
 	if err != nil {
-		return nil, fmt.Errorf("store: plan headers: %w", err)
+		return nil, nil, fmt.Errorf("store: plan headers: %w", err)
 	}
 	defer rows.Close()
 	out := map[int64]*plan.Plan{}
+	versions := map[int64]PlanVersion{}
 	for rows.Next() {
 		p := &plan.Plan{}
 		var st string
 		var asOf sql.NullString
-		if err := rows.Scan(&p.ID, &p.RegionID, &p.Region.Code, &p.Region.Name, &p.Region.ParentCode, &p.Year, &p.Title, &asOf, &st); err != nil {
-			return nil, err
+		var v PlanVersion
+		if err := rows.Scan(&p.ID, &p.RegionID, &p.Region.Code, &p.Region.Name, &p.Region.ParentCode, &p.Year, &p.Title, &asOf, &st,
+			&v.Version, &v.Shape); err != nil {
+			return nil, nil, err
 		}
+		versions[p.ID] = v
 		p.Region.ID = p.RegionID
 		if asOf.Valid && asOf.String != "" {
 			t, err := time.Parse(time.DateOnly, asOf.String)
 			if err != nil {
-				return nil, fmt.Errorf("store: plan %d as_of: %w", p.ID, err)
+				return nil, nil, fmt.Errorf("store: plan %d as_of: %w", p.ID, err)
 			}
 			p.AsOf = &t
 		}
 		p.Settings = plan.DefaultSettings()
 		if err := json.Unmarshal([]byte(st), &p.Settings); err != nil {
-			return nil, fmt.Errorf("store: plan %d settings: %w", p.ID, err)
+			return nil, nil, fmt.Errorf("store: plan %d settings: %w", p.ID, err)
 		}
 		out[p.ID] = p
 	}
-	return out, rows.Err()
+	return out, versions, rows.Err()
 }
