@@ -26,7 +26,9 @@ const (
 	WhyHeading   = "heading"    // the section heading: 一、2024年工作回顾
 	WhyReview    = "review"     // the review part of a government work report: the year before the report, actual
 	WhyTasks     = "tasks"      // the targets and tasks of a work report: the report's year, target
-	WhyMultiYear = "multi_year" // a total over several years (过去五年, 以来, 年均): no period
+	WhyMultiYear = "multi_year" // a total over several years (过去五年, 以来, 年均, 累计, 两年平均): no period
+	WhyDocument  = "document"   // news: a year set in an earlier paragraph of the document
+	WhyPublished = "published"  // news: a present-tense statement takes the publication year
 	WhyNone      = "none"       // nothing tells: no period; kind actual by default
 )
 
@@ -37,6 +39,11 @@ const maxCue = 24
 type docContext struct {
 	paras  int  // paragraphs seen (not duplicates)
 	report bool // a government work report (政府工作报告)
+	policy bool // a policy document (意见, 方案, 规划, 行动计划): targets with no year stay null
+
+	// news: the year set by the last earlier paragraph that set one
+	docYear int
+	docCue  string
 
 	heading  string // the current section heading, for Why
 	headKind int    // mkActual under a review heading, mkTarget under tasks
@@ -72,6 +79,9 @@ func (c *docContext) headline(p *para, docYear int) {
 	if c.paras <= 3 && runesContain(t, "政府工作报告") {
 		c.report = true
 		return
+	}
+	if c.paras <= 3 && isPolicyTitle(t) {
+		c.policy = true
 	}
 	k := sectionKind(t)
 	y, multi := headingYear(t)
@@ -117,6 +127,55 @@ func (c *docContext) body(p *para, docYear int) {
 			}
 		}
 	}
+}
+
+// isPolicyTitle reports the title of a policy document: …实施意见, …行动方案,
+// …发展规划, …行动计划, …办法.
+func isPolicyTitle(t []rune) bool {
+	n := len(t)
+	for n > 0 && (isSpace(t[n-1]) || t[n-1] == '》' || t[n-1] == '”') {
+		n--
+	}
+	for _, w := range [...]string{"意见", "方案", "规划", "计划", "办法", "通知", "纲要"} {
+		if k := n - len([]rune(w)); k >= 0 && hasPrefixAt(t, k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// news reports a document that is neither a work report nor a policy document.
+func (c *docContext) news() bool { return !c.report && !c.policy }
+
+// endBody takes a body paragraph after its facts: in news, the year the
+// paragraph set carries to the paragraphs after it.
+func (x *extractor) endBody(p *para) {
+	c := &x.ctx
+	if !c.news() || x.opt.Year <= 0 {
+		return
+	}
+	x.advanceCarry(p.text, len(p.text))
+	if c.carryYear > 0 && !c.carryMulti {
+		if c.carryYear != c.docYear || c.docCue == "" {
+			c.docYear = c.carryYear
+			c.docCue = cue(p.text, c.carryCue[0], c.carryCue[1])
+		}
+	}
+}
+
+// lastYear is the year 上年 names: the year before the one the text is about —
+// in the review part of a work report the year before the year reviewed
+// (由上年的58.6%回落到27.8% in the 1995 report's review of 1994: 1993), else
+// the year before the document's.
+func (x *extractor) lastYear() int {
+	c := &x.ctx
+	if c.report && c.headKind == mkActual && !c.headPast {
+		if c.headYear > 0 {
+			return c.headYear - 1
+		}
+		return x.opt.Year - 2
+	}
+	return x.opt.Year - 1
 }
 
 // headingYear reads the year a heading names (一、2024年工作回顾) and whether
@@ -209,9 +268,10 @@ func (x *extractor) advanceCarry(t []rune, upto int) {
 			}
 		case r == '今' && hasPrefixAt(t, p, "今年") && x.opt.Year > 0:
 			c.carryYear, c.carryMulti, c.carryCue = x.opt.Year, false, [2]int{p, p + 2}
-		case (r == '去' && hasPrefixAt(t, p, "去年") || r == '上' && hasPrefixAt(t, p, "上年")) && x.opt.Year > 0 &&
-			!comparedAt(t, p) && !hasPrefixAt(t, p+2, "同期"):
+		case r == '去' && hasPrefixAt(t, p, "去年") && x.opt.Year > 0 && !comparedAt(t, p) && !hasPrefixAt(t, p+2, "同期"):
 			c.carryYear, c.carryMulti, c.carryCue = x.opt.Year-1, false, [2]int{p, p + 2}
+		case r == '上' && hasPrefixAt(t, p, "上年") && x.opt.Year > 0 && !comparedAt(t, p) && !hasPrefixAt(t, p+2, "同期"):
+			c.carryYear, c.carryMulti, c.carryCue = x.lastYear(), false, [2]int{p, p + 2}
 		case r == '过' && hasPrefixAt(t, p, "过去一年") && x.opt.Year > 0:
 			c.carryYear, c.carryMulti, c.carryCue = x.opt.Year-1, false, [2]int{p, p + 4}
 		case r == '过' || r == '近':
@@ -298,9 +358,21 @@ func (x *extractor) openerAt(s int) *opener {
 	return nil
 }
 
+// yearStrings holds the period strings of the years yearAt reads, so that a
+// fact's period costs no allocation.
+var yearStrings = func() (s [2201 - 1900]string) {
+	for y := range s {
+		s[y] = strconv.Itoa(1900 + y)
+	}
+	return
+}()
+
 func yearString(y int) *string {
 	if y <= 0 {
 		return nil
+	}
+	if y >= 1900 && y <= 2200 {
+		return &yearStrings[y-1900]
 	}
 	v := strconv.Itoa(y)
 	return &v

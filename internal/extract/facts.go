@@ -34,6 +34,7 @@ func (x *extractor) paragraph(p *para) {
 		}
 		c.body(p, x.opt.Year)
 		x.facts(p)
+		x.endBody(p)
 		if k, a, b := listOpener(p.text); k != mkNone {
 			x.advanceCarry(p.text, len(p.text))
 			c.listKind, c.listCue, c.listYear = k, cue(p.text, a, b), c.carryYear
@@ -630,16 +631,20 @@ func growthBefore(t []rune, clause, s int) (int, float64) {
 // WhyMultiYear when it speaks of several years, "" when it does not tell.
 func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string, ca, cb int) {
 	quarter, qa := 0, -1
+	cmpYear := 0 // 比2019年同期: the base of a comparison two or more years back
 	set := func(y, a, b int) (*string, string, int, int) {
 		if y <= 0 {
 			return nil, WhyNone, a, b
 		}
-		v := strconv.Itoa(y)
-		if quarter > 0 {
-			v += "Q" + strconv.Itoa(quarter)
-			if qa >= 0 {
-				b = max(b, qa)
-			}
+		if cmpYear > 0 && cmpYear < y-1 {
+			return nil, WhyMultiYear, a, b // a change over two or more years
+		}
+		if quarter == 0 {
+			return yearString(y), WhySentence, a, b
+		}
+		v := strconv.Itoa(y) + "Q" + strconv.Itoa(quarter)
+		if qa >= 0 {
+			b = max(b, qa)
 		}
 		return &v, WhySentence, a, b
 	}
@@ -653,8 +658,13 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 			}
 		}
 		if isDigit(r) {
-			if y, ok := yearAt(t, p); ok && !comparedAt(t, p) {
-				return set(y, p, p+5)
+			if y, ok := yearAt(t, p); ok {
+				if !comparedAt(t, p) || ownFigure(t, p+5, s) {
+					return set(y, p, p+5)
+				}
+				if inClause && hasPrefixAt(t, p+5, "同期") && (cmpYear == 0 || y < cmpYear) {
+					cmpYear = y
+				}
 			}
 			continue
 		}
@@ -668,14 +678,20 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 			if isDigit(t[k]) {
 				d = int(t[k] - '0')
 			}
-			if d >= 1 && d <= 4 && !(k > 0 && t[k-1] == '前') {
+			if k > 0 && t[k-1] == '第' {
+				k--
+			}
+			if d >= 1 && d <= 4 && !(k > 0 && t[k-1] == '前') && !(comparedAt(t, k) && !ownFigure(t, p+2, s)) {
 				quarter, qa = d, p+2
 			}
 		case r == '今' && hasPrefixAt(t, p, "今年"), r == '本' && hasPrefixAt(t, p, "本年"):
 			return set(x.opt.Year, p, p+2)
 		case r == '去' && hasPrefixAt(t, p, "去年"), r == '上' && hasPrefixAt(t, p, "上年"):
-			if comparedAt(t, p) || hasPrefixAt(t, p+2, "同期") {
+			if (comparedAt(t, p) || hasPrefixAt(t, p+2, "同期")) && !ownFigure(t, p+2, s) {
 				continue
+			}
+			if r == '上' {
+				return set(x.lastYear(), p, p+2)
 			}
 			return set(x.opt.Year-1, p, p+2)
 		case r == '过' && hasPrefixAt(t, p, "过去一年"):
@@ -686,11 +702,16 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 			return set(x.opt.Year+1, p, p+2)
 		case r == '以' && hasPrefixAt(t, p, "以来") && inPart,
 			r == '每' && hasPrefixAt(t, p, "每年") && inPart, r == '年' && hasPrefixAt(t, p, "年来") && inPart,
-			r == '年' && hasPrefixAt(t, p, "年均") && inClause && !hasPrefixAt(t, p+2, "浓度"):
+			r == '年' && hasPrefixAt(t, p, "年均") && inClause && !hasPrefixAt(t, p+2, "浓度"),
+			r == '两' && hasPrefixAt(t, p, "两年平均") && inClause:
 			if r == '以' && p >= 2 && hasPrefixAt(t, p-2, "今年") {
 				return set(x.opt.Year, p-2, p+2)
 			}
-			return nil, WhyMultiYear, p, p + 2
+			n := 2
+			if r == '两' {
+				n = 4
+			}
+			return nil, WhyMultiYear, p, p + n
 		case (r == '过' || r == '近') && inPart:
 			if n := multiYearAt(t, p); n > 0 {
 				return nil, WhyMultiYear, p, p + n
@@ -701,6 +722,48 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 		return set(x.opt.Year, qa-3, qa)
 	}
 	return nil, "", 0, 0
+}
+
+// ownFigure reports a compared time word whose own figure is the mention:
+// 由上年的58.6%回落到…, 从2013年的1.76缩小到… (the time word ends at e).
+func ownFigure(t []rune, e, s int) bool {
+	return e+1 == s && e < len(t) && t[e] == '的'
+}
+
+// planPeriod reports a five-year plan named in the sentence of a mention at
+// s (十四五): a target for the end of the plan, whose year the text does not name.
+func planPeriod(t []rune, sent, s int) (int, bool) {
+	for p := sent; p < len(t) && (p < s || !isSentenceEnd(t[p])); p++ {
+		if t[p] == '十' && p+2 < len(t) && t[p+2] == '五' && (t[p+1] == '四' || t[p+1] == '三' || t[p+1] == '五') {
+			return p, true
+		}
+	}
+	return 0, false
+}
+
+// presentWord reports 现在 or 目前 before a mention at s in its sentence: in
+// news, a statement of the present, of the publication year.
+func presentWord(t []rune, sent, s int) (int, bool) {
+	for p := s - 2; p >= sent; p-- {
+		if t[p] == '现' && t[p+1] == '在' || t[p] == '目' && t[p+1] == '前' {
+			return p, true
+		}
+	}
+	return 0, false
+}
+
+// accumulated reports 累计 in the clause of a mention at s: a total over the
+// years, with no period unless its sentence names one.
+func accumulated(t []rune, sent, s int) (int, bool) {
+	for p := s - 1; p >= sent && p >= s-20; p-- {
+		if isClauseEnd(t[p]) && t[p] != '、' {
+			return 0, false
+		}
+		if t[p] == '累' && hasPrefixAt(t, p, "累计") {
+			return p, true
+		}
+	}
+	return 0, false
 }
 
 // period finds the period of a mention at s: its sentence, else the year set
@@ -725,6 +788,22 @@ func (x *extractor) period(t []rune, sent, s int, kind string) (*string, string,
 			return nil, WhyMultiYear, c.listCue
 		}
 		return yearString(c.listYear), WhyList, c.listCue
+	}
+	if a, ok := accumulated(t, sent, s); ok {
+		return nil, WhyMultiYear, x.cues.get(t, a, a+2)
+	}
+	if s > 0 && (t[s-1] == '从' || t[s-1] == '由') {
+		return nil, WhyNone, "" // 从63.2%提高到72.7%: the start of a change, its year untold
+	}
+	if c.news() && x.opt.Year > 0 {
+		if a, ok := planPeriod(t, sent, s); ok && kind == KindTarget {
+			return nil, WhyMultiYear, x.cues.get(t, a, a+3)
+		}
+		if a, ok := presentWord(t, sent, s); ok {
+			return yearString(x.opt.Year), WhyPublished, x.cues.get(t, a, a+2)
+		}
+	}
+	switch {
 	case c.headPast:
 		return nil, WhyMultiYear, c.heading
 	case c.headYear > 0:
@@ -733,6 +812,10 @@ func (x *extractor) period(t []rune, sent, s int, kind string) (*string, string,
 		return yearString(x.opt.Year - 1), WhyReview, c.heading
 	case c.report && x.opt.Year > 0 && (c.headKind == mkTarget || kind == KindTarget):
 		return yearString(x.opt.Year), WhyTasks, c.heading
+	case c.news() && x.opt.Year > 0 && c.docYear > 0:
+		return yearString(c.docYear), WhyDocument, c.docCue
+	case c.news() && x.opt.Year > 0:
+		return yearString(x.opt.Year), WhyPublished, ""
 	}
 	return nil, WhyNone, ""
 }
