@@ -88,6 +88,9 @@ func (c *docContext) headline(p *para, docYear int) {
 	if !p.pattern && y == 0 && !multi {
 		return // a plain headline of news: no section
 	}
+	if k == mkNone && c.report && y > 0 && y == docYear-1 && len(t) <= 20 {
+		k = mkActual // 首先报告2001年的工作: the review of a work report
+	}
 	if k == mkNone {
 		if !isTopHeading(t) || y == 0 && !multi {
 			return // a sub-heading (（一）…): the section goes on
@@ -109,7 +112,9 @@ func (c *docContext) headline(p *para, docYear int) {
 // tasks.
 func (c *docContext) body(p *para, docYear int) {
 	t := p.text
-	if c.paras <= 3 && (hasPrefixAt(t, 0, "各位代表") || runesContain(t, "政府工作报告")) {
+	// 各位代表 opens a work report's address, after a title, a date line and
+	// the speaker's name (a title broken over lines counts more paragraphs)
+	if c.paras <= 3 && runesContain(t, "政府工作报告") || c.paras <= 8 && hasPrefixAt(t, 0, "各位代表") {
 		c.report = true
 	}
 	c.carryPos, c.carryYear, c.carryMulti = 0, 0, false

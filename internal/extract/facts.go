@@ -659,7 +659,7 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 		}
 		if isDigit(r) {
 			if y, ok := yearAt(t, p); ok {
-				if !comparedAt(t, p) || ownFigure(t, p+5, s) {
+				if !comparedAt(t, p) || ownFigure(t, p, p+5, s) {
 					return set(y, p, p+5)
 				}
 				if inClause && hasPrefixAt(t, p+5, "同期") && (cmpYear == 0 || y < cmpYear) {
@@ -681,13 +681,13 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 			if k > 0 && t[k-1] == '第' {
 				k--
 			}
-			if d >= 1 && d <= 4 && !(k > 0 && t[k-1] == '前') && !(comparedAt(t, k) && !ownFigure(t, p+2, s)) {
+			if d >= 1 && d <= 4 && !(k > 0 && t[k-1] == '前') && !(comparedAt(t, k) && !ownFigure(t, k, p+2, s)) {
 				quarter, qa = d, p+2
 			}
 		case r == '今' && hasPrefixAt(t, p, "今年"), r == '本' && hasPrefixAt(t, p, "本年"):
 			return set(x.opt.Year, p, p+2)
 		case r == '去' && hasPrefixAt(t, p, "去年"), r == '上' && hasPrefixAt(t, p, "上年"):
-			if (comparedAt(t, p) || hasPrefixAt(t, p+2, "同期")) && !ownFigure(t, p+2, s) {
+			if (comparedAt(t, p) || hasPrefixAt(t, p+2, "同期")) && !ownFigure(t, p, p+2, s) {
 				continue
 			}
 			if r == '上' {
@@ -701,7 +701,8 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 		case r == '明' && hasPrefixAt(t, p, "明年"):
 			return set(x.opt.Year+1, p, p+2)
 		case r == '以' && hasPrefixAt(t, p, "以来") && inPart,
-			r == '每' && hasPrefixAt(t, p, "每年") && inPart, r == '年' && hasPrefixAt(t, p, "年来") && inPart,
+			r == '每' && hasPrefixAt(t, p, "每年") && inPart,
+			r == '年' && hasPrefixAt(t, p, "年来") && inPart && !(p > 0 && t[p-1] == '一'), // 一年来: the past year
 			r == '年' && hasPrefixAt(t, p, "年均") && inClause && !hasPrefixAt(t, p+2, "浓度"),
 			r == '两' && hasPrefixAt(t, p, "两年平均") && inClause:
 			if r == '以' && p >= 2 && hasPrefixAt(t, p-2, "今年") {
@@ -724,10 +725,21 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 	return nil, "", 0, 0
 }
 
-// ownFigure reports a compared time word whose own figure is the mention:
-// 由上年的58.6%回落到…, 从2013年的1.76缩小到… (the time word ends at e).
-func ownFigure(t []rune, e, s int) bool {
-	return e+1 == s && e < len(t) && t[e] == '的'
+// ownFigure reports a compared time word at t[p:e] whose own figure is the
+// mention at s: 由上年的58.6%回落到…, 从2013年的1.76缩小到…, 由上年下降2.3%转为….
+func ownFigure(t []rune, p, e, s int) bool {
+	if e+1 == s && e < len(t) && t[e] == '的' {
+		return true
+	}
+	if p > 0 && (t[p-1] == '由' || t[p-1] == '从') && s > e && s-e <= 2 {
+		for k := e; k < s; k++ {
+			if isClauseEnd(t[k]) || isDigit(t[k]) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // planPeriod reports a five-year plan named in the sentence of a mention at

@@ -114,6 +114,7 @@ var units = newLexicon(map[string]int{
 	"人民币": unitCount, "元人民币": unitCount,
 	// measure words
 	"列": unitCount, "单": unitCount, "票": unitCount, "台": unitCount, "套": unitCount, "户": unitCount,
+	"台套": unitCount, "金": unitCount, "银": unitCount, "铜": unitCount, // 33.6万台套; medals: 8金9银6铜
 	"人": unitCount, "人次": unitCount, "名": unitCount, "位": unitCount, "家": unitCount, "个": unitCount,
 	"项": unitCount, "所": unitCount, "座": unitCount, "条": unitCount, "处": unitCount, "栋": unitCount,
 	"幢": unitCount, "间": unitCount, "张": unitCount, "件": unitCount, "份": unitCount, "场": unitCount,
