@@ -23,7 +23,8 @@ import (
 
 // Reminders (催报): once a day, after the hour set, one server of however many tells
 //   - the reporters of each department about reports due within DueDays and about
-//     overdue ones (past due, not yet locked), by e-mail;
+//     overdue ones (past due, not locked: before the lock date, or reopened by an
+//     unlock in force), by e-mail;
 //   - the reviewers about reports waiting for review longer than ReviewDays;
 //   - the group chat (a webhook) about all of it, department by department.
 //
@@ -244,6 +245,10 @@ func (s *Service) collectReminders(ctx context.Context, rs ReminderSettings, now
 		if err != nil {
 			return nil, err
 		}
+		unlocks, err := s.store.PlanUnlocks(ctx, planID)
+		if err != nil {
+			return nil, err
+		}
 		type key struct {
 			ind    int64
 			period string
@@ -273,7 +278,9 @@ func (s *Service) collectReminders(ctx context.Context, rs ReminderSettings, now
 				case handedIn:
 				case day <= due && due <= horizon:
 					it.Kind = RemindDue
-				case due < day && day < cal.LockDate(period).Format(time.DateOnly):
+				case due < day && !cal.Locked(period, local, unlocks[ind.ID]):
+					// Past due and still open: before its lock date, or reopened by
+					// an unlock in force today (a reviewer wants it filed now).
 					it.Kind = RemindOverdue
 				}
 				if it.Kind != "" {

@@ -264,3 +264,69 @@ func TestRemindersOncePerDayAcrossServers(t *testing.T) {
 		}
 	})
 }
+
+// A period reopened by an unlock is owed again: while the unlock is in force its
+// owners are told it is overdue, as before its lock date; once the unlock has run
+// out, the locked period is not mentioned. On both databases.
+func TestRemindersReachUnlockedPeriods(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		sink := notifytest.NewSMTPSink(t)
+		var now time.Time
+		svc := service.New(st)
+		svc.Hasher = auth.NewHasher(auth.WithParams(auth.InsecureTestParams))
+		svc.Now = func() time.Time { return now }
+		now = chinaTime(2022, 3, 1, 10)
+		inds := remindPlan(t, svc)
+		clerk, _, err := svc.CreateUser(ctx, service.System, service.NewUser{Login: "clerk", DisplayName: "clerk同志", Roles: []auth.Role{auth.RoleReporter},
+			DeptCodes: []string{"commerce"}, Password: "a long passphrase for tests"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := svc.SetUserEmail(ctx, service.System, clerk.ID, "clerk@example.gov.cn"); err != nil {
+			t.Fatal(err)
+		}
+		settings := store.DefaultReminderSettings
+		settings.Enabled = true
+		settings.SMTPHost, settings.SMTPPort, settings.SMTPTLS, settings.SMTPFrom = sink.Host, sink.Port, "none", "蓝图 <lantu@example.gov.cn>"
+		admin := service.Actor{Principal: auth.Principal{UserID: -1, Login: "root", Roles: []auth.Role{auth.RoleAdmin}}}
+		if err := svc.SaveReminderSettings(ctx, admin, settings); err != nil {
+			t.Fatal(err)
+		}
+		january := "实际利用外资（i0）2022-01 数据已于 2022-02-10 到期"
+		// dayRun runs a day's reminders, delivers them and returns the clerk's e-mail.
+		dayRun := func(day time.Time, wantItems int) string {
+			t.Helper()
+			now = day
+			run, err := svc.RunReminders(ctx, "A", now)
+			if err != nil || !run.Ran || run.Items != wantItems {
+				t.Fatalf("%s: %+v %v; want %d items", day, run, err, wantItems)
+			}
+			before := len(sink.Mail())
+			if res, err := svc.DeliverReminders(ctx, "A"); err != nil || res.Sent != 1 {
+				t.Fatalf("%s delivery: %+v %v", day, res, err)
+			}
+			mails := sink.Mail()
+			if len(mails) != before+1 {
+				t.Fatalf("%s: %d e-mails", day, len(mails)-before)
+			}
+			return mails[len(mails)-1].Text
+		}
+		// 20 April: March is overdue for the three (its lock date is 30 April);
+		// January and February are locked.
+		if text := dayRun(chinaTime(2022, 4, 20, 10), 3); strings.Contains(text, "2022-01") || !strings.Contains(text, "逾期未报") {
+			t.Errorf("20 April, nothing unlocked:\n%s", text)
+		}
+		// A reviewer reopens the first indicator's January until 25 April.
+		if _, err := svc.UnlockPeriod(ctx, service.System, inds[0].ID, "2022-01", "补报", time.Date(2022, 4, 25, 0, 0, 0, 0, time.UTC)); err != nil {
+			t.Fatal(err)
+		}
+		if text := dayRun(chinaTime(2022, 4, 21, 10), 4); !strings.Contains(text, january) || strings.Contains(text, "进出口总额（i1）2022-01") {
+			t.Errorf("21 April, January of i0 reopened:\n%s", text)
+		}
+		// 26 April: the unlock has run out; January is locked again.
+		if text := dayRun(chinaTime(2022, 4, 26, 10), 3); strings.Contains(text, "2022-01") {
+			t.Errorf("26 April, after the unlock:\n%s", text)
+		}
+	})
+}

@@ -260,7 +260,24 @@ func (s *Store) InsertUnlock(ctx context.Context, u *progress.Unlock) error {
 
 // Unlocks lists the unlocks of an indicator.
 func (s *Store) Unlocks(ctx context.Context, indicatorID int64) ([]progress.Unlock, error) {
-	rows, err := s.q(ctx).QueryContext(ctx, `SELECT id, indicator_id, period, reason, until, COALESCE(by_user, 0), at FROM period_unlocks WHERE indicator_id = $1 ORDER BY id`, indicatorID)
+	return s.listUnlocks(ctx, `indicator_id = $1`, indicatorID)
+}
+
+// PlanUnlocks lists the unlocks of a plan's indicators, by indicator.
+func (s *Store) PlanUnlocks(ctx context.Context, planID int64) (map[int64][]progress.Unlock, error) {
+	list, err := s.listUnlocks(ctx, `indicator_id IN (SELECT id FROM indicators WHERE plan_id = $1)`, planID)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64][]progress.Unlock{}
+	for _, u := range list {
+		out[u.IndicatorID] = append(out[u.IndicatorID], u)
+	}
+	return out, nil
+}
+
+func (s *Store) listUnlocks(ctx context.Context, where string, args ...any) ([]progress.Unlock, error) {
+	rows, err := s.q(ctx).QueryContext(ctx, `SELECT id, indicator_id, period, reason, until, COALESCE(by_user, 0), at FROM period_unlocks WHERE `+where+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: unlocks: %w", err)
 	}
