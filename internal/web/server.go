@@ -153,6 +153,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, name s
 	actor := service.ActorFrom(r.Context())
 	pd := pageData{Lang: lang, Path: r.URL.Path, Data: data, Now: s.opts.Clock(), User: actor.Principal,
 		CSRF: s.guard.CSRFToken(r), Can: navRights(actor.Principal), LangURL: langURL(r, lang)}
+	pd.Can["invest"] = s.svc.MayReadInvest(r.Context(), actor)
 	if err := t.ExecuteTemplate(&buf, "layout", pd); err != nil {
 		s.log.ErrorContext(r.Context(), "render", "template", name, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
@@ -190,7 +191,6 @@ func navRights(p auth.Principal) map[string]bool {
 		"report":   p.HasRole(auth.RoleReporter) || p.HasRole(auth.RoleAdmin),
 		"review":   p.HasRole(auth.RoleReviewer) || p.HasRole(auth.RoleAdmin),
 		"ingest":   auth.Allowed(p, auth.DocumentIngest, r),
-		"invest":   auth.Allowed(p, auth.InvestRead, r),
 	}
 }
 
