@@ -142,7 +142,7 @@ func media(m string) chromedp.Action[chromedp.Void] {
 }
 
 // printedPages prints the page to PDF with its CSS page size (A4) and counts the pages;
-// with LANTU_SCREENSHOTS set, the PDF is kept there as name.pdf.
+// the PDF is kept in the screenshot folder as name.pdf.
 func printedPages(t *testing.T, ctx context.Context, name string) int {
 	t.Helper()
 	yes := true
@@ -155,8 +155,8 @@ func printedPages(t *testing.T, ctx context.Context, name string) int {
 	if err != nil {
 		t.Fatalf("print %s: %v", name, err)
 	}
-	if dir := os.Getenv("LANTU_SCREENSHOTS"); dir != "" {
-		_ = os.WriteFile(filepath.Join(dir, name+".pdf"), pdf, 0o644)
+	if err := os.WriteFile(filepath.Join(screenshotDir(t), name+".pdf"), pdf, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	return len(regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(pdf, -1))
 }

@@ -145,14 +145,11 @@ func browserSignOut(t *testing.T, ctx context.Context) {
 	}
 }
 
-// browserShot saves a full-page screenshot to $LANTU_SCREENSHOTS/name.png when that folder
-// is set, for a person to look at; without it, it does nothing.
+// browserShot saves a full-page screenshot to the screenshot folder (screenshotDir) as
+// name.png, for a person to look at.
 func browserShot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
-	dir := os.Getenv("LANTU_SCREENSHOTS")
-	if dir == "" {
-		return
-	}
+	dir := screenshotDir(t)
 	b, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
