@@ -86,6 +86,7 @@ var allowed = map[string][]string{
 	"POST /admin/reminders":                          {"admin"},
 	"POST /admin/reminders/email":                    {"admin"},
 	"POST /review/remind":                            {"admin", "reviewer-own", "reviewer-other"},
+	"POST /review/approve":                           {"admin", "reviewer-own"},
 }
 
 // matrixWorld is a fresh demo database with the subjects, their tokens and reports in
@@ -360,6 +361,8 @@ func (w *matrixWorld) request(route, subject string, n int) *http.Request {
 		body, ctype = fmt.Sprintf("user=%d&email=someone@example.gov.cn", w.bystander), "application/x-www-form-urlencoded"
 	case "POST /review/remind":
 		body, ctype = fmt.Sprintf("plan=%d", w.planID), "application/x-www-form-urlencoded"
+	case "POST /review/approve":
+		body, ctype = fmt.Sprintf("report=%d:2", w.submitted), "application/x-www-form-urlencoded"
 	}
 	path = strings.Replace(path, "{id}", fmt.Sprint(id), 1)
 	path = strings.Replace(path, "{key}", w.docKey, 1)
@@ -471,7 +474,7 @@ func fixtureOf(route string) string {
 	case "PUT /api/v1/reports/{id}", "POST /api/v1/reports/{id}/submit", "POST /reports/{id}", "POST /reports/{id}/submit":
 		return "draft"
 	case "POST /api/v1/reports/{id}/withdraw", "POST /api/v1/reports/{id}/approve", "POST /api/v1/reports/{id}/reject",
-		"POST /reports/{id}/withdraw", "POST /reports/{id}/approve", "POST /reports/{id}/reject":
+		"POST /reports/{id}/withdraw", "POST /reports/{id}/approve", "POST /reports/{id}/reject", "POST /review/approve":
 		return "submitted"
 	case "POST /api/v1/reports/{id}/correct", "POST /reports/{id}/correct":
 		return "approved"

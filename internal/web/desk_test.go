@@ -1,12 +1,15 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/lantu-dev/lantu/internal/progress"
 )
 
 // mainButton is the href of the worklist's main button on the indicator's row.
@@ -90,5 +93,71 @@ func testWorklistOpensFileablePeriod(t *testing.T, w *progressWorld) {
 	_, body = w.get(t, clerk, "/reports?lang=en")
 	if r := row(t, body, "fdi"); !strings.Contains(mainButton(t, body, "fdi"), "2022-04") || strings.Contains(r, "退回原因") {
 		t.Errorf("English worklist row: %s", r)
+	}
+}
+
+// The head's nav counts the reports waiting; a batch approval through the review page's
+// form approves the one it may and names the one it may not (a stale version) with why;
+// another department's reviewer cannot approve them in a batch.
+func TestBatchApproval(t *testing.T) { eachWorld(t, testBatchApproval) }
+
+func testBatchApproval(t *testing.T, w *progressWorld) {
+	clerk := w.browser(t, "clerk")
+	var ids []int64
+	for _, code := range []string{"fdi", "service-trade"} {
+		ind, err := w.st.IndicatorByCode(context.Background(), w.planID, code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, body := w.get(t, clerk, fmt.Sprintf("/indicators/%d/reports/new?period=2022-04", ind.ID))
+		if code, _, where := w.post(t, clerk, fmt.Sprintf("/indicators/%d/reports", ind.ID), url.Values{"csrf": {csrfOf(t, body)}, "period": {"2022-04"},
+			"value": {"100000000"}, "cause": {"c"}, "remedy": {"r"}, "intent": {"submit"}}); code != 200 || where.Query().Get("done") != "submitted" {
+			t.Fatalf("submit = %d at %s", code, where)
+		}
+		rs, err := w.st.IndicatorReports(context.Background(), ind.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rs {
+			if r.Period.String() == "2022-04" {
+				ids = append(ids, r.ID)
+			}
+		}
+	}
+	head := w.browser(t, "head")
+	_, body := w.get(t, head, "/review")
+	if !strings.Contains(body, `id="nav-waiting"`) || !regexp.MustCompile(`id="nav-waiting"[^>]*>2<`).MatchString(body) {
+		t.Errorf("the nav does not count 2 reports waiting")
+	}
+	if !strings.Contains(body, fmt.Sprintf(`value="%d:2" form="batch"`, ids[0])) {
+		t.Fatalf("no batch box for report %d", ids[0])
+	}
+	form := url.Values{"csrf": {csrfOf(t, body)}, "report": {fmt.Sprintf("%d:2", ids[0]), fmt.Sprintf("%d:1", ids[1])}}
+	code, body, _ := w.post(t, head, fmt.Sprintf("/review/approve?plan=%d", w.planID), form)
+	if code != 200 || !strings.Contains(body, "已审核通过 1 份报告") || !strings.Contains(body, "1 份未通过") ||
+		!strings.Contains(body, "服务贸易进出口总额 · 2022年4月") || !strings.Contains(body, "该报告已被他人修改") {
+		t.Fatalf("batch = %d:\n%s", code, body)
+	}
+	if regexp.MustCompile(`id="nav-waiting"[^>]*>1<`).FindString(body) == "" {
+		t.Errorf("the nav does not count the 1 report left")
+	}
+	if r, _ := w.st.Report(context.Background(), ids[0]); r.State != progress.StateApproved {
+		t.Errorf("the first report is %s", r.State)
+	}
+	if r, _ := w.st.Report(context.Background(), ids[1]); r.State != progress.StateSubmitted {
+		t.Errorf("the stale one is %s", r.State)
+	}
+	// In English, the refusal is in English.
+	form.Set("report", fmt.Sprintf("%d:1", ids[1]))
+	if code, body, _ = w.post(t, head, fmt.Sprintf("/review/approve?plan=%d&lang=en", w.planID), form); code != 200 || !strings.Contains(body, "1 not approved") || !strings.Contains(body, "changed meanwhile") {
+		t.Errorf("English batch = %d:\n%s", code, body)
+	}
+	// A clerk's batch is refused, and changes nothing.
+	_, body = w.get(t, clerk, "/reports")
+	if code, _, _ := w.post(t, clerk, "/review/approve", url.Values{"csrf": {csrfOf(t, body)}, "report": {fmt.Sprintf("%d:2", ids[1])}}); code != http.StatusForbidden {
+		t.Errorf("a clerk's batch approval = %d, want 403", code)
+	}
+	if r, _ := w.st.Report(context.Background(), ids[1]); r.State != progress.StateSubmitted {
+		t.Errorf("after the clerk's batch the report is %s", r.State)
 	}
 }

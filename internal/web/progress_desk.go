@@ -1,8 +1,16 @@
 package web
 
 import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
 	"time"
 
+	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/i18n"
 	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/progress"
 	"github.com/lantu-dev/lantu/internal/service"
@@ -54,3 +62,109 @@ func latestOpen(reports []service.StoredReport, per progress.Period) *service.St
 	}
 	return nil
 }
+
+// waitingForReview is the nav's count of reports waiting for this reviewer on the page's
+// plan; a failure to count shows no count rather than failing the page.
+func (s *Server) waitingForReview(r *http.Request) int {
+	id, err := s.planParam(r)
+	if err != nil {
+		return 0
+	}
+	n, err := s.svc.WaitingForReview(r.Context(), service.ActorFrom(r.Context()), id)
+	if err != nil {
+		s.log.WarnContext(r.Context(), "count reports waiting for review", "err", err)
+		return 0
+	}
+	return n
+}
+
+// batchResult says what a batch approval did: how many were approved, and which were
+// refused and why.
+type batchResult struct {
+	Approved int
+	Refused  []batchRefusal
+}
+
+type batchRefusal struct {
+	ReportID int64
+	Name     string // the indicator and period, when the reviewer may still see the report
+	Reason   string
+}
+
+// newBatchResult names the refused reports from the queue as it is after the batch (a
+// refused report is still in it unless it was withdrawn or decided meanwhile).
+func newBatchResult(lang string, outs []service.BatchOutcome, rows []reviewRow) *batchResult {
+	b := &batchResult{}
+	byID := map[int64]*reviewRow{}
+	for i := range rows {
+		byID[rows[i].ID] = &rows[i]
+	}
+	for _, o := range outs {
+		if o.Err == nil {
+			b.Approved++
+			continue
+		}
+		ref := batchRefusal{ReportID: o.ReportID, Name: fmt.Sprintf("#%d", o.ReportID)}
+		row := byID[o.ReportID]
+		if row != nil {
+			ref.Name = row.Indicator.Name + " · " + row.PeriodText
+		}
+		key := "desk.batch.gone"
+		switch {
+		case errors.Is(o.Err, auth.ErrForbidden) && row != nil && !row.CanApprove && (row.Own || row.CanReject):
+			key = "desk.batch.own"
+		case errors.Is(o.Err, auth.ErrForbidden), errors.Is(o.Err, auth.ErrUnauthenticated):
+			key = "desk.batch.forbidden"
+		case errors.Is(o.Err, progress.ErrConflict):
+			key = "prog.fail.conflict"
+		case errors.Is(o.Err, progress.ErrLocked):
+			key = "prog.fail.locked"
+		case errors.Is(o.Err, progress.ErrInvalidTransition):
+			key = "prog.fail.transition"
+		}
+		ref.Reason = i18n.T(lang, key)
+		b.Refused = append(b.Refused, ref)
+	}
+	return b
+}
+
+// batchApprove is the review page's 批量通过: the ticked reports (id:version each) are
+// approved one by one, and the review page shows which were and which were refused.
+func (s *Server) batchApprove(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	if err := r.ParseForm(); err != nil {
+		return err
+	}
+	var items []service.BatchItem
+	for _, v := range r.PostForm["report"] {
+		idText, verText, _ := strings.Cut(v, ":")
+		id, err := strconv.ParseInt(idText, 10, 64)
+		if err != nil || id <= 0 {
+			continue
+		}
+		ver, _ := strconv.Atoi(verText)
+		items = append(items, service.BatchItem{ReportID: id, Version: ver})
+	}
+	outs, err := s.svc.ApproveMany(ctx, service.ActorFrom(ctx), items)
+	if err != nil {
+		return err
+	}
+	if outs == nil {
+		outs = []service.BatchOutcome{}
+	}
+	// A batch of which the reviewer may approve nothing is refused as a whole, like a
+	// single approval (the page offers only reports they may approve).
+	forbidden := len(outs) > 0
+	for _, o := range outs {
+		forbidden = forbidden && errors.Is(o.Err, auth.ErrForbidden)
+	}
+	if forbidden {
+		return outs[0].Err
+	}
+	return s.renderReview(w, r, outs)
+}
+
+// deskView is what the review page shows besides the queue.
+type deskView struct{}
+
+func (s *Server) fillDesk(r *http.Request, v *reviewView) error { return nil }

@@ -33,11 +33,17 @@ type reviewView struct {
 	Plan  *plan.Plan
 	Rows  []reviewRow
 	Flash *flashMsg
+	Batch *batchResult // the outcome of a batch approval just made
+	Desk  deskView     // overdue departments and unlock requests (progress_desk.go)
 }
 
 // reviewPage is the reviewer's queue: the submitted reports they may approve, oldest
 // first, each with what approving it would do to its indicator.
 func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) error {
+	return s.renderReview(w, r, nil)
+}
+
+func (s *Server) renderReview(w http.ResponseWriter, r *http.Request, batch []service.BatchOutcome) error {
 	ctx := r.Context()
 	a := service.ActorFrom(ctx)
 	if a.UserID == 0 {
@@ -100,6 +106,12 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		row.Unexplained = progress.NeedsExplanation(row.Would.Status) && (rv.Cause == "" || rv.Remedy == "")
 		v.Rows = append(v.Rows, row)
+	}
+	if batch != nil {
+		v.Batch = newBatchResult(lang, batch, v.Rows)
+	}
+	if err := s.fillDesk(r, v); err != nil {
+		return err
 	}
 	s.render(w, r, http.StatusOK, "review", v)
 	return nil

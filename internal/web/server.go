@@ -136,6 +136,8 @@ type pageData struct {
 	Can map[string]bool
 	// LangURL is this page in the other language, keeping its query (a date, a period).
 	LangURL string
+	// Waiting is how many reports wait for this reviewer's approval (the nav's count).
+	Waiting int
 }
 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, name string, data any) {
@@ -154,6 +156,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, name s
 	pd := pageData{Lang: lang, Path: r.URL.Path, Data: data, Now: s.opts.Clock(), User: actor.Principal,
 		CSRF: s.guard.CSRFToken(r), Can: navRights(actor.Principal), LangURL: langURL(r, lang)}
 	pd.Can["invest"] = s.svc.MayReadInvest(r.Context(), actor)
+	if pd.Can["review"] {
+		pd.Waiting = s.waitingForReview(r)
+	}
 	if err := t.ExecuteTemplate(&buf, "layout", pd); err != nil {
 		s.log.ErrorContext(r.Context(), "render", "template", name, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)

@@ -69,3 +69,12 @@ document.addEventListener("DOMContentLoaded", () => {
     el.addEventListener("click", () => window.print());
   });
 });
+
+// The review page's batch approval: one box ticks every report's box.
+document.addEventListener("DOMContentLoaded", () => {
+  const all = document.getElementById("batch-all");
+  if (!all) return;
+  all.addEventListener("change", () => {
+    document.querySelectorAll('input[name="report"][form="batch"]').forEach((c) => { c.checked = all.checked; });
+  });
+});
