@@ -2,7 +2,11 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -63,5 +67,41 @@ func TestBrowserBatchApproval(t *testing.T) {
 		if err != nil || r.State != progress.StateApproved {
 			t.Errorf("report %d after the batch: %s %v", id, r.State, err)
 		}
+	}
+}
+
+// A clerk attaches evidence (佐证材料) on the report form in the browser and submits;
+// the head sees the file on the review page with a download link.
+func TestBrowserEvidenceAttached(t *testing.T) {
+	ctx := newBrowser(t)
+	s := newProgressSite(t)
+	path := filepath.Join(t.TempDir(), "到位凭证.pdf")
+	if err := os.WriteFile(path, []byte("%PDF-1.4\n% proof\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	browserSignIn(t, ctx, s.URL, "clerk", "clerk-password-1")
+	if err := chromedp.Do(ctx, chromedp.Navigate(fmt.Sprintf("%s/indicators/%d/reports/new?period=2022-03", s.URL, s.fdi))); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.SendKeys(`input[name=value]`, "7500万")); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(`input[name=evidence]`, []string{path})); err != nil {
+		t.Fatal(err)
+	}
+	browserClick(t, ctx, `button[name=intent][value=submit]`, http.StatusOK)
+	if u := browserAt(t, ctx); u.Query().Get("done") != "submitted" {
+		t.Fatalf("after submitting with evidence: at %s", u)
+	}
+	browserSignOut(t, ctx)
+	browserSignIn(t, ctx, s.URL, "head", "head-password-1")
+	browserClick(t, ctx, `nav.nav a[href="/review"]`, http.StatusOK)
+	browserShot(t, ctx, "desk-review-evidence")
+	id := s.reports(t)[0].ID
+	item := fmt.Sprintf(`article#report-%d`, id)
+	browserWantText(t, ctx, item+` .review-evidence`, "到位凭证.pdf")
+	href := browserEval[string](t, ctx, `document.querySelector('`+item+` .review-evidence a').getAttribute('href')`)
+	if !strings.HasPrefix(href, "/evidence/") {
+		t.Fatalf("the evidence link is %q", href)
 	}
 }

@@ -426,6 +426,7 @@ var showsNothingPrivate = map[string]string{
 	"GET /api/v1/departments/rates":                "reporting rates per department",
 	"GET /api/v1/reports/{id}/evidence":            "evidence of a report: EvidenceRead, tested in the service",
 	"GET /api/v1/evidence/{id}":                    "one evidence file: EvidenceRead, tested in the service",
+	"GET /evidence/{id}":                           "one evidence file: EvidenceRead, tested in the service and TestEvidenceOnForm",
 	"GET /api/v1/plans/{id}/template":              "a blank form of one's department",
 	"GET /api/v1/plans/{id}/documents/{key}/facts": "an ingested document's facts",
 	"GET /api/v1/city":                             "roll-ups of districts' approved figures",

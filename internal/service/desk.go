@@ -83,3 +83,6 @@ func (s *Service) WaitingForReview(ctx context.Context, a Actor, planID int64) (
 	}
 	return s.store.CountWaitingReview(ctx, planID, a.RegionID, all, depts, except)
 }
+
+// Evidence is a file attached to a report (佐证材料).
+type Evidence = store.Evidence

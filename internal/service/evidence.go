@@ -51,6 +51,23 @@ func sniffEvidence(name string, data []byte) (string, error) {
 	return t.ctype, nil
 }
 
+// EvidenceProblem says what is wrong with a file before it is offered to AddEvidence, as
+// a code for the pages to word: "size" (empty or over MaxEvidenceBytes), "type" (a kind
+// not accepted), "content" (the content is not what the name says); "" when nothing.
+// AddEvidence checks the same again.
+func EvidenceProblem(name string, data []byte) string {
+	if len(data) == 0 || len(data) > MaxEvidenceBytes {
+		return "size"
+	}
+	if _, ok := evidenceTypes[strings.ToLower(filepath.Ext(name))]; !ok {
+		return "type"
+	}
+	if _, err := sniffEvidence(name, data); err != nil {
+		return "content"
+	}
+	return ""
+}
+
 // AddEvidence attaches a file to a report, for those who may report for its department.
 func (s *Service) AddEvidence(ctx context.Context, a Actor, reportID int64, filename string, data []byte) (store.Evidence, error) {
 	var e store.Evidence

@@ -1,8 +1,11 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -159,5 +162,104 @@ func testBatchApproval(t *testing.T, w *progressWorld) {
 	}
 	if r, _ := w.st.Report(context.Background(), ids[1]); r.State != progress.StateSubmitted {
 		t.Errorf("after the clerk's batch the report is %s", r.State)
+	}
+}
+
+// postMultipart sends a multipart form with one file, as a browser does, and follows
+// the redirect.
+func (w *progressWorld) postMultipart(t *testing.T, c *http.Client, path string, form url.Values, field, name string, data []byte) (int, string, *url.URL) {
+	t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	for k, vs := range form {
+		for _, v := range vs {
+			if err := mw.WriteField(k, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	fw, err := mw.CreateFormFile(field, name)
+	if err == nil {
+		_, err = fw.Write(data)
+	}
+	if err == nil {
+		err = mw.Close()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Post(w.srv.URL+path, mw.FormDataContentType(), &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b), res.Request.URL
+}
+
+// A clerk attaches a file to the report form and submits; the reviewer sees it on the
+// review page and downloads it as a sandboxed attachment; another department's clerk
+// and a visitor cannot. A file whose content is not what its name says is refused in
+// the user's language, keeping what was typed, and nothing is saved.
+func TestEvidenceOnForm(t *testing.T) { eachWorld(t, testEvidenceOnForm) }
+
+func testEvidenceOnForm(t *testing.T, w *progressWorld) {
+	clerk := w.browser(t, "clerk")
+	fdiPath := fmt.Sprintf("/indicators/%d", w.fdi)
+	_, body := w.get(t, clerk, fdiPath+"/reports/new")
+	if !strings.Contains(body, `enctype="multipart/form-data"`) || !strings.Contains(body, `type="file" name="evidence"`) {
+		t.Fatal("the report form takes no file")
+	}
+	token := csrfOf(t, body)
+	code, body, _ := w.postMultipart(t, clerk, fdiPath+"/reports", url.Values{"csrf": {token}, "period": {"2022-03"}, "value": {"7500万"}, "intent": {"submit"}},
+		"evidence", "fake.pdf", []byte("just text"))
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "文件内容与扩展名不符") || !strings.Contains(body, `value="7500万"`) {
+		t.Fatalf("a fake pdf = %d:\n%s", code, body)
+	}
+	if n := len(w.reports(t)); n != 0 {
+		t.Fatalf("%d reports saved with a refused file", n)
+	}
+	code, body, _ = w.postMultipart(t, clerk, fdiPath+"/reports?lang=en", url.Values{"csrf": {token}, "period": {"2022-03"}, "value": {"7500万"}, "intent": {"draft"}},
+		"evidence", "virus.exe", []byte("MZ"))
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "This kind of file is not accepted") {
+		t.Errorf("an .exe in English = %d", code)
+	}
+	pdf := []byte("%PDF-1.4\n% 3月外资到位凭证\n")
+	code, _, where := w.postMultipart(t, clerk, fdiPath+"/reports", url.Values{"csrf": {token}, "period": {"2022-03"}, "value": {"7500万"}, "intent": {"submit"}},
+		"evidence", "到位凭证.pdf", pdf)
+	if code != 200 || where.Query().Get("done") != "submitted" {
+		t.Fatalf("report with evidence = %d at %s", code, where)
+	}
+	rs := w.reports(t)
+	if len(rs) != 1 || rs[0].State != "submitted" {
+		t.Fatalf("reports: %+v", rs)
+	}
+	head := w.browser(t, "head")
+	_, body = w.get(t, head, "/review")
+	m := regexp.MustCompile(`href="/evidence/(\d+)" download>到位凭证.pdf</a>`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("the review page does not show the file:\n%s", body)
+	}
+	file := "/evidence/" + m[1]
+	res, err := head.Get(w.srv.URL + file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || !bytes.Equal(got, pdf) || !strings.HasPrefix(res.Header.Get("Content-Disposition"), "attachment") ||
+		!strings.Contains(res.Header.Get("Content-Security-Policy"), "sandbox") || res.Header.Get("Content-Type") != "application/pdf" {
+		t.Errorf("download = %d %q %v", res.StatusCode, got, res.Header)
+	}
+	if code, _ := w.get(t, w.browser(t, "urbanclerk"), file); code != http.StatusForbidden {
+		t.Errorf("another department's clerk downloads = %d, want 403", code)
+	}
+	res, err = w.browser(t, "").Get(w.srv.URL + file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.Request.URL.Path != "/login" {
+		t.Errorf("a visitor downloads a submitted report's file: %d at %s", res.StatusCode, res.Request.URL)
 	}
 }

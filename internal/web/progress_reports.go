@@ -164,7 +164,8 @@ type reportForm struct {
 	Cumulative, Done                                     bool
 
 	Errors   map[string]string
-	Problem  string // a message for the whole form (conflict, lock, duplicate)
+	Problem  string             // a message for the whole form (conflict, lock, duplicate)
+	Evidence []service.Evidence // the files attached to the report (佐证材料)
 	Flash    *flashMsg
 	Back     string
 	ReadOnly bool // the report is submitted or approved: nothing to save here
@@ -323,7 +324,7 @@ func formError(lang string, f *reportForm, err error) (int, error) {
 }
 
 // fieldsKnown are the fields the form shows messages beside; others go on top.
-var fieldsKnown = map[string]bool{"period": true, "value": true, "last_year": true, "amount": true, "note": true, "cause": true, "remedy": true}
+var fieldsKnown = map[string]bool{"evidence": true, "period": true, "value": true, "last_year": true, "amount": true, "note": true, "cause": true, "remedy": true}
 
 func (s *Server) renderForm(w http.ResponseWriter, r *http.Request, code int, f *reportForm) {
 	lang := requestLang(r)
@@ -364,6 +365,7 @@ func (s *Server) createReport(w http.ResponseWriter, r *http.Request) error {
 	f := s.newForm(ind, st, lang)
 	f.Action = fmt.Sprintf("/indicators/%d/reports", id)
 	in := readForm(r, f)
+	ev := readEvidence(r, f)
 	if len(f.Errors) > 0 {
 		// Only a signed-in user allowed to report here learns what was wrong.
 		if err := auth.Can(a.Principal, auth.ReportCreate, indicatorResource(ind)); err != nil {
@@ -380,6 +382,9 @@ func (s *Server) createReport(w http.ResponseWriter, r *http.Request) error {
 		}
 		s.renderForm(w, r, code, f)
 		return nil
+	}
+	if done, err := s.attachEvidence(w, r, f, rep, ev); done || err != nil {
+		return err
 	}
 	return s.afterSave(w, r, f, ind, rep)
 }
@@ -442,6 +447,9 @@ func (s *Server) editReportForm(w http.ResponseWriter, r *http.Request) error {
 	f := s.newForm(rv.Indicator, st, lang)
 	f.fill(rv.Report)
 	f.Flash = flashFrom(r)
+	if f.Evidence, err = s.svc.ReportEvidence(r.Context(), a, rv.ID); err != nil {
+		return err
+	}
 	if rv.State != progress.StateDraft && rv.State != progress.StateRejected {
 		f.Problem, f.ReadOnly = i18n.T(lang, "prog.form.transition"), true
 		s.renderForm(w, r, http.StatusConflict, f)
@@ -481,8 +489,12 @@ func (s *Server) updateReport(w http.ResponseWriter, r *http.Request) error {
 	f.Edit, f.ReportID, f.State, f.Reject = true, rv.ID, rv.State, rv.RejectReason
 	f.Action = fmt.Sprintf("/reports/%d", rv.ID)
 	in := readForm(r, f)
+	ev := readEvidence(r, f)
 	f.Version = in.Version
 	f.Period = rv.Period.String() // the period of a report does not change
+	if f.Evidence, err = s.svc.ReportEvidence(ctx, a, rv.ID); err != nil {
+		return err
+	}
 	if len(f.Errors) > 0 {
 		if err := auth.Can(a.Principal, auth.ReportEdit, indicatorResource(rv.Indicator)); err != nil {
 			return err
@@ -498,6 +510,9 @@ func (s *Server) updateReport(w http.ResponseWriter, r *http.Request) error {
 		}
 		s.renderForm(w, r, code, f)
 		return nil
+	}
+	if done, err := s.attachEvidence(w, r, f, rep, ev); done || err != nil {
+		return err
 	}
 	return s.afterSave(w, r, f, rv.Indicator, rep)
 }

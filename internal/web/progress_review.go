@@ -27,6 +27,7 @@ type reviewRow struct {
 	CanApprove  bool
 	CanReject   bool
 	LockedSince string // the period is locked: it must be unlocked before review
+	Evidence    []service.Evidence
 }
 
 type reviewView struct {
@@ -103,6 +104,9 @@ func (s *Server) renderReview(w http.ResponseWriter, r *http.Request, batch []se
 		if lk.closed(rv.Period) {
 			row.LockedSince = lk.since(rv.Period)
 			row.CanApprove, row.CanReject = false, false
+		}
+		if row.Evidence, err = s.svc.ReportEvidence(ctx, a, rv.ID); err != nil {
+			return err
 		}
 		row.Unexplained = progress.NeedsExplanation(row.Would.Status) && (rv.Cause == "" || rv.Remedy == "")
 		v.Rows = append(v.Rows, row)

@@ -14,8 +14,9 @@ import (
 // the page's own file, so that every page defines "title" and "content" freely.
 func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
-		"t":     i18n.T,
-		"asset": s.assets.url,
+		"t":      i18n.T,
+		"asset":  s.assets.url,
+		"evsize": sizeText,
 		"amount": func(lang string, d any, unit string) string {
 			switch v := d.(type) {
 			case decimal.Decimal:

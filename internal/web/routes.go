@@ -66,6 +66,7 @@ func (s *Server) routes(rt *httpauth.Router) {
 		row{Pattern: "POST /reports/{id}/approve", Who: signedIn, Action: auth.ReportApprove, Find: httpauth.ByReport, Handler: s.page(s.reportAction(progress.ActApprove))},
 		row{Pattern: "POST /reports/{id}/reject", Who: signedIn, Action: auth.ReportReject, Find: httpauth.ByReport, Handler: s.page(s.reportAction(progress.ActReject))},
 		row{Pattern: "POST /reports/{id}/correct", Who: signedIn, Action: auth.ReportEdit, Find: httpauth.ByReport, Handler: s.page(s.reportAction(progress.ActCorrect))},
+		row{Pattern: "GET /evidence/{id}", Who: anyone, Action: auth.EvidenceRead, Find: httpauth.ByEvidence, Handler: s.page(s.evidenceFile)},
 		row{Pattern: "GET /review", Who: signedIn, Action: auth.ReportApprove, Find: httpauth.None, Handler: s.page(s.reviewPage)},
 		row{Pattern: "POST /review/approve", Who: signedIn, Action: auth.ReportApprove, Find: httpauth.None, Handler: s.page(s.batchApprove)},
 
