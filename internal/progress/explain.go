@@ -1,164 +1,113 @@
 package progress
 
 import (
-	"fmt"
-	"strings"
 	"time"
 
 	"github.com/lantu-dev/lantu/internal/i18n"
 	"github.com/lantu-dev/lantu/internal/plan"
-	"github.com/shopspring/decimal"
 )
 
-// num is a figure for a sentence: at most two decimals, no trailing zeros.
-func num(d decimal.Decimal) string { return d.Round(2).String() }
+// The status engine says why in codes and values (i18n.StatusWhy); the sentence is
+// written in internal/i18n, in the reader's language. Result.Explain keeps the Chinese
+// sentence for the API and exports.
 
-// pct is a share as a percentage with one decimal: 0.9512 → 95.1%.
-func pct(d decimal.Decimal) string { return d.Mul(hundred).Round(1).String() + "%" }
-
-// monthDay is a date as 4月10日.
-func monthDay(t time.Time) string { return fmt.Sprintf("%d月%d日", t.Month(), t.Day()) }
-
-// amount writes a figure of the indicator: 8.2亿美元, or a growth rate as 增长3.2% /
-// 下降1.5%.
-func (e *eval) amount(d decimal.Decimal) string {
-	if e.kind == plan.KindGrowth {
-		if d.IsNegative() {
-			return "下降" + num(d.Neg()) + "%"
-		}
-		return "增长" + num(d) + "%"
+// periodRef is a period by value, for i18n.
+func periodRef(p Period) i18n.PeriodRef {
+	if p.IsZero() {
+		return i18n.PeriodRef{}
 	}
-	return i18n.Amount("zh", d, e.ind.Unit)
+	return i18n.PeriodRef{Year: p.Year(), Freq: string(p.Frequency()), N: p.Index()}
 }
 
-// targetText writes the target in force as the plan would: 8亿美元以上, 增长5%左右,
-// 不超过35微克/立方米, 6–6.5%.
-func (e *eval) targetText() string {
-	t := e.tgt
-	if t.Target == nil {
-		return ""
-	}
-	if t.TargetMax != nil {
-		lo, hi := decimal.Min(*t.Target, *t.TargetMax), decimal.Max(*t.Target, *t.TargetMax)
-		if e.kind == plan.KindGrowth {
-			return "增长" + num(lo) + "%–" + num(hi) + "%"
-		}
-		return num(lo) + "–" + num(hi) + e.ind.Unit
-	}
-	a := e.amount(*t.Target)
-	switch t.Qualifier {
-	case plan.QualAbout:
-		return a + "左右"
-	case plan.QualAtLeast:
-		return a + "以上"
-	case plan.QualAtMost:
-		return "不超过" + a
-	case plan.QualOver:
-		return "超" + a
-	}
-	return a
-}
-
-// measure introduces progress: 累计完成, 为, 累计同比.
+// measure says what progress is: cumulative, stock, lower or growth.
 func (e *eval) measure() string {
 	switch {
 	case e.kind == plan.KindGrowth:
-		return "累计同比"
+		return "growth"
 	case e.acc == plan.Stock:
-		return "为"
+		return "stock"
 	case e.sense == plan.Lower:
-		return "累计"
+		return "lower"
 	}
-	return "累计完成"
+	return "cumulative"
 }
 
-func (e *eval) explain() string {
+// whyBase is what every sentence may use: the unit, the measure and the target.
+func (e *eval) whyBase(code string) i18n.StatusWhy {
+	w := i18n.StatusWhy{Code: code, Unit: e.ind.Unit, Measure: e.measure(), Year: e.year,
+		AsOf: periodRef(e.res.AsOf), Progress: e.res.Progress, Expected: e.res.Expected, Pace: e.res.Pace,
+		Target: e.tgt.Target, TargetMax: e.tgt.TargetMax, Qualifier: string(e.tgt.Qualifier)}
+	if w.Qualifier == string(plan.QualExact) {
+		w.Qualifier = ""
+	}
+	return w
+}
+
+func (e *eval) why() i18n.StatusWhy {
 	r := e.res
-	var b strings.Builder
 	switch r.Status {
 	case StatusNoTarget:
-		b.WriteString("该指标未设定量化目标，仅作监测")
-		if r.Progress != nil {
-			fmt.Fprintf(&b, "，截至%s%s%s", r.AsOf.Label(), e.measure(), e.amount(*r.Progress))
-		}
+		return e.whyBase("no_target")
 	case StatusNoData:
-		if e.set.SubmittedCounts {
-			fmt.Fprintf(&b, "%d年尚无报送数据", e.year)
-		} else {
-			fmt.Fprintf(&b, "%d年尚无审核通过的数据", e.year)
-		}
+		w := e.whyBase("no_data")
+		w.Submitted = e.set.SubmittedCounts
+		return w
 	case StatusOverdue:
 		p := e.blocking
 		if p.IsZero() {
 			p = r.Overdue[0]
 		}
-		b.WriteString(p.Label())
-		if n := len(r.Overdue); n > 1 {
-			fmt.Fprintf(&b, "等%d期", n)
-		}
-		fmt.Fprintf(&b, "数据逾期未报（应于%s前报送），进度无法判断", monthDay(e.cal.Due(p)))
+		w := e.whyBase("overdue")
+		w.Period, w.Overdue, w.Due = periodRef(p), len(r.Overdue), e.cal.Due(p)
+		return w
 	case StatusAchieved:
-		fmt.Fprintf(&b, "截至%s%s%s，", r.AsOf.Label(), e.measure(), e.amount(*r.Progress))
-		if Assess(e.tgt, e.sense, e.set.AboutTolerance, *r.Progress) == Exceeded {
-			b.WriteString("已超额完成目标" + e.targetText())
-		} else {
-			b.WriteString("已达到目标" + e.targetText())
-		}
+		w := e.whyBase("achieved")
+		w.Exceeded = Assess(e.tgt, e.sense, e.set.AboutTolerance, *r.Progress) == Exceeded
+		return w
 	case StatusBehind, StatusAtRisk, StatusOnTrack:
 		if r.AsOf.IsLastOfYear() {
-			fmt.Fprintf(&b, "%d年全年%s%s，未达到目标%s", e.year, e.measure(), e.amount(*r.Progress), e.targetText())
-			break
+			return e.whyBase("year_missed")
 		}
-		fmt.Fprintf(&b, "截至%s%s%s，", r.AsOf.Label(), e.measure(), e.amount(*r.Progress))
-		switch {
-		case e.kind == plan.KindGrowth:
-			b.WriteString("目标" + e.targetText())
-		case e.sense == plan.Lower:
-			fmt.Fprintf(&b, "%s应控制在%s以内", e.basis(), e.amount(*r.Expected))
-		default:
-			fmt.Fprintf(&b, "%s应达%s", e.basis(), e.amount(*r.Expected))
-		}
-		fmt.Fprintf(&b, "，完成序时进度的%s，", pct(*r.Pace))
+		w := e.whyBase("pace")
+		w.Status, w.Basis = string(r.Status), e.basis()
 		switch r.Status {
-		case StatusOnTrack:
-			b.WriteString("进度正常")
 		case StatusAtRisk:
-			fmt.Fprintf(&b, "低于%s，存在风险", pct(e.set.OnTrack))
-		default:
-			fmt.Fprintf(&b, "低于%s，进度滞后", pct(e.set.AtRisk))
+			w.Threshold = ptr(e.set.OnTrack)
+		case StatusBehind:
+			w.Threshold = ptr(e.set.AtRisk)
 		}
+		return w
 	}
-	b.WriteString("。")
-	return b.String()
+	return i18n.StatusWhy{}
 }
 
 // basis says how expected-by-now was reckoned.
 func (e *eval) basis() string {
 	switch {
 	case e.res.Seasonal:
-		return "按往年同期进度"
+		return "seasonal"
 	case e.acc == plan.Stock && e.baseline() != nil:
-		return "按基期至目标的均衡进度"
+		return "baseline"
 	case e.acc == plan.Stock:
-		return ""
+		return "none"
 	}
-	return "按时间均衡进度"
+	return "even"
 }
 
-func (e *eval) explainMilestone(done *Report, due time.Time, hasDue bool) string {
+func (e *eval) whyMilestone(done *Report, due time.Time, hasDue bool) i18n.StatusWhy {
+	w := i18n.StatusWhy{Year: e.year, AsOf: periodRef(e.res.AsOf), Due: due}
 	switch e.res.Status {
 	case StatusDone:
-		s := fmt.Sprintf("已于%s报告完成", done.Period.Label())
-		if hasDue && done.Period.Start().After(due) {
-			s += fmt.Sprintf("（计划%s前完成，晚于计划）", due.Format("2006年1月2日"))
-		}
-		return s + "。"
+		w.Code, w.Period = "ms_done", periodRef(done.Period)
+		w.Late = hasDue && done.Period.Start().After(due)
 	case StatusLate:
-		return fmt.Sprintf("计划%s前完成，至今未报告完成，已逾期。", due.Format("2006年1月2日"))
+		w.Code = "ms_late"
 	case StatusOnTrack:
-		return fmt.Sprintf("计划%s前完成，尚在期限内，最近报送%s。", due.Format("2006年1月2日"), e.res.AsOf.Label())
+		w.Code = "ms_pending"
 	case StatusNoData:
-		return fmt.Sprintf("计划%s前完成，尚无报送。", due.Format("2006年1月2日"))
+		w.Code = "ms_no_data"
+	default:
+		w.Code = "ms_no_due"
 	}
-	return "该节点未设定完成日期，仅作监测。"
+	return w
 }

@@ -3,6 +3,7 @@ package progress
 import (
 	"time"
 
+	"github.com/lantu-dev/lantu/internal/i18n"
 	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/shopspring/decimal"
 )
@@ -134,7 +135,10 @@ type Result struct {
 	// Overdue lists the plan year's periods past their due date with no report submitted
 	// or approved.
 	Overdue []Period `json:"overdue,omitempty"`
-	// Explain is one Chinese sentence on why this status, for a tooltip.
+	// Why is why this status, in codes and values; i18n.StatusExplain writes it in a
+	// language.
+	Why i18n.StatusWhy `json:"-"`
+	// Explain is Why as one Chinese sentence (for the API, exports and tooltips).
 	Explain string `json:"explain"`
 }
 
@@ -251,7 +255,8 @@ func (e *eval) run() Result {
 		e.figures()
 	}
 	e.res.Status = e.status()
-	e.res.Explain = e.explain()
+	e.res.Why = e.why()
+	e.res.Explain = i18n.StatusExplain("zh", e.res.Why)
 	return e.res
 }
 
@@ -562,5 +567,6 @@ func (e *eval) milestone() {
 	default:
 		e.res.Status = StatusNoData
 	}
-	e.res.Explain = e.explainMilestone(done, due, err == nil)
+	e.res.Why = e.whyMilestone(done, due, err == nil)
+	e.res.Explain = i18n.StatusExplain("zh", e.res.Why)
 }

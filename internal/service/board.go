@@ -131,10 +131,7 @@ func (s *Service) StatusBoardXLSX(ctx context.Context, a Actor, planID int64, at
 		if p.WillMeet != progress.VerdictUnknown {
 			outlook = t("prog.verdict." + string(p.WillMeet))
 		}
-		explain := p.Explain
-		if lang == "en" {
-			explain = "" // the engine's sentence is Chinese
-		}
+		explain := i18n.StatusExplain(lang, p.Why)
 		board.Rows = append(board.Rows, []xlsx.Value{xlsx.Text(p.ZoneName), xlsx.Text(p.ProgramName), xlsx.Text(p.Code),
 			xlsx.Text(p.Name), xlsx.Text(ProgressUnit(p.Kind, p.Unit)), xlsx.Text(p.DeptName),
 			{Text: StatusText(lang, p.Status), Fill: statusFill(p.Status)}, xlsx.Text(PeriodText(lang, p.AsOf)),

@@ -17,6 +17,8 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 		"t":      i18n.T,
 		"asset":  s.assets.url,
 		"evsize": sizeText,
+		// explain writes the status engine's reason (codes and values) in the language.
+		"explain": i18n.StatusExplain,
 		"amount": func(lang string, d any, unit string) string {
 			switch v := d.(type) {
 			case decimal.Decimal:
