@@ -2,6 +2,8 @@ package extract
 
 import (
 	"bytes"
+	"unicode/utf8"
+	"unsafe"
 )
 
 // maxJoined bounds the length (in runes) of a paragraph made of joined
@@ -78,7 +80,15 @@ const (
 // It returns the number of runes in s.
 func (c *cleaner) line(s []byte, off int) int {
 	rs := c.scratch[:0]
-	for _, r := range string(s) { // no copy: the compiler ranges over s
+	for i := 0; i < len(s); {
+		r := rune(s[i])
+		if r < utf8.RuneSelf {
+			i++
+		} else {
+			var n int
+			r, n = utf8.DecodeRune(s[i:])
+			i += n
+		}
 		rs = append(rs, r)
 	}
 	c.scratch = rs
@@ -354,7 +364,7 @@ func continues(a, b *para) bool {
 func Clean(text string) []Paragraph {
 	var out []Paragraph
 	c := newCleaner(func(p *para) { out = append(out, p.toParagraph()) })
-	splitLines([]byte(text), c.line)
+	splitLines(readOnlyBytes(text), c.line)
 	c.flush()
 	// duplicates held while a broken paragraph was pending come after it;
 	// keep the list ordered by start.
@@ -369,6 +379,13 @@ func Clean(text string) []Paragraph {
 // splitLines calls fn for each line of text (without \n or \r\n) with the
 // rune offset of its first rune.
 // fn returns the number of runes in the line.
+// readOnlyBytes gives the bytes of s without a copy, for splitLines, which
+// only reads them (a document's text is the bulk of what Extract would
+// otherwise allocate).
+func readOnlyBytes(s string) []byte {
+	return unsafe.Slice(unsafe.StringData(s), len(s))
+}
+
 func splitLines(text []byte, fn func(line []byte, off int) int) {
 	off := 0
 	for len(text) > 0 {

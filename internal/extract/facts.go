@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // extractor finds the facts of the paragraphs the cleaner hands it, in
@@ -13,8 +14,14 @@ type extractor struct {
 	opt  Options
 	ctx  docContext
 	cues cueCache
-	emit func(Fact) error
-	err  error
+
+	// the last clause text given to a fact, shared by the next fact of the
+	// same clause (t[textA:textB] of the paragraph text starting at textOf)
+	textOf       *rune
+	textA, textB int
+	textS        string
+	emit         func(Fact) error
+	err          error
 }
 
 func (x *extractor) paragraph(p *para) {
@@ -33,6 +40,7 @@ func (x *extractor) paragraph(p *para) {
 			c.listKind = mkNone
 		}
 		c.body(p, x.opt.Year)
+		x.textOf = nil // paragraph buffers are reused: a clause text is shared within one paragraph only
 		x.facts(p)
 		x.endBody(p)
 		if k, a, b := listOpener(p.text); k != mkNone {
@@ -259,7 +267,7 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	f.Period, perWhy, perCue = x.period(t, sent, m.start, kind)
 	f.Why = Why{Period: perWhy, PeriodCue: perCue, Kind: kindWhy, KindCue: kindCue}
 	f.Start, f.End = p.offs[m.start], p.offs[m.end-1]+1
-	f.Text = clauseText(t, sent, m.end)
+	f.Text = x.text(t, sent, m.end)
 	f.Subject = subjectOf(t, clause, prevEnd, sent, m, metric, base, baseSent)
 	return f, true
 }
@@ -835,6 +843,12 @@ func (x *extractor) period(t []rune, sent, s int, kind string) (*string, string,
 // clauseText returns the sentence up to the end of the clause holding the
 // mention, at most 80 runes, for people reading the output.
 func clauseText(t []rune, sent, e int) string {
+	a, b := clauseBounds(t, sent, e)
+	return string(t[a:b])
+}
+
+// clauseBounds returns the span of clauseText, white space trimmed.
+func clauseBounds(t []rune, sent, e int) (int, int) {
 	end := e
 	for end < len(t) && !isClauseEnd(t[end]) {
 		end++
@@ -855,7 +869,27 @@ func clauseText(t []rune, sent, e int) string {
 			}
 		}
 	}
-	return strings.TrimSpace(string(t[start:end]))
+	for start < end && unicode.IsSpace(t[start]) {
+		start++
+	}
+	for end > start && unicode.IsSpace(t[end-1]) {
+		end--
+	}
+	return start, end
+}
+
+// text returns clauseText, shared by the facts of one clause.
+func (x *extractor) text(t []rune, sent, e int) string {
+	a, b := clauseBounds(t, sent, e)
+	if len(t) > 0 && &t[0] == x.textOf && a == x.textA && b == x.textB {
+		return x.textS
+	}
+	x.textOf, x.textA, x.textB = nil, a, b
+	if len(t) > 0 {
+		x.textOf = &t[0]
+	}
+	x.textS = string(t[a:b])
+	return x.textS
 }
 
 // subjectOf returns the shortest phrase naming what a mention measures: the
@@ -874,23 +908,30 @@ func subjectOf(t []rune, clause, prevEnd, sent int, m *mention, metric string, b
 	if a < b && (t[a] == '比' || t[a] == '较') {
 		a = b // 比2019年同期增长8.5%: the subject is the one before
 	}
-	pre := string(t[a:b])
-	suf := suffixNoun(t, m.end)
+	sa, sb := suffixNounAt(t, m.end)
 	prevBase := ""
 	if *baseSent == sent {
 		prevBase = *base
 	}
-	subj := pre + suf
-	inherit := false
 	switch {
-	case pre == "" && suf == "":
-		subj, inherit = prevBase, true
-	case suf == "" && prevBase != "" && (b-a <= 2 || t[a] == '占' || metric == MetricShare && hasPrefixAt(t, a, "占")):
-		subj, inherit = prevBase+pre, true
+	case a == b && sa == sb:
+		return prevBase
+	case sa == sb && prevBase != "" && (b-a <= 2 || t[a] == '占' || metric == MetricShare && hasPrefixAt(t, a, "占")):
+		return prevBase + string(t[a:b])
 	}
-	if !inherit && subj != "" {
-		*base, *baseSent = subj, sent
+	// one string for the noun before and the noun after the mention
+	var subj string
+	switch {
+	case sa == sb:
+		subj = string(t[a:b])
+	case a == b:
+		subj = string(t[sa:sb])
+	default:
+		buf := make([]rune, 0, 64)
+		buf = append(append(buf, t[a:b]...), t[sa:sb]...)
+		subj = string(buf)
 	}
+	*base, *baseSent = subj, sent
 	return subj
 }
 
@@ -943,14 +984,20 @@ func stripSubject(t []rune, a, b int) (int, int) {
 // suffixNoun returns the noun written after the unit (335个市级以上科研平台,
 // 100多个城市), up to the clause end, or "".
 func suffixNoun(t []rune, e int) string {
+	a, b := suffixNounAt(t, e)
+	return string(t[a:b])
+}
+
+// suffixNounAt returns the span t[a:b] of the noun after a mention ending at e.
+func suffixNounAt(t []rune, e int) (int, int) {
 	if e >= len(t) || !(isHan(t[e]) || t[e] == '“') {
-		return ""
+		return e, e
 	}
 	if strings.ContainsRune("的和与及或以同比较增减降是为到至等之占并且而将已也还都再", t[e]) {
-		return ""
+		return e, e
 	}
 	if _, ok := growthWords.at(t, e); ok {
-		return ""
+		return e, e
 	}
 	k := e
 	for k < len(t) && k < e+12 && !isClauseEnd(t[k]) && !isDigit(t[k]) && t[k] != '（' && t[k] != '(' {
@@ -960,5 +1007,5 @@ func suffixNoun(t []rune, e int) string {
 	for s > e && (t[s-1] == '的' || isSpace(t[s-1])) {
 		s--
 	}
-	return string(t[e:s])
+	return e, s
 }

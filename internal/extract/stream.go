@@ -17,10 +17,10 @@ const readBuf = 64 << 10
 // Extract returns the facts of text, in order. Offsets are rune offsets
 // into text. It gives the same facts as ExtractReader on the same bytes.
 func Extract(text string, opt Options) []Fact {
-	var out []Fact
+	out := make([]Fact, 0, len(text)/512+4) // about one fact in 400 bytes of the corpus
 	x := &extractor{opt: opt, emit: func(f Fact) error { out = append(out, f); return nil }}
 	c := newCleaner(x.paragraph)
-	splitLines([]byte(text), c.line)
+	splitLines(readOnlyBytes(text), c.line)
 	c.flush()
 	return out
 }
