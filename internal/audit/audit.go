@@ -38,7 +38,8 @@ func Snapshot(v any) string {
 
 // Filter selects audit entries to read.
 type Filter struct {
-	// RegionID restricts to one region's entries (a region's reader); 0 reads every
+	// RegionID restricts to the entries of a region and the regions under it (a
+	// region's reader; a city's reads its districts'); 0 reads every
 	// region's and the deployment's own (a deployment-wide reader).
 	RegionID int64
 	Entity   string

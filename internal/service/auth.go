@@ -142,8 +142,9 @@ func (s *Service) resolveRegion(ctx context.Context, code string) (int64, error)
 	return 0, fmt.Errorf("region %q: %w", code, store.ErrNotFound)
 }
 
-// Users lists the users of the admin's region (every user for a deployment-wide admin
-// and the command line), filtered in the query.
+// Users lists the users of the admin's region and of the regions under it (a city's
+// office lists its districts'; every user for a deployment-wide admin and the command
+// line), filtered in the query. Editing stays with each region's own admin.
 func (s *Service) Users(ctx context.Context, a Actor) ([]auth.User, error) {
 	if err := s.can(a, auth.UserManage, auth.Resource{RegionID: a.RegionID}); err != nil {
 		return nil, err
@@ -447,7 +448,8 @@ func (s *Service) RevokeToken(ctx context.Context, a Actor, id int64) error {
 }
 
 // Tokens lists the tokens an actor may see: their own, or for an admin those of the
-// users of the admin's region (everyone's for a deployment-wide admin).
+// users of the admin's region and the regions under it (everyone's for a
+// deployment-wide admin).
 func (s *Service) Tokens(ctx context.Context, a Actor) ([]auth.APIToken, error) {
 	if s.can(a, auth.TokenManageAny, auth.Resource{RegionID: a.RegionID}) == nil {
 		return s.store.Tokens(ctx, 0, a.RegionID)
@@ -459,7 +461,8 @@ func (s *Service) Tokens(ctx context.Context, a Actor) ([]auth.APIToken, error) 
 }
 
 // Audit reads the audit log, for those allowed to: a region's readers that region's
-// entries only, in the query; a deployment-wide reader every entry.
+// entries and those of the regions under it (a city's, its districts'), in the query;
+// a deployment-wide reader every entry.
 func (s *Service) Audit(ctx context.Context, a Actor, f audit.Filter) ([]audit.Entry, error) {
 	if err := s.can(a, auth.AuditRead, auth.Resource{RegionID: a.RegionID}); err != nil {
 		return nil, err

@@ -237,5 +237,55 @@ func TestListsByRegion(t *testing.T) {
 		if seen := entries(root); !seen["b-token"] || !seen["a-token"] || !seen["report.create"] {
 			t.Error("the deployment-wide admin misses entries")
 		}
+
+		// Down the region tree (issue 12): the city's planning office (重庆市, 500000)
+		// lists the users, tokens and audit entries of its districts A (500106) and
+		// B (500107), filtered in the query; a district outside the city (成都市锦江区)
+		// stays out; the districts still see only their own.
+		for _, r := range []plan.Region{{Code: "500000", Name: "重庆市"}, {Code: "510104", Name: "锦江区", ParentCode: "510100"}} {
+			if _, err := f.st.EnsureRegion(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		adminC := f.user(t, "admin-c", "510104", auth.RoleAdmin)
+		if _, _, err := f.svc.CreateToken(ctx, adminC, "admin-c", "c-token", time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+		cityAdmin := f.user(t, "city-admin", "500000", auth.RoleAdmin)
+		cityLeader := f.user(t, "city-leader", "500000", auth.RoleLeader)
+		got := logins(cityAdmin)
+		for _, want := range []string{"admin-b", "leader-b", "clerk", "leader-a", "city-admin", "city-leader"} {
+			if !slices.Contains(got, want) {
+				t.Errorf("the city's admin misses user %s: %v", want, got)
+			}
+		}
+		if slices.Contains(got, "admin-c") || slices.Contains(got, "root") {
+			t.Errorf("the city's admin lists users outside the city: %v", got)
+		}
+		if got := logins(adminB); !slices.Equal(got, []string{"admin-b", "leader-b"}) {
+			t.Errorf("region B's admin lists users %v once the city has users", got)
+		}
+		if got := tokens(cityAdmin); !slices.Equal(got, []string{"a-token", "b-token"}) {
+			t.Errorf("the city's admin lists tokens %v; want a-token and b-token", got)
+		}
+		if got := tokens(adminB); !slices.Equal(got, []string{"b-token"}) {
+			t.Errorf("region B's admin lists tokens %v once the city has users", got)
+		}
+		for _, a := range []service.Actor{cityAdmin, cityLeader} {
+			seen := entries(a)
+			if !seen["a-token"] || !seen["b-token"] || !seen["report.create"] || !seen["plan.import"] {
+				t.Errorf("%s of the city misses its districts' audit entries", a.Login)
+			}
+			for e := range seen {
+				if strings.Contains(e, "c-token") || strings.Contains(e, "admin-c") {
+					t.Errorf("%s of the city reads an entry of a district outside it: %s", a.Login, e)
+				}
+			}
+		}
+		for _, a := range []service.Actor{adminB, leaderB} {
+			if seen := entries(a); seen["report.create"] || seen["a-token"] {
+				t.Errorf("%s of region B reads region A's audit entries once the city has users", a.Login)
+			}
+		}
 	})
 }

@@ -33,7 +33,10 @@ func (s *Store) Audit(ctx context.Context, f audit.Filter) ([]audit.Entry, error
 		where = append(where, fmt.Sprintf(cond, len(args)))
 	}
 	if f.RegionID != 0 {
-		arg("region_id = $%d", f.RegionID)
+		// A region's entries and those of the regions under it (a city's office
+		// reads its districts').
+		args = append(args, f.RegionID)
+		where = append(where, "region_id IN "+regionSubtree(len(args)))
 	}
 	if f.Entity != "" {
 		arg("entity = $%d", f.Entity)

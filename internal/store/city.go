@@ -95,6 +95,14 @@ func (s *Store) CodedIndicators(ctx context.Context, code string, year int) ([]I
 	return inds, codes, rows.Err()
 }
 
+// regionSubtree is a subquery of the ids of region $n and of every region under it by
+// parent code (province → city → district), for lists scoped by region down the tree.
+// UNION, not UNION ALL: a cycle in the codes ends instead of looping.
+func regionSubtree(n int) string {
+	return fmt.Sprintf(`(WITH RECURSIVE sub(id, code) AS (SELECT id, code FROM regions WHERE id = $%d
+		UNION SELECT r.id, r.code FROM regions r JOIN sub ON r.parent_code = sub.code) SELECT id FROM sub)`, n)
+}
+
 // inList writes "$n, $n+1, …" for ids and appends them to args.
 func inList(ids []int64, args []any) (string, []any) {
 	var b strings.Builder

@@ -71,10 +71,10 @@ func (s *Store) UserByLogin(ctx context.Context, login string) (auth.User, error
 	return u, s.fillUser(ctx, &u)
 }
 
-// Users lists the users of a region by login; every user when regionID is 0 (for a
-// deployment-wide reader).
+// Users lists the users of a region and of the regions under it (a city's districts)
+// by login; every user when regionID is 0 (for a deployment-wide reader).
 func (s *Store) Users(ctx context.Context, regionID int64) ([]auth.User, error) {
-	rows, err := s.q(ctx).QueryContext(ctx, `SELECT `+userColumns+` FROM users WHERE $1 = 0 OR region_id = $1 ORDER BY login`, regionID)
+	rows, err := s.q(ctx).QueryContext(ctx, `SELECT `+userColumns+` FROM users WHERE $1 = 0 OR region_id IN `+regionSubtree(1)+` ORDER BY login`, regionID)
 	if err != nil {
 		return nil, fmt.Errorf("store: list users: %w", err)
 	}
@@ -260,11 +260,11 @@ func (s *Store) TokenByHash(ctx context.Context, hash string) (auth.APIToken, er
 	return t, nil
 }
 
-// Tokens lists a user's tokens, or when userID is 0 the tokens of a region's users
-// (every user's when regionID is 0 too).
+// Tokens lists a user's tokens, or when userID is 0 the tokens of the users of a region
+// and of the regions under it (every user's when regionID is 0 too).
 func (s *Store) Tokens(ctx context.Context, userID, regionID int64) ([]auth.APIToken, error) {
 	rows, err := s.q(ctx).QueryContext(ctx, `SELECT `+tokenColumns+` FROM api_tokens
-		WHERE ($1 = 0 OR user_id = $1) AND ($2 = 0 OR user_id IN (SELECT id FROM users WHERE region_id = $2)) ORDER BY id`, userID, regionID)
+		WHERE ($1 = 0 OR user_id = $1) AND ($2 = 0 OR user_id IN (SELECT id FROM users WHERE region_id IN `+regionSubtree(2)+`)) ORDER BY id`, userID, regionID)
 	if err != nil {
 		return nil, fmt.Errorf("store: list tokens: %w", err)
 	}
