@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -403,7 +404,7 @@ func TestBrowserWorkbook(t *testing.T) {
 		const b = f.querySelector('button[name=format][value=xlsx]');
 		return f.method + ' ' + f.action + '?' + new URLSearchParams(new FormData(f, b));
 	})()`)
-	want := "get " + s.URL + "/reports/workbook/template?dept=commerce&period=2022-03&format=xlsx"
+	want := "get " + s.URL + "/reports/workbook/template?plan=" + strconv.FormatInt(s.planID, 10) + "&dept=commerce&period=2022-03&format=xlsx"
 	if link != want {
 		t.Fatalf("the download form would fetch %q, want %q", link, want)
 	}

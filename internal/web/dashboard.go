@@ -477,6 +477,7 @@ func (s *Server) zonePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	notePlan(r, b.Plan.ID, false)
 	s.render(w, r, http.StatusOK, "zone", boardPage(requestLang(r), b, z, raw))
 	return nil
 }
@@ -492,6 +493,7 @@ func (s *Server) programPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	notePlan(r, b.Plan.ID, false)
 	z.Programs = []plan.Program{pr}
 	v := boardPage(requestLang(r), b, z, raw)
 	v.Program = &pr

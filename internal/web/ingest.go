@@ -29,7 +29,7 @@ func (s *Server) renderIngestForm(w http.ResponseWriter, r *http.Request, code i
 	if err := auth.Can(a.Principal, auth.DocumentIngest, auth.Resource{RegionID: a.RegionID}); err != nil {
 		return err
 	}
-	planID, err := s.svc.DefaultPlan(r.Context())
+	planID, err := s.planParam(r)
 	if err != nil {
 		return err
 	}
@@ -37,7 +37,11 @@ func (s *Server) renderIngestForm(w http.ResponseWriter, r *http.Request, code i
 	if err != nil {
 		return err
 	}
-	s.render(w, r, code, "ingest", map[string]any{"PlanID": planID, "Docs": docs, "Errors": errs,
+	p, err := s.svc.PlanHeader(r.Context(), planID)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, code, "ingest", map[string]any{"PlanID": planID, "Plan": p, "Docs": docs, "Errors": errs,
 		"Title": r.PostFormValue("title"), "Text": r.PostFormValue("text"), "Date": r.PostFormValue("date")})
 	return nil
 }
@@ -47,11 +51,9 @@ func (s *Server) ingestPost(w http.ResponseWriter, r *http.Request) error {
 	if a.UserID == 0 {
 		return auth.ErrUnauthenticated
 	}
-	planID, err := strconv.ParseInt(r.PostFormValue("plan"), 10, 64)
+	planID, err := s.planParam(r)
 	if err != nil {
-		if planID, err = s.svc.DefaultPlan(r.Context()); err != nil {
-			return err
-		}
+		return err
 	}
 	name, data := "pasted.txt", []byte(r.PostFormValue("text"))
 	if f, h, ferr := r.FormFile("file"); ferr == nil {
@@ -105,6 +107,7 @@ func (s *Server) renderIngestDoc(w http.ResponseWriter, r *http.Request, code in
 	if err != nil {
 		return err
 	}
+	notePlan(r, planID, true)
 	a := service.ActorFrom(r.Context())
 	ing, err := s.svc.Ingested(r.Context(), a, planID, r.PathValue("key"))
 	if err != nil {

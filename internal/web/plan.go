@@ -29,7 +29,8 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {
 		if id, err = pathID(r, "id"); err != nil {
 			return err
 		}
-	} else if id, err = s.svc.DefaultPlan(ctx); errors.Is(err, plan.ErrNotFound) {
+		notePlan(r, id, true)
+	} else if id, err = s.planParam(r); errors.Is(err, plan.ErrNotFound) && r.URL.Query().Get("plan") == "" {
 		if service.ActorFrom(ctx).UserID == 0 && !s.svc.PublicView {
 			return auth.ErrUnauthenticated
 		}

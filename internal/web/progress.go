@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
@@ -57,18 +56,6 @@ func withParam(next, key, value string) string {
 	q.Set(key, value)
 	u.RawQuery = q.Encode()
 	return u.String()
-}
-
-// planParam is the plan a page shows: ?plan=ID, else the default plan.
-func (s *Server) planParam(r *http.Request) (int64, error) {
-	if v := r.URL.Query().Get("plan"); v != "" {
-		id, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || id <= 0 {
-			return 0, plan.ErrNotFound
-		}
-		return id, nil
-	}
-	return s.svc.DefaultPlan(r.Context())
 }
 
 // atParam reads ?at=YYYY-MM-DD: the zero time when absent; bad is set when malformed.

@@ -344,6 +344,7 @@ func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	notePlan(r, p.ID, false)
 	v := &indicatorView{Ind: ind, Plan: p, Status: newStatusRow(lang, st, ind.Indicator), At: at.Format(time.DateOnly),
 		Demo: p.AsOf != nil && raw == "", Flash: flashFrom(r), Next: r.URL.Path, PUnit: statusUnit(ind.Kind, ind.Unit),
 		Milestone: ind.Kind == plan.KindMilestone}

@@ -109,11 +109,9 @@ func (s *Server) reminderEmail(w http.ResponseWriter, r *http.Request) error {
 // reviewRemind is the review page's 催报 button: it reminds now, and the review page
 // then says what was sent.
 func (s *Server) reviewRemind(w http.ResponseWriter, r *http.Request) error {
-	planID, err := strconv.ParseInt(r.PostFormValue("plan"), 10, 64)
-	if err != nil || planID <= 0 {
-		if planID, err = s.svc.DefaultPlan(r.Context()); err != nil {
-			return err
-		}
+	planID, err := s.planParam(r)
+	if err != nil {
+		return err
 	}
 	run, res, err := s.svc.RemindNow(r.Context(), service.ActorFrom(r.Context()), planID, service.ServerID)
 	if err != nil {

@@ -94,6 +94,7 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 // page wraps a handler: an error becomes a status and an error page in the user's language.
 func (s *Server) page(h handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r = withChosenPlan(r)
 		if err := h(w, r); err != nil {
 			s.showError(w, r, err)
 		}
@@ -138,6 +139,8 @@ type pageData struct {
 	LangURL string
 	// Waiting is how many reports wait for this reviewer's approval (the nav's count).
 	Waiting int
+	// PlanBar is the plan switcher (planswitch.go); nil when there is nothing to switch.
+	PlanBar *planBar
 }
 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, name string, data any) {
@@ -154,7 +157,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, name s
 	var buf bytes.Buffer
 	actor := service.ActorFrom(r.Context())
 	pd := pageData{Lang: lang, Path: r.URL.Path, Data: data, Now: s.opts.Clock(), User: actor.Principal,
-		CSRF: s.guard.CSRFToken(r), Can: navRights(actor.Principal), LangURL: langURL(r, lang)}
+		CSRF: s.guard.CSRFToken(r), Can: navRights(actor.Principal), LangURL: langURL(r, lang), PlanBar: s.planBarFor(w, r, code)}
 	pd.Can["invest"] = s.svc.MayReadInvest(r.Context(), actor)
 	if pd.Can["review"] {
 		pd.Waiting = s.waitingForReview(r)

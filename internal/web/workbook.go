@@ -20,7 +20,7 @@ func (s *Server) workbookDepts(r *http.Request) ([]plan.Department, int64, error
 	if a.UserID == 0 {
 		return nil, 0, auth.ErrUnauthenticated
 	}
-	planID, err := s.svc.DefaultPlan(r.Context())
+	planID, err := s.planParam(r)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -59,7 +59,7 @@ func (s *Server) renderWorkbook(w http.ResponseWriter, r *http.Request, code int
 	}
 	// The period offered first: the month of the plan's as-of moment (the demo: 2022-03).
 	period := progress.PeriodOf("monthly", s.svc.AsOf(p)).String()
-	data := map[string]any{"Depts": depts, "Period": period, "PlanID": planID}
+	data := map[string]any{"Depts": depts, "Period": period, "PlanID": planID, "Plan": p}
 	for k, v := range extra {
 		data[k] = v
 	}
@@ -69,7 +69,7 @@ func (s *Server) renderWorkbook(w http.ResponseWriter, r *http.Request, code int
 
 func (s *Server) workbookTemplate(w http.ResponseWriter, r *http.Request) error {
 	a := service.ActorFrom(r.Context())
-	planID, err := s.svc.DefaultPlan(r.Context())
+	planID, err := s.planParam(r)
 	if err != nil {
 		return err
 	}

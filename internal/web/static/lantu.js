@@ -78,3 +78,10 @@ document.addEventListener("DOMContentLoaded", () => {
     document.querySelectorAll('input[name="report"][form="batch"]').forEach((c) => { c.checked = all.checked; });
   });
 });
+
+// The plan switcher reloads the page on the chosen plan as soon as one is picked (its
+// button does the same without scripts).
+document.addEventListener("DOMContentLoaded", () => {
+  const sel = document.getElementById("plan-switch");
+  if (sel) sel.addEventListener("change", () => sel.form.submit());
+});
