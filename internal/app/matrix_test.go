@@ -291,7 +291,7 @@ func (w *matrixWorld) request(route, subject string, n int) *http.Request {
 		"POST /api/v1/indicators/{id}/unlocks":           `{"period":"2022-01","reason":"补报","until":"2022-05-01"}`,
 		"POST /api/v1/indicators/{id}/targets":           `{"target":"350000000","effective_from":"2022-06-01","reason":"调整"}`,
 		"POST /api/v1/plans/{id}/documents":              `{"name":"a.txt","text":"今年力争新建道路25.8公里。"}`,
-		"POST /api/v1/plans/{id}/documents/{key}/accept": fmt.Sprintf(`{"start":%d,"end":%d,"as":"indicator","program_id":%d}`, w.factStart, w.factEnd, w.programID),
+		"POST /api/v1/plans/{id}/documents/{key}/accept": fmt.Sprintf(`{"start":%d,"end":%d,"as":"indicator","program_id":%d,"department":"logistics","name":"样例新指标"}`, w.factStart, w.factEnd, w.programID),
 	}[route]
 	ctype := "application/json"
 	switch route {
@@ -346,7 +346,7 @@ func (w *matrixWorld) request(route, subject string, n int) *http.Request {
 	case "POST /ingest":
 		body, ctype = "text=今年力争新建道路25.8公里。", "application/x-www-form-urlencoded"
 	case "POST /ingest/{plan}/{key}/accept":
-		body, ctype = fmt.Sprintf("start=%d&end=%d&as=indicator&program=%d", w.factStart, w.factEnd, w.programID), "application/x-www-form-urlencoded"
+		body, ctype = fmt.Sprintf("start=%d&end=%d&as=indicator&program=%d&dept=logistics&name=样例新指标", w.factStart, w.factEnd, w.programID), "application/x-www-form-urlencoded"
 	case "POST /account/password":
 		login := ""
 		for _, s := range subjects {

@@ -124,6 +124,7 @@ var table = []entry{
 	{match: is(service.ErrReportExists), status: http.StatusConflict, code: "exists", key: "error.exists"},
 	{match: is(service.ErrPlanExists), status: http.StatusConflict, code: "conflict", key: "error.planexists"},
 	{match: is(service.ErrConflict), status: http.StatusConflict, code: "conflict", key: "error.taken"},
+	{match: as[*service.AcceptError](), status: http.StatusConflict, code: "fact_accepted", key: "ingest.err.title", fill: fillAcceptError},
 	{match: as[*invest.DuplicateError](), status: http.StatusConflict, code: "duplicate", key: "error.duplicate",
 		fill: func(err error, p *Problem) {
 			var dup *invest.DuplicateError
@@ -280,4 +281,27 @@ func InvestFieldLabel(lang, field string) string {
 		return i18n.T(lang, key) + ": "
 	}
 	return i18n.T(lang, key) + "："
+}
+
+// fillAcceptError says why a fact was not accepted: the fields to choose (422), where it
+// went before, or the indicator of the same name or code (409).
+func fillAcceptError(err error, p *Problem) {
+	var e *service.AcceptError
+	errors.As(err, &e)
+	switch e.Code {
+	case service.AcceptNeeds:
+		p.Status, p.Code, p.Key = http.StatusUnprocessableEntity, "invalid", "error.invalid"
+		p.local = func(lang string) string { return i18n.AcceptNeeds(lang, e.Fields) }
+		for _, f := range e.Fields {
+			p.Fields = append(p.Fields, Field{Field: f, Message: i18n.AcceptNeeds("zh", []string{f})})
+		}
+	case service.AcceptAlready:
+		p.Code = "already_accepted"
+		p.Current = map[string]any{"as": e.As, "indicator_id": e.IndicatorID, "report_id": e.ReportID}
+		p.local = func(lang string) string { return i18n.AcceptAlready(lang, e.As, e.IndicatorName) }
+	default:
+		p.Code = "same_indicator"
+		p.Current = map[string]any{"indicator_id": e.IndicatorID, "name": e.IndicatorName, "by": e.By}
+		p.local = func(lang string) string { return i18n.AcceptSame(lang, e.By, e.IndicatorName) }
+	}
 }

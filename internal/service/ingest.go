@@ -14,6 +14,7 @@ import (
 	"github.com/lantu-dev/lantu/internal/extract"
 	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/progress"
+	"github.com/lantu-dev/lantu/internal/store"
 )
 
 // MaxDocumentBytes bounds a document pasted or uploaded for ingest.
@@ -132,21 +133,27 @@ func (s *Service) Ingested(ctx context.Context, a Actor, planID int64, key strin
 // Acceptance says how a fact goes into the plan.
 type Acceptance struct {
 	Start, End int    // the fact's span in the document
-	As         string // "indicator" (a new target), "baseline" or "report" (an actual figure of an existing indicator)
+	As         string // "indicator" (a new target), "target" or "baseline" of an existing indicator, or "report" (an actual figure of one)
 	ProgramID  int64  // for a new indicator
-	// IndicatorID for a baseline or a report.
+	// IndicatorID for a target, a baseline or a report.
 	IndicatorID int64
 	Name        string // the new indicator's name (default: the fact's subject)
 	DeptCode    string
 	Period      string // for a report (default: from the fact)
+	// Anyway creates the new indicator although one of the plan has its name or code.
+	Anyway bool
 }
 
 // ErrNoSuchFact: the span names no fact of the document.
 var ErrNoSuchFact = errors.New("no fact at that place of the document")
 
 // AcceptFact takes a fact of an ingested document into the plan: as a new indicator
-// whose target it is, or as the baseline or a (draft) report of an existing indicator.
-// The indicator keeps a link to the span. It returns the indicator's id.
+// whose target it is, as an existing indicator's target or baseline, or as a (draft)
+// report of an existing indicator. A new indicator needs its program and owner department
+// (no silent default), and is refused while an indicator of the plan has the same name or
+// code unless acc.Anyway (the page offers that indicator's target or baseline instead); a
+// fact accepted once is refused with where it went (AcceptError). The indicator keeps a
+// link to the span. It returns the indicator's id.
 func (s *Service) AcceptFact(ctx context.Context, a Actor, planID int64, key string, acc Acceptance) (int64, error) {
 	ing, err := s.Ingested(ctx, a, planID, key)
 	if err != nil {
@@ -161,26 +168,55 @@ func (s *Service) AcceptFact(ctx context.Context, a Actor, planID int64, key str
 	if fact == nil {
 		return 0, fmt.Errorf("%w: %d–%d of %s", ErrNoSuchFact, acc.Start, acc.End, key)
 	}
+	if err := s.acceptedBefore(ctx, planID, key, acc.Start, acc.End); err != nil {
+		return 0, err
+	}
+	if err := s.acceptNeeds(ctx, planID, acc, fact.Subject); err != nil {
+		return 0, err
+	}
 	value := decimal.NewFromFloat(fact.Value)
-	switch acc.As {
-	case "indicator":
-		return s.acceptIndicator(ctx, a, planID, ing, fact, value, acc)
-	case "baseline":
-		return acc.IndicatorID, s.acceptBaseline(ctx, a, planID, ing, fact, value, acc)
-	case "report":
-		ind, err := s.store.Indicator(ctx, acc.IndicatorID)
+	var id, reportID int64
+	err = s.store.WithTx(ctx, func(ctx context.Context) error {
+		var err error
+		switch acc.As {
+		case "indicator":
+			id, err = s.acceptIndicator(ctx, a, planID, ing, fact, value, acc)
+		case "target":
+			id, err = acc.IndicatorID, s.acceptTarget(ctx, a, planID, ing, fact, value, acc)
+		case "baseline":
+			id, err = acc.IndicatorID, s.acceptBaseline(ctx, a, planID, ing, fact, value, acc)
+		case "report":
+			var ind store.IndicatorRow
+			if ind, err = s.store.Indicator(ctx, acc.IndicatorID); err != nil {
+				return err
+			}
+			if ind.PlanID != planID {
+				return &AcceptError{Code: AcceptNeeds, Fields: []string{"indicator"}}
+			}
+			period := acc.Period
+			if period == "" {
+				period = periodFor(fact, ind.Frequency, ing.Year)
+			}
+			var r progress.Report
+			r, err = s.CreateReport(ctx, a, ind.ID, ReportInput{Period: period, Value: &value,
+				Note: fmt.Sprintf("摘自《%s》：%s", ing.Doc.Title, fact.Text)})
+			id, reportID = ind.ID, r.ID
+		default:
+			return progress.ValidationErrors{{Field: "as", Message: "choose indicator, target, baseline or report"}}
+		}
 		if err != nil {
+			return err
+		}
+		return s.store.RecordAcceptedFact(ctx, store.AcceptedFact{PlanID: planID, DocKey: key, Start: acc.Start, End: acc.End,
+			As: acc.As, IndicatorID: id, ReportID: reportID, UserID: a.UserID, At: s.Now()})
+	})
+	if errors.Is(err, store.ErrConflict) {
+		// accepted by someone else a moment ago: say where it went
+		if err := s.acceptedBefore(ctx, planID, key, acc.Start, acc.End); err != nil {
 			return 0, err
 		}
-		period := acc.Period
-		if period == "" {
-			period = periodFor(fact, ind.Frequency, ing.Year)
-		}
-		_, err = s.CreateReport(ctx, a, ind.ID, ReportInput{Period: period, Value: &value,
-			Note: fmt.Sprintf("摘自《%s》：%s", ing.Doc.Title, fact.Text)})
-		return ind.ID, err
 	}
-	return 0, progress.ValidationErrors{{Field: "as", Message: "choose indicator, baseline or report"}}
+	return id, err
 }
 
 // periodFor turns a fact's period into a reporting period of a frequency: a year's

@@ -96,13 +96,17 @@ type factView struct {
 	N       int
 	Amount  string
 	WhyText string // where the period and kind come from
+	// Accepted says where the fact went when it was accepted before (nil: not yet).
+	Accepted *acceptedView
+	// Refused is the acceptance of this fact just refused, kept for the form.
+	Refused *acceptRefusal
 }
 
 func (s *Server) ingestDoc(w http.ResponseWriter, r *http.Request) error {
-	return s.renderIngestDoc(w, r, http.StatusOK, "")
+	return s.renderIngestDoc(w, r, http.StatusOK, "", nil)
 }
 
-func (s *Server) renderIngestDoc(w http.ResponseWriter, r *http.Request, code int, errMsg string) error {
+func (s *Server) renderIngestDoc(w http.ResponseWriter, r *http.Request, code int, errMsg string, refused *acceptRefusal) error {
 	planID, err := pathID(r, "plan")
 	if err != nil {
 		return err
@@ -122,13 +126,21 @@ func (s *Server) renderIngestDoc(w http.ResponseWriter, r *http.Request, code in
 		return err
 	}
 	lang := requestLang(r)
+	accepted, err := s.acceptedFacts(r, planID, ing.Doc.Key)
+	if err != nil {
+		return err
+	}
 	facts := make([]factView, len(ing.Facts))
 	for i, f := range ing.Facts {
 		facts[i] = factView{Fact: f, N: i + 1, Amount: amountOf(lang, f),
-			WhyText: i18n.Why(lang, f.Kind, f.Why.Period, f.Why.PeriodCue, f.Why.Kind, f.Why.KindCue)}
+			WhyText: i18n.Why(lang, f.Kind, f.Why.Period, f.Why.PeriodCue, f.Why.Kind, f.Why.KindCue),
+			Accepted: accepted[[2]int{f.Start, f.End}]}
+		if refused != nil && refused.Start == f.Start && refused.End == f.End {
+			facts[i].Refused = refused
+		}
 	}
 	s.render(w, r, code, "ingest_doc", map[string]any{"Ing": ing, "Plan": p, "Depts": depts, "Facts": facts,
-		"Paras": paragraphs(ing), "Error": errMsg})
+		"Paras": paragraphs(ing), "Error": errMsg, "Refused": refused})
 	return nil
 }
 
@@ -188,14 +200,15 @@ func (s *Server) ingestAccept(w http.ResponseWriter, r *http.Request) error {
 	atoi := func(name string) int { n, _ := strconv.Atoi(r.PostFormValue(name)); return n }
 	atoi64 := func(name string) int64 { n, _ := strconv.ParseInt(r.PostFormValue(name), 10, 64); return n }
 	acc := service.Acceptance{Start: atoi("start"), End: atoi("end"), As: r.PostFormValue("as"), ProgramID: atoi64("program"),
-		IndicatorID: atoi64("indicator"), Name: r.PostFormValue("name"), DeptCode: r.PostFormValue("dept"), Period: r.PostFormValue("period")}
+		IndicatorID: atoi64("indicator"), Name: r.PostFormValue("name"), DeptCode: r.PostFormValue("dept"), Period: r.PostFormValue("period"),
+		Anyway: r.PostFormValue("anyway") == "1"}
 	id, err := s.svc.AcceptFact(r.Context(), service.ActorFrom(r.Context()), planID, r.PathValue("key"), acc)
 	if err != nil {
 		// Refusals of the input (no fact there, a bad field, a locked period, a report
 		// already there) are shown on the document with the error table's status.
 		switch code, msg := errorMessage(r, err); code {
 		case http.StatusNotFound, http.StatusConflict, http.StatusUnprocessableEntity, http.StatusLocked:
-			return s.renderIngestDoc(w, r, code, msg)
+			return s.renderIngestDoc(w, r, code, msg, refusalOf(acc, err))
 		}
 		return err
 	}
