@@ -482,6 +482,8 @@ func fixtureOf(route string) string {
 		return "May's reports"
 	case "POST /api/v1/leads/{id}/move", "POST /invest/leads/{id}/move":
 		return "the lead's stage"
+	case "POST /api/v1/plans/{id}/documents/{key}/accept", "POST /ingest/{plan}/{key}/accept":
+		return "the document's fact" // accepted once, a fact is refused with where it went
 	case "DELETE /api/v1/tokens/{id}", "POST /account/tokens/{id}/revoke", "POST /admin/users/{id}/password":
 		return "the bystander's token" // a password reset revokes it too
 	}

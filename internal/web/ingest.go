@@ -133,7 +133,7 @@ func (s *Server) renderIngestDoc(w http.ResponseWriter, r *http.Request, code in
 	facts := make([]factView, len(ing.Facts))
 	for i, f := range ing.Facts {
 		facts[i] = factView{Fact: f, N: i + 1, Amount: amountOf(lang, f),
-			WhyText: i18n.Why(lang, f.Kind, f.Why.Period, f.Why.PeriodCue, f.Why.Kind, f.Why.KindCue),
+			WhyText:  i18n.Why(lang, f.Kind, f.Why.Period, f.Why.PeriodCue, f.Why.Kind, f.Why.KindCue),
 			Accepted: accepted[[2]int{f.Start, f.End}]}
 		if refused != nil && refused.Start == f.Start && refused.End == f.End {
 			facts[i].Refused = refused
