@@ -2,13 +2,21 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/lantu-dev/lantu/internal/service"
+	"github.com/lantu-dev/lantu/internal/store/storetest"
 )
 
 // An anchored jump lands below the bar that sticks: the zone chips of the plan and of
@@ -72,4 +80,128 @@ func screenshotDir(t *testing.T) string {
 	}
 	shotsOnce.Do(func() { fmt.Fprintf(os.Stderr, "lantu: screenshots in %s\n", dir) })
 	return dir
+}
+
+// investPages are the investment pages an officer opens.
+func investPages(t *testing.T, ts *investServer) []string {
+	t.Helper()
+	lead := ts.leadID(t, "拓普集团轻量化底盘模块项目")
+	ctx := context.Background()
+	ents, err := ts.svc.Enterprises(ctx, service.System, service.EnterpriseFilter{})
+	if err != nil || len(ents) == 0 {
+		t.Fatalf("enterprises: %v", err)
+	}
+	vis, err := ts.svc.Visits(ctx, service.System, service.VisitFilter{})
+	if err != nil || len(vis) == 0 {
+		t.Fatalf("visits: %v", err)
+	}
+	return []string{"/invest", "/invest/chains", "/invest/enterprises", fmt.Sprintf("/invest/enterprises/%d", ents[0].ID),
+		fmt.Sprintf("/invest/enterprises/%d/contacts", ents[0].ID), "/invest/visits?view=month&date=2022-03-18",
+		"/invest/visits?view=week&date=2022-03-18", fmt.Sprintf("/invest/visits/%d", vis[0].ID),
+		fmt.Sprintf("/invest/leads/%d", lead), "/invest/rates"}
+}
+
+// investData is the centre's own words (names, notes, chain links) as its API gives them
+// to the officer: data, which stays Chinese in English.
+func investData(t *testing.T, ts *investServer) []string {
+	t.Helper()
+	var out []string
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case string:
+			if strings.TrimSpace(x) != "" {
+				out = append(out, x)
+			}
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		case map[string]any:
+			for _, e := range x {
+				walk(e)
+			}
+		}
+	}
+	for _, path := range []string{"/api/v1/enterprises", "/api/v1/leads", "/api/v1/visits", "/api/v1/chains"} {
+		code, body := ts.call(t, "GET", path, "fangnan", "")
+		if code != http.StatusOK {
+			t.Fatalf("%s: %d", path, code)
+		}
+		var v any
+		if err := json.Unmarshal([]byte(body), &v); err != nil {
+			t.Fatal(err)
+		}
+		walk(v)
+		if m, ok := v.(map[string]any); ok {
+			walk(m)
+		}
+	}
+	code, body := ts.call(t, "GET", "/api/v1/chains", "fangnan", "")
+	if code == http.StatusOK {
+		var chains struct{ Data []struct{ ID int64 } }
+		if err := json.Unmarshal([]byte(body), &chains); err != nil || len(chains.Data) == 0 {
+			t.Fatalf("chains: %v %s", err, body)
+		}
+		for _, c := range chains.Data {
+			_, b := ts.call(t, "GET", fmt.Sprintf("/api/v1/chains/%d", c.ID), "fangnan", "")
+			var v any
+			_ = json.Unmarshal([]byte(b), &v)
+			walk(v)
+		}
+	}
+	out = append(out, planData(t, &progressSite{testServer: &testServer{svc: ts.svc, planID: ts.planID}})...)
+	slices.SortFunc(out, func(a, b string) int { return len(b) - len(a) })
+	return out
+}
+
+// The investment pages, as an officer, at 390 px: none scrolls sideways; in English: no
+// Chinese but the plan's and the centre's own data.
+func TestBrowserInvestPhoneAndEnglish(t *testing.T) {
+	ctx := newBrowser(t)
+	ts := newInvestServer(t, storetest.SQLite(t))
+	browserSignIn(t, ctx, ts.URL, "fangnan", "fangnan-password-1")
+	pages := investPages(t, ts)
+	data := investData(t, ts)
+	han := regexp.MustCompile(`\p{Han}+`)
+	for _, path := range pages {
+		if code := browserFollow(t, ctx, path, chromedp.Navigate(ts.URL+path+sep(path)+"lang=en")); code != http.StatusOK {
+			t.Errorf("%s: %d", path, code)
+			continue
+		}
+		txt := browserEval[string](t, ctx, `(() => {
+			const b = document.body.cloneNode(true);
+			b.querySelectorAll('script, style').forEach(e => e.remove());
+			const attrs = [...document.querySelectorAll('[placeholder], [aria-label]')].map(e => [e.getAttribute('placeholder'), e.getAttribute('aria-label')].filter(Boolean).join(' '));
+			return b.innerText + '\n' + attrs.join('\n') + '\n' + document.title;
+		})()`)
+		for _, d := range data {
+			txt = strings.ReplaceAll(txt, d, " ")
+		}
+		txt = strings.ReplaceAll(txt, "中文", " ") // the switch back names itself
+		if found := han.FindAllString(txt, 8); len(found) > 0 {
+			t.Errorf("%s in English shows Chinese that is not data: %q", path, found)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile)); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range pages {
+		if code := browserFollow(t, ctx, path, chromedp.Navigate(ts.URL+path+sep(path)+"lang=zh")); code != http.StatusOK {
+			t.Errorf("%s: %d", path, code)
+			continue
+		}
+		w := browserEval[[]int](t, ctx, `[document.documentElement.scrollWidth, document.documentElement.clientWidth]`)
+		if w[0] > w[1] {
+			wide := browserEval[[]string](t, ctx, `[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest('.table-wrap')).slice(0, 6).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''))`)
+			t.Errorf("%s scrolls sideways at 390 px: scrollWidth %d > clientWidth %d; too wide: %q", path, w[0], w[1], wide)
+		}
+	}
+}
+
+func sep(path string) string {
+	if strings.Contains(path, "?") {
+		return "&"
+	}
+	return "?"
 }
