@@ -248,6 +248,9 @@ func (w *matrixWorld) request(route, subject string, n int) *http.Request {
 	if req := w.investRequest(route, subject, n); req != nil {
 		return req
 	}
+	if req := w.planEditRequest(route, subject, n); req != nil {
+		return req
+	}
 	method, path, _ := strings.Cut(route, " ")
 	id := map[string]int64{
 		"/api/v1/tokens/{id}":                       w.otherToken,

@@ -78,6 +78,7 @@ const (
 	ByIndicator  Find = "indicator {id}"   // the indicator of {id}: its department, region, public flag
 	ByZone       Find = "zone {id}"        // the zone of {id}, through its plan
 	ByProgram    Find = "program {id}"     // the program of {id}, through its plan
+	ByPlanItem   Find = "plan item {id}"   // the zone, program, project, indicator or department {kind} {id}, through its plan or region
 	ByReport     Find = "report {id}"      // the report of {id}, through its indicator
 	ByUser       Find = "user {id}"        // the user of {id}
 	ByToken      Find = "token {id}"       // the API token of {id}: its owner

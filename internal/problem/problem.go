@@ -206,6 +206,21 @@ var table = []entry{
 			errors.As(err, &e)
 			p.Fields = []Field{{Field: e.Field, Message: e.Message}}
 		}},
+	{match: as[service.EditErrors](), status: http.StatusUnprocessableEntity, code: "invalid", key: "error.invalid",
+		fill: func(err error, p *Problem) {
+			var es service.EditErrors
+			errors.As(err, &es)
+			for _, e := range es {
+				p.Fields = append(p.Fields, Field{Field: e.Field, Message: i18n.PlanEditError("zh", e.Code, e.Args...)})
+			}
+			p.local = func(lang string) string {
+				msgs := make([]string, len(es))
+				for i, e := range es {
+					msgs[i] = e.Field + " " + i18n.PlanEditError(lang, e.Code, e.Args...)
+				}
+				return strings.Join(msgs, " ")
+			}
+		}},
 	{match: as[*http.MaxBytesError](), status: http.StatusRequestEntityTooLarge, code: "too_large", key: "error.toolarge",
 		fill: func(err error, p *Problem) {
 			var e *http.MaxBytesError

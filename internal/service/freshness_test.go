@@ -162,7 +162,47 @@ func TestStatusFreshAfterEveryChange(t *testing.T) {
 		}); err != nil {
 			t.Fatal(err)
 		}
-		versionMoved(t, v5)
+		v6 := versionMoved(t, v5)
+
+		// Edit the plan in the web (service/planedit.go): an indicator's fields, a
+		// zone's name, then retiring an indicator — each seen by both servers at once.
+		warm(t)
+		statusOf(t, other, f.green)
+		in, err := f.svc.PlanItemForEdit(ctx, f.admin, service.KindIndicator, f.green)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in.Name, in.Dept = "新增绿地（改）", "urban"
+		if _, err := f.svc.SavePlanItem(ctx, f.admin, in); err != nil {
+			t.Fatal(err)
+		}
+		check(t, "an indicator edit", f.green, func(s service.IndicatorStatus) bool { return s.Name == "新增绿地（改）" })
+		v7 := versionMoved(t, v6)
+		warm(t)
+		z, _, err := st.ProgramPlace(ctx, roads.ProgramID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zone, err := f.svc.PlanItemForEdit(ctx, f.admin, service.KindZone, z.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zone.Name += "（改）"
+		if _, err := f.svc.SavePlanItem(ctx, f.admin, zone); err != nil {
+			t.Fatal(err)
+		}
+		v7 = versionMoved(t, v7)
+		warm(t)
+		statusOf(t, other, f.green)
+		if err := f.svc.RetirePlanItem(ctx, f.admin, service.KindIndicator, f.green, in.Version+1); err != nil {
+			t.Fatal(err)
+		}
+		for name, svc := range servers {
+			if s, found := statusOf(t, svc, f.green); found {
+				t.Errorf("after retiring, the %s server still shows %+v", name, s.Result)
+			}
+		}
+		versionMoved(t, v7)
 
 		// Visibility is applied per reader on the cached status.
 		other.PublicView = true

@@ -67,7 +67,7 @@ func (s *Store) CodedIndicators(ctx context.Context, code string, year int) ([]I
 	if code == "" {
 		match = `$1 = ''`
 	}
-	inds, err := s.listIndicators(ctx, `i.id IN (SELECT indicator_id FROM indicator_codes WHERE `+match+`) AND ($2 = 0 OR p.year = $2)`, code, year)
+	inds, err := s.listIndicators(ctx, liveIndicator+` AND i.id IN (SELECT indicator_id FROM indicator_codes WHERE `+match+`) AND ($2 = 0 OR p.year = $2)`, code, year)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -62,7 +62,7 @@ func (s *Store) EnsureDepartment(ctx context.Context, regionID int64, d plan.Dep
 // Departments lists a region's departments (all regions when regionID is 0).
 func (s *Store) Departments(ctx context.Context, regionID int64) ([]plan.Department, error) {
 	rows, err := s.q(ctx).QueryContext(ctx, `SELECT id, region_id, code, name, inferred FROM departments
-		WHERE $1 = 0 OR region_id = $1 ORDER BY region_id, code`, regionID)
+		WHERE ($1 = 0 OR region_id = $1) AND retired_at IS NULL ORDER BY region_id, code`, regionID)
 	if err != nil {
 		return nil, fmt.Errorf("store: list departments: %w", err)
 	}
@@ -309,7 +309,8 @@ func (s *Store) GetPlan(ctx context.Context, id int64) (*plan.Plan, error) {
 	}
 	// Departments the plan refers to, in code order.
 	rows, err := s.q(ctx).QueryContext(ctx, `SELECT d.id, d.region_id, d.code, d.name, d.inferred FROM departments d
-		WHERE d.id IN (SELECT department_id FROM indicators WHERE plan_id = $1 UNION SELECT department_id FROM projects WHERE plan_id = $1)
+		WHERE d.id IN (SELECT department_id FROM indicators WHERE plan_id = $1 AND retired_at IS NULL
+			UNION SELECT department_id FROM projects WHERE plan_id = $1 AND retired_at IS NULL)
 		ORDER BY d.code`, id)
 	if err != nil {
 		return nil, fmt.Errorf("store: plan %d departments: %w", id, err)
@@ -330,7 +331,7 @@ func (s *Store) GetPlan(ctx context.Context, id int64) (*plan.Plan, error) {
 	}
 
 	zoneIdx := map[int64]int{}
-	rows, err = s.q(ctx).QueryContext(ctx, `SELECT id, code, name, description, position FROM zones WHERE plan_id = $1 ORDER BY position, id`, id)
+	rows, err = s.q(ctx).QueryContext(ctx, `SELECT id, code, name, description, position FROM zones WHERE plan_id = $1 AND retired_at IS NULL ORDER BY position, id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("store: plan %d zones: %w", id, err)
 	}
@@ -350,7 +351,8 @@ func (s *Store) GetPlan(ctx context.Context, id int64) (*plan.Plan, error) {
 
 	type progPos struct{ zone, prog int }
 	progIdx := map[int64]progPos{}
-	rows, err = s.q(ctx).QueryContext(ctx, `SELECT id, zone_id, code, name, description, position FROM programs WHERE plan_id = $1 ORDER BY position, id`, id)
+	rows, err = s.q(ctx).QueryContext(ctx, `SELECT id, zone_id, code, name, description, position FROM programs WHERE plan_id = $1 AND retired_at IS NULL
+		AND zone_id IN (SELECT id FROM zones WHERE plan_id = $1 AND retired_at IS NULL) ORDER BY position, id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("store: plan %d programs: %w", id, err)
 	}
@@ -371,7 +373,9 @@ func (s *Store) GetPlan(ctx context.Context, id int64) (*plan.Plan, error) {
 
 	projCodes := map[int64]string{}
 	rows, err = s.q(ctx).QueryContext(ctx, `SELECT id, program_id, code, name, description, department_id, start_date, end_date, position
-		FROM projects WHERE plan_id = $1 ORDER BY position, id`, id)
+		FROM projects WHERE plan_id = $1 AND retired_at IS NULL
+		AND program_id IN (SELECT p.id FROM programs p JOIN zones z ON z.id = p.zone_id WHERE p.plan_id = $1 AND p.retired_at IS NULL AND z.retired_at IS NULL)
+		ORDER BY position, id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("store: plan %d projects: %w", id, err)
 	}
@@ -393,7 +397,7 @@ func (s *Store) GetPlan(ctx context.Context, id int64) (*plan.Plan, error) {
 		return nil, err
 	}
 
-	inds, err := s.listIndicators(ctx, `i.plan_id = $1`, id)
+	inds, err := s.listIndicators(ctx, `i.plan_id = $1 AND `+liveIndicator, id)
 	if err != nil {
 		return nil, fmt.Errorf("store: plan %d: %w", id, err)
 	}
@@ -443,12 +447,22 @@ type IndicatorRow struct {
 	RegionID int64
 	DeptID   int64
 	DeptName string
+	// EditVersion is the version the plan's edit form carries (optimistic check).
+	EditVersion int
+	// Retired is set for an indicator retired from the plan (or sitting in a retired
+	// program or zone): it keeps its reports but leaves the views.
+	Retired bool
 }
+
+// liveIndicator is the condition that keeps retired indicators, and those of retired
+// programs and zones, out of the plan's views.
+const liveIndicator = `i.retired_at IS NULL AND pr.retired_at IS NULL AND z.retired_at IS NULL`
 
 const indicatorColumns = `i.id, i.program_id, i.plan_id, p.region_id, i.code, i.name, i.unit, i.kind, i.direction, i.description,
 	i.target, i.target_max, i.qualifier, i.due, i.baseline, i.context, i.period, i.frequency, i.accumulation,
 	COALESCE(i.department_id, 0), COALESCE(d.code, ''), COALESCE(d.name, ''), COALESCE(pj.code, ''), i.public,
-	COALESCE(doc.key, ''), i.source_start, i.source_end, i.position`
+	COALESCE(doc.key, ''), i.source_start, i.source_end, i.position, i.edit_version,
+	CASE WHEN i.retired_at IS NULL AND pr.retired_at IS NULL AND z.retired_at IS NULL THEN 0 ELSE 1 END`
 
 func (s *Store) listIndicators(ctx context.Context, where string, args ...any) ([]IndicatorRow, error) {
 	rows, err := s.q(ctx).QueryContext(ctx, `SELECT `+indicatorColumns+` FROM indicators i
@@ -469,10 +483,11 @@ func (s *Store) listIndicators(ctx context.Context, where string, args ...any) (
 		var target, targetMax sql.NullString
 		var baseline, contextJSON, docKey string
 		var srcStart, srcEnd sql.NullInt64
+		var retired int
 		ind := &r.Indicator
 		if err := rows.Scan(&ind.ID, &ind.ProgramID, &r.PlanID, &r.RegionID, &ind.Code, &ind.Name, &ind.Unit, &ind.Kind, &ind.Direction, &ind.Description,
 			&target, &targetMax, &ind.Qualifier, &ind.Due, &baseline, &contextJSON, &ind.Period, &ind.Frequency, &ind.Accumulation,
-			&r.DeptID, &ind.DeptCode, &r.DeptName, &ind.ProjectCode, &ind.Public, &docKey, &srcStart, &srcEnd, &ind.Position); err != nil {
+			&r.DeptID, &ind.DeptCode, &r.DeptName, &ind.ProjectCode, &ind.Public, &docKey, &srcStart, &srcEnd, &ind.Position, &r.EditVersion, &retired); err != nil {
 			return nil, fmt.Errorf("list indicators: %w", err)
 		}
 		if ind.Target, err = scanDec(target); err != nil {
@@ -494,6 +509,7 @@ func (s *Store) listIndicators(ctx context.Context, where string, args ...any) (
 		if docKey != "" && srcStart.Valid {
 			ind.Source = &plan.Span{Document: docKey, Start: int(srcStart.Int64), End: int(srcEnd.Int64)}
 		}
+		r.Retired = retired != 0
 		out = append(out, r)
 	}
 	return out, rows.Err()
@@ -513,7 +529,7 @@ func (s *Store) Indicator(ctx context.Context, id int64) (IndicatorRow, error) {
 
 // PlanIndicators lists a plan's indicators with their placing ids.
 func (s *Store) PlanIndicators(ctx context.Context, planID int64) ([]IndicatorRow, error) {
-	rows, err := s.listIndicators(ctx, `i.plan_id = $1`, planID)
+	rows, err := s.listIndicators(ctx, `i.plan_id = $1 AND `+liveIndicator, planID)
 	if err != nil {
 		return nil, fmt.Errorf("store: plan %d indicators: %w", planID, err)
 	}

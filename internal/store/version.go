@@ -229,7 +229,7 @@ func (s *Store) IndicatorPlan(ctx context.Context, id int64) (int64, error) {
 func (s *Store) IndicatorsByID(ctx context.Context, planID int64, ids []int64) ([]IndicatorRow, error) {
 	var out []IndicatorRow
 	for chunk := range slices.Chunk(ids, 500) {
-		rows, err := s.listIndicators(ctx, `i.plan_id = $1 AND i.id IN (`+idList(chunk)+`)`, planID)
+		rows, err := s.listIndicators(ctx, `i.plan_id = $1 AND `+liveIndicator+` AND i.id IN (`+idList(chunk)+`)`, planID)
 		if err != nil {
 			return nil, fmt.Errorf("store: indicators of plan %d: %w", planID, err)
 		}

@@ -36,8 +36,8 @@ func (s *Store) ProgramPlace(ctx context.Context, programID int64) (plan.Zone, p
 func (s *Store) PlanOutline(ctx context.Context, planID int64) ([]plan.Zone, error) {
 	rows, err := s.q(ctx).QueryContext(ctx, `SELECT z.id, z.code, z.name, z.description, z.position,
 		COALESCE(p.id, 0), COALESCE(p.code, ''), COALESCE(p.name, ''), COALESCE(p.description, ''), COALESCE(p.position, 0)
-		FROM zones z LEFT JOIN programs p ON p.zone_id = z.id
-		WHERE z.plan_id = $1 ORDER BY z.position, z.id, p.position, p.id`, planID)
+		FROM zones z LEFT JOIN programs p ON p.zone_id = z.id AND p.retired_at IS NULL
+		WHERE z.plan_id = $1 AND z.retired_at IS NULL ORDER BY z.position, z.id, p.position, p.id`, planID)
 	if err != nil {
 		return nil, fmt.Errorf("store: plan %d outline: %w", planID, err)
 	}

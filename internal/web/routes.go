@@ -44,6 +44,13 @@ func (s *Server) routes(rt *httpauth.Router) {
 		row{Pattern: "GET /admin/reminders", Who: signedIn, Action: auth.UserManage, Find: httpauth.None, Handler: s.page(s.remindersPage)},
 		row{Pattern: "POST /admin/reminders", Who: signedIn, Action: auth.UserManage, Find: httpauth.None, Handler: s.page(s.remindersSave)},
 		row{Pattern: "POST /admin/reminders/email", Who: signedIn, Action: auth.UserManage, Find: httpauth.ByUser, Handler: s.page(s.reminderEmail)},
+		row{Pattern: "GET /admin/plan", Who: signedIn, Action: auth.PlanEdit, Find: httpauth.ByPlan, Handler: s.page(s.planEditPage)},
+		row{Pattern: "GET /admin/plan/export", Who: signedIn, Action: auth.PlanEdit, Find: httpauth.ByPlan, Handler: s.page(s.planExport)},
+		row{Pattern: "POST /admin/plan/import", Who: signedIn, Action: auth.PlanImport, Find: httpauth.None, Handler: s.page(s.planImport)},
+		row{Pattern: "GET /admin/plan/{kind}/{id}", Who: signedIn, Action: auth.PlanEdit, Find: httpauth.ByPlanItem, Handler: s.page(s.planItemForm)},
+		row{Pattern: "POST /admin/plan/{kind}", Who: signedIn, Action: auth.PlanEdit, Find: httpauth.ByPlan, Handler: s.page(s.planItemSave)},
+		row{Pattern: "POST /admin/plan/{kind}/{id}", Who: signedIn, Action: auth.PlanEdit, Find: httpauth.ByPlanItem, Handler: s.page(s.planItemSave)},
+		row{Pattern: "POST /admin/plan/{kind}/{id}/retire", Who: signedIn, Action: auth.PlanEdit, Find: httpauth.ByPlanItem, Handler: s.page(s.planItemRetire)},
 
 		// The plan.
 		row{Pattern: "GET /{$}", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.planPage)},

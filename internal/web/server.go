@@ -195,6 +195,7 @@ func navRights(p auth.Principal) map[string]bool {
 	return map[string]bool{
 		"audit":    auth.Allowed(p, auth.AuditRead, r),
 		"users":    auth.Allowed(p, auth.UserManage, r),
+		"planedit": auth.Allowed(p, auth.PlanEdit, r),
 		"internal": auth.Allowed(p, auth.PlanReadInternal, r),
 		"report":   p.HasRole(auth.RoleReporter) || p.HasRole(auth.RoleAdmin),
 		"review":   p.HasRole(auth.RoleReviewer) || p.HasRole(auth.RoleAdmin),
