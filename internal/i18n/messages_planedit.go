@@ -35,7 +35,6 @@ func init() {
 		"planedit.new.departments":       {"新建部门", "New department"},
 		"planedit.retired":               {"已停用", "Retired"},
 		"planedit.retired.note":          {"停用的条目不再出现在各页面中；其报送和审计记录仍可查阅。", "Retired items leave the pages; their reports and audit entries can still be read."},
-		"planedit.history":               {"历史记录", "history"},
 		"planedit.audit":                 {"审计记录", "audit entries"},
 		"planedit.isretired":             {"该条目已停用，不能再修改。", "This item is retired and can no longer be edited."},
 		"planedit.refused":               {"未保存：请按提示修改标出的字段。", "Not saved: correct the fields marked below."},

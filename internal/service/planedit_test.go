@@ -282,6 +282,9 @@ func TestPlanEditCreateMoveRetire(t *testing.T) {
 				t.Error("the retired indicator is still in the department's template")
 			}
 		}
+		if _, err := f.svc.CreateReport(ctx, f.reporter, f.trade, service.ReportInput{Period: "2022-04", Value: dec("4")}); !errors.Is(err, plan.ErrNotFound) {
+			t.Errorf("a report filed on a retired indicator: %v", err)
+		}
 		tradeIn.Version++
 		tradeIn.Name = "改已停用"
 		if _, err := f.svc.SavePlanItem(ctx, f.admin, tradeIn); !errors.Is(err, service.ErrConflict) {

@@ -131,6 +131,9 @@ func (s *Service) CreateReport(ctx context.Context, a Actor, indicatorID int64, 
 		if err := s.refuseFed(ctx, ind); err != nil {
 			return err
 		}
+		if ind.Retired { // retired from the plan (planedit.go): its history stays, nothing new is filed
+			return fmt.Errorf("indicator %d is retired: %w", indicatorID, plan.ErrNotFound)
+		}
 		period, err := progress.ParsePeriod(in.Period)
 		if err != nil {
 			return progress.ValidationErrors{{Field: "period", Message: err.Error()}}
@@ -583,8 +586,8 @@ func (s *Service) ReviewQueue(ctx context.Context, a Actor, planID int64) ([]Rep
 	}
 	var out []ReportView
 	for _, r := range reports {
-		ind := byID[r.IndicatorID]
-		if s.can(a, auth.ReportApprove, reportResource(ind, 0)) != nil {
+		ind, live := byID[r.IndicatorID]
+		if !live || s.can(a, auth.ReportApprove, reportResource(ind, 0)) != nil { // a retired indicator left the queue
 			continue
 		}
 		authors, err := s.store.ReportEditors(ctx, r.ID)
