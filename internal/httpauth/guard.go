@@ -34,6 +34,8 @@ type Guard struct {
 	log    *slog.Logger
 	secret []byte
 	secure bool // Secure flag on cookies even without TLS (behind a TLS proxy)
+	// pages are the public pages kept rendered (publiccache.go), shared by web and API.
+	pages pageCache
 }
 
 // NewGuard reads the CSRF secret from the services.

@@ -2,6 +2,8 @@ package service_test
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -18,6 +20,8 @@ import (
 // The status is cached per plan version (statuscache.go): after every kind of change,
 // the status read on the server that made it and on a second server over the same
 // database (a Service with its own cache, warmed before the change) shows it at once.
+// The data stamp that keys the web's rendered public pages moves with each change
+// (the pages themselves: web's TestPublicPageCache).
 func TestStatusFreshAfterEveryChange(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		f := newFixture(t, st)
@@ -60,6 +64,8 @@ func TestStatusFreshAfterEveryChange(t *testing.T) {
 				}
 			}
 		}
+		var lastStamp string
+		var err error
 		versionMoved := func(t *testing.T, before store.PlanVersion) store.PlanVersion {
 			t.Helper()
 			v, err := st.PlanVersion(ctx, f.planID)
@@ -69,9 +75,21 @@ func TestStatusFreshAfterEveryChange(t *testing.T) {
 			if v.Version <= before.Version {
 				t.Errorf("plan version did not move: %+v → %+v", before, v)
 			}
+			// The web's rendered public pages are keyed by the data stamp: it moves too.
+			stamp, err := f.svc.DataStamp(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if stamp == lastStamp {
+				t.Errorf("the data stamp did not move: %s", stamp)
+			}
+			lastStamp = stamp
 			return v
 		}
 		v0, _ := st.PlanVersion(ctx, f.planID)
+		if lastStamp, err = f.svc.DataStamp(ctx); err != nil {
+			t.Fatal(err)
+		}
 
 		// Approve.
 		warm(t)
@@ -202,7 +220,16 @@ func TestStatusFreshAfterEveryChange(t *testing.T) {
 				t.Errorf("after retiring, the %s server still shows %+v", name, s.Result)
 			}
 		}
-		versionMoved(t, v7)
+		v8 := versionMoved(t, v7)
+
+		// Import: a bulk file of approved figures.
+		warm(t)
+		statusOf(t, other, ind.ID)
+		if _, err := f.svc.BulkImportReports(ctx, service.System, strings.NewReader(fmt.Sprintf("indicator_id,period,value\n%d,2022-03,7\n", ind.ID))); err != nil {
+			t.Fatal(err)
+		}
+		check(t, "a bulk import", ind.ID, func(s service.IndicatorStatus) bool { return eqDec(s.Progress, dec("7")) })
+		versionMoved(t, v8)
 
 		// Visibility is applied per reader on the cached status.
 		other.PublicView = true

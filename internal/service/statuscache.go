@@ -324,3 +324,10 @@ func (cs *cachedStatus) departmentRates() map[string][]progress.ReportingRate {
 	})
 	return cs.rates
 }
+
+// DataStamp names the state of every plan's status inputs (store.PlansStamp): equal
+// stamps mean no report, target, unlock, baseline, indicator or plan changed in between,
+// on any server. The web keys its rendered public pages by it.
+func (s *Service) DataStamp(ctx context.Context) (string, error) {
+	return s.store.PlansStamp(ctx)
+}

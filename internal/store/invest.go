@@ -893,7 +893,8 @@ func (s *Store) SetFeed(ctx context.Context, f invest.Feed) error {
 		f.IndicatorID, string(f.Metric), string(f.Stage), s.now()); err != nil {
 		return fmt.Errorf("store: set feed of indicator %d: %w", f.IndicatorID, mapErr(err))
 	}
-	return nil
+	// A fed indicator's page shows it as computed, not reported: its cached reads move.
+	return s.IndicatorChanged(ctx, f.IndicatorID)
 }
 
 // Feed reads how an indicator is fed; ErrNotFound when it is reported by hand.

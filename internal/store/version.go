@@ -191,7 +191,10 @@ func idList(ids []int64) string {
 // whether what it holds is still current.
 func (s *Store) PlanVersion(ctx context.Context, planID int64) (PlanVersion, error) {
 	var v PlanVersion
-	err := s.q(ctx).QueryRowContext(ctx, `SELECT version, shape_version FROM plans WHERE id = $1`, planID).Scan(&v.Version, &v.Shape)
+	st, err := s.stmt(ctx, `SELECT version, shape_version FROM plans WHERE id = $1`)
+	if err == nil {
+		err = st.QueryRowContext(ctx, planID).Scan(&v.Version, &v.Shape)
+	}
 	if err != nil {
 		return v, fmt.Errorf("store: version of plan %d: %w", planID, mapErr(err))
 	}
@@ -310,4 +313,19 @@ func internState(b []byte) progress.State {
 		}
 	}
 	return progress.State(string(b))
+}
+
+// PlansStamp sums every plan's version in one read: it moves whenever any plan's status
+// inputs change (or a plan is added or removed), so a cache of pages that may read
+// several plans (the start page counts them, a switcher lists them) is keyed by it.
+func (s *Store) PlansStamp(ctx context.Context) (string, error) {
+	var n, sum, maxID int64
+	st, err := s.stmt(ctx, `SELECT COUNT(*), COALESCE(SUM(version), 0), COALESCE(MAX(id), 0) FROM plans`)
+	if err == nil {
+		err = st.QueryRowContext(ctx).Scan(&n, &sum, &maxID)
+	}
+	if err != nil {
+		return "", fmt.Errorf("store: plans stamp: %w", err)
+	}
+	return strconv.FormatInt(n, 10) + "." + strconv.FormatInt(sum, 10) + "." + strconv.FormatInt(maxID, 10), nil
 }

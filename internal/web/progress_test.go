@@ -28,6 +28,7 @@ import (
 type progressWorld struct {
 	srv    *httptest.Server
 	st     *store.Store
+	svc    *service.Service
 	planID int64
 	fdi    int64 // 外商直接投资: 区商务委, public, no report yet
 }
@@ -76,7 +77,7 @@ func newProgressWorldOn(t *testing.T, st *store.Store) *progressWorld {
 	}
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &progressWorld{srv: srv, st: st, planID: id, fdi: fdi.ID}
+	return &progressWorld{srv: srv, st: st, svc: svc, planID: id, fdi: fdi.ID}
 }
 
 // browser is a client with a cookie jar; signed in through the sign-in form when login

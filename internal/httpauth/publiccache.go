@@ -1,0 +1,177 @@
+package httpauth
+
+import (
+	"bytes"
+	"compress/gzip"
+	"net/http"
+	"strings"
+	"sync"
+
+	"github.com/lantu-dev/lantu/internal/service"
+)
+
+// The public pages' rendered bytes (issue 11), for the web and the API alike. A profile of the demo under load showed
+// the time of the plan, status and indicator pages spent preparing SQL statements,
+// building view rows and executing templates — the same bytes for every visitor who is
+// not signed in. So those pages, as the public sees them, are kept rendered (and
+// gzipped) under a key of everything they depend on:
+//
+//   - the data stamp (service.DataStamp): one read per request that moves with every
+//     change of any plan's status inputs, on any server, so a read after a write shows
+//     it (web's TestPublicPageCache);
+//   - the minute in China time (the as-of date, what is overdue and locked);
+//   - the language, the path and the query (plan, date, filters, page).
+//
+// Routes opt in by wrapping their handler in Guard.CachePublic: read-only pages whose
+// anonymous answer depends on nothing else (the plan, status board, indicator, zone and
+// program pages, the status API).
+//
+// Only anonymous requests are served from it or stored in it: no session, no
+// pre-session, no token, no cookie but the language. Signed-in readers see their own
+// names, CSRF tokens, buttons and internal indicators, and are always rendered for
+// themselves; a page that sets a cookie or answers anything but 200 is not kept.
+
+// pageCacheLimit bounds the bytes kept; past it the cache starts again empty.
+const pageCacheLimit = 64 << 20
+
+type pageCache struct {
+	mu    sync.Mutex
+	stamp string
+	pages map[string]*cachedPage
+	bytes int
+}
+
+type cachedPage struct {
+	header http.Header
+	body   []byte
+
+	gzOnce sync.Once
+	gz     []byte
+}
+
+func (p *cachedPage) gzipped() []byte {
+	p.gzOnce.Do(func() {
+		var b bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed)
+		_, _ = zw.Write(p.body) // a bytes.Buffer does not fail
+		_ = zw.Close()
+		p.gz = b.Bytes()
+	})
+	return p.gz
+}
+
+func (c *pageCache) get(stamp, key string) *cachedPage {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.stamp != stamp {
+		return nil
+	}
+	return c.pages[key]
+}
+
+func (c *pageCache) put(stamp, key string, p *cachedPage) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.stamp != stamp || c.bytes+len(p.body) > pageCacheLimit {
+		c.stamp, c.pages, c.bytes = stamp, map[string]*cachedPage{}, 0
+	}
+	c.pages[key] = p
+	c.bytes += len(p.body)
+}
+
+// publicRequest says whether a request is an anonymous visitor's, with nothing that
+// could make its page differ from another anonymous visitor's.
+func publicRequest(r *http.Request) bool {
+	if r.Method != http.MethodGet || r.Header.Get("Authorization") != "" {
+		return false
+	}
+	a := service.ActorFrom(r.Context())
+	if a.UserID != 0 || a.System {
+		return false
+	}
+	for _, ck := range r.Cookies() {
+		if ck.Name != "lang" {
+			return false
+		}
+	}
+	return true
+}
+
+// CachePublic serves a public page from the cache, or renders it and keeps it.
+func (g *Guard) CachePublic(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !publicRequest(r) || r.URL.Query().Has("lang") {
+			h.ServeHTTP(w, r)
+			return
+		}
+		stamp, err := g.svc.DataStamp(r.Context())
+		if err != nil {
+			h.ServeHTTP(w, r) // the page shows the database's error as it would uncached
+			return
+		}
+		key := Lang(r) + "|" + g.svc.Now().In(service.China).Format("2006-01-02T15:04") + "|" + r.URL.Path + "?" + r.URL.RawQuery
+		if p := g.pages.get(stamp, key); p != nil {
+			p.write(w, r)
+			return
+		}
+		rec := &recorder{header: http.Header{}, code: http.StatusOK}
+		h.ServeHTTP(rec, r)
+		p := &cachedPage{header: rec.header, body: rec.body.Bytes()}
+		if rec.code == http.StatusOK && len(rec.header.Values("Set-Cookie")) == 0 {
+			g.pages.put(stamp, key, p)
+		}
+		p.writeCode(w, r, rec.code)
+	})
+}
+
+func (p *cachedPage) write(w http.ResponseWriter, r *http.Request) {
+	p.writeCode(w, r, http.StatusOK)
+}
+
+func (p *cachedPage) writeCode(w http.ResponseWriter, r *http.Request, code int) {
+	h := w.Header()
+	for k, v := range p.header {
+		h[k] = v
+	}
+	h.Add("Vary", "Accept-Encoding")
+	body := p.body
+	if code == http.StatusOK && len(body) > 1024 && acceptsGzip(r) {
+		body = p.gzipped()
+		h.Set("Content-Encoding", "gzip")
+	}
+	h.Del("Content-Length")
+	w.WriteHeader(code)
+	_, _ = w.Write(body) // the client went away; no one is left to tell
+}
+
+// recorder keeps what a handler writes, for the page cache.
+type recorder struct {
+	header http.Header
+	code   int
+	wrote  bool
+	body   bytes.Buffer
+}
+
+func (r *recorder) Header() http.Header { return r.header }
+
+func (r *recorder) WriteHeader(code int) {
+	if !r.wrote {
+		r.code, r.wrote = code, true
+	}
+}
+
+func (r *recorder) Write(b []byte) (int, error) {
+	r.wrote = true
+	return r.body.Write(b)
+}
+
+// acceptsGzip says whether the client takes gzip (Accept-Encoding: gzip, not q=0).
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		enc, q, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(enc), "gzip") {
+			return strings.ReplaceAll(strings.TrimSpace(q), " ", "") != "q=0"
+		}
+	}
+	return false
+}
