@@ -2,7 +2,9 @@ package service
 
 import (
 	"context"
+	"maps"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/lantu-dev/lantu/internal/auth"
@@ -51,6 +53,35 @@ type planEntry struct {
 	revs             map[int64][]progress.TargetRevision
 	dates            map[string]*cachedStatus
 	order            []string // dates, oldest asked first
+
+	// pub is what readers at the entry's version take without its lock (published):
+	// the lock is held only to bring the entry to a new version or to add a date, so
+	// readers of an unchanged plan never wait behind a reader that is refreshing it.
+	pub atomic.Pointer[published]
+}
+
+// published is an immutable view of a planEntry at one version.
+type published struct {
+	version          int64
+	header           *plan.Plan
+	tree, publicTree *plan.Plan
+	dates            map[string]*cachedStatus
+}
+
+// publish makes the entry's present state the one lock-free readers see; the caller
+// holds e.mu.
+func (e *planEntry) publish() {
+	if !e.loaded {
+		e.pub.Store(nil)
+		return
+	}
+	e.pub.Store(&published{version: e.version, header: e.header, tree: e.tree, publicTree: e.publicTree, dates: maps.Clone(e.dates)})
+}
+
+// current says whether the published state is the database's version v: then it may be
+// served as it is (the same test fresh makes under the lock).
+func (p *published) current(v store.PlanVersion) bool {
+	return p != nil && v.Version == p.version && v.Shape <= p.version
 }
 
 // cachedStatus is a plan's status at one date: immutable once made, so readers may hold
@@ -108,6 +139,7 @@ func (s *Service) freshAt(ctx context.Context, planID int64, v store.PlanVersion
 	}
 	if err != nil {
 		e.loaded = false
+		e.publish()
 		e.mu.Unlock()
 		return nil, err
 	}
@@ -117,11 +149,31 @@ func (s *Service) freshAt(ctx context.Context, planID int64, v store.PlanVersion
 // planStatus returns a plan's status at at (zero: the plan's as-of moment), computed at
 // most once per plan version and date.
 func (s *Service) planStatus(ctx context.Context, planID int64, at time.Time) (*cachedStatus, error) {
-	e, err := s.fresh(ctx, planID)
+	v, err := s.store.PlanVersion(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	if cs := s.publishedStatus(planID, v, at); cs != nil {
+		return cs, nil
+	}
+	e, err := s.freshAt(ctx, planID, v)
 	if err != nil {
 		return nil, err
 	}
 	return s.statusAt(e, at), nil
+}
+
+// publishedStatus is the plan's status at at taken without the entry's lock, when the
+// entry is at the database's version v and has that date; nil otherwise.
+func (s *Service) publishedStatus(planID int64, v store.PlanVersion, at time.Time) *cachedStatus {
+	p := s.cache.entry(planID).pub.Load()
+	if !p.current(v) {
+		return nil
+	}
+	if at.IsZero() {
+		at = s.AsOf(p.header)
+	}
+	return p.dates[dateKey(at)]
 }
 
 // statusAt returns the status of a fresh entry, locked by the caller, at at, and
@@ -142,6 +194,7 @@ func (s *Service) statusAt(e *planEntry, at time.Time) *cachedStatus {
 	}
 	e.dates[key] = cs
 	e.order = append(e.order, key)
+	e.publish()
 	return cs
 }
 
@@ -149,12 +202,22 @@ func (s *Service) statusAt(e *planEntry, at time.Time) *cachedStatus {
 // it, read once per whole-plan change (statuses, reports and revisions are not in it).
 // The tree is shared: callers must not change it.
 func (s *Service) planTree(ctx context.Context, a Actor, planID int64) (*plan.Plan, error) {
-	e, err := s.fresh(ctx, planID)
+	v, err := s.store.PlanVersion(ctx, planID)
 	if err != nil {
 		return nil, err
 	}
-	full, public := e.tree, e.publicTree
-	e.mu.Unlock()
+	e := s.cache.entry(planID)
+	var full, public *plan.Plan
+	if p := e.pub.Load(); p.current(v) {
+		full, public = p.tree, p.publicTree
+	} else {
+		if e, err = s.freshAt(ctx, planID, v); err != nil {
+			return nil, err
+		}
+		full, public = e.tree, e.publicTree
+		e.publish()
+		e.mu.Unlock()
+	}
 	var p plan.Plan
 	switch {
 	case s.seesInternal(a, full.RegionID):
@@ -206,6 +269,7 @@ func (s *Service) loadPlan(ctx context.Context, e *planEntry, planID, version in
 		e.pos[ind.ID] = i
 	}
 	e.dates, e.order = map[string]*cachedStatus{}, nil
+	e.publish()
 	return nil
 }
 
@@ -255,6 +319,7 @@ func (s *Service) patchPlan(ctx context.Context, e *planEntry, planID, version i
 	for key, old := range e.dates {
 		e.dates[key] = e.evaluate(old.at, old.all, changed)
 	}
+	e.publish()
 	return nil
 }
 
