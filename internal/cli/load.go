@@ -24,7 +24,7 @@ import (
 
 func init() {
 	c := &Command{Name: "load", Summary: "load-test a lantu server on this machine (loopback only): req/s and latency percentiles",
-		Usage: "lantu load [--url http://127.0.0.1:8080] [-c 100] [-d 20s] [-n 0] [--writers 10 --token T --plan ID] PATH…"}
+		Usage: "lantu load [--url http://127.0.0.1:8080] [-c 100] [-d 20s] [-n 0] [--writers 10 --token T --plan ID] [--read-token T] PATH…"}
 	c.Run = func(ctx context.Context, env *Env, args []string) error {
 		fs := flagSet(env, c)
 		base := fs.String("url", "http://127.0.0.1:8080", "the server: a loopback address only")
@@ -34,11 +34,15 @@ func init() {
 		writers := fs.Int("writers", 0, "writers approving submitted reports through the API while the readers read")
 		token := fs.String("token", "", "API token of a reviewer or admin, for --writers (LANTU_LOAD_TOKEN)")
 		planID := fs.Int64("plan", 0, "plan whose review queue the writers work through")
+		readToken := fs.String("read-token", "", "API token the readers send, to measure a signed-in reader (no token: the public) (LANTU_LOAD_READ_TOKEN)")
 		if err := fs.Parse(args); err != nil {
 			return err
 		}
 		if *token == "" {
 			*token = env.Getenv("LANTU_LOAD_TOKEN")
+		}
+		if *readToken == "" {
+			*readToken = env.Getenv("LANTU_LOAD_READ_TOKEN")
 		}
 		paths := fs.Args()
 		switch {
@@ -60,7 +64,7 @@ func init() {
 			return usageError("%v", err)
 		}
 		res, err := runLoad(ctx, loadSpec{base: u, paths: paths, clients: *clients, dur: *dur, max: *maxReq,
-			writers: *writers, token: *token, plan: *planID})
+			writers: *writers, token: *token, plan: *planID, readToken: *readToken})
 		if err != nil {
 			return err
 		}
@@ -96,6 +100,8 @@ type loadSpec struct {
 	writers int
 	token   string
 	plan    int64
+	// readToken, when set, signs the readers in (Authorization: Bearer).
+	readToken string
 }
 
 type loadResult struct {
@@ -187,6 +193,9 @@ func runLoad(ctx context.Context, sp loadSpec) (*loadResult, error) {
 				u.Path, u.RawQuery = path, query
 				t0 := time.Now()
 				req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+				if sp.readToken != "" {
+					req.Header.Set("Authorization", "Bearer "+sp.readToken)
+				}
 				resp, err := client.Do(req)
 				if err != nil {
 					if ctx.Err() == nil {

@@ -100,7 +100,9 @@ func publicRequest(r *http.Request) bool {
 // CachePublic serves a public page from the cache, or renders it and keeps it.
 func (g *Guard) CachePublic(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !publicRequest(r) || r.URL.Query().Has("lang") {
+		// With the public view off (it may be switched while serving) anonymous
+		// readers are sent to sign in: nothing to keep.
+		if !g.svc.PublicView || !publicRequest(r) || r.URL.Query().Has("lang") {
 			h.ServeHTTP(w, r)
 			return
 		}
