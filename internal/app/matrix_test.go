@@ -87,6 +87,7 @@ var allowed = map[string][]string{
 	"POST /admin/reminders/email":                    {"admin"},
 	"POST /review/remind":                            {"admin", "reviewer-own", "reviewer-other"},
 	"POST /review/approve":                           {"admin", "reviewer-own"},
+	"POST /review/remind/department":                 {"admin", "reviewer-own"},
 }
 
 // matrixWorld is a fresh demo database with the subjects, their tokens and reports in
@@ -364,6 +365,10 @@ func (w *matrixWorld) request(route, subject string, n int) *http.Request {
 		body, ctype = fmt.Sprintf("user=%d&email=someone@example.gov.cn", w.bystander), "application/x-www-form-urlencoded"
 	case "POST /review/remind":
 		body, ctype = fmt.Sprintf("plan=%d", w.planID), "application/x-www-form-urlencoded"
+	case "POST /review/remind/department":
+		var dept int64
+		_ = w.svc.Store().DB().QueryRow(`SELECT id FROM departments WHERE code = 'commerce'`).Scan(&dept)
+		body, ctype = fmt.Sprintf("plan=%d&dept=%d", w.planID, dept), "application/x-www-form-urlencoded"
 	case "POST /review/approve":
 		body, ctype = fmt.Sprintf("report=%d:2", w.submitted), "application/x-www-form-urlencoded"
 	}

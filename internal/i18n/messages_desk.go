@@ -23,6 +23,10 @@ func init() {
 		"desk.ev.type":         {"不支持该文件类型（可上传 pdf、docx、xlsx、png、jpg、txt、csv），请另选文件。", "This kind of file is not accepted (pdf, docx, xlsx, png, jpg, txt, csv); choose another."},
 		"desk.ev.content":      {"文件内容与扩展名不符，请检查后另选文件。", "The file's content does not match its name; check it and choose another.%.0d"},
 		"desk.ev.savedonly":    {"报告已保存为草稿，但佐证材料未上传。", "The report was saved as a draft, but the evidence was not attached."},
+		"desk.overdue.title":   {"逾期未报部门", "Departments with overdue reports"},
+		"desk.overdue.counts":  {"%d 项指标，逾期 %d 期", "%d indicators, %d periods overdue"},
+		"desk.overdue.remind":  {"催报", "Remind"},
+		"desk.remind.recorded": {"已记录催报；尚未设置提醒渠道（邮件或群机器人），未发送消息。", "The reminder is recorded; no reminder channel (e-mail or group bot) is set, so nothing was sent."},
 		"desk.batch.gone":      {"该报告已不在待审状态", "the report is no longer waiting for review"},
 	})
 }

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"errors"
+	"slices"
 
 	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/progress"
@@ -86,3 +87,103 @@ func (s *Service) WaitingForReview(ctx context.Context, a Actor, planID int64) (
 
 // Evidence is a file attached to a report (佐证材料).
 type Evidence = store.Evidence
+
+// OverdueDepartment is a department with periods past their due date and no report
+// handed in, on the review page.
+type OverdueDepartment struct {
+	DeptID     int64
+	Name       string
+	Periods    int // indicator periods overdue
+	Indicators int // indicators with at least one
+}
+
+// OverdueDepartments lists the departments the actor reviews that owe reports of the
+// plan past their due date (as of the plan's date), most overdue first.
+func (s *Service) OverdueDepartments(ctx context.Context, a Actor, planID int64) ([]OverdueDepartment, error) {
+	if a.UserID == 0 && !a.System {
+		return nil, auth.ErrUnauthenticated
+	}
+	p, err := s.store.PlanHeader(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	inds, err := s.store.PlanIndicators(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	reports, err := s.store.PlanReports(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	in := map[int64]map[string]bool{}
+	for _, r := range reports {
+		if r.State == progress.StateSubmitted || r.State == progress.StateApproved {
+			if in[r.IndicatorID] == nil {
+				in[r.IndicatorID] = map[string]bool{}
+			}
+			in[r.IndicatorID][r.Period.String()] = true
+		}
+	}
+	at := s.AsOf(p)
+	y, m, d := at.Date()
+	day := progress.Date(y, m, d)
+	byDept := map[int64]*OverdueDepartment{}
+	var order []int64
+	for _, ind := range inds {
+		if ind.DeptID == 0 || !ind.HasTarget() || s.can(a, auth.ReportApprove, reportResource(ind, 0)) != nil {
+			continue
+		}
+		cal := progress.NewCalendar(ind.Frequency, p.Settings)
+		n := 0
+		for _, per := range cal.Periods(p.Year) {
+			if day.After(cal.Due(per)) && !in[ind.ID][per.String()] {
+				n++
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		od := byDept[ind.DeptID]
+		if od == nil {
+			od = &OverdueDepartment{DeptID: ind.DeptID, Name: ind.DeptName}
+			byDept[ind.DeptID] = od
+			order = append(order, ind.DeptID)
+		}
+		od.Periods += n
+		od.Indicators++
+	}
+	out := make([]OverdueDepartment, 0, len(order))
+	for _, id := range order {
+		out = append(out, *byDept[id])
+	}
+	slices.SortStableFunc(out, func(x, y OverdueDepartment) int { return y.Periods - x.Periods })
+	return out, nil
+}
+
+// RemindDepartment is 催报 for one overdue department on the review page: the press is
+// recorded in the audit log, and when a reminder channel is set the department's
+// reporters are told now through the reminders' outbox (at most once a day per report).
+func (s *Service) RemindDepartment(ctx context.Context, a Actor, planID, deptID int64, holder string) (ReminderRun, DeliveryResult, error) {
+	if a.UserID == 0 && !a.System {
+		return ReminderRun{}, DeliveryResult{}, auth.ErrUnauthenticated
+	}
+	p, err := s.store.PlanHeader(ctx, planID)
+	if err != nil {
+		return ReminderRun{}, DeliveryResult{}, err
+	}
+	if err := s.can(a, auth.ReportApprove, auth.Resource{DeptID: deptID, RegionID: p.Region.ID}); err != nil {
+		return ReminderRun{}, DeliveryResult{}, err
+	}
+	rs, err := s.store.ReminderSettings(ctx)
+	if err != nil {
+		return ReminderRun{}, DeliveryResult{}, err
+	}
+	if !channels(rs) {
+		err := s.store.WithTx(ctx, func(ctx context.Context) error {
+			return s.record(ctx, a, p.Region.ID, "reminders.department", "department", deptID, nil,
+				map[string]any{"plan_id": planID, "sent": 0}, "no reminder channel")
+		})
+		return ReminderRun{Why: "no channel"}, DeliveryResult{}, err
+	}
+	return s.remindNow(ctx, a, planID, deptID, holder)
+}

@@ -106,3 +106,61 @@ func TestApproveMany(t *testing.T) {
 		}
 	})
 }
+
+// The review page's overdue departments are those the reviewer reviews that owe reports
+// past their due date; 催报 for one is recorded in the audit log (and sent when a channel
+// is set), and refused for a department the reviewer does not review.
+func TestOverdueDepartmentsAndRemind(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		head, err := f.svc.OverdueDepartments(ctx, f.reviewer, f.planID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(head) != 1 || head[0].Name != "区商务委" || head[0].Periods < 1 || head[0].Indicators < 1 {
+			t.Fatalf("the commerce head's overdue departments = %+v", head)
+		}
+		all, err := f.svc.OverdueDepartments(ctx, f.admin, f.planID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(all) < 2 {
+			t.Errorf("the admin sees %d overdue departments, want every one: %+v", len(all), all)
+		}
+		for i := 1; i < len(all); i++ {
+			if all[i].Periods > all[i-1].Periods {
+				t.Errorf("not most overdue first: %+v", all)
+			}
+		}
+		if _, err := f.svc.OverdueDepartments(ctx, service.Actor{}, f.planID); !errors.Is(err, auth.ErrUnauthenticated) {
+			t.Errorf("anonymous = %v", err)
+		}
+		run, _, err := f.svc.RemindDepartment(ctx, f.reviewer, f.planID, head[0].DeptID, "test")
+		if err != nil || run.Why != "no channel" {
+			t.Fatalf("催报 without a channel = %+v, %v", run, err)
+		}
+		es, err := st.Audit(ctx, auditFilter("department"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(es) != 1 || es[0].Action != "reminders.department" || es[0].EntityID != head[0].DeptID || es[0].UserLogin != "head" {
+			t.Errorf("催报 audit = %+v", es)
+		}
+		var urban int64
+		for _, d := range all {
+			if d.DeptID != head[0].DeptID {
+				urban = d.DeptID
+			}
+		}
+		if _, _, err := f.svc.RemindDepartment(ctx, f.reviewer, f.planID, urban, "test"); !errors.Is(err, auth.ErrForbidden) {
+			t.Errorf("催报 of another department = %v, want forbidden", err)
+		}
+		if _, _, err := f.svc.RemindDepartment(ctx, f.reporter, f.planID, head[0].DeptID, "test"); !errors.Is(err, auth.ErrForbidden) {
+			t.Errorf("催报 by a clerk = %v, want forbidden", err)
+		}
+		if es, _ := st.Audit(ctx, auditFilter("department")); len(es) != 1 {
+			t.Errorf("refused 催报 were recorded: %+v", es)
+		}
+	})
+}

@@ -354,6 +354,12 @@ func channels(rs ReminderSettings) bool {
 // about reports already reminded about today. It returns what was queued and what the
 // delivery that follows at once achieved.
 func (s *Service) RemindNow(ctx context.Context, a Actor, planID int64, holder string) (ReminderRun, DeliveryResult, error) {
+	return s.remindNow(ctx, a, planID, 0, holder)
+}
+
+// remindNow reminds of the plan's reports in one department (deptID) or in every
+// department the actor reviews (0).
+func (s *Service) remindNow(ctx context.Context, a Actor, planID, deptID int64, holder string) (ReminderRun, DeliveryResult, error) {
 	if a.UserID == 0 && !a.System {
 		return ReminderRun{}, DeliveryResult{}, auth.ErrUnauthenticated
 	}
@@ -383,7 +389,7 @@ func (s *Service) RemindNow(ctx context.Context, a Actor, planID int64, holder s
 			if it.Kind == RemindReview {
 				continue // the reviewer pressing the button is the one to act
 			}
-			if s.can(a, auth.ReportApprove, reportResource(it.Ind, 0)) == nil {
+			if (deptID == 0 || it.Ind.DeptID == deptID) && s.can(a, auth.ReportApprove, reportResource(it.Ind, 0)) == nil {
 				it.Manual = true
 				mine = append(mine, it)
 			}
@@ -392,8 +398,11 @@ func (s *Service) RemindNow(ctx context.Context, a Actor, planID int64, holder s
 		if err != nil {
 			return err
 		}
-		return s.record(ctx, a, p.Region.ID, "reminders.send", "plan", planID, nil, map[string]any{"items": run.Items, "skipped": run.Skipped,
-			"messages": run.Messages}, "催报")
+		after := map[string]any{"items": run.Items, "skipped": run.Skipped, "messages": run.Messages}
+		if deptID != 0 {
+			after["department_id"] = deptID
+		}
+		return s.record(ctx, a, p.Region.ID, "reminders.send", "plan", planID, nil, after, "催报")
 	})
 	if err != nil {
 		return run, DeliveryResult{}, err

@@ -263,3 +263,34 @@ func testEvidenceOnForm(t *testing.T, w *progressWorld) {
 		t.Errorf("a visitor downloads a submitted report's file: %d at %s", res.StatusCode, res.Request.URL)
 	}
 }
+
+// The review page lists 区商务委 as overdue for its head, not 区城市管理局; its 催报
+// records the reminder and says that no channel is set.
+func TestOverdueDepartmentsOnReview(t *testing.T) { eachWorld(t, testOverdueDepartmentsOnReview) }
+
+func testOverdueDepartmentsOnReview(t *testing.T, w *progressWorld) {
+	head := w.browser(t, "head")
+	_, body := w.get(t, head, "/review")
+	i := strings.Index(body, `id="overdue-depts"`)
+	if i < 0 {
+		t.Fatalf("no overdue departments on the review page:\n%s", body)
+	}
+	sec := body[i : i+strings.Index(body[i:], "</section>")]
+	if !strings.Contains(sec, "区商务委") || strings.Contains(sec, "区城市管理局") || !strings.Contains(sec, "催报") {
+		t.Fatalf("overdue departments: %s", sec)
+	}
+	dept := regexp.MustCompile(`name="dept" value="(\d+)"`).FindStringSubmatch(sec)[1]
+	code, body, where := w.post(t, head, "/review/remind/department", url.Values{"csrf": {csrfOf(t, body)}, "plan": {fmt.Sprint(w.planID)}, "dept": {dept}})
+	if code != 200 || where.Query().Get("reminded") != "recorded" || !strings.Contains(body, "已记录催报") {
+		t.Fatalf("催报 = %d at %s", code, where)
+	}
+	clerk := w.browser(t, "urbanclerk")
+	_, cb := w.get(t, clerk, "/reports")
+	if code, _, _ := w.post(t, clerk, "/review/remind/department", url.Values{"csrf": {csrfOf(t, cb)}, "plan": {fmt.Sprint(w.planID)}, "dept": {dept}}); code != http.StatusForbidden {
+		t.Errorf("a clerk's 催报 = %d, want 403", code)
+	}
+	_, body = w.get(t, head, "/review?lang=en")
+	if !strings.Contains(body, "Departments with overdue reports") || !strings.Contains(body, "periods overdue") {
+		t.Errorf("English review page lacks the overdue departments")
+	}
+}

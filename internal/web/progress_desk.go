@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -165,6 +166,43 @@ func (s *Server) batchApprove(w http.ResponseWriter, r *http.Request) error {
 }
 
 // deskView is what the review page shows besides the queue.
-type deskView struct{}
+type deskView struct {
+	Overdue []service.OverdueDepartment
+}
 
-func (s *Server) fillDesk(r *http.Request, v *reviewView) error { return nil }
+func (s *Server) fillDesk(r *http.Request, v *reviewView) error {
+	ctx := r.Context()
+	var err error
+	v.Desk.Overdue, err = s.svc.OverdueDepartments(ctx, service.ActorFrom(ctx), v.Plan.ID)
+	if r.URL.Query().Get("reminded") == "recorded" {
+		v.Flash = &flashMsg{Kind: "ok", Text: i18n.T(requestLang(r), "desk.remind.recorded")}
+	}
+	return err
+}
+
+// remindDepartment is the 催报 button of one overdue department on the review page.
+func (s *Server) remindDepartment(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	planID, err := strconv.ParseInt(r.PostFormValue("plan"), 10, 64)
+	if err != nil || planID <= 0 {
+		if planID, err = s.svc.DefaultPlan(ctx); err != nil {
+			return err
+		}
+	}
+	dept, err := strconv.ParseInt(r.PostFormValue("dept"), 10, 64)
+	if err != nil || dept <= 0 {
+		return plan.ErrNotFound
+	}
+	run, res, err := s.svc.RemindDepartment(ctx, service.ActorFrom(ctx), planID, dept, service.ServerID)
+	if err != nil {
+		return err
+	}
+	q := url.Values{"plan": {strconv.FormatInt(planID, 10)}}
+	if run.Why == "no channel" {
+		q.Set("reminded", "recorded")
+	} else {
+		q.Set("reminded", fmt.Sprintf("%d.%d.%d", run.Items, res.Sent+res.Failed, run.Skipped))
+	}
+	http.Redirect(w, r, "/review?"+q.Encode()+"#overdue-depts", http.StatusSeeOther)
+	return nil
+}

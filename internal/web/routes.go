@@ -81,6 +81,7 @@ func (s *Server) routes(rt *httpauth.Router) {
 		row{Pattern: "GET /city", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.None, Handler: s.page(s.cityPage)},
 		row{Pattern: "GET /city/codes/{code}", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.None, Handler: s.page(s.cityCodePage)},
 		row{Pattern: "POST /review/remind", Who: signedIn, Action: auth.ReportApprove, Find: httpauth.ByPlan, Handler: s.page(s.reviewRemind)},
+		row{Pattern: "POST /review/remind/department", Who: signedIn, Action: auth.ReportApprove, Find: httpauth.ByDepartment, Handler: s.page(s.remindDepartment)},
 
 		// The leader's pages and outputs (internal reads; the status board and zone and
 		// program pages are public as far as public indicators go).
