@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"time"
@@ -8,6 +9,8 @@ import (
 	"github.com/lantu-dev/lantu/internal/audit"
 	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/httpauth"
+	"github.com/lantu-dev/lantu/internal/i18n"
+	"github.com/lantu-dev/lantu/internal/problem"
 	"github.com/lantu-dev/lantu/internal/progress"
 	"github.com/lantu-dev/lantu/internal/service"
 )
@@ -113,11 +116,51 @@ func (a *API) audit(r *http.Request) (any, error) {
 	f.UserID, _ = strconv.ParseInt(q.Get("user_id"), 10, 64)
 	f.BeforeID, _ = strconv.ParseInt(q.Get("before"), 10, 64)
 	f.Limit, _ = strconv.Atoi(q.Get("limit"))
-	es, err := a.svc.Audit(r.Context(), actor(r), f)
-	if es == nil && err == nil {
-		es = []audit.Entry{}
+	f.Login = q.Get("who")
+	switch q.Get("view") {
+	case "signin":
+		f.Actions = audit.SignIns
+	case "changes":
+		f.NotActions = audit.SignIns
 	}
-	return es, err
+	if w := q.Get("what"); w != "" && q.Get("view") != "signin" {
+		f.Actions = []string{w}
+	}
+	for _, b := range []struct {
+		name string
+		dst  *time.Time
+		days int
+	}{{"from", &f.From, 0}, {"to", &f.To, 1}} {
+		if v := q.Get(b.name); v != "" {
+			d, err := time.ParseInLocation(time.DateOnly, v, service.China)
+			if err != nil {
+				return nil, fmt.Errorf("%s %q: %w", b.name, v, problem.ErrBadRequest)
+			}
+			*b.dst = d.AddDate(0, 0, b.days)
+		}
+	}
+	es, err := a.svc.Audit(r.Context(), actor(r), f)
+	if err != nil {
+		return nil, err
+	}
+	// Each entry with its action in words (the caller's language) and its time in China.
+	lang := httpauth.Lang(r)
+	out := make([]auditDTO, 0, len(es))
+	for _, e := range es {
+		d := auditDTO{Entry: e, AtChina: e.At.In(service.China).Format(time.RFC3339), ActionLabel: e.Action}
+		if i18n.Has("audit.act." + e.Action) {
+			d.ActionLabel = i18n.T(lang, "audit.act."+e.Action)
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// auditDTO is an audit entry as the API shows it.
+type auditDTO struct {
+	audit.Entry
+	AtChina     string `json:"at_china"`
+	ActionLabel string `json:"action_label"`
 }
 
 // userDTO is a user as the API shows it: never the password hash.

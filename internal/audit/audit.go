@@ -47,4 +47,14 @@ type Filter struct {
 	UserID   int64
 	Limit    int
 	BeforeID int64 // for paging: entries older than this id
+	// Login selects one user's entries by the login recorded (also failed sign-ins,
+	// which have no user id when the login does not exist).
+	Login string
+	// Actions selects entries with one of these actions; NotActions leaves them out.
+	Actions, NotActions []string
+	// From and To bound the time (From inclusive, To exclusive); zero: unbounded.
+	From, To time.Time
 }
+
+// SignIns are the actions of the sign-in view, apart from the changes.
+var SignIns = []string{"user.login", "user.login_failed", "user.logout"}

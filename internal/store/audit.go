@@ -50,6 +50,32 @@ func (s *Store) Audit(ctx context.Context, f audit.Filter) ([]audit.Entry, error
 	if f.BeforeID != 0 {
 		arg("id < $%d", f.BeforeID)
 	}
+	if f.Login != "" {
+		arg("user_login = $%d", f.Login)
+	}
+	if !f.From.IsZero() {
+		arg("at >= $%d", f.From.UTC())
+	}
+	if !f.To.IsZero() {
+		arg("at < $%d", f.To.UTC())
+	}
+	inList := func(col string, not bool, vals []string) {
+		if len(vals) == 0 {
+			return
+		}
+		ph := make([]string, len(vals))
+		for i, v := range vals {
+			args = append(args, v)
+			ph[i] = fmt.Sprintf("$%d", len(args))
+		}
+		op := " IN ("
+		if not {
+			op = " NOT IN ("
+		}
+		where = append(where, col+op+strings.Join(ph, ", ")+")")
+	}
+	inList("action", false, f.Actions)
+	inList("action", true, f.NotActions)
 	limit := f.Limit
 	if limit <= 0 || limit > 1000 {
 		limit = 100

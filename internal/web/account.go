@@ -9,7 +9,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/lantu-dev/lantu/internal/audit"
 	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/httpauth"
 	"github.com/lantu-dev/lantu/internal/i18n"
@@ -113,22 +112,6 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) error {
 	// Every session ended with the change: sign in again with the new password.
 	s.guard.EndSession(w, r)
 	http.Redirect(w, r, "/login?changed=1", http.StatusSeeOther)
-	return nil
-}
-
-func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) error {
-	f := audit.Filter{Entity: r.URL.Query().Get("entity"), Limit: 200}
-	f.EntityID, _ = strconv.ParseInt(r.URL.Query().Get("entity_id"), 10, 64)
-	f.BeforeID, _ = strconv.ParseInt(r.URL.Query().Get("before"), 10, 64)
-	entries, err := s.svc.Audit(r.Context(), service.ActorFrom(r.Context()), f)
-	if err != nil {
-		return err
-	}
-	var older int64
-	if len(entries) == f.Limit {
-		older = entries[len(entries)-1].ID
-	}
-	s.render(w, r, http.StatusOK, "audit", map[string]any{"Entries": entries, "Filter": f, "Older": older})
 	return nil
 }
 

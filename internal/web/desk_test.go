@@ -294,3 +294,85 @@ func testOverdueDepartmentsOnReview(t *testing.T, w *progressWorld) {
 		t.Errorf("English review page lacks the overdue departments")
 	}
 }
+
+// auditActions are the data-action attributes of the audit page's rows.
+func auditActions(body string) map[string]int {
+	out := map[string]int{}
+	for _, m := range regexp.MustCompile(`<tr data-action="([^"]+)"`).FindAllStringSubmatch(body, -1) {
+		out[m[1]]++
+	}
+	return out
+}
+
+// The audit log reads as words: actions by name in both languages, users and reports by
+// name, China time; who, what and when filter it through the URL; sign-ins, failed ones
+// too, are a view of their own.
+func TestAuditLogReadable(t *testing.T) { eachWorld(t, testAuditLogReadable) }
+
+func testAuditLogReadable(t *testing.T, w *progressWorld) {
+	clerk := w.browser(t, "clerk")
+	_, body := w.get(t, clerk, fmt.Sprintf("/indicators/%d/reports/new", w.fdi))
+	if code, _, _ := w.post(t, clerk, fmt.Sprintf("/indicators/%d/reports", w.fdi), url.Values{"csrf": {csrfOf(t, body)}, "period": {"2022-03"},
+		"value": {"7500万"}, "intent": {"draft"}}); code != 200 {
+		t.Fatalf("draft = %d", code)
+	}
+	anon := w.browser(t, "")
+	_, body = w.get(t, anon, "/login")
+	w.post(t, anon, "/login", url.Values{"csrf": {csrfOf(t, body)}, "login": {"urbanclerk"}, "password": {"wrong-password-1"}})
+	leader := w.browser(t, "leader")
+	code, body := w.get(t, leader, "/admin/audit")
+	acts := auditActions(body)
+	if code != 200 || acts["report.create"] != 1 || acts["user.login"] != 0 || acts["user.login_failed"] != 0 {
+		t.Fatalf("the changes view = %d, actions %v", code, acts)
+	}
+	for _, want := range []string{"新建报告", "王晓丽", "报告 外商直接投资 · 2022年3月", "2022-04-05 10:00:00", "时间（北京时间）"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the audit page lacks %q", want)
+		}
+	}
+	_, body = w.get(t, leader, "/admin/audit?who=clerk&what=report.create")
+	if acts := auditActions(body); len(acts) != 1 || acts["report.create"] != 1 {
+		t.Errorf("who=clerk&what=report.create: %v", acts)
+	}
+	_, body = w.get(t, leader, "/admin/audit?who=head")
+	if acts := auditActions(body); len(acts) != 0 {
+		t.Errorf("who=head (no changes): %v", acts)
+	}
+	_, body = w.get(t, leader, "/admin/audit?from=2022-04-06")
+	if acts := auditActions(body); len(acts) != 0 {
+		t.Errorf("from the day after: %v", acts)
+	}
+	_, body = w.get(t, leader, "/admin/audit?from=2022-04-05&to=2022-04-05")
+	if acts := auditActions(body); acts["report.create"] != 1 {
+		t.Errorf("on the day: %v", acts)
+	}
+	_, body = w.get(t, leader, "/admin/audit?view=signin")
+	acts = auditActions(body)
+	if acts["user.login_failed"] != 1 || acts["user.login"] < 2 || acts["report.create"] != 0 || !strings.Contains(body, "登录失败") {
+		t.Errorf("the sign-in view: %v", acts)
+	}
+	_, body = w.get(t, leader, "/admin/audit?view=signin&who=urbanclerk&lang=en")
+	if acts := auditActions(body); len(acts) != 1 || !strings.Contains(body, "Sign-in failed") {
+		t.Errorf("English sign-in view of urbanclerk: %v", acts)
+	}
+	_, body = w.get(t, leader, "/admin/audit?lang=en")
+	if !strings.Contains(body, "Report created") || !strings.Contains(body, "report 外商直接投资 · 2022-03") || strings.Contains(body, "新建报告") {
+		t.Errorf("the English audit page is not in English")
+	}
+	// The API: the same filters, each entry with its action in words and China time.
+	code, body = w.get(t, leader, "/api/v1/audit?view=signin&who=urbanclerk&lang=en")
+	if code != 200 || !strings.Contains(body, `"action_label":"Sign-in failed"`) || !strings.Contains(body, `"at_china":"2022-04-05T10:00:00+08:00"`) ||
+		strings.Contains(body, "report.create") {
+		t.Errorf("API sign-in view = %d: %s", code, body)
+	}
+	code, body = w.get(t, leader, "/api/v1/audit?view=changes&what=report.create&lang=zh")
+	if code != 200 || !strings.Contains(body, `"action_label":"新建报告"`) || strings.Contains(body, "user.login") {
+		t.Errorf("API changes view = %d: %s", code, body)
+	}
+	if code, _ := w.get(t, leader, "/api/v1/audit?from=yesterday"); code != http.StatusBadRequest {
+		t.Errorf("API with a bad date = %d, want 400", code)
+	}
+	if code, _ := w.get(t, clerk, "/admin/audit"); code != http.StatusForbidden {
+		t.Errorf("a clerk reads the audit log: %d", code)
+	}
+}
