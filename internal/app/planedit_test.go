@@ -112,12 +112,12 @@ func TestPlanEditReads(t *testing.T) {
 		for _, s := range readSubjects {
 			for path, marker := range pages {
 				code, body := w.get(t, s.name, path)
-				switch {
-				case s.name == "admin":
+				switch s.name {
+				case "admin":
 					if code != http.StatusOK || !strings.Contains(body, marker) {
 						t.Errorf("admin at %s = %d without %q", path, code, marker)
 					}
-				case s.name == "anonymous":
+				case "anonymous":
 					if code != http.StatusSeeOther && code != http.StatusUnauthorized {
 						t.Errorf("anonymous at %s = %d", path, code)
 					}
