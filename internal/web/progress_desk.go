@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -197,12 +196,6 @@ func (s *Server) remindDepartment(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	q := url.Values{"plan": {strconv.FormatInt(planID, 10)}}
-	if run.Why == "no channel" {
-		q.Set("reminded", "recorded")
-	} else {
-		q.Set("reminded", fmt.Sprintf("%d.%d.%d", run.Items, res.Sent+res.Failed, run.Skipped))
-	}
-	http.Redirect(w, r, "/review?"+q.Encode()+"#overdue-depts", http.StatusSeeOther)
+	http.Redirect(w, r, "/review?"+remindedQuery(planID, run, res, "recorded")+"#overdue-depts", http.StatusSeeOther)
 	return nil
 }

@@ -117,13 +117,7 @@ func (s *Server) reviewRemind(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	q := url.Values{"plan": {strconv.FormatInt(planID, 10)}}
-	if run.Why == "no channel" {
-		q.Set("reminded", "none")
-	} else {
-		q.Set("reminded", fmt.Sprintf("%d.%d.%d", run.Items, res.Sent+res.Failed, run.Skipped))
-	}
-	http.Redirect(w, r, "/review?"+q.Encode(), http.StatusSeeOther)
+	http.Redirect(w, r, "/review?"+remindedQuery(planID, run, res, "none"), http.StatusSeeOther)
 	return nil
 }
 
@@ -148,4 +142,16 @@ func remindFlash(r *http.Request) *flashMsg {
 		n[i] = x
 	}
 	return &flashMsg{Kind: "ok", Text: fmt.Sprintf(i18n.T(lang, "remind.sent"), n[0], n[1], n[2])}
+}
+
+// remindedQuery is the review page's query after a 催报: the plan and what was sent, or
+// noChannel when no reminder channel is set (the page words each case).
+func remindedQuery(planID int64, run service.ReminderRun, res service.DeliveryResult, noChannel string) string {
+	q := url.Values{"plan": {strconv.FormatInt(planID, 10)}}
+	if run.Why == "no channel" {
+		q.Set("reminded", noChannel)
+	} else {
+		q.Set("reminded", fmt.Sprintf("%d.%d.%d", run.Items, res.Sent+res.Failed, run.Skipped))
+	}
+	return q.Encode()
 }
