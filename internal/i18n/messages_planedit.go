@@ -55,6 +55,8 @@ func init() {
 		"planedit.f.frequency":           {"报送频次", "Frequency"},
 		"planedit.f.accumulation":        {"累计方式", "Accumulation"},
 		"planedit.f.public":              {"向公众公开", "Public"},
+		"planedit.f.owed_from":           {"起报日期", "Owed from"},
+		"planedit.f.owed_from.hint":      {"自该日期所在期次起须报送，此前期次不算逾期；留空为规划年初。年中新增的指标自动取新增当天。", "Reports are owed from the period this date lies in; earlier periods are never overdue. Empty: the plan year's start. An indicator added during the year takes the day it was added."},
 		"planedit.f.start":               {"开工日期", "Start"},
 		"planedit.f.end":                 {"完工日期", "End"},
 		"planedit.f.description":         {"说明", "Description"},

@@ -91,6 +91,10 @@ type Indicator struct {
 	Qualifier Qualifier        `json:"qualifier"`
 	// Due is the date a milestone must be done by (YYYY-MM-DD).
 	Due string `json:"due,omitempty"`
+	// OwedFrom is the date (YYYY-MM-DD) reports are owed from: an indicator added during
+	// the year owes the period it was added in and later ones, never earlier ones. ""
+	// is the plan year's start.
+	OwedFrom string `json:"owed_from,omitempty"`
 
 	// Baseline is last year's figure (for growth indicators the base the rate is over).
 	Baseline *Figure `json:"baseline,omitempty"`

@@ -218,6 +218,9 @@ func (ind *Indicator) validate(v *validator, path string, p *Plan, depts, projec
 			v.add(path, "due", "only a milestone has a due date")
 		}
 	}
+	if ind.OwedFrom != "" && !validDate(ind.OwedFrom) {
+		v.add(path, "owed_from", "%q is not a date (YYYY-MM-DD)", ind.OwedFrom)
+	}
 	switch ind.Qualifier {
 	case QualExact, QualAbout, QualAtLeast, QualAtMost:
 	case QualOver:

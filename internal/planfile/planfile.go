@@ -130,6 +130,7 @@ type Indicator struct {
 	TargetMax    *Dec     `yaml:"target_max,omitempty"`
 	Qualifier    string   `yaml:"qualifier,omitempty"`
 	Due          string   `yaml:"due,omitempty"`
+	OwedFrom     string   `yaml:"owed_from,omitempty"` // reports owed from this date (YYYY-MM-DD); empty: the year's start
 	Project      string   `yaml:"project,omitempty"`
 	Baseline     *Figure  `yaml:"baseline,omitempty"`
 	Context      []Figure `yaml:"context,omitempty"`
@@ -384,7 +385,7 @@ func (in *Indicator) toIndicator(year int) plan.Indicator {
 		Code: in.Code, Name: in.Name, Unit: in.Unit, Kind: plan.Kind(in.Kind),
 		Direction: plan.Direction(in.Direction), Description: in.Description,
 		Target: dec(in.Target), TargetMax: dec(in.TargetMax), Qualifier: plan.Qualifier(in.Qualifier),
-		Due: in.Due, ProjectCode: in.Project, Baseline: toFigure(in.Baseline),
+		Due: in.Due, OwedFrom: in.OwedFrom, ProjectCode: in.Project, Baseline: toFigure(in.Baseline),
 		Period: in.Period, Frequency: plan.Frequency(in.Frequency), Accumulation: plan.Accumulation(in.Accumulation),
 		DeptCode: in.Department, Public: in.Public == nil || *in.Public, StdCode: strings.TrimSpace(in.StdCode),
 	}
@@ -441,7 +442,7 @@ func FromPlan(p *plan.Plan, reports map[string][]Report) *File {
 				public := ind.Public
 				fi := Indicator{Code: ind.Code, Name: ind.Name, Unit: ind.Unit, Kind: string(ind.Kind), Direction: string(ind.Direction),
 					Description: ind.Description, Target: fromDec(ind.Target), TargetMax: fromDec(ind.TargetMax),
-					Qualifier: string(ind.Qualifier), Due: ind.Due, Project: ind.ProjectCode, Baseline: fromFigure(ind.Baseline),
+					Qualifier: string(ind.Qualifier), Due: ind.Due, OwedFrom: ind.OwedFrom, Project: ind.ProjectCode, Baseline: fromFigure(ind.Baseline),
 					Period: ind.Period, Frequency: string(ind.Frequency), Accumulation: string(ind.Accumulation),
 					Department: ind.DeptCode, Public: &public, StdCode: ind.StdCode, Reports: reports[ind.Code]}
 				for i := range ind.Context {

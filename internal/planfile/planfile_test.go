@@ -1,9 +1,11 @@
 package planfile
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -147,5 +149,43 @@ func TestParseTypeErrorsNameLine(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Parse(%q) = %v, want it to name %q", in, err, want)
 		}
+	}
+}
+
+// owed_from is read, exported and read again; a malformed one is refused naming the field.
+func TestOwedFrom(t *testing.T) {
+	data, err := os.ReadFile("testdata/small.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	with := bytes.Replace(data, []byte("            frequency: quarterly\n"), []byte("            frequency: quarterly\n            owed_from: \"2022-05-20\"\n"), 1)
+	if bytes.Equal(with, data) {
+		t.Fatal("small.yaml no longer has a quarterly indicator")
+	}
+	l, err := Parse(os.DirFS("testdata"), "small.yaml", with)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, z := range l.Plan.Zones {
+		for _, pr := range z.Programs {
+			for _, ind := range pr.Indicators {
+				got = append(got, ind.Code+"="+ind.OwedFrom)
+			}
+		}
+	}
+	if !slices.Contains(got, "fdi=2022-05-20") || !slices.Contains(got, "rail-bill-lc=") {
+		t.Fatalf("owed_from as read: %v", got)
+	}
+	out, err := Marshal(FromPlan(l.Plan, l.Reports))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(out, []byte("owed_from: \"2022-05-20\"")) && !bytes.Contains(out, []byte("owed_from: 2022-05-20")) {
+		t.Errorf("export lacks owed_from:\n%s", out)
+	}
+	bad := bytes.Replace(with, []byte("2022-05-20"), []byte("2022-5-20"), 1)
+	if _, err := Parse(os.DirFS("testdata"), "small.yaml", bad); err == nil || !strings.Contains(err.Error(), "owed_from") {
+		t.Errorf("a malformed owed_from: %v", err)
 	}
 }

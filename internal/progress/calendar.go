@@ -46,21 +46,7 @@ func (c Calendar) LockDate(p Period) time.Time {
 	return c.Due(p).AddDate(0, 0, Normalize(c.Settings).LockAfterDays)
 }
 
-// Overdue reports whether a period's report is missing after its due date.
-func (c Calendar) Overdue(p Period, hasReport bool, at time.Time) bool {
-	return !hasReport && dateOf(at).After(c.Due(p))
-}
-
-// PastDue lists the periods of a year whose due date has passed at at, in order.
-func (c Calendar) PastDue(year int, at time.Time) []Period {
-	var out []Period
-	for _, p := range c.Periods(year) {
-		if dateOf(at).After(c.Due(p)) {
-			out = append(out, p)
-		}
-	}
-	return out
-}
+// What is overdue is Obligation.Overdue's (owed.go): the calendar gives dates only.
 
 // OnTime reports whether a report submitted at submitted was in by the period's due
 // date. A zero time was never submitted.

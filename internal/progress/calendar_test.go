@@ -38,29 +38,9 @@ func TestCalendarDueAndLock(t *testing.T) {
 	}
 }
 
-func TestCalendarOverdue(t *testing.T) {
+func TestCalendarOnTime(t *testing.T) {
 	cal := NewCalendar(plan.Monthly, plan.DefaultSettings())
 	p := per("2022-06")
-	for _, tc := range []struct {
-		name      string
-		hasReport bool
-		at        time.Time
-		want      bool
-	}{
-		{"before due", false, day(2022, 7, 9), false},
-		{"on the due day", false, day(2022, 7, 10), false},
-		{"late at night on the due day", false, time.Date(2022, 7, 10, 23, 59, 0, 0, time.FixedZone("CST", 8*3600)), false},
-		{"the day after", false, day(2022, 7, 11), true},
-		{"reported", true, day(2022, 9, 1), false},
-	} {
-		if got := cal.Overdue(p, tc.hasReport, tc.at); got != tc.want {
-			t.Errorf("%s: Overdue = %v", tc.name, got)
-		}
-	}
-	past := cal.PastDue(2022, day(2022, 4, 11))
-	if len(past) != 3 || past[2] != per("2022-03") {
-		t.Errorf("PastDue = %v", past)
-	}
 	if !cal.OnTime(p, day(2022, 7, 10)) || cal.OnTime(p, day(2022, 7, 11)) || cal.OnTime(p, time.Time{}) {
 		t.Error("OnTime")
 	}

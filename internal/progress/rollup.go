@@ -82,14 +82,16 @@ func ByDepartment(results []Result) []DeptSummary {
 	return out
 }
 
-// DueItem is one report owed: an indicator's period, its due date, and when the report
-// was first submitted (zero if never).
+// DueItem is one report owed: an indicator's period, its due date, when the report
+// was first submitted (zero if never), and whether it is overdue now (Obligation.Overdue:
+// no revision handed in).
 type DueItem struct {
 	IndicatorID int64     `json:"indicator_id"`
 	Dept        string    `json:"department,omitempty"`
 	Period      Period    `json:"period"`
 	Due         time.Time `json:"due"`
 	SubmittedAt time.Time `json:"submitted_at,omitzero"`
+	Overdue     bool      `json:"overdue,omitempty"`
 }
 
 // OnTime reports whether the item was submitted by its due date (the due day counts).
@@ -138,11 +140,11 @@ func OnTimeByPeriod(items []DueItem) []ReportingRate {
 	return out
 }
 
-// DueItems lists the reports an indicator owed in a year by at: one item for each
-// period whose due date has passed, with the earliest submission among the period's
-// reports (any revision or state: a report handed in on time and rejected later was
-// still in on time).
-func DueItems(indicatorID int64, dept string, cal Calendar, year int, reports []Report, at time.Time) []DueItem {
+// DueItems lists the reports an indicator owed by at: one item for each owed period
+// (Obligation) whose due date has passed, with the earliest submission among the
+// period's reports (any revision or state: a report handed in on time and rejected later
+// was still in on time) and whether it is overdue (Obligation.Overdue).
+func DueItems(indicatorID int64, dept string, o Obligation, reports []Report, at time.Time) []DueItem {
 	first := map[Period]time.Time{}
 	for _, r := range reports {
 		if r.SubmittedAt.IsZero() {
@@ -152,9 +154,14 @@ func DueItems(indicatorID int64, dept string, cal Calendar, year int, reports []
 			first[r.Period] = r.SubmittedAt
 		}
 	}
+	overdue := map[Period]bool{}
+	for _, op := range o.Overdue(reports, nil, at) {
+		overdue[op.Period] = true
+	}
 	var out []DueItem
-	for _, p := range cal.PastDue(year, at) {
-		out = append(out, DueItem{IndicatorID: indicatorID, Dept: dept, Period: p, Due: cal.Due(p), SubmittedAt: first[p]})
+	for _, p := range o.PastDue(at) {
+		out = append(out, DueItem{IndicatorID: indicatorID, Dept: dept, Period: p, Due: o.Calendar.Due(p), SubmittedAt: first[p],
+			Overdue: overdue[p]})
 	}
 	return out
 }

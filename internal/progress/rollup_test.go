@@ -44,7 +44,7 @@ func TestByDepartment(t *testing.T) {
 }
 
 func TestOnTimeRate(t *testing.T) {
-	cal := NewCalendar(plan.Monthly, plan.DefaultSettings())
+	o := Obligation{Calendar: NewCalendar(plan.Monthly, plan.DefaultSettings()), Year: 2022}
 	cst := time.FixedZone("CST", 8*3600)
 	reports := []Report{
 		{Period: per("2022-01"), SubmittedAt: time.Date(2022, 2, 10, 23, 0, 0, 0, cst)}, // on the due day
@@ -56,14 +56,20 @@ func TestOnTimeRate(t *testing.T) {
 		{Period: per("2022-04")},
 		{Period: per("2022-05"), SubmittedAt: day(2022, 5, 30)},
 	}
-	items := DueItems(1, "商务局", cal, 2022, reports, day(2022, 6, 5))
+	items := DueItems(1, "商务局", o, reports, day(2022, 6, 5))
 	if len(items) != 4 || items[3].Period != per("2022-04") || !items[3].SubmittedAt.IsZero() || items[0].Dept != "商务局" {
 		t.Fatalf("DueItems = %+v", items)
 	}
 	want := []bool{true, false, true, false}
+	// Overdue: January and February were submitted (state unset here: not handed in
+	// in the rule's sense, so overdue), March's submitted revision settles it.
+	wantOverdue := []bool{true, true, false, true}
 	for i, it := range items {
 		if it.OnTime() != want[i] {
 			t.Errorf("%s on time = %v", it.Period, it.OnTime())
+		}
+		if it.Overdue != wantOverdue[i] {
+			t.Errorf("%s overdue = %v", it.Period, it.Overdue)
 		}
 	}
 	r := OnTimeRate(items)
@@ -74,7 +80,7 @@ func TestOnTimeRate(t *testing.T) {
 	eqDec(t, "nothing due", ptr(OnTimeRate(nil).Rate), "1")
 
 	// Two indicators, per period.
-	items = append(items, DueItems(2, "商务局", cal, 2022, []Report{{Period: per("2022-01"), SubmittedAt: day(2022, 2, 1)}}, day(2022, 3, 11))...)
+	items = append(items, DueItems(2, "商务局", o, []Report{{Period: per("2022-01"), SubmittedAt: day(2022, 2, 1)}}, day(2022, 3, 11))...)
 	byP := OnTimeByPeriod(items)
 	if len(byP) != 4 || byP[0].Period != per("2022-01") || byP[0].Due != 2 || byP[0].OnTime != 2 ||
 		byP[1].Period != per("2022-02") || byP[1].Due != 2 || byP[1].OnTime != 0 {

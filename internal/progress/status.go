@@ -262,15 +262,14 @@ func (e *eval) run() Result {
 
 // overdue fills Result.Overdue and decides whether one of them blocks the status.
 func (e *eval) overdue() {
-	in := handedIn(e.reports)
 	var last Period
 	if len(e.counted) > 0 {
 		last = e.counted[len(e.counted)-1].Period
 	}
-	for _, p := range e.cal.PastDue(e.year, e.at) {
-		if in[p] {
-			continue
-		}
+	o := ObligationOf(e.ind, e.set, e.year)
+	o.None = false // a context figure's status is no_target whatever it owes; its callers drop the list
+	for _, op := range o.Overdue(e.reports, nil, e.at) {
+		p := op.Period
 		e.res.Overdue = append(e.res.Overdue, p)
 		if e.blocking.IsZero() && (e.acc == plan.Periodic || last.IsZero() || last.Before(p)) {
 			e.blocking = p

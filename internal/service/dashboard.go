@@ -161,8 +161,7 @@ func (d *planData) dueItems(at time.Time) []progress.DueItem {
 			}
 			reps = append(reps, rep)
 		}
-		cal := progress.NewCalendar(ind.Frequency, d.plan.Settings)
-		out = append(out, progress.DueItems(ind.ID, ind.DeptName, cal, d.plan.Year, reps, at)...)
+		out = append(out, progress.DueItems(ind.ID, ind.DeptName, progress.ObligationOf(ind.Indicator, d.plan.Settings, d.plan.Year), reps, at)...)
 	}
 	return out
 }
@@ -354,7 +353,7 @@ func (d *planData) silent(items []progress.DueItem) []SilentDept {
 	}
 	by := map[string]*acc{}
 	for _, it := range items {
-		if !it.SubmittedAt.IsZero() {
+		if !it.Overdue {
 			continue
 		}
 		x := by[it.Dept]
@@ -624,7 +623,7 @@ func (s *Service) Bulletin(ctx context.Context, a Actor, planID int64, month pro
 	b.Rate = progress.OnTimeRate(items)
 	day := func(t time.Time) time.Time { y, m, dd := t.Date(); return time.Date(y, m, dd, 0, 0, 0, 0, time.UTC) }
 	for _, it := range items {
-		if !it.SubmittedAt.IsZero() {
+		if !it.Overdue {
 			continue
 		}
 		ind := byID[it.IndicatorID]

@@ -115,31 +115,18 @@ func (s *Service) OverdueDepartments(ctx context.Context, a Actor, planID int64)
 	if err != nil {
 		return nil, err
 	}
-	in := map[int64]map[string]bool{}
+	byInd := map[int64][]progress.Report{}
 	for _, r := range reports {
-		if r.State == progress.StateSubmitted || r.State == progress.StateApproved {
-			if in[r.IndicatorID] == nil {
-				in[r.IndicatorID] = map[string]bool{}
-			}
-			in[r.IndicatorID][r.Period.String()] = true
-		}
+		byInd[r.IndicatorID] = append(byInd[r.IndicatorID], r.Report)
 	}
 	at := s.AsOf(p)
-	y, m, d := at.Date()
-	day := progress.Date(y, m, d)
 	byDept := map[int64]*OverdueDepartment{}
 	var order []int64
 	for _, ind := range inds {
-		if ind.DeptID == 0 || !ind.HasTarget() || s.can(a, auth.ReportApprove, reportResource(ind, 0)) != nil {
+		if ind.DeptID == 0 || s.can(a, auth.ReportApprove, reportResource(ind, 0)) != nil {
 			continue
 		}
-		cal := progress.NewCalendar(ind.Frequency, p.Settings)
-		n := 0
-		for _, per := range cal.Periods(p.Year) {
-			if day.After(cal.Due(per)) && !in[ind.ID][per.String()] {
-				n++
-			}
-		}
+		n := len(progress.ObligationOf(ind.Indicator, p.Settings, p.Year).Overdue(byInd[ind.ID], nil, at))
 		if n == 0 {
 			continue
 		}

@@ -295,6 +295,7 @@ func (s *Service) acceptIndicator(ctx context.Context, a Actor, planID int64, in
 		if ind.Kind == plan.KindGrowth {
 			ind.Baseline = &plan.Figure{Period: strconv.Itoa(p.Year - 1)}
 		}
+		ind.OwedFrom = s.owedFromNow(p.Year) // owed from the period it is accepted in
 		depts, err := s.store.Departments(ctx, p.RegionID)
 		if err != nil {
 			return err

@@ -71,8 +71,12 @@ type ItemInput struct {
 	Qualifier    string
 	Frequency    string
 	Accumulation string
-	Public       bool
-	Retired      bool // shown, not edited
+	// OwedFrom is the date reports are owed from (YYYY-MM-DD); "" is the plan year's
+	// start. A new indicator left without one is owed from the day it is created, once
+	// the plan year has begun.
+	OwedFrom string
+	Public   bool
+	Retired  bool // shown, not edited
 }
 
 // EditError names one field of a plan edit and why it is refused, as a message code
@@ -175,7 +179,7 @@ func (s *Service) loadItem(ctx context.Context, kind ItemKind, id int64) (ItemIn
 		in := ItemInput{Kind: kind, ID: id, PlanID: ind.PlanID, Version: ind.EditVersion, Parent: ind.ProgramID,
 			Code: ind.Code, Name: ind.Name, Description: ind.Description, Dept: ind.DeptCode, Unit: ind.Unit,
 			Target: decText(ind.Target), TargetMax: decText(ind.TargetMax), Qualifier: string(ind.Qualifier),
-			Frequency: string(ind.Frequency), Accumulation: string(ind.Accumulation), Public: ind.Public, Retired: ind.Retired}
+			Frequency: string(ind.Frequency), Accumulation: string(ind.Accumulation), OwedFrom: ind.OwedFrom, Public: ind.Public, Retired: ind.Retired}
 		return in, ind.RegionID, nil
 	}
 	it, err := s.store.PlanItem(ctx, store.PlanTable(kind), id)
@@ -213,7 +217,7 @@ func (in ItemInput) auditFields() map[string]string {
 	case KindIndicator:
 		m["program"] = fmt.Sprint(in.Parent)
 		m["department"], m["unit"], m["target"], m["target_max"] = in.Dept, in.Unit, in.Target, in.TargetMax
-		m["qualifier"], m["frequency"], m["accumulation"] = in.Qualifier, in.Frequency, in.Accumulation
+		m["qualifier"], m["frequency"], m["accumulation"], m["owed_from"] = in.Qualifier, in.Frequency, in.Accumulation, in.OwedFrom
 		m["public"] = fmt.Sprint(in.Public)
 	}
 	return m
@@ -237,7 +241,7 @@ func (s *Service) SavePlanItem(ctx context.Context, a Actor, in ItemInput) (int6
 	in.Code, in.Name = strings.TrimSpace(in.Code), strings.TrimSpace(in.Name)
 	in.Description, in.Dept, in.Unit = strings.TrimSpace(in.Description), strings.TrimSpace(in.Dept), strings.TrimSpace(in.Unit)
 	in.Target, in.TargetMax = strings.TrimSpace(in.Target), strings.TrimSpace(in.TargetMax)
-	in.Start, in.End = strings.TrimSpace(in.Start), strings.TrimSpace(in.End)
+	in.Start, in.End, in.OwedFrom = strings.TrimSpace(in.Start), strings.TrimSpace(in.End), strings.TrimSpace(in.OwedFrom)
 	if _, err := ParseItemKind(string(in.Kind)); err != nil {
 		return 0, err
 	}
@@ -257,6 +261,9 @@ func (s *Service) SavePlanItem(ctx context.Context, a Actor, in ItemInput) (int6
 				return err
 			}
 			regionID = h.RegionID
+			if in.Kind == KindIndicator && in.OwedFrom == "" {
+				in.OwedFrom = s.owedFromNow(h.Year)
+			}
 		} else {
 			return fmt.Errorf("a new %s needs a plan: %w", in.Kind.Singular(), plan.ErrNotFound)
 		}
@@ -488,6 +495,10 @@ func (s *Service) validateItem(ctx context.Context, in ItemInput, regionID int64
 	default:
 		add("accumulation", "choose")
 	}
+	ind.OwedFrom = in.OwedFrom
+	if _, err := time.Parse(time.DateOnly, in.OwedFrom); in.OwedFrom != "" && err != nil {
+		add("owed_from", "date_format")
+	}
 	var projectID int64
 	if ind.ProjectCode != "" {
 		id, err := s.store.ProjectID(ctx, in.PlanID, ind.ProjectCode)
@@ -556,4 +567,15 @@ func (s *Service) ExportPlanAs(ctx context.Context, a Actor, planID int64) ([]by
 	}
 	out, err := s.ExportPlan(ctx, planID)
 	return out, h, err
+}
+
+// owedFromNow is the owed-from date of an indicator created now in a plan of a year: the
+// service clock's date in China once the plan year has begun (an indicator added in June
+// owes June on, never January to May), "" (the year's start) before.
+func (s *Service) owedFromNow(year int) string {
+	today := s.Now().In(China)
+	if today.Year() < year {
+		return ""
+	}
+	return today.Format(time.DateOnly)
 }

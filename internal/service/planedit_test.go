@@ -327,3 +327,65 @@ func TestPlanEditCreateMoveRetire(t *testing.T) {
 		}
 	})
 }
+
+// An indicator created during the plan year is owed from the day it is created unless
+// the admin gives a date; the admin sets and clears the date on the form (audited); a
+// malformed date is refused naming the field. The demo's indicators keep none.
+func TestPlanEditOwedFrom(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		if row, _ := st.Indicator(ctx, f.fdi); row.OwedFrom != "" {
+			t.Errorf("the demo's fdi is owed from %q, want the year's start", row.OwedFrom)
+		}
+		fdi, _ := st.Indicator(ctx, f.fdi)
+		in := service.ItemInput{Kind: service.KindIndicator, PlanID: f.planID, Parent: fdi.ProgramID, Code: "mid-year", Name: "年中新增",
+			Unit: "个", Target: "10", Qualifier: "at_least", Frequency: "monthly", Accumulation: "cumulative", Dept: "commerce"}
+		id, err := f.svc.SavePlanItem(ctx, f.admin, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		row, _ := st.Indicator(ctx, id)
+		if row.OwedFrom != "2022-04-05" { // the service clock's day
+			t.Errorf("created on 5 April: owed from %q", row.OwedFrom)
+		}
+		if _, _, a := lastAudit(t, st, "indicator", id); a["owed_from"] != "2022-04-05" {
+			t.Errorf("create audit: %v", a)
+		}
+		edit, err := f.svc.PlanItemForEdit(ctx, f.admin, service.KindIndicator, id)
+		if err != nil || edit.OwedFrom != "2022-04-05" {
+			t.Fatalf("form as read: %q %v", edit.OwedFrom, err)
+		}
+		bad := edit
+		bad.OwedFrom = "4月1日"
+		if _, err := f.svc.SavePlanItem(ctx, f.admin, bad); !slices.Contains(editFields(t, err), "owed_from:date_format") {
+			t.Errorf("malformed owed_from: %v", err)
+		}
+		edit.OwedFrom = "2022-03-01"
+		if _, err := f.svc.SavePlanItem(ctx, f.admin, edit); err != nil {
+			t.Fatal(err)
+		}
+		if row, _ := st.Indicator(ctx, id); row.OwedFrom != "2022-03-01" {
+			t.Errorf("set: %q", row.OwedFrom)
+		}
+		if _, b, a := lastAudit(t, st, "indicator", id); b["owed_from"] != "2022-04-05" || a["owed_from"] != "2022-03-01" {
+			t.Errorf("edit audit: %v → %v", b, a)
+		}
+		edit.Version, edit.OwedFrom = 2, ""
+		if _, err := f.svc.SavePlanItem(ctx, f.admin, edit); err != nil {
+			t.Fatal(err)
+		}
+		if row, _ := st.Indicator(ctx, id); row.OwedFrom != "" {
+			t.Errorf("cleared: %q", row.OwedFrom)
+		}
+		// Given on creation, the admin's date is kept.
+		in.Code, in.OwedFrom = "given-date", "2022-01-01"
+		id, err = f.svc.SavePlanItem(ctx, f.admin, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if row, _ := st.Indicator(ctx, id); row.OwedFrom != "2022-01-01" {
+			t.Errorf("given on creation: %q", row.OwedFrom)
+		}
+	})
+}

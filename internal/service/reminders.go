@@ -254,33 +254,41 @@ func (s *Service) collectReminders(ctx context.Context, rs ReminderSettings, now
 			period string
 		}
 		latest := map[key]store.StoredReport{}
+		byInd := map[int64][]progress.Report{}
 		for _, r := range reports {
 			k := key{r.IndicatorID, r.Period.String()}
 			if cur, ok := latest[k]; !ok || r.Revision > cur.Revision {
 				latest[k] = r
 			}
+			byInd[r.IndicatorID] = append(byInd[r.IndicatorID], r.Report)
 		}
 		for _, ind := range inds {
 			if ind.DeptID == 0 {
 				continue
 			}
-			cal := progress.NewCalendar(ind.Frequency, p.Settings)
-			for _, period := range cal.Periods(p.Year) {
-				due := cal.Due(period).Format(time.DateOnly)
+			// What is owed and overdue is the one rule (progress.Obligation): owed from
+			// the indicator's owed-from date, settled by any revision handed in.
+			o := progress.ObligationOf(ind.Indicator, p.Settings, p.Year)
+			in := progress.HandedIn(byInd[ind.ID])
+			overdue := map[progress.Period]bool{}
+			for _, op := range o.Overdue(byInd[ind.ID], unlocks[ind.ID], local) {
+				// Past due and still open: before its lock date, or reopened by an
+				// unlock in force today (a reviewer wants it filed now).
+				overdue[op.Period] = op.Open
+			}
+			for _, period := range o.Calendar.Periods(p.Year) {
+				due := o.Calendar.Due(period).Format(time.DateOnly)
 				r, has := latest[key{ind.ID, period.String()}]
 				it := remindItem{ReminderItem: store.ReminderItem{Day: day, IndicatorID: ind.ID, Period: period.String()}, Ind: ind, Due: due}
-				handedIn := has && (r.State == progress.StateSubmitted || r.State == progress.StateApproved)
 				switch {
 				case has && r.State == progress.StateSubmitted:
 					if wait := now.Sub(r.SubmittedAt); wait > time.Duration(rs.ReviewDays)*24*time.Hour {
 						it.Kind, it.Waiting = RemindReview, int(wait.Hours()/24)
 					}
-				case handedIn:
+				case in[period] || !o.Owes(period):
 				case day <= due && due <= horizon:
 					it.Kind = RemindDue
-				case due < day && !cal.Locked(period, local, unlocks[ind.ID]):
-					// Past due and still open: before its lock date, or reopened by
-					// an unlock in force today (a reviewer wants it filed now).
+				case overdue[period]:
 					it.Kind = RemindOverdue
 				}
 				if it.Kind != "" {

@@ -379,8 +379,7 @@ func (cs *cachedStatus) departmentRates() map[string][]progress.ReportingRate {
 			if ind.DeptName == "" || !ind.HasTarget() {
 				continue
 			}
-			cal := progress.NewCalendar(ind.Frequency, p.Settings)
-			items[ind.DeptName] = append(items[ind.DeptName], progress.DueItems(ind.ID, ind.DeptName, cal, p.Year, cs.reports[ind.ID], cs.at)...)
+			items[ind.DeptName] = append(items[ind.DeptName], progress.DueItems(ind.ID, ind.DeptName, progress.ObligationOf(ind.Indicator, p.Settings, p.Year), cs.reports[ind.ID], cs.at)...)
 		}
 		cs.rates = map[string][]progress.ReportingRate{}
 		for dept, its := range items {

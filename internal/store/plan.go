@@ -241,11 +241,11 @@ func (s *Store) insertIndicator(ctx context.Context, planID int64, ind *plan.Ind
 	}
 	ind.ID, err = s.insertID(ctx, `INSERT INTO indicators (program_id, plan_id, code, name, unit, kind, direction, description,
 		target, target_max, qualifier, due, baseline, context, period, frequency, accumulation, department_id, project_id,
-		public, source_document_id, source_start, source_end, position)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)`,
+		public, source_document_id, source_start, source_end, position, owed_from)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)`,
 		ind.ProgramID, planID, ind.Code, ind.Name, ind.Unit, ind.Kind, ind.Direction, ind.Description,
 		decArg(ind.Target), decArg(ind.TargetMax), ind.Qualifier, ind.Due, baseline, context, ind.Period, ind.Frequency, ind.Accumulation,
-		nullID(depts[ind.DeptCode]), nullID(projects[ind.ProjectCode]), ind.Public, srcDoc, srcStart, srcEnd, ind.Position)
+		nullID(depts[ind.DeptCode]), nullID(projects[ind.ProjectCode]), ind.Public, srcDoc, srcStart, srcEnd, ind.Position, nullText(ind.OwedFrom))
 	if err != nil {
 		return fmt.Errorf("store: create indicator %s: %w", ind.Code, err)
 	}
@@ -461,7 +461,7 @@ const liveIndicator = `i.retired_at IS NULL AND pr.retired_at IS NULL AND z.reti
 const indicatorColumns = `i.id, i.program_id, i.plan_id, p.region_id, i.code, i.name, i.unit, i.kind, i.direction, i.description,
 	i.target, i.target_max, i.qualifier, i.due, i.baseline, i.context, i.period, i.frequency, i.accumulation,
 	COALESCE(i.department_id, 0), COALESCE(d.code, ''), COALESCE(d.name, ''), COALESCE(pj.code, ''), i.public,
-	COALESCE(doc.key, ''), i.source_start, i.source_end, i.position, i.edit_version,
+	COALESCE(doc.key, ''), i.source_start, i.source_end, i.position, i.edit_version, COALESCE(i.owed_from, ''),
 	CASE WHEN i.retired_at IS NULL AND pr.retired_at IS NULL AND z.retired_at IS NULL THEN 0 ELSE 1 END`
 
 func (s *Store) listIndicators(ctx context.Context, where string, args ...any) ([]IndicatorRow, error) {
@@ -487,7 +487,7 @@ func (s *Store) listIndicators(ctx context.Context, where string, args ...any) (
 		ind := &r.Indicator
 		if err := rows.Scan(&ind.ID, &ind.ProgramID, &r.PlanID, &r.RegionID, &ind.Code, &ind.Name, &ind.Unit, &ind.Kind, &ind.Direction, &ind.Description,
 			&target, &targetMax, &ind.Qualifier, &ind.Due, &baseline, &contextJSON, &ind.Period, &ind.Frequency, &ind.Accumulation,
-			&r.DeptID, &ind.DeptCode, &r.DeptName, &ind.ProjectCode, &ind.Public, &docKey, &srcStart, &srcEnd, &ind.Position, &r.EditVersion, &retired); err != nil {
+			&r.DeptID, &ind.DeptCode, &r.DeptName, &ind.ProjectCode, &ind.Public, &docKey, &srcStart, &srcEnd, &ind.Position, &r.EditVersion, &ind.OwedFrom, &retired); err != nil {
 			return nil, fmt.Errorf("list indicators: %w", err)
 		}
 		if ind.Target, err = scanDec(target); err != nil {

@@ -215,9 +215,9 @@ func (s *Store) regionPlansChanged(ctx context.Context, regionID int64) error {
 func (s *Store) UpdateIndicator(ctx context.Context, planID int64, ind plan.Indicator, deptID, projectID int64, version int) error {
 	err := s.update(ctx, TableIndicators, ind.ID, version, `program_id = $1, code = $2, name = $3, unit = $4, kind = $5, direction = $6,
 		description = $7, target = $8, target_max = $9, qualifier = $10, due = $11, frequency = $12, accumulation = $13,
-		department_id = $14, project_id = $15, public = $16`,
+		department_id = $14, project_id = $15, public = $16, owed_from = $17`,
 		ind.ProgramID, ind.Code, ind.Name, ind.Unit, ind.Kind, ind.Direction, ind.Description, decArg(ind.Target), decArg(ind.TargetMax),
-		ind.Qualifier, ind.Due, ind.Frequency, ind.Accumulation, nullID(deptID), nullID(projectID), ind.Public)
+		ind.Qualifier, ind.Due, ind.Frequency, ind.Accumulation, nullID(deptID), nullID(projectID), ind.Public, nullText(ind.OwedFrom))
 	if err != nil {
 		return err
 	}

@@ -126,7 +126,7 @@ func itemForm(r *http.Request, kind service.ItemKind) service.ItemInput {
 		Dept: r.PostFormValue("department"), Start: r.PostFormValue("start"), End: r.PostFormValue("end"),
 		Unit: r.PostFormValue("unit"), Target: r.PostFormValue("target"), TargetMax: r.PostFormValue("target_max"),
 		Qualifier: r.PostFormValue("qualifier"), Frequency: r.PostFormValue("frequency"), Accumulation: r.PostFormValue("accumulation"),
-		Public: r.PostFormValue("public") == "1"}
+		OwedFrom: r.PostFormValue("owed_from"), Public: r.PostFormValue("public") == "1"}
 }
 
 func (s *Server) planItemForm(w http.ResponseWriter, r *http.Request) error {

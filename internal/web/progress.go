@@ -163,15 +163,17 @@ func counted(reports []service.StoredReport, year int, set plan.Settings) []prog
 	return progress.Counting(rs, set)
 }
 
-// handedIn is the set of periods with a report submitted or approved.
+// handedIn is the set of periods with a report submitted or approved (progress.HandedIn).
 func handedIn(reports []service.StoredReport) map[progress.Period]bool {
-	in := map[progress.Period]bool{}
-	for _, r := range reports {
-		if r.State == progress.StateSubmitted || r.State == progress.StateApproved {
-			in[r.Period] = true
-		}
+	return progress.HandedIn(plainReports(reports))
+}
+
+func plainReports(reports []service.StoredReport) []progress.Report {
+	out := make([]progress.Report, len(reports))
+	for i := range reports {
+		out[i] = reports[i].Report
 	}
-	return in
+	return out
 }
 
 // dayOf is t's date in China as midnight UTC, the form progress compares dates in.
@@ -189,37 +191,44 @@ type owed struct {
 	Locked  bool // for this user: no report can be made any more without an unlock
 }
 
-// owedPeriods lists the periods of the plan year that have ended by at and have no report
-// submitted or approved: overdue ones (past their due date) and the one now due.
+// owedPeriods lists the owed periods of the plan year (progress.Obligation: from the
+// indicator's owed-from date) that have ended by at and have no report submitted or
+// approved: overdue ones (progress.Obligation.Overdue) and the one now due.
 func owedPeriods(lang string, ind service.IndicatorRow, p *plan.Plan, reports []service.StoredReport, at time.Time) []owed {
-	freq := ind.Frequency
-	if freq == "" {
-		freq = plan.Yearly
+	o := progress.ObligationOf(ind.Indicator, p.Settings, p.Year)
+	plain := plainReports(reports)
+	in := progress.HandedIn(plain)
+	overdue := map[progress.Period]bool{}
+	for _, op := range o.Overdue(plain, nil, at.In(service.China)) {
+		overdue[op.Period] = true
 	}
-	cal := progress.NewCalendar(freq, p.Settings)
-	in := handedIn(reports)
 	day := dayOf(at)
 	var out []owed
-	for _, per := range cal.Periods(p.Year) {
+	for _, per := range o.Periods() {
 		if per.End().After(day) || in[per] {
 			continue
 		}
-		due := cal.Due(per)
-		out = append(out, owed{Period: per, Label: periodLabel(lang, per), Due: due.Format("2006-01-02"), Overdue: day.After(due)})
+		due := o.Calendar.Due(per)
+		out = append(out, owed{Period: per, Label: periodLabel(lang, per), Due: due.Format("2006-01-02"), Overdue: overdue[per]})
 	}
 	return out
 }
 
-// duePeriod is the period a new report is most likely for: the latest period ended by
-// at (the one now being reported: for the demo, the as-of month) when it has no report
-// yet, else the earliest ended period without one, else the period after the latest
-// reported, within the plan year.
+// duePeriod is the period a new report is most likely for, among the periods owed
+// (progress.Obligation): the latest period ended by at (the one now being reported: for
+// the demo, the as-of month) when it has no report yet, else the earliest ended period
+// without one, else the period after the latest reported, within the plan year.
 func duePeriod(ind service.IndicatorRow, p *plan.Plan, reports []service.StoredReport, at time.Time) progress.Period {
 	freq := ind.Frequency
 	if freq == "" {
 		freq = plan.Yearly
 	}
-	periods := progress.PeriodsOf(freq, p.Year)
+	// The periods owed (from the indicator's owed-from date); all of the year for an
+	// indicator that owes none (a context figure reports when it has something).
+	periods := progress.ObligationOf(ind.Indicator, p.Settings, p.Year).Periods()
+	if len(periods) == 0 {
+		periods = progress.PeriodsOf(freq, p.Year)
+	}
 	if len(periods) == 0 {
 		return progress.Period{}
 	}
