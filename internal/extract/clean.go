@@ -354,7 +354,16 @@ func continues(a, b *para) bool {
 	if b.role == RoleBody {
 		return true
 	}
-	return b.role == RoleHeadline && (containsRune(b.text, '，', '、') || len(b.text) > 15)
+	if b.role != RoleHeadline {
+		return false
+	}
+	if containsRune(b.text, '，', '、') || len(b.text) > 15 {
+		return true
+	}
+	// a link or a term set on its own line inside a sentence of prose
+	// (新增 / 第四代移动通信 / 用户3.4亿): a ends on an ideograph after a
+	// finished sentence, so it is body text broken mid-sentence
+	return isHan(al) && containsRune(a.text, '。', '；')
 }
 
 // Clean splits text into paragraphs (one per line, lines of a broken

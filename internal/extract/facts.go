@@ -99,18 +99,29 @@ func (x *extractor) facts(p *para) {
 	baseSent := -1    // sentence start of base
 	for i := 0; i < len(t) && x.err == nil; {
 		r := t[i]
-		if !isDigit(r) && (r < 0x4E00 || !(chineseDigit(r) >= 0 || r == '十' || r == '百' && hasPrefixAt(t, i, "百分之"))) {
+		var m mention
+		var next int
+		var ok bool
+		switch {
+		case (r == '万' || r == '千' || r == '百') && i+1 < len(t) && t[i+1] == '亿':
+			// 破万亿, 突破万亿元大关: a magnitude with no number
+			if m, ok = scanBareMagnitude(t, i); !ok {
+				i++
+				continue
+			}
+			next = m.end
+		case !isDigit(r) && (r < 0x4E00 || !(chineseDigit(r) >= 0 || r == '十' || r == '百' && hasPrefixAt(t, i, "百分之"))):
 			i++
 			continue
-		}
-		if isDigit(r) && i > 0 && (isASCIILetter(t[i-1]) || t[i-1] == '.' || t[i-1] == '_') {
+		case isDigit(r) && i > 0 && (isASCIILetter(t[i-1]) || t[i-1] == '.' || t[i-1] == '_') && !indicatorBefore(t, i):
 			// part of a code or name: PM2.5, G20, v1.2
 			for i < len(t) && (isASCIIAlnum(t[i]) || t[i] == '.') {
 				i++
 			}
 			continue
+		default:
+			m, next, ok = scanQuantity(t, i)
 		}
-		m, next, ok := scanQuantity(t, i)
 		if next <= i {
 			next = i + 1
 		}
@@ -123,7 +134,7 @@ func (x *extractor) facts(p *para) {
 			continue
 		}
 		prevEnd = m.end
-		last = lastFact{end: m.end, metric: f.Metric, kind: f.Kind, neg: f.Value < 0 || f.ValueMax != nil && *f.ValueMax < 0,
+		last = lastFact{start: m.start, clause: clauseStart(t, m.start, 0), end: m.end, metric: f.Metric, kind: f.Kind, unit: f.Unit, neg: f.Value < 0 || f.ValueMax != nil && *f.ValueMax < 0,
 			why: f.Why.Kind, cue: f.Why.KindCue}
 		if err := x.emit(f); err != nil {
 			x.err = err
@@ -131,13 +142,36 @@ func (x *extractor) facts(p *para) {
 	}
 }
 
+// indicatorBefore reports a percentage written right after the name of an
+// economic indicator (全国GDP5.5%的增长目标, CPI2%): the letters name what is
+// measured, not a code the digits belong to.
+func indicatorBefore(t []rune, i int) bool {
+	k := i
+	for k > 0 && isASCIILetter(t[k-1]) {
+		k--
+	}
+	if k > 0 && isASCIIAlnum(t[k-1]) {
+		return false
+	}
+	switch string(t[k:i]) {
+	case "GDP", "CPI", "PPI":
+	default:
+		return false
+	}
+	j := i
+	for j < len(t) && (isDigit(t[j]) || t[j] == '.') {
+		j++
+	}
+	return j < len(t) && (t[j] == '%' || t[j] == '‰')
+}
+
 // lastFact is what a list item (分别增长17.3%、14.6%) takes from the fact
 // before it.
 type lastFact struct {
-	end          int
-	metric, kind string
-	neg          bool
-	why, cue     string
+	start, clause, end int
+	metric, kind, unit string
+	neg                bool
+	why, cue           string
 }
 
 // listFollows reports whether only a list separator stands between the end
@@ -154,14 +188,112 @@ func listFollows(t []rune, last *lastFact, s int) bool {
 	return true
 }
 
+// itemFollows reports whether the clause starting at clause is the next item
+// of a list after the last fact, joined by 、 with no verb of change of its
+// own, where the verb of the last fact governs its object, not only its
+// number: 减少企业税负3500亿元左右、涉企收费约2000亿元 (not 转移支付增加约1.5万亿元、
+// 规模近9.8万亿元, where 规模 is a level of its own).
+func itemFollows(t []rune, last *lastFact, clause int) bool {
+	if clause <= 0 || t[clause-1] != '、' || clause-1 < last.end {
+		return false
+	}
+	for k := last.end; k < clause-1; k++ {
+		if isHan(t[k]) || isDigit(t[k]) || isClauseEnd(t[k]) {
+			return false // something stands between the fact and the 、
+		}
+	}
+	return growthGap(t, last.clause, last.start) >= 2
+}
+
+// growthGap returns how many runes stand between the growth word governing a
+// number at s and the number (减少企业税负3500亿元: 4), or -1.
+func growthGap(t []rune, clause, s int) int {
+	for p := s - 1; p >= clause && p >= s-10; p-- {
+		if w, ok := growthWords.at(t, p); ok && p+len(w.w) <= s && (w.tag == gwUp || w.tag == gwDown) {
+			return s - (p + len(w.w))
+		}
+	}
+	return -1
+}
+
+// opensClause reports whether only a hedge stands between the start of a
+// clause and s.
+func opensClause(t []rune, s int) bool {
+	if q, ok := preQualifiers.endingAt(t, s, 5); ok {
+		s -= len(q.w)
+	}
+	return s == 0 || isClauseEnd(t[s-1]) || isOpening(t[s-1])
+}
+
+// ratioBefore reports a bare number that is a ratio between incomes, whose
+// measure is times: 城乡居民收入倍差从2.37缩小到1.94.
+func ratioBefore(t []rune, clause, s int) bool {
+	for k := clause; k+1 < s; k++ {
+		if t[k] == '倍' && t[k+1] == '差' {
+			return true
+		}
+	}
+	return false
+}
+
+// nounBefore returns the counted noun written right before a number that
+// has a magnitude and no measure word (移动通信用户3.4亿, 人口8.14亿), or "".
+func nounBefore(t []rune, s int) string {
+	for _, w := range [...]string{"用户", "人口"} {
+		if s >= 2 && hasPrefixAt(t, s-2, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// growthAfter turns a level into a change where the words after the number
+// say so: 5.5%的增长目标, 按不低于5%的幅度压减.
+func growthAfter(t []rune, e int, metric string, sign float64) (string, float64) {
+	if e >= len(t) || t[e] != '的' {
+		return metric, sign
+	}
+	j := e + 1
+	if hasPrefixAt(t, j, "幅度") {
+		j += 2
+		if hasPrefixAt(t, j, "压减") || hasPrefixAt(t, j, "压缩") {
+			return MetricGrowth, -1
+		}
+		if w, ok := growthWords.at(t, j); ok && (w.tag == gwUp || w.tag == gwDown) &&
+			!(j+len(w.w) < len(t) && (t[j+len(w.w)] == '到' || t[j+len(w.w)] == '至')) {
+			if w.tag == gwDown {
+				return MetricGrowth, -1
+			}
+			return MetricGrowth, 1
+		}
+		return metric, sign
+	}
+	if w, ok := growthWords.at(t, j); ok {
+		switch w.tag {
+		case gwUp, gwUpNoun:
+			return MetricGrowth, 1
+		case gwDown, gwDownNoun:
+			return MetricGrowth, -1
+		}
+	}
+	return metric, sign
+}
+
 // judge decides whether mention m is a fact and fills the fact.
 func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSent *int, last *lastFact) (Fact, bool) {
 	t := p.text
 	if m.unit == "天" && daysCounted(t, m.numStart) {
 		m.unitClass = unitCount // 优良天数达到290天: days counted, not a duration
 	}
-	if m.unitClass == unitTime || m.unitClass == unitName || m.class {
-		return Fact{}, false
+	if m.unitClass == unitTime || m.unitClass == unitName || m.class && !(m.unitClass == unitPercent && opensClause(t, m.start)) {
+		return Fact{}, false // 85%以上农户参与: a share of a group opening its clause, not a class
+	}
+	if m.unit == "个" && hasPrefixAt(t, m.unitEnd, "方面") || hasPrefixAt(t, m.end, "群体") {
+		return Fact{}, false // 以下十个方面: the parts of a list; 20-60万元群体: a class
+	}
+	if m.unit == "番" && (m.numStart == 0 || t[m.numStart-1] != '翻' && !(m.numStart > 1 && t[m.numStart-1] == '了' && t[m.numStart-2] == '翻')) ||
+		m.unit == "番" && m.end < len(t) && t[m.end] == '的' {
+		return Fact{}, false // 一番努力; 翻两番的目标: the name of a goal
 	}
 	if nameBefore(t, m.numStart) {
 		return Fact{}, false
@@ -179,7 +311,7 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		if m.numEnd < len(t) && (t[m.numEnd] == '几' || t[m.numEnd] == '”') {
 			return Fact{}, false
 		}
-		if m.value < 10 && m.unitClass != unitPercent && !m.mag {
+		if m.value < 10 && m.unitClass != unitPercent && !m.mag && m.unit != "番" {
 			return Fact{}, false // 四个示范区, 一批, 两大方向: structural or vague
 		}
 	}
@@ -213,16 +345,22 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	}
 	unit := m.unit
 	if unit == "" {
-		if !m.mag {
-			return Fact{}, false // a bare number: a code, a name or a count without a noun
-		}
-		if hasWord(moneyWords, t, sent, m.start) {
+		switch {
+		case !m.mag:
+			if !ratioBefore(t, clause, m.start) {
+				return Fact{}, false // a bare number: a code, a name or a count without a noun
+			}
+			unit, m.unit = "倍", "倍" // 收入倍差从2.37缩小到1.94: a ratio in times
+		case hasWord(moneyWords, t, sent, m.start):
 			unit = "元"
-		} else if u := nounAfter(t, m.end); u != "" {
-			unit = u
-			m.end += len([]rune(u)) // 6069万农民: the counted noun is the unit
-		} else {
+		case m.bare: // 超千亿产业集群: a class
 			return Fact{}, false
+		default:
+			if unit = nounAfter(t, m.end); unit != "" {
+				m.end += len([]rune(unit)) // 6069万农民: the counted noun is the unit
+			} else if unit = nounBefore(t, m.start); unit == "" {
+				return Fact{}, false
+			} // 新增移动通信用户3.4亿: the noun before
 		}
 	}
 	if math.IsInf(m.value, 0) || math.IsNaN(m.value) || m.hasMax && (math.IsInf(m.max, 0) || math.IsNaN(m.max)) {
@@ -233,9 +371,18 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	}
 	kind, kindWhy, kindCue := x.kindAt(t, sent, m.start, m.end)
 	metric, sign := metricAt(t, clause, m.start, m.unit)
+	if metric == MetricLevel {
+		metric, sign = growthAfter(t, m.end, metric, sign)
+	}
 	if listFollows(t, last, m.start) {
 		kind, metric, sign = last.kind, last.metric, 1
 		kindWhy, kindCue = last.why, last.cue
+		if last.neg {
+			sign = -1
+		}
+	} else if metric == MetricLevel && last.metric == MetricGrowth && last.unit == unit && itemFollows(t, last, clause) {
+		// 减少企业税负3500亿元左右、涉企收费约2000亿元: the verb governs both items
+		metric, sign = last.metric, 1
 		if last.neg {
 			sign = -1
 		}
@@ -581,10 +728,16 @@ func metricAt(t []rune, clause, s int, u string) (string, float64) {
 	if u == "倍" {
 		return MetricLevel, 1
 	}
+	if u == "番" {
+		return MetricGrowth, 1 // 翻一番: doubled
+	}
 	g, sign := growthBefore(t, clause, s)
 	switch g {
 	case gwUp, gwUpNoun, gwDown, gwDownNoun:
 		return MetricGrowth, sign
+	}
+	if concentrationImproves(t, clause, s) {
+		return MetricGrowth, -1 // PM2.5浓度改善5.1%: a concentration improves by falling
 	}
 	if hasWord(shareWords, t, clause, s) {
 		return MetricShare, 1
@@ -598,6 +751,24 @@ func metricAt(t []rune, clause, s int, u string) (string, float64) {
 		return MetricGrowth, 1
 	}
 	return MetricLevel, 1
+}
+
+// concentrationImproves reports 改善 right before s of a concentration
+// named earlier in the clause (PM2.5浓度改善5.1%).
+func concentrationImproves(t []rune, clause, s int) bool {
+	p := s - 2
+	if p > clause && t[s-1] == '了' {
+		p--
+	}
+	if p <= clause || !hasPrefixAt(t, p, "改善") {
+		return false
+	}
+	for k := clause; k+1 < p; k++ {
+		if t[k] == '浓' && t[k+1] == '度' {
+			return true
+		}
+	}
+	return false
 }
 
 // growthBefore finds the growth word governing a number at s.

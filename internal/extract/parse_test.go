@@ -123,7 +123,39 @@ func TestRules(t *testing.T) {
 		{"城镇新增就业不少于50万人。", 0, []want{{"actual", "level", 500000, "人", "at_least", ""}}},
 		{"新增绿化面积均超100万平方米。", 0, []want{{"actual", "level", 1e6, "平方米", "over", ""}}},
 		{"百分之五十的地区基本普及九年义务教育。", 0, []want{{"actual", "level", 50, "%", "exact", ""}}},
+		// a magnitude with no number after a verb of passing; tenths (成) as a percentage
+		{"旅游收入破万亿，财政民生支出首次突破万亿元、占比80%左右。", 0, []want{
+			{"actual", "level", 1e12, "元", "over", ""}, {"actual", "level", 1e12, "元", "over", ""}, {"actual", "share", 80, "%", "about", ""}}},
+		{"四市GDP加起来占全省GDP的七成左右，市场份额超过四成。", 0, []want{
+			{"actual", "share", 70, "%", "about", ""}, {"actual", "level", 40, "%", "over", ""}}},
+		// 翻一番 doubles: growth in 番; 翻两番的目标 names a goal
+		{"城乡居民收入都翻一番以上，实现了翻两番的目标。", 0, []want{{"actual", "growth", 1, "番", "over", ""}}},
+		// a ratio of incomes is in times
+		{"城乡居民收入倍差从2.37缩小到1.94。", 0, []want{{"actual", "level", 2.37, "倍", "exact", ""}, {"actual", "level", 1.94, "倍", "exact", ""}}},
+		// a concentration improves by falling
+		{"PM2.5浓度改善5.1%。", 0, []want{{"actual", "growth", -5.1, "%", "exact", ""}}},
+		// a percentage of a group opening its clause is no size class
+		{"85%以上农户参与农业产业化经营。", 0, []want{{"actual", "level", 85, "%", "over", ""}}},
+		// the name of an indicator before a percentage; 的增长 after it makes it a change
+		{"这个目标高于全国GDP5.5%的增长目标。", 0, []want{{"target", "growth", 5.5, "%", "exact", ""}}},
+		// a counted noun before a number with a magnitude
+		{"新增移动通信用户3.4亿。", 0, []want{{"actual", "level", 3.4e8, "用户", "exact", ""}}},
+		// a verb governing its object governs the next item of the list …
+		{"全年再减少企业税负3500亿元左右、涉企收费约2000亿元。", 0, []want{
+			{"actual", "growth", -3.5e11, "元", "about", ""}, {"actual", "growth", -2e11, "元", "about", ""}}},
+		// … but not an item with its own subject after a verb written on the number
+		{"转移支付增加约1.5万亿元、规模近9.8万亿元。", 0, []want{
+			{"actual", "growth", 1.5e12, "元", "about", ""}, {"actual", "level", 9.8e12, "元", "about", ""}}},
+		{"中央部门要带头，一律按不低于5%的幅度压减一般性支出。", 0, []want{{"target", "growth", -5, "%", "at_least", ""}}},
+		// 净增 counts what was added, as 新增
+		{"净增规上服务业企业3162家。", 0, []want{{"actual", "level", 3162, "家", "exact", ""}}},
+		// a term set on its own line (a link) inside a sentence of prose
+		{"各位代表：\n基础设施支撑能力持续提升。新开工重大水利工程21项。新增\n第四代移动通信\n用户3.4亿、光缆线路550万公里。", 0, []want{
+			{"actual", "level", 21, "项", "exact", ""}, {"actual", "level", 3.4e8, "用户", "exact", ""}, {"actual", "level", 5.5e6, "公里", "exact", ""}}},
 		// not facts
+		{"培育超千亿元产业集群，打造一批超百亿、超千亿的企业。", 0, nil},
+		{"家庭年可支配收入20-60万元群体。", 0, nil},
+		{"重点抓好以下十个方面的工作，做好11个方面工作。", 0, nil},
 		{"3月11日下午1点，2018年4月，四年下来，半个月。", 2022, nil},
 		{"打造四个示范区，实施三大计划，推进一区两群，服务“5+2”。", 0, nil},
 		{"上海拜访世界500强企业，建设1491国际创意谷，发展5G和G20。", 0, nil},

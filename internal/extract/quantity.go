@@ -1,5 +1,7 @@
 package extract
 
+import "math"
+
 // mention is a quantity written in the text: a number or a range, with its
 // magnitude, unit and the qualifiers written next to it.
 type mention struct {
@@ -16,6 +18,7 @@ type mention struct {
 	chinese    bool // first number in Chinese numerals
 	mag        bool // a magnitude word (万, 亿) was written
 	class      bool // "10亿元以上项目": a size class, not an amount
+	bare       bool // a magnitude with no number: 破万亿
 }
 
 // scanQuantity reads a quantity whose number starts at t[i] (or 百分之 at
@@ -64,6 +67,64 @@ func scanQuantity(t []rune, i int) (m mention, next int, ok bool) {
 			j = k
 		}
 	}
+	// 七成, 超过四成, 八成左右: tenths of a whole, a percentage
+	if n.chinese && !n.mag && n.value >= 1 && n.value <= 9 && n.value == math.Trunc(n.value) && j < len(t) && t[j] == '成' && tenthsAt(t, i, j+1) {
+		m.value *= 10
+		m.unit, m.unitClass = "%", unitPercent
+		m.numEnd, m.unitEnd, m.end = j+1, j+1, j+1
+		readPost(t, &m)
+		return m, m.end, true
+	}
+	scanUnit(t, &m, j)
+	return m, m.end, true
+}
+
+// tenthsAt reports whether 成 after a Chinese digit (t[i:j] is the digit and
+// 成) is a tenth of a whole: hedged before (超, 近, 约) or followed by a
+// hedge, 的 or punctuation (八成左右, 超过四成。), not a word (一成不变).
+func tenthsAt(t []rune, i, j int) bool {
+	if q, ok := preQualifiers.endingAt(t, i, 5); ok && q.tag != qNone {
+		return true
+	}
+	if i > 0 && (t[i-1] == '占' || t[i-1] == '的') {
+		return true
+	}
+	if j >= len(t) {
+		return true
+	}
+	if _, ok := postQualifiers.at(t, j); ok {
+		return true
+	}
+	return t[j] == '的' || isClauseEnd(t[j]) || isSentenceEnd(t[j])
+}
+
+// scanBareMagnitude reads a magnitude written without a number after a
+// verb of passing: 破万亿, 突破万亿元大关, 超千亿元 (one 万亿, 千亿, 百亿).
+// t[i] is 万, 千 or 百 and t[i+1] is 亿.
+func scanBareMagnitude(t []rune, i int) (m mention, ok bool) {
+	if i+1 >= len(t) || t[i+1] != '亿' {
+		return m, false
+	}
+	q, qok := preQualifiers.endingAt(t, i, 5)
+	if !qok || q.tag != qOverT || !verbQualifier(q.s) && q.s != "超" && q.s != "超过" && q.s != "逾" {
+		return m, false
+	}
+	exp := bigUnit(t[i]) + 8
+	if exp == 8 {
+		exp = smallUnit(t[i]) + 8
+	}
+	m.start, m.numStart = i, i
+	m.value, m.mag, m.bare = pow10(exp), true, true
+	scanUnit(t, &m, i+2)
+	if e := m.end; e < len(t) && (isHan(t[e]) || t[e] == '的') && !hasPrefixAt(t, e, "大关") && !hasPrefixAt(t, e, "关口") {
+		return m, false // 超千亿元镇, 超千亿元的集群: a size class of what follows
+	}
+	return m, true
+}
+
+// scanUnit reads the unit after a number ending at j, the qualifiers after
+// it and the high end of a range.
+func scanUnit(t []rune, m *mention, j int) {
 	m.numEnd = j
 	m.unitEnd, m.end = j, j
 	if u, ok := units.at(t, j); ok && !(len(u.w) == 1 && isUnitWord(t, j)) {
@@ -74,9 +135,8 @@ func scanQuantity(t []rune, i int) (m mention, next int, ok bool) {
 			m.unit = "元"
 		}
 	}
-	readPost(t, &m)
-	readRange(t, &m)
-	return m, m.end, true
+	readPost(t, m)
+	readRange(t, m)
 }
 
 // isUnitWord reports a word that starts with a one-rune unit (台阶, 人口).

@@ -46,7 +46,7 @@ var growthWords = newLexicon(map[string]int{
 	"降": gwDown, "减": gwDown, "缩小": gwDown, "缩减": gwDown, "收窄": gwDown, "减少了": gwDown, "下降了": gwDown,
 	"降幅": gwDownNoun, "跌幅": gwDownNoun,
 	"增加值": gwLevel, "新增": gwLevel, "增值": gwLevel, "增长点": gwLevel, "增长极": gwLevel, "新增加": gwLevel,
-	"递增": gwUp, "净增": gwUp, "增长到": gwLevel, "增加到": gwLevel, "提高到": gwLevel, "提升到": gwLevel,
+	"递增": gwUp, "净增": gwLevel, "增长到": gwLevel, "增加到": gwLevel, "提高到": gwLevel, "提升到": gwLevel,
 	"增长至": gwLevel, "增加至": gwLevel, "提高至": gwLevel, "提升至": gwLevel, "上升到": gwLevel,
 	"上升至": gwLevel, "下降到": gwLevel, "下降至": gwLevel, "减少到": gwLevel, "减少至": gwLevel,
 	"降低到": gwLevel, "降低至": gwLevel, "降到": gwLevel, "降至": gwLevel, "扩大到": gwLevel, "扩大至": gwLevel,
@@ -97,7 +97,7 @@ var subjLead = newLexicon(map[string]int{
 // words stripped from the right of a subject
 var subjTrail = newLexicon(map[string]int{
 	"达到了": 1, "达到": 1, "达": 1, "为": 1, "是": 1, "完成了": 1, "完成": 1, "实现了": 1, "实现": 1,
-	"保持在": 1, "保持": 1, "控制在": 1, "稳定在": 1, "超过": 1, "超": 1, "突破": 1, "约": 1, "大约": 1,
+	"保持在": 1, "保持": 1, "控制在": 1, "稳定在": 1, "超过": 1, "超": 1, "突破": 1, "破": 1, "约": 1, "大约": 1,
 	"近": 1, "接近": 1, "将近": 1, "均": 1, "共": 1, "总计": 1, "合计": 1, "共计": 1, "分别": 1, "同比": 1,
 	"比上年": 1, "较上年": 1, "比去年": 1, "较去年": 1, "增长": 1, "增加": 1, "提高": 1, "提升": 1,
 	"上升": 1, "下降": 1, "减少": 1, "降低": 1, "回落": 1, "今年": 1, "去年": 1, "力争": 1, "预计": 1,
@@ -138,5 +138,5 @@ func nameBefore(t []rune, i int) bool {
 	case '+', '·', '/', '#', '@', '_', '=', '第', '.', '<', '>', '\\', '*', '&', '^':
 		return true
 	}
-	return isASCIIAlnum(t[i-1])
+	return isASCIIAlnum(t[i-1]) && !indicatorBefore(t, i)
 }
