@@ -107,20 +107,40 @@ func EnsureInvestDemo(ctx context.Context, svc *service.Service, planID int64, l
 	return nil
 }
 
-// startDemoClock runs the demo's clock from a few days after the plan's as-of moment, so
-// that the demo can be used as on that day: March's figures are due on 10 April and
-// still open, where today's real date would have locked every period of 2022 long ago.
-// Audit entries and sessions follow the same clock.
-func startDemoClock(ctx context.Context, svc *service.Service, planID int64, log *slog.Logger) error {
-	p, err := svc.PlanHeader(ctx, planID)
-	if err != nil || p.AsOf == nil {
-		return err
+// StartDemo loads the demo (plan and investment data) on the demo's clock, which runs
+// from a few days after the plan's as-of moment, so that the demo can be used as on that
+// day: March's figures are due on 10 April and still open, where today's real date would
+// have locked every period of 2022 long ago. The clock is set before anything is loaded
+// and for the store too, so that no row (plan, report, audit entry, enterprise, lead,
+// document) is stamped after the demo's "now".
+func StartDemo(ctx context.Context, svc *service.Service, log *slog.Logger) (int64, error) {
+	l, err := LoadDemo()
+	if err != nil {
+		return 0, err
 	}
-	base := time.Date(p.AsOf.Year(), p.AsOf.Month(), p.AsOf.Day(), 9, 0, 0, 0, service.China).AddDate(0, 0, 5)
-	started := time.Now()
-	svc.Now = func() time.Time { return base.Add(time.Since(started)).UTC() }
-	log.InfoContext(ctx, "demo clock", "starts", base.Format(time.RFC3339), "as_of", p.AsOf.Format(time.DateOnly))
-	return nil
+	if base, ok := demoStart(l); ok {
+		started := time.Now()
+		svc.SetClock(func() time.Time { return base.Add(time.Since(started)).UTC() })
+		log.InfoContext(ctx, "demo clock", "starts", base.Format(time.RFC3339), "as_of", l.Plan.AsOf.Format(time.DateOnly))
+	}
+	id, err := EnsureDemo(ctx, svc, log)
+	if err != nil {
+		return 0, err
+	}
+	if err := EnsureInvestDemo(ctx, svc, id, log); err != nil {
+		return 0, err
+	}
+	return id, nil
+}
+
+// demoStart is the demo clock's first moment: 09:00 China time five days after the
+// plan's as-of date (false when the plan has none).
+func demoStart(l *planfile.Loaded) (time.Time, bool) {
+	a := l.Plan.AsOf
+	if a == nil {
+		return time.Time{}, false
+	}
+	return time.Date(a.Year(), a.Month(), a.Day(), 9, 0, 0, 0, service.China).AddDate(0, 0, 5), true
 }
 
 // Serve runs the HTTP server until ctx is cancelled, then drains requests for up to 10 s.
@@ -136,14 +156,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, console io.Writer,
 	svc.PublicView = cfg.PublicView
 	svc.ShareLoginLimits() // one count for every server on the database
 	if cfg.Demo {
-		id, err := EnsureDemo(ctx, svc, log)
-		if err != nil {
-			return err
-		}
-		if err := startDemoClock(ctx, svc, id, log); err != nil {
-			return err
-		}
-		if err := EnsureInvestDemo(ctx, svc, id, log); err != nil {
+		if _, err := StartDemo(ctx, svc, log); err != nil {
 			return err
 		}
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/httpauth"
 	"github.com/lantu-dev/lantu/internal/i18n"
+	"github.com/lantu-dev/lantu/internal/progress"
 	"github.com/lantu-dev/lantu/internal/service"
 	"github.com/lantu-dev/lantu/internal/store"
 	"github.com/lantu-dev/lantu/internal/store/storetest"
@@ -377,28 +378,110 @@ func TestAnonymousWritesRefused(t *testing.T) {
 	}
 }
 
-// The demo runs on a clock a few days after its as-of moment, so March 2022 is open.
+// The demo runs on a clock a few days after its as-of moment, so March 2022 is open;
+// and no row it writes, loading the demo or after (the plan, its reports, the audit
+// log, the investment centre's data, a document, a session), is stamped after the
+// demo's "now": on both databases.
 func TestDemoClock(t *testing.T) {
-	st := storetest.SQLite(t)
-	ts := newTestServer(t, st, true)
-	if err := startDemoClock(context.Background(), ts.svc, ts.planID, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
-		t.Fatal(err)
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		svc := service.New(st)
+		svc.Hasher = auth.NewHasher(auth.WithParams(auth.InsecureTestParams))
+		planID, err := StartDemo(ctx, svc, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		now := svc.Now().In(service.China)
+		if now.Year() != 2022 || now.Month() != 4 || now.Day() != 5 {
+			t.Fatalf("demo clock at %s", now)
+		}
+		v := decimal.NewFromInt(90000000)
+		clerk, _, err := svc.CreateUser(ctx, service.System, service.NewUser{Login: "clerk", Roles: []auth.Role{auth.RoleReporter}, DeptCodes: []string{"commerce"}, Password: "clerk-password-1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, _ := auth.NewPrincipal(clerk)
+		ind, err := st.IndicatorByCode(ctx, planID, "fdi")
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := svc.CreateReport(ctx, service.Actor{Principal: p}, ind.ID, service.ReportInput{Period: "2022-03", Value: &v, Cause: "原因", Remedy: "措施"})
+		if err != nil {
+			t.Fatalf("a clerk cannot report March in the demo: %v", err)
+		}
+		if _, err := svc.Review(ctx, service.Actor{Principal: p}, rep.ID, service.ReviewAction{Action: progress.ActSubmit, Version: rep.Version}); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := svc.Login(ctx, "clerk", "clerk-password-1", "127.0.0.1", "test"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.IngestDocument(ctx, service.System, planID, "通报", "a.txt", "2022-04-01", []byte("实际利用外资完成2亿美元。")); err != nil {
+			t.Fatal(err)
+		}
+		// Every stamp of a thing that happened (not a deadline or an expiry ahead).
+		limit := svc.Now()
+		future := map[string]bool{"expires_at": true, "until": true, "starts_at": true, "lease_until": true, "next_attempt_at": true}
+		n := 0
+		for _, tc := range timestampColumns(t, st) {
+			if future[tc[1]] || tc[0] == "schema_migrations" {
+				continue
+			}
+			rows, err := st.DB().QueryContext(ctx, "SELECT "+tc[1]+" FROM "+tc[0]+" WHERE "+tc[1]+" IS NOT NULL")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for rows.Next() {
+				var at time.Time
+				if err := rows.Scan(&at); err != nil {
+					t.Fatalf("%s.%s: %v", tc[0], tc[1], err)
+				}
+				n++
+				if at.After(limit) {
+					t.Errorf("%s.%s = %s, after the demo clock's %s", tc[0], tc[1], at.UTC().Format(time.RFC3339), limit.Format(time.RFC3339))
+				}
+			}
+			if err := rows.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, table := range []string{"reports", "audit_log", "enterprises", "leads", "documents", "sessions"} {
+			var c int
+			if err := st.DB().QueryRowContext(ctx, "SELECT count(*) FROM "+table).Scan(&c); err != nil || c == 0 {
+				t.Errorf("the demo has no %s to check (%d, %v)", table, c, err)
+			}
+		}
+		if n < 100 {
+			t.Errorf("only %d stamps checked", n)
+		}
+	})
+}
+
+// timestampColumns lists every table and column holding a moment (TIMESTAMPTZ, which
+// SQLite's migrations write as TIMESTAMP).
+func timestampColumns(t *testing.T, st *store.Store) [][2]string {
+	t.Helper()
+	ctx := context.Background()
+	q := `SELECT table_name, column_name FROM information_schema.columns
+		WHERE table_schema = current_schema() AND data_type LIKE 'timestamp%' ORDER BY 1, 2`
+	if st.Dialect() == store.SQLite {
+		q = `SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p
+			WHERE m.type = 'table' AND upper(p.type) LIKE 'TIMESTAMP%' ORDER BY 1, 2`
 	}
-	now := ts.svc.Now().In(service.China)
-	if now.Year() != 2022 || now.Month() != 4 || now.Day() != 5 {
-		t.Fatalf("demo clock at %s", now)
-	}
-	v := decimal.NewFromInt(90000000)
-	clerk, _, err := ts.svc.CreateUser(context.Background(), service.System, service.NewUser{Login: "clerk", Roles: []auth.Role{auth.RoleReporter}, DeptCodes: []string{"commerce"}, Password: "clerk-password-1"})
+	rows, err := st.DB().QueryContext(ctx, q)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, _ := auth.NewPrincipal(clerk)
-	ind, err := st.IndicatorByCode(context.Background(), ts.planID, "fdi")
-	if err != nil {
-		t.Fatal(err)
+	defer rows.Close()
+	var out [][2]string
+	for rows.Next() {
+		var tc [2]string
+		if err := rows.Scan(&tc[0], &tc[1]); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, tc)
 	}
-	if _, err := ts.svc.CreateReport(context.Background(), service.Actor{Principal: p}, ind.ID, service.ReportInput{Period: "2022-03", Value: &v}); err != nil {
-		t.Errorf("a clerk cannot report March in the demo: %v", err)
+	if len(out) < 10 {
+		t.Fatalf("only %d timestamp columns found: %v", len(out), out)
 	}
+	return out
 }

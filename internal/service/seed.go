@@ -12,7 +12,8 @@ import (
 
 // seedReports stores the reports a plan file carries (the demo's illustrative months,
 // or history a district brings) as approved figures, handed in two days before their
-// due date. It runs in the import's transaction, so a bad line refuses the whole file.
+// due date, or at the import's moment when that is earlier (a demo's clock stands before
+// the due date of its last month: no report is handed in after "now"). It runs in the import's transaction, so a bad line refuses the whole file.
 func (s *Service) seedReports(ctx context.Context, p *plan.Plan, reports map[string][]planfile.Report) error {
 	byCode := map[string]plan.Indicator{}
 	for _, z := range p.Zones {
@@ -34,7 +35,14 @@ func (s *Service) seedReports(ctx context.Context, p *plan.Plan, reports map[str
 				return fmt.Errorf("indicator %s report %d: %w", code, i+1, err)
 			}
 			due := cal.Due(period)
-			r := progress.NewReport(ind, period, 0, due.Add(-48*time.Hour))
+			handed, reviewed := due.Add(-48*time.Hour), due
+			if now := s.Now(); now.Before(reviewed) {
+				reviewed = now
+				if now.Before(handed) {
+					handed = now
+				}
+			}
+			r := progress.NewReport(ind, period, 0, handed)
 			if l.Value != nil {
 				r.Value = l.Value.Decimal
 			}
@@ -51,7 +59,7 @@ func (s *Service) seedReports(ctx context.Context, p *plan.Plan, reports map[str
 			}
 			r.Done, r.Note, r.Illustrative = l.Done, l.Note, l.Illustrative
 			r.State = progress.StateApproved
-			r.SubmittedAt, r.ReviewedAt = due.Add(-48*time.Hour), due
+			r.SubmittedAt, r.ReviewedAt = handed, reviewed
 			if err := progress.Validate(r, ind, p.Year); err != nil {
 				return fmt.Errorf("indicator %s report %s: %w", code, l.Period, err)
 			}

@@ -49,6 +49,13 @@ func New(s *store.Store) *Service {
 		Hasher: auth.NewHasher(), Limiter: auth.NewLoginLimiter(), Sessions: auth.DefaultSessionPolicy}
 }
 
+// SetClock sets the services' clock and the store's (the stamps it writes) together:
+// the demo runs both on its own clock. Set it before serving, not while requests run.
+func (s *Service) SetClock(now func() time.Time) {
+	s.Now = now
+	s.store.SetClock(now)
+}
+
 // can asks the one rule set whether the actor may do an action to a resource.
 func (s *Service) can(a Actor, action auth.Action, r auth.Resource) error {
 	if a.System {
