@@ -188,6 +188,17 @@ func listFollows(t []rune, last *lastFact, s int) bool {
 	return true
 }
 
+// policyAfter reports the words after N条 that make the count the name of a
+// policy package (服务业高质量发展30条措施, 民营经济32条政策, “15条硬措施”).
+func policyAfter(t []rune, e int) bool {
+	for _, w := range [...]string{"措施", "举措", "政策", "硬措施", "具体措施", "意见", "细则"} {
+		if hasPrefixAt(t, e, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // itemFollows reports whether the clause starting at clause is the next item
 // of a list after the last fact, joined by 、 with no verb of change of its
 // own, where the verb of the last fact governs its object, not only its
@@ -288,8 +299,8 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	if m.unitClass == unitTime || m.unitClass == unitName || m.class && !(m.unitClass == unitPercent && opensClause(t, m.start)) {
 		return Fact{}, false // 85%以上农户参与: a share of a group opening its clause, not a class
 	}
-	if m.unit == "个" && hasPrefixAt(t, m.unitEnd, "方面") || hasPrefixAt(t, m.end, "群体") {
-		return Fact{}, false // 以下十个方面: the parts of a list; 20-60万元群体: a class
+	if m.unit == "个" && hasPrefixAt(t, m.unitEnd, "方面") || hasPrefixAt(t, m.end, "群体") || m.unit == "条" && policyAfter(t, m.end) {
+		return Fact{}, false // 以下十个方面: the parts of a list; 20-60万元群体: a class; 30条措施: a policy's name
 	}
 	if m.unit == "番" && (m.numStart == 0 || t[m.numStart-1] != '翻' && !(m.numStart > 1 && t[m.numStart-1] == '了' && t[m.numStart-2] == '翻')) ||
 		m.unit == "番" && m.end < len(t) && t[m.end] == '的' {

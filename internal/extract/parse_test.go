@@ -152,7 +152,10 @@ func TestRules(t *testing.T) {
 		// a term set on its own line (a link) inside a sentence of prose
 		{"各位代表：\n基础设施支撑能力持续提升。新开工重大水利工程21项。新增\n第四代移动通信\n用户3.4亿、光缆线路550万公里。", 0, []want{
 			{"actual", "level", 21, "项", "exact", ""}, {"actual", "level", 3.4e8, "用户", "exact", ""}, {"actual", "level", 5.5e6, "公里", "exact", ""}}},
+		// renovation counts what was renovated, as 新建
+		{"新建和改造提升高标准农田78万亩以上。", 0, []want{{"actual", "level", 780000, "亩", "over", ""}}},
 		// not facts
+		{"出台服务业高质量发展30条措施，落实民营经济32条政策。", 0, nil},
 		{"培育超千亿元产业集群，打造一批超百亿、超千亿的企业。", 0, nil},
 		{"家庭年可支配收入20-60万元群体。", 0, nil},
 		{"重点抓好以下十个方面的工作，做好11个方面工作。", 0, nil},

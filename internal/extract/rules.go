@@ -54,6 +54,7 @@ var growthWords = newLexicon(map[string]int{
 	"增到": gwLevel, "增减": gwLevel, "减税": gwLevel, "减负": gwLevel, "减免": gwLevel, "降费": gwLevel,
 	"增信": gwLevel, "增效": gwLevel, "增强": gwLevel, "增设": gwLevel, "增补": gwLevel, "减排": gwLevel,
 	"降本": gwLevel, "增进": gwLevel, "增添": gwLevel, "增援": gwLevel, "减贫": gwLevel, "减量": gwLevel,
+	"改造提升": gwLevel, "整治提升": gwLevel, "新建提升": gwLevel, "提升改造": gwLevel, // renovated: 改造提升高标准农田78万亩
 	"降碳": gwLevel, "减污": gwLevel, "减碳": gwLevel, "减灾": gwLevel, "增容": gwLevel,
 })
 

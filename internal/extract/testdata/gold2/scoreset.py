@@ -23,13 +23,18 @@ YEARS = {"001": 2022, "003": 2022, "004": 2022, "005": 2022, "006": 2022, "008":
 YEARS3 = {"002": 2021, "007": 2022, "018": 2025, "029": 2025, "047": 2017, "062": 2002}
 GOLD3 = os.path.join(HERE, "..", "gold3")
 YEARS.update(YEARS3)
+# gold4 (../gold4): new development documents, single-annotated; scored apart (--set gold4)
+YEARS4 = {"027": 2025}
+GOLD4 = os.path.join(HERE, "..", "gold4")
 HELDOUT = ["004", "008", "036", "054", "007", "029"]
 DEV = [d for d in sorted(YEARS) if d not in HELDOUT]
 
 
 def folder(doc, default):
     """The folder holding doc's text and settled gold."""
-    return GOLD3 if doc in YEARS3 and default == HERE else default
+    if default != HERE:
+        return default
+    return GOLD3 if doc in YEARS3 else GOLD4 if doc in YEARS4 else default
 
 
 def load_scorer():
@@ -70,14 +75,15 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("mode", choices=["agree", "extract"])
     ap.add_argument("dirs", nargs="*")
-    ap.add_argument("--set", default="all", choices=["all", "heldout", "dev", "gold2", "gold3"])
+    ap.add_argument("--set", default="all", choices=["all", "heldout", "dev", "gold2", "gold3", "gold4"])
     ap.add_argument("--lantu", default="lantu")
     ap.add_argument("--gold", default=HERE)
     ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args()
     score = load_scorer()
     docs = {"all": sorted(YEARS), "heldout": HELDOUT, "dev": DEV,
-            "gold2": sorted(d for d in YEARS if d not in YEARS3), "gold3": sorted(YEARS3)}[a.set]
+            "gold2": sorted(d for d in YEARS if d not in YEARS3), "gold3": sorted(YEARS3),
+            "gold4": sorted(YEARS4)}[a.set]
     if a.mode == "agree":
         # only the documents both annotators' folders hold
         docs = [d for d in docs if os.path.exists(os.path.join(a.dirs[0], d + ".gold.json"))]
@@ -89,7 +95,7 @@ def main():
         else:
             dir = folder(d, a.gold)
             gold = score.load(os.path.join(dir, d + ".gold.json"))
-            out = subprocess.run([a.lantu, "extract", "--json", "--year", str(YEARS[d]), os.path.join(dir, d + ".txt")],
+            out = subprocess.run([a.lantu, "extract", "--json", "--year", str({**YEARS, **YEARS4}[d]), os.path.join(dir, d + ".txt")],
                                  check=True, capture_output=True, text=True).stdout
             pred = json.loads(out)["facts"]
         pairs.append((d, gold, pred))
