@@ -299,6 +299,9 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	if m.unitClass == unitTime || m.unitClass == unitName || m.class && !(m.unitClass == unitPercent && opensClause(t, m.start)) {
 		return Fact{}, false // 85%以上农户参与: a share of a group opening its clause, not a class
 	}
+	if m.unit != "" && m.unitEnd < len(t) && t[m.unitEnd] == '级' {
+		return Fact{}, false // 30万吨级航道, 1000千瓦级机车: a size class
+	}
 	if m.unit == "个" && hasPrefixAt(t, m.unitEnd, "方面") || hasPrefixAt(t, m.end, "群体") || m.unit == "条" && policyAfter(t, m.end) {
 		return Fact{}, false // 以下十个方面: the parts of a list; 20-60万元群体: a class; 30条措施: a policy's name
 	}
