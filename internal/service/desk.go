@@ -170,7 +170,7 @@ func (s *Service) RemindDepartment(ctx context.Context, a Actor, planID, deptID 
 			return s.record(ctx, a, p.Region.ID, "reminders.department", "department", deptID, nil,
 				map[string]any{"plan_id": planID, "sent": 0}, "no reminder channel")
 		})
-		return ReminderRun{Why: "no channel"}, DeliveryResult{}, err
+		return ReminderRun{Why: NotRunNoChannel}, DeliveryResult{}, err
 	}
 	return s.remindNow(ctx, a, planID, deptID, holder)
 }

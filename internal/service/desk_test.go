@@ -137,7 +137,7 @@ func TestOverdueDepartmentsAndRemind(t *testing.T) {
 			t.Errorf("anonymous = %v", err)
 		}
 		run, _, err := f.svc.RemindDepartment(ctx, f.reviewer, f.planID, head[0].DeptID, "test")
-		if err != nil || run.Why != "no channel" {
+		if err != nil || run.Why != service.NotRunNoChannel {
 			t.Fatalf("催报 without a channel = %+v, %v", run, err)
 		}
 		es, err := st.Audit(ctx, auditFilter("department"))

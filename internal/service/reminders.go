@@ -303,10 +303,22 @@ func (s *Service) collectReminders(ctx context.Context, rs ReminderSettings, now
 	return out, nil
 }
 
+// NotRun says why a reminders run did nothing: a code the pages word in the reader's
+// language, never a sentence to compare.
+type NotRun string
+
+// Why a run did nothing ("" when it ran).
+const (
+	NotRunDisabled   NotRun = "disabled"    // reminders are off
+	NotRunEarly      NotRun = "before_hour" // before the day's sending hour
+	NotRunNoChannel  NotRun = "no_channel"  // neither e-mail nor a group chat is set
+	NotRunDayIsTaken NotRun = "day_taken"   // another server has the day, or it is done
+)
+
 // ReminderRun says what a run did.
 type ReminderRun struct {
 	Ran       bool   // false: not enabled, too early, or another server has the day
-	Why       string // why not
+	Why       NotRun // why not
 	Items     int    // reports reminded about
 	Skipped   int    // already reminded about today
 	Messages  int    // messages put in the outbox
@@ -321,16 +333,16 @@ func (s *Service) RunReminders(ctx context.Context, holder string, now time.Time
 	}
 	switch local := now.In(China); {
 	case !rs.Enabled:
-		return ReminderRun{Why: "disabled"}, nil
+		return ReminderRun{Why: NotRunDisabled}, nil
 	case local.Hour() < rs.SendHour:
-		return ReminderRun{Why: "before the hour"}, nil
+		return ReminderRun{Why: NotRunEarly}, nil
 	case !channels(rs):
-		return ReminderRun{Why: "no channel"}, nil
+		return ReminderRun{Why: NotRunNoChannel}, nil
 	}
 	name := "reminders " + now.In(China).Format(time.DateOnly)
 	ok, err := s.store.TakeLease(ctx, name, holder, now, now.Add(leaseRun))
 	if err != nil || !ok {
-		return ReminderRun{Why: "another server has the day, or it is done"}, err
+		return ReminderRun{Why: NotRunDayIsTaken}, err
 	}
 	var run ReminderRun
 	err = s.store.WithTx(ctx, func(ctx context.Context) error {
@@ -379,7 +391,7 @@ func (s *Service) remindNow(ctx context.Context, a Actor, planID, deptID int64, 
 		return ReminderRun{}, DeliveryResult{}, err
 	}
 	if !channels(rs) {
-		return ReminderRun{Why: "no channel"}, DeliveryResult{}, nil
+		return ReminderRun{Why: NotRunNoChannel}, DeliveryResult{}, nil
 	}
 	now := s.Now()
 	var run ReminderRun

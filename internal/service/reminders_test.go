@@ -136,7 +136,7 @@ func TestRemindersOncePerDayAcrossServers(t *testing.T) {
 
 		// Before the hour: nothing.
 		setNow(chinaTime(2022, 4, 8, 8))
-		if run, err := a.RunReminders(ctx, "A", now()); err != nil || run.Ran || run.Why != "before the hour" {
+		if run, err := a.RunReminders(ctx, "A", now()); err != nil || run.Ran || run.Why != service.NotRunEarly {
 			t.Fatalf("before the hour: %+v %v", run, err)
 		}
 		// 8 April, 10:00: March is due on the 10th (within 3 days); February's figure has

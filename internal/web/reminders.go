@@ -148,7 +148,7 @@ func remindFlash(r *http.Request) *flashMsg {
 // noChannel when no reminder channel is set (the page words each case).
 func remindedQuery(planID int64, run service.ReminderRun, res service.DeliveryResult, noChannel string) string {
 	q := url.Values{"plan": {strconv.FormatInt(planID, 10)}}
-	if run.Why == "no channel" {
+	if run.Why == service.NotRunNoChannel {
 		q.Set("reminded", noChannel)
 	} else {
 		q.Set("reminded", fmt.Sprintf("%d.%d.%d", run.Items, res.Sent+res.Failed, run.Skipped))
