@@ -154,6 +154,9 @@ func TestRules(t *testing.T) {
 			{"actual", "level", 21, "项", "exact", ""}, {"actual", "level", 3.4e8, "用户", "exact", ""}, {"actual", "level", 5.5e6, "公里", "exact", ""}}},
 		// renovation counts what was renovated, as 新建
 		{"新建和改造提升高标准农田78万亩以上。", 0, []want{{"actual", "level", 780000, "亩", "over", ""}}},
+		// 主要做了以下工作 opens a review, not tasks
+		{"各位代表：\n五年来，我们主要做了以下工作：\n（二）毫不放松地做好“三农”工作。\n每年减轻农民负担超过1335亿元，建成智能工厂270余家。", 0, []want{
+			{"actual", "level", 1.335e11, "元", "over", ""}, {"actual", "level", 270, "家", "over", ""}}},
 		// not facts
 		{"出台服务业高质量发展30条措施，落实民营经济32条政策。", 0, nil},
 		{"建设30万吨级航道，成功研制1000千瓦级内电混合动力机车。", 0, nil},
