@@ -24,7 +24,7 @@ var goldSets = []string{"testdata/gold2", "testdata/gold3"}
 // their years; they are scored apart from the doubly annotated development set.
 const goldSingleDir = "testdata/gold4"
 
-var goldSingle = map[string]int{"027": 2025, "034": 2025, "035": 2025, "053": 2011}
+var goldSingle = map[string]int{"027": 2025, "034": 2025, "035": 2025, "053": 2011, "058": 2006}
 
 // gold2Dev is the bar the development set must keep (strict and value+unit F1,
 // micro-averaged), set from the measured score so that a change that loses

@@ -24,7 +24,7 @@ YEARS3 = {"002": 2021, "007": 2022, "018": 2025, "029": 2025, "047": 2017, "062"
 GOLD3 = os.path.join(HERE, "..", "gold3")
 YEARS.update(YEARS3)
 # gold4 (../gold4): new development documents, single-annotated; scored apart (--set gold4)
-YEARS4 = {"027": 2025, "034": 2025, "035": 2025, "053": 2011}
+YEARS4 = {"027": 2025, "034": 2025, "035": 2025, "053": 2011, "058": 2006}
 GOLD4 = os.path.join(HERE, "..", "gold4")
 HELDOUT = ["004", "008", "036", "054", "007", "029"]
 DEV = [d for d in sorted(YEARS) if d not in HELDOUT]
