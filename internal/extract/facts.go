@@ -189,11 +189,14 @@ func listFollows(t []rune, last *lastFact, s int) bool {
 }
 
 // policyAfter reports the words after N条 that make the count the name of a
-// policy package (服务业高质量发展30条措施, 民营经济32条政策, “15条硬措施”).
+// policy package (服务业高质量发展30条措施, 民营经济32条政策, “15条硬措施”,
+// 58条改革举措): 措施, 举措, 政策, 意见 or 细则 within a few ideographs.
 func policyAfter(t []rune, e int) bool {
-	for _, w := range [...]string{"措施", "举措", "政策", "硬措施", "具体措施", "意见", "细则"} {
-		if hasPrefixAt(t, e, w) {
-			return true
+	for k := e; k < len(t) && k <= e+4 && isHan(t[k]); k++ {
+		for _, w := range [...]string{"措施", "举措", "政策", "意见", "细则"} {
+			if hasPrefixAt(t, k, w) {
+				return true
+			}
 		}
 	}
 	return false
