@@ -565,11 +565,22 @@ func nounAfter(t []rune, j int) string {
 			return "" // 3万亿台阶: a threshold, not a count
 		}
 	}
-	if j+3 < len(t) && (hasPrefixAt(t, j+2, "人口") || hasPrefixAt(t, j+2, "人员") || hasPrefixAt(t, j+2, "群众")) {
-		return string(t[j : j+4])
+	// the counted noun as written, up to its head (63万失能老人 → 失能老人,
+	// 17万应届大学生 → 应届大学生, 960多万建档立卡贫困人口 → 建档立卡贫困人口)
+	e := j + 2
+	// the scan stops at a function word or the first rune of a common verb
+	// (落户, 发展, 纳入, 成为, 实现, 参保, 享受, 得到, 通过, 受益, 提供 …)
+	for k := j + 2; k < len(t) && k < j+8 && isHan(t[k]) && !strings.ContainsRune("的和与及或等在为是将已落发纳成实参享得获通受接提解稳共", t[k]); k++ {
+		if strings.ContainsRune(headRunes, t[k]) && !(k+1 < len(t) && strings.ContainsRune("籍院岸量", t[k+1])) {
+			e = k + 1 // not 户籍, 庭院, 口岸, 力量
+		}
 	}
-	return string(t[j : j+2])
+	return string(t[j:e])
 }
+
+// headRunes end nouns of people and households counted without a measure
+// word: 人, 民, 户, 员, 生, 工, 者, 师, 众, 女, 童, 体, 口, 庭, 属, 兵, 力.
+const headRunes = "人民户员生工者师众女童体口庭属兵力"
 
 // validKindMarker filters marker words that are part of other words.
 func validKindMarker(t []rune, p int, w lexWord) bool {

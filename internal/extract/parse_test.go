@@ -117,6 +117,10 @@ func TestRules(t *testing.T) {
 		{"到2025年，新建5G基站3万个。", 2022, []want{{"target", "level", 30000, "个", "exact", "2025"}}},
 		{"2021年，全区新增就业1.2万人。", 2022, []want{{"actual", "level", 12000, "人", "exact", "2021"}}},
 		{"带动6069万农民增收。", 0, []want{{"actual", "level", 6.069e7, "农民", "exact", ""}}},
+		// the counted noun as written up to its head, not two runes of it
+		{"全区有63万失能老人、158万残疾人，新增30.2万农村居民落户城镇。", 0, []want{
+			{"actual", "level", 630000, "失能老人", "exact", ""}, {"actual", "level", 1580000, "残疾人", "exact", ""},
+			{"actual", "level", 302000, "农村居民", "exact", ""}}},
 		{"财政收入超过三万亿。", 0, []want{{"actual", "level", 3e12, "元", "over", ""}}},
 		{"分别增长17.3%、14.6%和8%。", 0, []want{
 			{"actual", "growth", 17.3, "%", "exact", ""}, {"actual", "growth", 14.6, "%", "exact", ""}, {"actual", "growth", 8, "%", "exact", ""}}},
