@@ -102,6 +102,7 @@ type matrixWorld struct {
 	docKey, workbook                                  string
 	factStart, factEnd                                int
 	inv                                               matrixInvest // the investment centre's records the invest routes act on
+	unlockReq                                         int64        // a pending 申请解锁 of fdi's January (unlockreq_test.go)
 }
 
 func newMatrixWorld(t *testing.T) *matrixWorld {
@@ -220,6 +221,7 @@ func newMatrixWorldOn(t *testing.T, st *store.Store) *matrixWorld {
 	}
 	w.workbook = filled.String()
 	w.factStart, w.factEnd = ing.Facts[0].Start, ing.Facts[0].End
+	w.unlockReq = seedUnlockRequest(t, svc, clerk, w.indicator)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	h, err := Handler(ctx, svc, Config{PublicView: true}, log)
 	if err != nil {
@@ -250,6 +252,9 @@ func (w *matrixWorld) request(route, subject string, n int) *http.Request {
 		return req
 	}
 	if req := w.planEditRequest(route, subject, n); req != nil {
+		return req
+	}
+	if req := w.unlockRequestRequest(route, subject); req != nil {
 		return req
 	}
 	method, path, _ := strings.Cut(route, " ")
@@ -492,6 +497,8 @@ func fixtureOf(route string) string {
 		return "the lead's stage"
 	case "POST /api/v1/plans/{id}/documents/{key}/accept", "POST /ingest/{plan}/{key}/accept":
 		return "the document's fact" // accepted once, a fact is refused with where it went
+	case "POST /unlock-requests/{id}/grant", "POST /unlock-requests/{id}/decline":
+		return "the pending unlock request" // decided once
 	case "DELETE /api/v1/tokens/{id}", "POST /account/tokens/{id}/revoke", "POST /admin/users/{id}/password":
 		return "the bystander's token" // a password reset revokes it too
 	}

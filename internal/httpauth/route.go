@@ -86,6 +86,9 @@ const (
 	ByEvidence   Find = "evidence {id}"    // the evidence file of {id}, through its report
 	ByDepartment Find = "department ?dept" // the department named in the query or form
 	Static       Find = "static"           // files and health checks: no data of anyone
+
+	// ByUnlockRequest is the request to reopen a period (申请解锁) of {id}, through its indicator.
+	ByUnlockRequest Find = "unlock request {id}"
 )
 
 // Route is one row of the route table.

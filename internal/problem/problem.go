@@ -206,6 +206,13 @@ var table = []entry{
 			errors.As(err, &e)
 			p.Fields = []Field{{Field: e.Field, Message: e.Message}}
 		}},
+	{match: as[*service.UnlockRequestError](), status: http.StatusUnprocessableEntity, code: "invalid", key: "error.invalid",
+		fill: func(err error, p *Problem) {
+			var e *service.UnlockRequestError
+			errors.As(err, &e)
+			p.Fields = []Field{{Field: e.Field, Message: i18n.T("zh", "unlockreq.err."+e.Code)}}
+			p.local = func(lang string) string { return i18n.T(lang, "unlockreq.err."+e.Code) }
+		}},
 	{match: as[service.EditErrors](), status: http.StatusUnprocessableEntity, code: "invalid", key: "error.invalid",
 		fill: func(err error, p *Problem) {
 			var es service.EditErrors

@@ -27,9 +27,10 @@ type flashMsg struct {
 // anything else is ignored, so a link cannot put words on the page.
 var (
 	doneCodes = map[string]bool{"saved": true, "submitted": true, "withdrawn": true, "approved": true, "rejected": true, "corrected": true,
-		"unlocked": true, "target_revised": true}
+		"unlocked": true, "target_revised": true, "unlock_requested": true, "unlock_granted": true, "unlock_declined": true}
 	failCodes = map[string]bool{"conflict": true, "locked": true, "transition": true, "reason": true, "exists": true, "invalid": true,
-		"unlock_input": true, "target_input": true}
+		"unlock_input": true, "target_input": true, "unlockreq_reason": true, "unlockreq_period": true, "unlockreq_not_locked": true,
+		"unlockreq_pending": true, "unlockreq_decline_reason": true}
 )
 
 // flashFrom reads the outcome of the redirect that led here.
@@ -189,6 +190,7 @@ type owed struct {
 	Due     string
 	Overdue bool
 	Locked  bool // for this user: no report can be made any more without an unlock
+	Asked   bool // a request to reopen it (申请解锁) is pending
 }
 
 // owedPeriods lists the owed periods of the plan year (progress.Obligation: from the

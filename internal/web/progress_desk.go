@@ -71,6 +71,12 @@ func (s *Server) waitingForReview(r *http.Request) int {
 		return 0
 	}
 	n, err := s.svc.WaitingForReview(r.Context(), service.ActorFrom(r.Context()), id)
+	if err == nil {
+		// Requests to reopen a period wait on the same page.
+		var m int
+		m, err = s.svc.CountPendingUnlockRequests(r.Context(), service.ActorFrom(r.Context()), id)
+		n += m
+	}
 	if err != nil {
 		s.log.WarnContext(r.Context(), "count reports waiting for review", "err", err)
 		return 0
@@ -167,12 +173,22 @@ func (s *Server) batchApprove(w http.ResponseWriter, r *http.Request) error {
 // deskView is what the review page shows besides the queue.
 type deskView struct {
 	Overdue []service.OverdueDepartment
+	// Unlocks are the pending requests to reopen a period the reviewer may decide.
+	Unlocks []unlockRequestRow
+	// GrantUntil is the date a grant keeps the period open until, by default.
+	GrantUntil string
 }
 
 func (s *Server) fillDesk(r *http.Request, v *reviewView) error {
 	ctx := r.Context()
 	var err error
 	v.Desk.Overdue, err = s.svc.OverdueDepartments(ctx, service.ActorFrom(ctx), v.Plan.ID)
+	if err != nil {
+		return err
+	}
+	if err := s.fillUnlockRequests(r, v); err != nil {
+		return err
+	}
 	if r.URL.Query().Get("reminded") == "recorded" {
 		v.Flash = &flashMsg{Kind: "ok", Text: i18n.T(requestLang(r), "desk.remind.recorded")}
 	}

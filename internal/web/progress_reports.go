@@ -33,6 +33,9 @@ type workRow struct {
 	Rejected  string // the reviewer's reason, when the latest report was sent back
 	CanReport bool
 	CanEdit   bool
+	// Unlocks are the department's requests to reopen a period of the indicator: pending,
+	// or decided lately (a decline with its reason).
+	Unlocks []unlockRequestRow
 }
 
 type worklistView struct {
@@ -76,6 +79,10 @@ func (s *Server) worklistPage(w http.ResponseWriter, r *http.Request) error {
 		byID[st.IndicatorID] = st
 	}
 	admin := a.HasRole(auth.RoleAdmin)
+	unlocks, err := s.worklistUnlocks(r, id)
+	if err != nil {
+		return err
+	}
 	v := &worklistView{Plan: p, At: at.Format(time.DateOnly), Demo: p.AsOf != nil, All: admin, Flash: flashFrom(r)}
 	for _, ind := range inds {
 		if !ind.HasTarget() || (!admin && !a.InDept(ind.DeptID)) {
@@ -116,8 +123,14 @@ func (s *Server) worklistPage(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
+		row.Unlocks = unlocks[ind.ID]
 		for i := range row.Owed {
 			row.Owed[i].Locked = lk.closed(row.Owed[i].Period)
+			for _, q := range row.Unlocks {
+				if q.State == "pending" && q.Period == row.Owed[i].Period.String() {
+					row.Owed[i].Asked = true
+				}
+			}
 		}
 		for _, o := range row.Owed {
 			if o.Overdue {

@@ -76,6 +76,10 @@ func (s *Server) routes(rt *httpauth.Router) {
 		row{Pattern: "GET /evidence/{id}", Who: anyone, Action: auth.EvidenceRead, Find: httpauth.ByEvidence, Handler: s.page(s.evidenceFile)},
 		row{Pattern: "GET /review", Who: signedIn, Action: auth.ReportApprove, Find: httpauth.None, Handler: s.page(s.reviewPage)},
 		row{Pattern: "POST /review/approve", Who: signedIn, Action: auth.ReportApprove, Find: httpauth.None, Handler: s.page(s.batchApprove)},
+		// 申请解锁: a reporter asks, the department's reviewer (or an admin) decides.
+		row{Pattern: "POST /indicators/{id}/unlock-requests", Who: signedIn, Action: auth.ReportCreate, Find: httpauth.ByIndicator, Handler: s.page(s.requestUnlock)},
+		row{Pattern: "POST /unlock-requests/{id}/grant", Who: signedIn, Action: auth.PeriodUnlock, Find: httpauth.ByUnlockRequest, Handler: s.page(s.grantUnlockRequest)},
+		row{Pattern: "POST /unlock-requests/{id}/decline", Who: signedIn, Action: auth.PeriodUnlock, Find: httpauth.ByUnlockRequest, Handler: s.page(s.declineUnlockRequest)},
 
 		// A city: standard codes across districts.
 		row{Pattern: "GET /city", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.None, Handler: s.page(s.cityPage)},
