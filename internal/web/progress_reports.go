@@ -159,6 +159,8 @@ func (s *Server) worklistPage(w http.ResponseWriter, r *http.Request) error {
 // reportForm is the report form's data: what was typed, and what went wrong where.
 type reportForm struct {
 	Ind service.IndicatorRow
+	// LockedPeriod is the locked period a refusal names: the form offers 申请解锁 for it.
+	LockedPeriod string
 	// SavedOnly: the draft was saved but its submission refused; the flash says so.
 	SavedOnly bool
 	TargetInd plan.Indicator
@@ -317,6 +319,7 @@ func formError(lang string, f *reportForm, err error) (int, error) {
 		return problem.Of(err).Status, nil
 	case errors.As(err, &locked):
 		f.Problem = fmt.Sprintf(i18n.T(lang, "prog.form.locked"), locked.Since.Format("2006-01-02"))
+		f.LockedPeriod = locked.Period.String()
 		return problem.Of(err).Status, nil
 	case errors.Is(err, service.ErrReportExists):
 		f.Problem = i18n.T(lang, "prog.form.exists")

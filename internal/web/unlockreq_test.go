@@ -26,6 +26,11 @@ func testUnlockRequestFlow(t *testing.T, w *progressWorld) {
 		t.Fatalf("no 申请解锁 on the worklist row of a locked month: %s", r)
 	}
 	token := csrfOf(t, body)
+	// Filing a locked month is refused; the form offers the request for that month.
+	lockedCode, lockedPage, _ := w.post(t, clerk, fmt.Sprintf("/indicators/%d/reports", w.fdi), url.Values{"csrf": {token}, "period": {"2022-01"}, "value": {"2500万"}, "intent": {"draft"}})
+	if lockedCode != http.StatusLocked || !strings.Contains(lockedPage, `action="`+ask+`"`) || !strings.Contains(lockedPage, `name="period" value="2022-01"`) {
+		t.Errorf("a locked month's report form = %d without the request for January", lockedCode)
+	}
 	for _, tc := range []struct{ period, reason, fail string }{
 		{"2022-03", "补报", "unlockreq_not_locked"},
 		{"2022-01", " ", "unlockreq_reason"},
