@@ -459,7 +459,7 @@ func TestInvestEnterpriseFormEdits(t *testing.T) {
 	if err != nil || len(es) != 1 {
 		t.Fatalf("金康: %v %v", es, err)
 	}
-	post := func(form string) string {
+	post := func(form string) (int, string) {
 		req, _ := http.NewRequest("POST", fmt.Sprintf("%s/invest/enterprises/%d", ts.URL, es[0].ID), strings.NewReader(form))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		req.Header.Set("Authorization", "Bearer "+ts.tokens["fangnan"])
@@ -467,20 +467,23 @@ func TestInvestEnterpriseFormEdits(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		b, _ := io.ReadAll(res.Body)
 		res.Body.Close()
-		if res.StatusCode != http.StatusSeeOther {
-			t.Fatalf("edit = %d", res.StatusCode)
+		if res.StatusCode == http.StatusSeeOther {
+			return res.StatusCode, res.Header.Get("Location")
 		}
-		return res.Header.Get("Location")
+		return res.StatusCode, string(b)
 	}
-	if loc, _ := url.QueryUnescape(post("name=重庆金康动力新能源有限公司&credit_code=91350100M000100Y44&settled=1")); !strings.Contains(loc, "校验位“4”不正确") {
-		t.Errorf("a wrong check character: %s", loc)
+	// Refused: the page again with the reason and the code as typed.
+	if code, page := post("name=重庆金康动力新能源有限公司&credit_code=91350100M000100Y44&settled=1"); code != http.StatusUnprocessableEntity ||
+		!strings.Contains(page, "校验位“4”不正确") || !strings.Contains(page, `value="91350100M000100Y44"`) {
+		t.Errorf("a wrong check character: %d %.300s", code, page)
 	}
 	if e, _ := ts.svc.Enterprise(ctx, service.System, es[0].ID); e.CreditCode != "" {
 		t.Errorf("the refused code was stored: %q", e.CreditCode)
 	}
-	if loc := post("name=重庆金康动力新能源有限公司&credit_code=91350100M000100Y43&settled=1&kinds=specialist&hq_city=重庆"); strings.Contains(loc, "error") {
-		t.Fatalf("a valid edit: %s", loc)
+	if code, loc := post("name=重庆金康动力新能源有限公司&credit_code=91350100M000100Y43&settled=1&kinds=specialist&hq_city=重庆"); code != http.StatusSeeOther || strings.Contains(loc, "error") {
+		t.Fatalf("a valid edit: %d %s", code, loc)
 	}
 	if e, _ := ts.svc.Enterprise(ctx, service.System, es[0].ID); e.CreditCode != "91350100M000100Y43" || len(e.Kinds) != 1 || e.Kinds[0] != invest.KindSpecialist {
 		t.Errorf("after the edit: %+v", e)

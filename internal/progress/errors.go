@@ -45,10 +45,13 @@ func (e *ConflictError) Error() string {
 func (e *ConflictError) Is(target error) bool { return target == ErrConflict }
 
 // ValidationError says what is wrong with one field (named as in JSON: value,
-// last_year, period, cause …). Message is Chinese, for the form.
+// last_year, period, cause …). Message is Chinese, for logs and the API; Code and Args,
+// when set, let a page say it in the reader's language (i18n.ValidationText).
 type ValidationError struct {
 	Field   string `json:"field"`
 	Message string `json:"message"`
+	Code    string `json:"-"`
+	Args    []any  `json:"-"`
 }
 
 func (e *ValidationError) Error() string { return e.Field + ": " + e.Message }

@@ -301,10 +301,10 @@ func CheckExplanation(r Report, s Status) error {
 	}
 	var es ValidationErrors
 	if strings.TrimSpace(r.Cause) == "" {
-		es = append(es, &ValidationError{Field: "cause", Message: "指标" + s.Label() + "，须填写原因说明"})
+		es = append(es, &ValidationError{Field: "cause", Message: "指标" + s.Label() + "，须填写原因说明", Code: "cause_required", Args: []any{string(s)}})
 	}
 	if strings.TrimSpace(r.Remedy) == "" {
-		es = append(es, &ValidationError{Field: "remedy", Message: "指标" + s.Label() + "，须填写整改措施"})
+		es = append(es, &ValidationError{Field: "remedy", Message: "指标" + s.Label() + "，须填写整改措施", Code: "remedy_required", Args: []any{string(s)}})
 	}
 	if len(es) == 0 {
 		return nil

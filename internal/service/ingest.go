@@ -39,14 +39,16 @@ func (s *Service) IngestDocument(ctx context.Context, a Actor, planID int64, tit
 	if date != "" {
 		d, err := time.Parse(time.DateOnly, date)
 		if err != nil || d.Year() < 1900 || d.Year() > 2200 {
-			return doc, progress.ValidationErrors{{Field: "date", Message: fmt.Sprintf("日期“%s”应为 年-月-日，如 2025-03-05 / the date %q must be YYYY-MM-DD, e.g. 2025-03-05", date, date)}}
+			return doc, progress.ValidationErrors{{Field: "date", Message: fmt.Sprintf("日期“%s”应为 年-月-日，如 2025-03-05 / the date %q must be YYYY-MM-DD, e.g. 2025-03-05", date, date),
+				Code: "ingest_date", Args: []any{date}}}
 		}
 	}
 	if len(data) > MaxDocumentBytes {
-		return doc, progress.ValidationErrors{{Field: "file", Message: fmt.Sprintf("文档超过 %d MB / the document is over %d MB", MaxDocumentBytes>>20, MaxDocumentBytes>>20)}}
+		return doc, progress.ValidationErrors{{Field: "file", Message: fmt.Sprintf("文档超过 %d MB / the document is over %d MB", MaxDocumentBytes>>20, MaxDocumentBytes>>20),
+			Code: "ingest_too_large", Args: []any{MaxDocumentBytes >> 20}}}
 	}
 	if strings.TrimSpace(string(data)) == "" {
-		return doc, progress.ValidationErrors{{Field: "text", Message: "文档为空 / the document is empty"}}
+		return doc, progress.ValidationErrors{{Field: "text", Message: "文档为空 / the document is empty", Code: "ingest_empty"}}
 	}
 	if filename == "" {
 		filename = "pasted.txt"
@@ -56,7 +58,7 @@ func (s *Service) IngestDocument(ctx context.Context, a Actor, planID int64, tit
 	switch {
 	case errors.As(err, &encErr):
 		return doc, progress.ValidationErrors{{Field: "file", Message: fmt.Sprintf("%s：第 %d 字节（0x%02X）起既不是 UTF-8 也不是 GBK 文本 / %s: not UTF-8 or GBK text: byte 0x%02X at byte offset %d",
-			filename, encErr.Offset, encErr.Byte, filename, encErr.Byte, encErr.Offset)}}
+			filename, encErr.Offset, encErr.Byte, filename, encErr.Byte, encErr.Offset), Code: "ingest_encoding", Args: []any{filename, encErr.Offset, encErr.Byte}}}
 	case err != nil:
 		return doc, progress.ValidationErrors{{Field: "file", Message: err.Error()}}
 	}

@@ -133,7 +133,7 @@ func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, code int, e
 	for _, d := range depts {
 		names[d.ID] = d.Name
 	}
-	data := map[string]any{"Users": users, "Depts": depts, "DeptNames": names, "Roles": auth.Roles()}
+	data := map[string]any{"Users": users, "Depts": depts, "DeptNames": names, "Roles": auth.Roles(), "Error": refusedMsg(r)}
 	for k, v := range extra {
 		data[k] = v
 	}
@@ -146,17 +146,18 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	nu := service.NewUser{Login: r.PostFormValue("login"), DisplayName: r.PostFormValue("display_name"), DeptCodes: r.PostForm["dept"]}
+	lang := requestLang(r)
 	for _, v := range r.PostForm["role"] {
 		role, err := auth.ParseRole(v)
 		if err != nil {
-			return s.renderUsers(w, r, http.StatusUnprocessableEntity, map[string]any{"Error": err.Error()})
+			return s.refuse(w, r, http.StatusUnprocessableEntity, i18n.AccountFieldError(lang, "roles", "invalid"), s.usersPage)
 		}
 		nu.Roles = append(nu.Roles, role)
 	}
 	u, password, err := s.svc.CreateUser(r.Context(), service.ActorFrom(r.Context()), nu)
 	var fe *auth.FieldError
 	if errors.As(err, &fe) {
-		return s.renderUsers(w, r, http.StatusUnprocessableEntity, map[string]any{"Error": fe.Error()})
+		return s.refuse(w, r, http.StatusUnprocessableEntity, i18n.AccountFieldError(lang, fe.Field, fe.Code), s.usersPage)
 	}
 	if err != nil {
 		return err

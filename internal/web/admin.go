@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/i18n"
 	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/progress"
 	"github.com/lantu-dev/lantu/internal/service"
@@ -40,7 +41,7 @@ func (s *Server) renderUserEdit(w http.ResponseWriter, r *http.Request, code int
 	for _, ro := range u.Roles {
 		roles[ro] = true
 	}
-	data := map[string]any{"U": u, "Depts": depts, "HasDept": has, "HasRole": roles, "Roles": auth.Roles()}
+	data := map[string]any{"U": u, "Depts": depts, "HasDept": has, "HasRole": roles, "Roles": auth.Roles(), "Error": refusedMsg(r)}
 	for k, v := range extra {
 		data[k] = v
 	}
@@ -57,17 +58,19 @@ func (s *Server) userEdit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	ch := service.UserChange{DisplayName: r.PostFormValue("display_name"), DeptCodes: r.PostForm["dept"], Disabled: r.PostFormValue("disabled") == "1"}
+	lang := requestLang(r)
 	for _, v := range r.PostForm["role"] {
 		role, err := auth.ParseRole(v)
 		if err != nil {
-			return s.renderUserEdit(w, r, http.StatusUnprocessableEntity, map[string]any{"Error": err.Error()})
+			return s.refuse(w, r, http.StatusUnprocessableEntity, i18n.AccountFieldError(lang, "roles", "invalid"), s.userEditForm)
 		}
 		ch.Roles = append(ch.Roles, role)
 	}
 	_, err = s.svc.UpdateUser(r.Context(), service.ActorFrom(r.Context()), id, ch)
 	var fe *auth.FieldError
 	if errors.As(err, &fe) {
-		return s.renderUserEdit(w, r, http.StatusUnprocessableEntity, map[string]any{"Error": fe.Error()})
+		// The form again as typed, with what to do.
+		return s.refuse(w, r, http.StatusUnprocessableEntity, i18n.AccountFieldError(lang, fe.Field, fe.Code), s.userEditForm)
 	}
 	if err != nil {
 		return err

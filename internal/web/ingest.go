@@ -68,7 +68,7 @@ func (s *Server) ingestPost(w http.ResponseWriter, r *http.Request) error {
 	if errors.As(err, &verrs) {
 		var msgs []string
 		for _, e := range verrs {
-			msgs = append(msgs, e.Message)
+			msgs = append(msgs, i18n.ValidationText(requestLang(r), e.Code, e.Args, e.Message))
 		}
 		return s.renderIngestForm(w, r, http.StatusUnprocessableEntity, msgs)
 	}

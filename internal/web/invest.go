@@ -135,7 +135,7 @@ func (s *Server) pipelinePage(w http.ResponseWriter, r *http.Request) error {
 		"Board": board, "Fed": fed, "Enterprises": ents, "Mine": mine, "Stages": invest.Stages,
 		"CanCreate": s.svc.MayWrite(a, auth.PipelineManage, a.RegionID, 0, a.UserID),
 		"Today":     invest.DateOf(s.svc.Now()).Format(time.DateOnly),
-		"Error":     r.URL.Query().Get("error"), "Done": r.URL.Query().Get("done"),
+		"Error":     flashError(r), "Done": r.URL.Query().Get("done"),
 	})
 	return nil
 }
@@ -168,8 +168,7 @@ func (s *Server) leadCreate(w http.ResponseWriter, r *http.Request) error {
 		l, err = s.svc.CreateLead(ctx, service.ActorFrom(ctx), in)
 	}
 	if msg, ok := investMessage(lang, err); ok {
-		http.Redirect(w, r, flashURL("/invest", "error", msg), http.StatusSeeOther)
-		return nil
+		return s.refuse(w, r, http.StatusUnprocessableEntity, msg, s.pipelinePage)
 	}
 	if err != nil {
 		return err
@@ -203,7 +202,7 @@ func (s *Server) leadPage(w http.ResponseWriter, r *http.Request) error {
 		"D": d, "Dates": dates, "Links": links, "Mine": s.svc.MayWrite(a, auth.PipelineManage, d.RegionID, d.DeptID, d.OwnerID),
 		"MayReassign": s.svc.MayWrite(a, auth.InvestReassign, d.RegionID, d.DeptID, d.OwnerID),
 		"Today":       invest.DateOf(s.svc.Now()).Format(time.DateOnly),
-		"Error":       r.URL.Query().Get("error"), "Done": r.URL.Query().Get("done"),
+		"Error":       flashError(r), "Done": r.URL.Query().Get("done"),
 	})
 	return nil
 }
@@ -233,8 +232,11 @@ func (s *Server) leadMove(w http.ResponseWriter, r *http.Request) error {
 		l, err = s.svc.MoveLead(ctx, service.ActorFrom(ctx), id, in)
 	}
 	if msg, ok := investMessage(lang, err); ok {
-		http.Redirect(w, r, flashURL(back, "error", msg), http.StatusSeeOther)
-		return nil
+		page := s.leadPage
+		if back == "/invest" {
+			page = s.pipelinePage
+		}
+		return s.refuse(w, r, http.StatusUnprocessableEntity, msg, page)
 	}
 	if errors.Is(err, service.ErrConflict) {
 		http.Redirect(w, r, flashURL(back, "error", i18n.T(lang, "invest.conflict")), http.StatusSeeOther)
@@ -275,8 +277,7 @@ func (s *Server) leadFunds(w http.ResponseWriter, r *http.Request) error {
 		_, err = s.svc.RecordFunds(ctx, service.ActorFrom(ctx), id, in)
 	}
 	if msg, ok := investMessage(lang, err); ok {
-		http.Redirect(w, r, flashURL(back, "error", msg), http.StatusSeeOther)
-		return nil
+		return s.refuse(w, r, http.StatusUnprocessableEntity, msg, s.leadPage)
 	}
 	if err != nil {
 		return err
@@ -304,8 +305,7 @@ func (s *Server) investImport(w http.ResponseWriter, r *http.Request) error {
 	lang := requestLang(r)
 	file, hdr, err := r.FormFile("file")
 	if err != nil {
-		http.Redirect(w, r, flashURL("/invest/enterprises", "error", i18n.T(lang, "invest.import.nofile")), http.StatusSeeOther)
-		return nil
+		return s.refuse(w, r, http.StatusUnprocessableEntity, i18n.T(lang, "invest.import.nofile"), s.enterprisesPage)
 	}
 	defer file.Close()
 	data, err := io.ReadAll(io.LimitReader(file, xlsx.MaxUpload+1))
@@ -324,8 +324,7 @@ func (s *Server) investImport(w http.ResponseWriter, r *http.Request) error {
 			}
 			b.WriteString(c.Error() + "\n")
 		}
-		http.Redirect(w, r, flashURL("/invest/enterprises", "error", i18n.T(lang, "wb.refused")+"：\n"+b.String()), http.StatusSeeOther)
-		return nil
+		return s.refuse(w, r, http.StatusUnprocessableEntity, i18n.T(lang, "wb.refused")+"：\n"+b.String(), s.enterprisesPage)
 	}
 	if err != nil {
 		return err
@@ -347,7 +346,7 @@ func (s *Server) enterprisesPage(w http.ResponseWriter, r *http.Request) error {
 	s.render(w, r, http.StatusOK, "invest_enterprises", map[string]any{
 		"Enterprises": es, "Q": f.Query, "Kinds": invest.Kinds,
 		"CanCreate": s.svc.MayWrite(a, auth.EnterpriseManage, a.RegionID, 0, a.UserID),
-		"Error":     r.URL.Query().Get("error"), "Done": r.URL.Query().Get("done"), "DupID": r.URL.Query().Get("dup"),
+		"Error":     flashError(r), "Done": r.URL.Query().Get("done"), "DupID": refusedParam(r, "dup"),
 	})
 	return nil
 }
@@ -371,15 +370,14 @@ func (s *Server) enterpriseCreate(w http.ResponseWriter, r *http.Request) error 
 		in.Kinds = append(in.Kinds, kind)
 	}
 	e, err := s.svc.CreateEnterprise(ctx, service.ActorFrom(ctx), in)
-	var dup *invest.DuplicateError
-	if errors.As(err, &dup) {
-		msg, _ := investMessage(lang, err)
-		http.Redirect(w, r, "/invest/enterprises?"+url.Values{"error": {msg}, "dup": {strconv.FormatInt(dup.ExistingID, 10)}}.Encode(), http.StatusSeeOther)
-		return nil
-	}
 	if msg, ok := investMessage(lang, err); ok {
-		http.Redirect(w, r, flashURL("/invest/enterprises", "error", msg), http.StatusSeeOther)
-		return nil
+		// The form again as typed; a duplicate links to the one there is.
+		var dup *invest.DuplicateError
+		var params url.Values
+		if errors.As(err, &dup) {
+			params = url.Values{"dup": {strconv.FormatInt(dup.ExistingID, 10)}}
+		}
+		return s.refuseWith(w, r, http.StatusUnprocessableEntity, msg, params, s.enterprisesPage)
 	}
 	if err != nil {
 		return err
@@ -438,7 +436,7 @@ func (s *Server) renderEnterprise(w http.ResponseWriter, r *http.Request, contac
 		"Links": links, "OnLink": onLink, "Kinds": invest.Kinds, "HasKind": hasKind,
 		"Mine":        s.svc.MayWrite(a, auth.EnterpriseManage, e.RegionID, e.DeptID, e.OwnerID),
 		"MayReassign": s.svc.MayWrite(a, auth.InvestReassign, e.RegionID, e.DeptID, e.OwnerID),
-		"Error":       r.URL.Query().Get("error"), "Done": r.URL.Query().Get("done")}
+		"Error":       flashError(r), "Done": r.URL.Query().Get("done")}
 	if contacts {
 		a.Address = clientIP(r)
 		cs, err := s.svc.Contacts(ctx, a, id)
@@ -471,7 +469,7 @@ func (s *Server) chainsPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	data := map[string]any{"Chains": chains, "CanCreate": s.svc.CheckInvest(ctx, a, auth.ChainManage, "", 0) == nil,
-		"Error": r.URL.Query().Get("error")}
+		"Error": flashError(r)}
 	var id int64
 	if r.PathValue("id") != "" {
 		if id, err = pathID(r, "id"); err != nil {
@@ -558,7 +556,7 @@ func (s *Server) visitsPage(w http.ResponseWriter, r *http.Request) error {
 		"View": view, "Days": days, "Visits": vs, "Day": day, "Prev": prev.Format(time.DateOnly), "Next": next.Format(time.DateOnly),
 		"Enterprises": ents, "CanCreate": s.svc.MayWrite(a, auth.VisitManage, a.RegionID, 0, a.UserID),
 		"CanSubscribe": s.svc.CheckCalendarSubscribe(a) == nil, "Hint": hint, "Live": live,
-		"Secret": r.URL.Query().Get("secret"), "Error": r.URL.Query().Get("error"), "Done": r.URL.Query().Get("done"),
+		"Secret": r.URL.Query().Get("secret"), "Error": flashError(r), "Done": r.URL.Query().Get("done"),
 	})
 	return nil
 }
@@ -582,8 +580,7 @@ func (s *Server) visitCreate(w http.ResponseWriter, r *http.Request) error {
 		v, err = s.svc.CreateVisit(ctx, service.ActorFrom(ctx), in)
 	}
 	if msg, ok := investMessage(lang, err); ok {
-		http.Redirect(w, r, flashURL("/invest/visits", "error", msg), http.StatusSeeOther)
-		return nil
+		return s.refuse(w, r, http.StatusUnprocessableEntity, msg, s.visitsPage)
 	}
 	if err != nil {
 		return err
@@ -646,7 +643,7 @@ func (s *Server) visitPage(w http.ResponseWriter, r *http.Request) error {
 	s.render(w, r, http.StatusOK, "invest_visit", map[string]any{
 		"V": v, "Mine": s.svc.MayWrite(a, auth.VisitManage, v.RegionID, v.DeptID, v.OwnerID), "Starts": v.Starts.In(invest.China).Format("2006-01-02T15:04"),
 		"Statuses": []invest.VisitStatus{invest.VisitPlanned, invest.VisitDone, invest.VisitCancelled},
-		"Error":    r.URL.Query().Get("error"), "Done": r.URL.Query().Get("done"),
+		"Error":    flashError(r), "Done": r.URL.Query().Get("done"),
 	})
 	return nil
 }
@@ -682,8 +679,7 @@ func (s *Server) visitUpdate(w http.ResponseWriter, r *http.Request) error {
 		_, err = s.svc.UpdateVisit(ctx, a, id, in, seq)
 	}
 	if msg, ok := investMessage(lang, err); ok {
-		http.Redirect(w, r, flashURL(back, "error", msg), http.StatusSeeOther)
-		return nil
+		return s.refuse(w, r, http.StatusUnprocessableEntity, msg, s.visitPage)
 	}
 	if errors.Is(err, service.ErrConflict) {
 		http.Redirect(w, r, flashURL(back, "error", i18n.T(lang, "invest.conflict")), http.StatusSeeOther)
@@ -707,8 +703,7 @@ func (s *Server) contactCreate(w http.ResponseWriter, r *http.Request) error {
 		Phone: r.FormValue("phone"), Email: r.FormValue("email")})
 	back := fmt.Sprintf("/invest/enterprises/%d/contacts", id)
 	if msg, ok := investMessage(lang, err); ok {
-		http.Redirect(w, r, flashURL(back, "error", msg), http.StatusSeeOther)
-		return nil
+		return s.refuse(w, r, http.StatusUnprocessableEntity, msg, s.enterpriseContacts)
 	}
 	if err != nil {
 		return err
@@ -728,8 +723,11 @@ func (s *Server) reassign(kind string) handlerFunc {
 		err := s.svc.Reassign(ctx, service.ActorFrom(ctx), kind, id, r.FormValue("owner"))
 		var fe *auth.FieldError
 		if errors.As(err, &fe) {
-			http.Redirect(w, r, flashURL(back, "error", fe.Message), http.StatusSeeOther)
-			return nil
+			page := s.enterprisePage
+			if kind == "lead" {
+				page = s.leadPage
+			}
+			return s.refuse(w, r, http.StatusUnprocessableEntity, i18n.AccountFieldError(requestLang(r), fe.Field, fe.Code), page)
 		}
 		if err != nil {
 			return err
@@ -748,7 +746,7 @@ func (s *Server) ratesPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.render(w, r, http.StatusOK, "invest_rates", map[string]any{
 		"Rates": rs, "CanEdit": s.svc.CheckInvest(ctx, a, auth.RateManage, "", 0) == nil,
-		"Today": invest.DateOf(s.svc.Now()).Format(time.DateOnly), "Error": r.URL.Query().Get("error"), "Done": r.URL.Query().Get("done"),
+		"Today": invest.DateOf(s.svc.Now()).Format(time.DateOnly), "Error": flashError(r), "Done": r.URL.Query().Get("done"),
 	})
 	return nil
 }
@@ -771,8 +769,7 @@ func (s *Server) rateCreate(w http.ResponseWriter, r *http.Request) error {
 		_, err = s.svc.PutRate(ctx, service.ActorFrom(ctx), invest.Rate{Currency: invest.Currency(strings.ToUpper(strings.TrimSpace(r.FormValue("currency")))), On: on, USD: *usd})
 	}
 	if msg, ok := investMessage(lang, err); ok {
-		http.Redirect(w, r, flashURL("/invest/rates", "error", msg), http.StatusSeeOther)
-		return nil
+		return s.refuse(w, r, http.StatusUnprocessableEntity, msg, s.ratesPage)
 	}
 	if err != nil {
 		return err
@@ -810,8 +807,7 @@ func (s *Server) leadUpdate(w http.ResponseWriter, r *http.Request) error {
 		_, err = s.svc.UpdateLead(ctx, a, id, in, version)
 	}
 	if msg, ok := investMessage(lang, err); ok {
-		http.Redirect(w, r, flashURL(back, "error", msg), http.StatusSeeOther)
-		return nil
+		return s.refuse(w, r, http.StatusUnprocessableEntity, msg, s.leadPage)
 	}
 	if errors.Is(err, service.ErrConflict) {
 		http.Redirect(w, r, flashURL(back, "error", i18n.T(lang, "invest.conflict")), http.StatusSeeOther)
@@ -854,8 +850,7 @@ func (s *Server) enterpriseUpdate(w http.ResponseWriter, r *http.Request) error 
 	version, _ := strconv.Atoi(r.FormValue("version"))
 	_, err := s.svc.UpdateEnterprise(ctx, service.ActorFrom(ctx), id, in, version)
 	if msg, ok := investMessage(lang, err); ok {
-		http.Redirect(w, r, flashURL(back, "error", msg), http.StatusSeeOther)
-		return nil
+		return s.refuse(w, r, http.StatusUnprocessableEntity, msg, s.enterprisePage)
 	}
 	if errors.Is(err, service.ErrConflict) {
 		http.Redirect(w, r, flashURL(back, "error", i18n.T(lang, "invest.conflict")), http.StatusSeeOther)
@@ -897,8 +892,7 @@ func (s *Server) chainCreate(w http.ResponseWriter, r *http.Request) error {
 	}
 	c, err := s.svc.CreateChain(ctx, service.ActorFrom(ctx), in)
 	if msg, ok := investMessage(lang, err); ok {
-		http.Redirect(w, r, flashURL("/invest/chains", "error", msg), http.StatusSeeOther)
-		return nil
+		return s.refuse(w, r, http.StatusUnprocessableEntity, msg, s.chainsPage)
 	}
 	if err != nil {
 		return err

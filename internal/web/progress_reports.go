@@ -329,11 +329,11 @@ func formError(lang string, f *reportForm, err error) (int, error) {
 		return problem.Of(err).Status, nil
 	case errors.As(err, &verrs):
 		for _, e := range verrs {
-			f.Errors[e.Field] = e.Message
+			f.Errors[e.Field] = i18n.ValidationText(lang, e.Code, e.Args, e.Message)
 		}
 		return problem.Of(err).Status, nil
 	case errors.As(err, &verr):
-		f.Errors[verr.Field] = verr.Message
+		f.Errors[verr.Field] = i18n.ValidationText(lang, verr.Code, verr.Args, verr.Message)
 		return problem.Of(err).Status, nil
 	}
 	return 0, err

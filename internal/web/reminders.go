@@ -58,7 +58,7 @@ func (s *Server) renderReminders(w http.ResponseWriter, r *http.Request, code in
 func formInt(r *http.Request, name string, problems *[]string) int {
 	n, err := strconv.Atoi(strings.TrimSpace(r.PostFormValue(name)))
 	if err != nil {
-		*problems = append(*problems, fmt.Sprintf("%s: %q", name, r.PostFormValue(name)))
+		*problems = append(*problems, name)
 	}
 	return n
 }
@@ -74,13 +74,19 @@ func (s *Server) remindersSave(w http.ResponseWriter, r *http.Request) error {
 		SMTPUser: r.PostFormValue("smtp_user"), SMTPPassword: r.PostFormValue("smtp_password"), SMTPFrom: r.PostFormValue("smtp_from"),
 		WebhookKind: r.PostFormValue("webhook_kind"), WebhookURL: r.PostFormValue("webhook_url"), WebhookSecret: r.PostFormValue("webhook_secret"),
 	}
+	lang := requestLang(r)
+	again := func(msg string) error {
+		return s.refuse(w, r, http.StatusUnprocessableEntity, msg, func(w http.ResponseWriter, r *http.Request) error {
+			return s.renderReminders(w, r, http.StatusOK, &rs, msg)
+		})
+	}
 	if len(bad) > 0 {
-		return s.renderReminders(w, r, http.StatusUnprocessableEntity, &rs, "数字不正确 / not a number: "+strings.Join(bad, ", "))
+		return again(i18n.SettingsError(lang, bad[0]))
 	}
 	err := s.svc.SaveReminderSettings(r.Context(), service.ActorFrom(r.Context()), rs)
 	var verrs plan.ValidationErrors
-	if errors.As(err, &verrs) {
-		return s.renderReminders(w, r, http.StatusUnprocessableEntity, &rs, verrs.Error())
+	if errors.As(err, &verrs) && len(verrs) > 0 {
+		return again(i18n.SettingsError(lang, verrs[0].Field))
 	}
 	if err != nil {
 		return err
@@ -96,8 +102,11 @@ func (s *Server) reminderEmail(w http.ResponseWriter, r *http.Request) error {
 	}
 	err = s.svc.SetUserEmail(r.Context(), service.ActorFrom(r.Context()), id, r.PostFormValue("email"))
 	var verrs plan.ValidationErrors
-	if errors.As(err, &verrs) {
-		return s.renderReminders(w, r, http.StatusUnprocessableEntity, nil, verrs.Error())
+	if errors.As(err, &verrs) && len(verrs) > 0 {
+		msg := i18n.SettingsError(requestLang(r), verrs[0].Field)
+		return s.refuse(w, r, http.StatusUnprocessableEntity, msg, func(w http.ResponseWriter, r *http.Request) error {
+			return s.renderReminders(w, r, http.StatusOK, nil, msg)
+		})
 	}
 	if err != nil {
 		return err

@@ -72,6 +72,9 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 			return m
 		},
 	}
+	for k, f := range typedFuncs() {
+		funcs[k] = f
+	}
 	base, err := template.New("base").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/components.html")
 	if err != nil {
 		return nil, err

@@ -141,6 +141,8 @@ type pageData struct {
 	Waiting int
 	// PlanBar is the plan switcher (planswitch.go); nil when there is nothing to switch.
 	PlanBar *planBar
+	// Typed is the form just refused, shown again as typed (refused.go); nil otherwise.
+	Typed *typedForm
 }
 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, name string, data any) {
@@ -159,6 +161,12 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, name s
 	pd := pageData{Lang: lang, Path: r.URL.Path, Data: data, Now: s.opts.Clock(), User: actor.Principal,
 		CSRF: s.guard.CSRFToken(r), Can: navRights(actor.Principal), LangURL: langURL(r, lang), PlanBar: s.planBarFor(w, r, code)}
 	pd.Can["invest"] = s.svc.MayReadInvest(r.Context(), actor)
+	if rf := refusalOfRequest(r); rf != nil {
+		if code == http.StatusOK {
+			code = rf.code
+		}
+		pd.Typed = &typedForm{Action: rf.action, Form: rf.form}
+	}
 	if pd.Can["review"] {
 		pd.Waiting = s.waitingForReview(r)
 	}

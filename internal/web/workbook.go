@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/i18n"
 	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/progress"
 	"github.com/lantu-dev/lantu/internal/service"
@@ -100,7 +101,7 @@ func (s *Server) workbookUpload(w http.ResponseWriter, r *http.Request) error {
 	}
 	f, h, err := r.FormFile("file")
 	if err != nil {
-		return s.renderWorkbook(w, r, http.StatusUnprocessableEntity, map[string]any{"Error": "请选择要上传的文件 / choose a file to upload"})
+		return s.renderWorkbook(w, r, http.StatusUnprocessableEntity, map[string]any{"Error": i18n.T(requestLang(r), "form.nofile")})
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, xlsx.MaxUpload+1))
