@@ -92,7 +92,9 @@ func TestRefusedFormsKeepWhatWasTyped(t *testing.T) {
 		{form: "exchange rate", who: "office", path: "/invest/rates",
 			body:   url.Values{"currency": {"EUR"}, "on": {"2022-04-01"}, "usd": {"-1"}}.Encode(),
 			status: 422, keep: []string{`value="EUR"`, `value="-1"`},
-			msg: func(l string) string { return problem.InvestFieldLabel(l, "usd") + i18n.InvestError(l, "amount.positive") }},
+			msg: func(l string) string {
+				return problem.InvestFieldLabel(l, "usd") + i18n.InvestError(l, "amount.positive")
+			}},
 		{form: "investment import without a file", who: "fangnan", path: "/invest/import",
 			body: "kind=enterprises", status: 422, msg: func(l string) string { return i18n.T(l, "invest.import.nofile") }},
 		{form: "plan file import without a file", who: "office", path: "/admin/plan/import",
