@@ -28,6 +28,10 @@ func TestRefusedFormsKeepWhatWasTyped(t *testing.T) {
 		t.Fatal(err)
 	}
 	green := ts.indicatorID(t, "new-green-area")
+	fdi, err := ts.svc.Store().Indicator(ctx, ts.indicatorID(t, "fdi"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	rows := []struct {
 		form, who, path, body string
 		status                int
@@ -58,6 +62,12 @@ func TestRefusedFormsKeepWhatWasTyped(t *testing.T) {
 			body:   url.Values{"plan": {fmt.Sprint(ts.planID)}, "name": {"新增口袋公园"}, "code": {"Pocket Parks"}, "unit": {"个"}, "target": {"12"}}.Encode(),
 			status: 422, keep: []string{`value="新增口袋公园"`, `value="Pocket Parks"`, `value="个"`, `value="12"`},
 			msg: func(l string) string { return i18n.PlanEditError(l, "code_format") }},
+		{form: "plan edit: an indicator's kind and due date", who: "office", path: fmt.Sprintf("/admin/plan/indicators/%d", fdi.ID),
+			body: url.Values{"plan": {fmt.Sprint(ts.planID)}, "version": {fmt.Sprint(fdi.EditVersion)}, "parent": {fmt.Sprint(fdi.ProgramID)},
+				"name": {fdi.Name}, "code": {fdi.Code}, "unit": {"美元"}, "target": {"300000000"}, "qualifier": {"at_least"}, "frequency": {"monthly"},
+				"accumulation": {"cumulative"}, "kind": {"level"}, "direction": {"lower"}, "due": {"2022-10-31"}, "baseline_value": {"2.5亿"}, "baseline_period": {"2021"}}.Encode(),
+			status: 422, keep: []string{`value="2022-10-31"`, `value="lower" selected`, `value="2.5亿"`, `value="2021"`},
+			msg: func(l string) string { return i18n.PlanEditError(l, "due_not_milestone") }},
 		{form: "reminder settings", who: "office", path: "/admin/reminders",
 			body: url.Values{"send_hour": {"25"}, "due_days": {"3"}, "review_days": {"5"}, "smtp_port": {"587"}, "smtp_tls": {"starttls"},
 				"smtp_host": {"mail.example.gov.cn"}, "smtp_from": {"lantu@example.gov.cn"}}.Encode(),

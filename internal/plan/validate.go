@@ -320,6 +320,9 @@ var periodPattern = regexp.MustCompile(`^[0-9]{4}(Q[1-4]|-(0[1-9]|1[0-2]))?$`)
 
 func validPeriod(s string) bool { return periodPattern.MatchString(s) }
 
+// ValidPeriod reports whether s is a period: 2022, 2022Q2 or 2022-06.
+func ValidPeriod(s string) bool { return validPeriod(s) }
+
 // ValidateIndicator checks one indicator added to an existing plan: p gives the year and
 // the documents (with text) its source may point into; deptCodes and projectCodes are
 // the codes it may name.

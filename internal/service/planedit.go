@@ -75,8 +75,19 @@ type ItemInput struct {
 	// start. A new indicator left without one is owed from the day it is created, once
 	// the plan year has begun.
 	OwedFrom string
-	Public   bool
-	Retired  bool // shown, not edited
+	// IndKind is the indicator's kind (level, growth, share, milestone), Direction
+	// whether more is better, Due a milestone's date (YYYY-MM-DD).
+	IndKind   string
+	Direction string
+	Due       string
+	// The baseline (last year's figure, the base a growth rate is over): its value,
+	// period (2021, 2021Q4, 2021-12), qualifier and note; all empty: no baseline.
+	BaselineValue     string
+	BaselinePeriod    string
+	BaselineQualifier string
+	BaselineNote      string
+	Public            bool
+	Retired           bool // shown, not edited
 }
 
 // EditError names one field of a plan edit and why it is refused, as a message code
@@ -179,7 +190,11 @@ func (s *Service) loadItem(ctx context.Context, kind ItemKind, id int64) (ItemIn
 		in := ItemInput{Kind: kind, ID: id, PlanID: ind.PlanID, Version: ind.EditVersion, Parent: ind.ProgramID,
 			Code: ind.Code, Name: ind.Name, Description: ind.Description, Dept: ind.DeptCode, Unit: ind.Unit,
 			Target: decText(ind.Target), TargetMax: decText(ind.TargetMax), Qualifier: string(ind.Qualifier),
-			Frequency: string(ind.Frequency), Accumulation: string(ind.Accumulation), OwedFrom: ind.OwedFrom, Public: ind.Public, Retired: ind.Retired}
+			Frequency: string(ind.Frequency), Accumulation: string(ind.Accumulation), OwedFrom: ind.OwedFrom, Public: ind.Public, Retired: ind.Retired,
+			IndKind: string(ind.Kind), Direction: string(ind.Direction), Due: ind.Due}
+		if b := ind.Baseline; b != nil {
+			in.BaselineValue, in.BaselinePeriod, in.BaselineQualifier, in.BaselineNote = decText(b.Value), b.Period, string(b.Qualifier), b.Note
+		}
 		return in, ind.RegionID, nil
 	}
 	it, err := s.store.PlanItem(ctx, store.PlanTable(kind), id)
@@ -219,6 +234,8 @@ func (in ItemInput) auditFields() map[string]string {
 		m["department"], m["unit"], m["target"], m["target_max"] = in.Dept, in.Unit, in.Target, in.TargetMax
 		m["qualifier"], m["frequency"], m["accumulation"], m["owed_from"] = in.Qualifier, in.Frequency, in.Accumulation, in.OwedFrom
 		m["public"] = fmt.Sprint(in.Public)
+		m["kind"], m["direction"], m["due"] = in.IndKind, in.Direction, in.Due
+		m["baseline_value"], m["baseline_period"], m["baseline_qualifier"], m["baseline_note"] = in.BaselineValue, in.BaselinePeriod, in.BaselineQualifier, in.BaselineNote
 	}
 	return m
 }
@@ -240,6 +257,8 @@ func diff(before, after map[string]string) (map[string]string, map[string]string
 func (s *Service) SavePlanItem(ctx context.Context, a Actor, in ItemInput) (int64, error) {
 	in.Code, in.Name = strings.TrimSpace(in.Code), strings.TrimSpace(in.Name)
 	in.Description, in.Dept, in.Unit = strings.TrimSpace(in.Description), strings.TrimSpace(in.Dept), strings.TrimSpace(in.Unit)
+	in.Due, in.BaselineValue, in.BaselinePeriod = strings.TrimSpace(in.Due), strings.TrimSpace(in.BaselineValue), strings.TrimSpace(in.BaselinePeriod)
+	in.BaselineNote = strings.TrimSpace(in.BaselineNote)
 	in.Target, in.TargetMax = strings.TrimSpace(in.Target), strings.TrimSpace(in.TargetMax)
 	in.Start, in.End, in.OwedFrom = strings.TrimSpace(in.Start), strings.TrimSpace(in.End), strings.TrimSpace(in.OwedFrom)
 	if _, err := ParseItemKind(string(in.Kind)); err != nil {
@@ -282,6 +301,9 @@ func (s *Service) SavePlanItem(ctx context.Context, a Actor, in ItemInput) (int6
 		ind, deptID, projectID, err := s.validateItem(ctx, in, regionID)
 		if err != nil {
 			return err
+		}
+		if ind != nil { // the kind and direction kept or defaulted, for the audit row
+			in.IndKind, in.Direction = string(ind.Kind), string(ind.Direction)
 		}
 		if id, err = s.writeItem(ctx, in, ind, regionID, deptID, projectID); err != nil {
 			return err
@@ -338,7 +360,10 @@ func (s *Service) writeItem(ctx context.Context, in ItemInput, ind *plan.Indicat
 			err := s.store.CreateIndicator(ctx, in.PlanID, regionID, ind)
 			return ind.ID, err
 		}
-		return in.ID, s.store.UpdateIndicator(ctx, in.PlanID, *ind, deptID, projectID, in.Version)
+		if err := s.store.UpdateIndicator(ctx, in.PlanID, *ind, deptID, projectID, in.Version); err != nil {
+			return in.ID, err
+		}
+		return in.ID, s.store.SetBaseline(ctx, in.ID, ind.Baseline)
 	}
 	return 0, fmt.Errorf("plan item kind %q: %w", in.Kind, plan.ErrNotFound)
 }
@@ -427,8 +452,8 @@ func (s *Service) validateItem(ctx context.Context, in ItemInput, regionID int64
 		}
 		return nil, deptID, 0, nil
 	}
-	// An indicator: what the form does not edit (kind, direction, due date, baseline,
-	// context, source, period) stays as it is.
+	// An indicator: what the form does not edit (context, source, period, the baseline's
+	// unit) stays as it is.
 	ind := &plan.Indicator{Kind: plan.KindLevel, Direction: plan.Higher}
 	if in.ID != 0 {
 		cur, err := s.store.Indicator(ctx, in.ID)
@@ -444,6 +469,34 @@ func (s *Service) validateItem(ctx context.Context, in ItemInput, regionID int64
 		ind.Period = fmt.Sprint(h.Year)
 	}
 	ind.ProgramID, ind.Code, ind.Name, ind.Description, ind.Unit, ind.DeptCode, ind.Public = in.Parent, in.Code, in.Name, in.Description, in.Unit, in.Dept, in.Public
+	// A form without a kind or direction (an older client) keeps the indicator's (a new
+	// one: a level, more is better).
+	if in.IndKind != "" {
+		ind.Kind = plan.Kind(in.IndKind)
+	}
+	if in.Direction != "" {
+		ind.Direction = plan.Direction(in.Direction)
+	}
+	ind.Due = in.Due
+	switch ind.Kind {
+	case plan.KindLevel, plan.KindGrowth, plan.KindShare, plan.KindMilestone:
+	default:
+		add("kind", "choose")
+	}
+	switch ind.Direction {
+	case plan.Higher, plan.Lower:
+	default:
+		add("direction", "choose")
+	}
+	switch _, err := time.Parse(time.DateOnly, in.Due); {
+	case in.Due != "" && err != nil:
+		add("due", "date_format")
+	case in.Due != "" && ind.Kind != plan.KindMilestone:
+		add("due", "due_not_milestone")
+	case in.Due == "" && ind.Kind == plan.KindMilestone:
+		add("due", "due_required")
+	}
+	s.editBaseline(ind, in, add)
 	if utf8.RuneCountInString(in.Unit) > maxUnit {
 		add("unit", "too_long", maxUnit)
 	} else if in.Unit == "" && ind.Kind != plan.KindMilestone {
@@ -514,6 +567,45 @@ func (s *Service) validateItem(ctx context.Context, in ItemInput, regionID int64
 		return nil, 0, 0, errs
 	}
 	return ind, deptID, projectID, nil
+}
+
+// editBaseline sets the indicator's baseline from the form: all four fields empty is no
+// baseline; a value must be a number, a period 2021, 2021Q4 or 2021-12; a growth target
+// needs at least the period it grows over.
+func (s *Service) editBaseline(ind *plan.Indicator, in ItemInput, add func(field, code string, args ...any)) {
+	var unit string
+	if ind.Baseline != nil {
+		unit = ind.Baseline.Unit
+	}
+	ind.Baseline = nil
+	if in.BaselineValue == "" && in.BaselinePeriod == "" && in.BaselineQualifier == "" && in.BaselineNote == "" {
+		if ind.Kind == plan.KindGrowth && in.Target != "" {
+			add("baseline_period", "baseline_needed")
+		}
+		return
+	}
+	f := &plan.Figure{Unit: unit, Period: in.BaselinePeriod, Qualifier: plan.Qualifier(in.BaselineQualifier), Note: in.BaselineNote}
+	if in.BaselineValue != "" {
+		if d, err := decimal.NewFromString(in.BaselineValue); err != nil {
+			add("baseline_value", "number")
+		} else {
+			f.Value = &d
+		}
+	}
+	if in.BaselinePeriod != "" && !plan.ValidPeriod(in.BaselinePeriod) {
+		add("baseline_period", "period_format")
+	} else if in.BaselinePeriod == "" && ind.Kind == plan.KindGrowth && in.Target != "" {
+		add("baseline_period", "baseline_needed")
+	}
+	switch f.Qualifier {
+	case "", plan.QualExact, plan.QualAbout, plan.QualAtLeast, plan.QualAtMost, plan.QualOver:
+	default:
+		add("baseline_qualifier", "choose")
+	}
+	if utf8.RuneCountInString(in.BaselineNote) > maxItemName {
+		add("baseline_note", "too_long", maxItemName)
+	}
+	ind.Baseline = f
 }
 
 // RetirePlanItem takes an item out of the plan's views, keeping its rows and history.

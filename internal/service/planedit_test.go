@@ -389,3 +389,89 @@ func TestPlanEditOwedFrom(t *testing.T) {
 		}
 	})
 }
+
+// Kind, direction, due date and baseline are edited on the indicator form: each bad
+// value refused by its field, a good edit saved and read back, and the audit row holds
+// only the fields that changed, before and after.
+func TestPlanEditIndicatorKindDueBaseline(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		in, err := f.svc.PlanItemForEdit(ctx, f.admin, service.KindIndicator, f.fdi)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if in.IndKind != "level" || in.Direction != "higher" || in.Due != "" {
+			t.Fatalf("fdi as read: kind %q direction %q due %q", in.IndKind, in.Direction, in.Due)
+		}
+		refused := []struct {
+			edit func(*service.ItemInput)
+			want []string
+		}{
+			{func(i *service.ItemInput) { i.IndKind, i.Direction = "ratio", "up" }, []string{"kind:choose", "direction:choose"}},
+			{func(i *service.ItemInput) { i.IndKind = "milestone" }, []string{"due:due_required", "target:milestone_target"}},
+			{func(i *service.ItemInput) { i.Due = "2022-10-31" }, []string{"due:due_not_milestone"}},
+			{func(i *service.ItemInput) { i.Due = "十月底" }, []string{"due:date_format"}},
+			{func(i *service.ItemInput) { i.BaselineValue, i.BaselinePeriod = "2.5亿", "21年" }, []string{"baseline_value:number", "baseline_period:period_format"}},
+			{func(i *service.ItemInput) { i.IndKind = "growth" }, []string{"baseline_period:baseline_needed"}},
+			{func(i *service.ItemInput) { i.BaselinePeriod, i.BaselineQualifier = "2021", "roughly" }, []string{"baseline_qualifier:choose"}},
+		}
+		before := auditRows(t, st)
+		for _, r := range refused {
+			bad := in
+			r.edit(&bad)
+			_, err := f.svc.SavePlanItem(ctx, f.admin, bad)
+			got := editFields(t, err)
+			for _, w := range r.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("refusal %v lacks %s", got, w)
+				}
+			}
+		}
+		if n := auditRows(t, st); n != before {
+			t.Errorf("refused edits wrote %d audit rows", n-before)
+		}
+		// A growth rate over last year's figure, where less is better.
+		ok := in
+		ok.IndKind, ok.Direction, ok.Target, ok.Unit = "growth", "lower", "5", "%"
+		ok.BaselineValue, ok.BaselinePeriod, ok.BaselineQualifier, ok.BaselineNote = "250000000", "2021", "about", "上年实绩"
+		if _, err := f.svc.SavePlanItem(ctx, f.admin, ok); err != nil {
+			t.Fatal(err)
+		}
+		row, err := st.Indicator(ctx, f.fdi)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b := row.Baseline; row.Kind != plan.KindGrowth || row.Direction != plan.Lower || b == nil || b.Value == nil ||
+			b.Value.String() != "250000000" || b.Period != "2021" || b.Qualifier != plan.QualAbout || b.Note != "上年实绩" {
+			t.Errorf("after the edit: kind %s direction %s baseline %+v", row.Kind, row.Direction, row.Baseline)
+		}
+		e, b, a := lastAudit(t, st, "indicator", f.fdi)
+		if e.Action != "plan.indicator.edit" || b["kind"] != "level" || a["kind"] != "growth" || b["direction"] != "higher" || a["direction"] != "lower" ||
+			b["baseline_value"] != "" || a["baseline_value"] != "250000000" || a["baseline_period"] != "2021" {
+			t.Errorf("audit row %s: %v → %v", e.Action, b, a)
+		}
+		if _, same := a["code"]; same {
+			t.Errorf("the audit diff holds an unchanged field: %v", a)
+		}
+		// A milestone with its date; the baseline cleared.
+		ms, err := f.svc.PlanItemForEdit(ctx, f.admin, service.KindIndicator, f.fdi)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ms.IndKind != "growth" || ms.BaselinePeriod != "2021" || ms.BaselineNote != "上年实绩" {
+			t.Fatalf("the form reads back %+v", ms)
+		}
+		ms.IndKind, ms.Target, ms.Due = "milestone", "", "2022-10-31"
+		ms.BaselineValue, ms.BaselinePeriod, ms.BaselineQualifier, ms.BaselineNote = "", "", "", ""
+		if _, err := f.svc.SavePlanItem(ctx, f.admin, ms); err != nil {
+			t.Fatal(err)
+		}
+		if row, _ := st.Indicator(ctx, f.fdi); row.Kind != plan.KindMilestone || row.Due != "2022-10-31" || row.Baseline != nil {
+			t.Errorf("the milestone: kind %s due %q baseline %+v", row.Kind, row.Due, row.Baseline)
+		}
+		if _, _, a := lastAudit(t, st, "indicator", f.fdi); a["due"] != "2022-10-31" || a["kind"] != "milestone" {
+			t.Errorf("the milestone's audit row: %v", a)
+		}
+	})
+}

@@ -126,7 +126,10 @@ func itemForm(r *http.Request, kind service.ItemKind) service.ItemInput {
 		Dept: r.PostFormValue("department"), Start: r.PostFormValue("start"), End: r.PostFormValue("end"),
 		Unit: r.PostFormValue("unit"), Target: r.PostFormValue("target"), TargetMax: r.PostFormValue("target_max"),
 		Qualifier: r.PostFormValue("qualifier"), Frequency: r.PostFormValue("frequency"), Accumulation: r.PostFormValue("accumulation"),
-		OwedFrom: r.PostFormValue("owed_from"), Public: r.PostFormValue("public") == "1"}
+		OwedFrom: r.PostFormValue("owed_from"), Public: r.PostFormValue("public") == "1",
+		IndKind: r.PostFormValue("kind"), Direction: r.PostFormValue("direction"), Due: r.PostFormValue("due"),
+		BaselineValue: r.PostFormValue("baseline_value"), BaselinePeriod: r.PostFormValue("baseline_period"),
+		BaselineQualifier: r.PostFormValue("baseline_qualifier"), BaselineNote: r.PostFormValue("baseline_note")}
 }
 
 func (s *Server) planItemForm(w http.ResponseWriter, r *http.Request) error {
@@ -141,7 +144,7 @@ func (s *Server) planItemForm(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		in := service.ItemInput{Kind: kind, PlanID: id, Public: true, Qualifier: string(plan.QualAtLeast),
-			Frequency: string(plan.Monthly), Accumulation: string(plan.Cumulative)}
+			Frequency: string(plan.Monthly), Accumulation: string(plan.Cumulative), IndKind: string(plan.KindLevel), Direction: string(plan.Higher)}
 		in.Parent, _ = strconv.ParseInt(r.URL.Query().Get("parent"), 10, 64)
 		return s.renderItem(w, r, http.StatusOK, in, nil, "")
 	}
