@@ -18,6 +18,16 @@ type FieldError struct {
 	Message string
 	// Line is the line of the plan file the field stands on, when the plan came from a file.
 	Line int
+	// Format and Args are Message's code and values: the English format is the key a
+	// page's language gives the sentence by (i18n.PlanFileMessage); "" when Message
+	// has no other language.
+	Format string
+	Args   []any
+}
+
+// NewFieldError is a FieldError from its format (its code) and values.
+func NewFieldError(path, field, format string, a ...any) *FieldError {
+	return &FieldError{Path: path, Field: field, Message: fmt.Sprintf(format, a...), Format: format, Args: a}
 }
 
 func (e *FieldError) Error() string {
@@ -59,7 +69,7 @@ type validator struct {
 }
 
 func (v *validator) add(path, field, format string, a ...any) {
-	v.errs = append(v.errs, &FieldError{Path: path, Field: field, Message: fmt.Sprintf(format, a...)})
+	v.errs = append(v.errs, NewFieldError(path, field, format, a...))
 }
 
 func (v *validator) code(path, code string, seen map[string]string) {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -196,16 +197,54 @@ type Loaded struct {
 	Reports map[string][]Report
 }
 
+// SyntaxError is a plan file that does not read as one, before any field is checked:
+// not YAML, empty, a field the format does not have, a value of the wrong type. Code
+// says which ("yaml", "empty", "field", "number", "type"), Line where (0: not known),
+// Value the field or value in question; Detail is the YAML reader's own words.
+type SyntaxError struct {
+	Name   string
+	Code   string
+	Line   int
+	Value  string
+	Detail string
+	Err    error
+}
+
+func (e *SyntaxError) Error() string { return e.Name + ": " + e.Detail }
+func (e *SyntaxError) Unwrap() error { return e.Err }
+
+var (
+	yamlLine     = regexp.MustCompile(`line (\d+): (.*)`)
+	unknownField = regexp.MustCompile(`^field (\S+) not found in type`)
+	notNumber    = regexp.MustCompile(`^"(.*)" is not a number`)
+)
+
+// syntaxError names the first problem the YAML reader reports: its line and, for an
+// unknown field or a value that is not a number, which.
+func syntaxError(name, code, detail string, err error) *SyntaxError {
+	e := &SyntaxError{Name: name, Code: code, Detail: detail, Err: err}
+	if m := yamlLine.FindStringSubmatch(detail); m != nil {
+		e.Line, _ = strconv.Atoi(m[1])
+		first, _, _ := strings.Cut(m[2], "; ")
+		if f := unknownField.FindStringSubmatch(first); f != nil {
+			e.Code, e.Value = "field", f[1]
+		} else if n := notNumber.FindStringSubmatch(first); n != nil {
+			e.Code, e.Value = "number", n[1]
+		}
+	}
+	return e
+}
+
 // Parse reads a plan file. Documents named by `file:` are read from fsys relative to
 // name's folder (fsys may be nil when every document is inline). Every problem is
 // returned at once, each with its line, as plan.ValidationErrors.
 func Parse(fsys fs.FS, name string, data []byte) (*Loaded, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, syntaxError(name, "yaml", err.Error(), err)
 	}
 	if len(root.Content) == 0 {
-		return nil, fmt.Errorf("%s: the file is empty", name)
+		return nil, &SyntaxError{Name: name, Code: "empty", Detail: "the file is empty"}
 	}
 	var f File
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -213,16 +252,16 @@ func Parse(fsys fs.FS, name string, data []byte) (*Loaded, error) {
 	if err := dec.Decode(&f); err != nil {
 		var te *yaml.TypeError
 		if errors.As(err, &te) {
-			return nil, fmt.Errorf("%s: %s", name, strings.Join(te.Errors, "; "))
+			return nil, syntaxError(name, "type", strings.Join(te.Errors, "; "), nil)
 		}
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, syntaxError(name, "type", err.Error(), err)
 	}
 	lines := map[string]int{}
 	mapLines(root.Content[0], "", lines)
 
 	var errs plan.ValidationErrors
 	if f.Format != Format {
-		errs = append(errs, &plan.FieldError{Field: "format", Message: fmt.Sprintf("%q is not %q", f.Format, Format)})
+		errs = append(errs, plan.NewFieldError("", "format", "%q is not %q", f.Format, Format))
 	}
 	p, reports, convErrs := f.toPlan(fsys, path.Dir(name))
 	errs = append(errs, convErrs...)
@@ -297,7 +336,7 @@ func (f *File) toPlan(fsys fs.FS, dir string) (*plan.Plan, map[string][]Report, 
 	if f.AsOf != "" {
 		t, err := time.Parse("2006-01-02", f.AsOf)
 		if err != nil {
-			errs = append(errs, &plan.FieldError{Field: "as_of", Message: fmt.Sprintf("%q is not a date (YYYY-MM-DD)", f.AsOf)})
+			errs = append(errs, plan.NewFieldError("", "as_of", "%q is not a date (YYYY-MM-DD)", f.AsOf))
 		} else {
 			p.AsOf = &t
 		}
@@ -324,10 +363,10 @@ func (f *File) toPlan(fsys fs.FS, dir string) (*plan.Plan, map[string][]Report, 
 		doc := plan.Document{Key: d.Key, Title: d.Title, Source: d.Source, Date: d.Date, Text: string(d.Text)}
 		switch {
 		case d.File != "" && d.Text != "":
-			errs = append(errs, &plan.FieldError{Path: fmt.Sprintf("documents[%d]", i), Field: "file", Message: "give file or text, not both"})
+			errs = append(errs, plan.NewFieldError(fmt.Sprintf("documents[%d]", i), "file", "give file or text, not both"))
 		case d.File != "":
 			if fsys == nil {
-				errs = append(errs, &plan.FieldError{Path: fmt.Sprintf("documents[%d]", i), Field: "file", Message: "documents by file are not read here; put the text inline"})
+				errs = append(errs, plan.NewFieldError(fmt.Sprintf("documents[%d]", i), "file", "documents by file are not read here; put the text inline"))
 				break
 			}
 			b, err := fs.ReadFile(fsys, path.Join(dir, d.File))

@@ -93,10 +93,20 @@ func (s *Server) planImport(w http.ResponseWriter, r *http.Request) error {
 	// Documents must be inline: an uploaded file has no folder beside it.
 	l, err := planfile.Parse(os.DirFS(os.DevNull), h.Filename, data)
 	var verrs plan.ValidationErrors
-	if errors.As(err, &verrs) {
-		return fail(map[string]any{"Problems": []*plan.FieldError(verrs), "File": h.Filename})
-	}
-	if err != nil {
+	var serr *planfile.SyntaxError
+	lang := requestLang(r)
+	switch {
+	case errors.As(err, &verrs):
+		// Each problem with its line and field, in the reader's language.
+		shown := make([]plan.FieldError, len(verrs))
+		for i, e := range verrs {
+			shown[i] = *e
+			shown[i].Message = i18n.PlanFileMessage(lang, e.Format, e.Args, e.Message)
+		}
+		return fail(map[string]any{"Problems": shown, "File": h.Filename})
+	case errors.As(err, &serr):
+		return fail(map[string]any{"ParseError": i18n.PlanFileSyntax(lang, serr.Code, serr.Line, serr.Value), "File": h.Filename})
+	case err != nil:
 		return fail(map[string]any{"ParseError": err.Error(), "File": h.Filename})
 	}
 	p, err := s.svc.ImportPlan(r.Context(), a, l)
