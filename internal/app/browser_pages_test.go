@@ -32,7 +32,24 @@ func mainPages(t *testing.T, s *progressSite) []string {
 		fmt.Sprintf("/indicators/%d/reports/new?period=2022-03", s.fdi), "/reports", "/review", "/reports/workbook?dept=commerce",
 		"/ingest", "/admin/users", "/admin/audit", "/account/tokens", "/account/password",
 		fmt.Sprintf("/plans/%d/documents/%s", s.planID, p.Documents[0].Key),
+		// The planning office's pages: the plan's tree and each kind of item's form.
+		"/admin/plan", fmt.Sprintf("/admin/plan/indicators/%d", s.fdi), fmt.Sprintf("/admin/plan/indicators/new?parent=%d", pr.ID),
+		fmt.Sprintf("/admin/plan/zones/%d", z.ID), fmt.Sprintf("/admin/plan/programs/%d", pr.ID),
+		fmt.Sprintf("/admin/plan/projects/%d", firstProject(p)), fmt.Sprintf("/admin/plan/departments/%d", p.Departments[0].ID),
+		"/admin/reminders",
 	}
+}
+
+// firstProject is the id of the plan's first key project.
+func firstProject(p *plan.Plan) int64 {
+	for _, z := range p.Zones {
+		for _, pr := range z.Programs {
+			for _, pj := range pr.Projects {
+				return pj.ID
+			}
+		}
+	}
+	return 0
 }
 
 func newAdminSite(t *testing.T) *progressSite {
