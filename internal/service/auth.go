@@ -144,7 +144,7 @@ func (s *Service) resolveRegion(ctx context.Context, code string) (int64, error)
 
 // Users lists the users of the admin's region and of the regions under it (a city's
 // office lists its districts'; every user for a deployment-wide admin and the command
-// line), filtered in the query. Editing stays with each region's own admin.
+// line), filtered in the query; the city's admin edits them too.
 func (s *Service) Users(ctx context.Context, a Actor) ([]auth.User, error) {
 	if err := s.can(a, auth.UserManage, auth.Resource{RegionID: a.RegionID}); err != nil {
 		return nil, err

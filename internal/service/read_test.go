@@ -287,5 +287,30 @@ func TestListsByRegion(t *testing.T) {
 				t.Errorf("%s of region B reads region A's audit entries once the city has users", a.Login)
 			}
 		}
+		// The city's admin manages the users of its districts (the users page lists
+		// them, their edit pages take the change); no district admin manages another
+		// district's users or the city's, and nobody reaches outside the city.
+		edit := func(by service.Actor, who service.Actor, name string) error {
+			if _, err := f.svc.UserByID(ctx, by, who.UserID); err != nil {
+				return err
+			}
+			_, err := f.svc.UpdateUser(ctx, by, who.UserID, service.UserChange{DisplayName: name, Roles: who.Roles})
+			return err
+		}
+		if err := edit(cityAdmin, leaderB, "区B领导（市改）"); err != nil {
+			t.Errorf("the city's admin cannot edit a district's user: %v", err)
+		} else if u, _ := f.svc.UserByID(ctx, service.System, leaderB.UserID); u.DisplayName != "区B领导（市改）" {
+			t.Errorf("the city's edit was not stored: %q", u.DisplayName)
+		}
+		if _, err := f.svc.SetPassword(ctx, cityAdmin, "leader-b", ""); err != nil {
+			t.Errorf("the city's admin cannot reset a district user's password: %v", err)
+		}
+		for _, c := range []struct {
+			by, who service.Actor
+		}{{adminB, leaderA}, {adminB, cityLeader}, {adminC, leaderB}, {cityAdmin, adminC}} {
+			if err := edit(c.by, c.who, "不应改动"); !errors.Is(err, auth.ErrForbidden) && !errors.Is(err, store.ErrNotFound) {
+				t.Errorf("%s edits %s: %v", c.by.Login, c.who.Login, err)
+			}
+		}
 	})
 }

@@ -16,8 +16,9 @@ import (
 // allow at home — but writes only in their own region: approving, editing and unlocking
 // stay with each district.
 
-// treeReads are the actions a region's users may take down the tree.
-var treeReads = map[auth.Action]bool{auth.PlanReadInternal: true, auth.ReportRead: true, auth.EvidenceRead: true}
+// treeReads are the actions a region's users may take down the tree: reads, and a
+// city's admin managing the users of its districts (the users page lists them).
+var treeReads = map[auth.Action]bool{auth.PlanReadInternal: true, auth.ReportRead: true, auth.EvidenceRead: true, auth.UserManage: true}
 
 // treeTTL bounds how long a server keeps the tree: regions are only ever added, so a
 // stale tree can only withhold a new district for this long, never grant too much.
