@@ -79,29 +79,35 @@ type Board struct {
 }
 
 // StatusBoard reads a plan's status board as of at (zero: the plan's as-of moment),
-// filtered; the public sees public indicators only (when the public view is on).
+// filtered; the public sees public indicators only (when the public view is on). The
+// placed rows before the filter are made once per cached status and kind of reader
+// (statusviews.go) and shared: callers must not change the board's rows.
 func (s *Service) StatusBoard(ctx context.Context, a Actor, planID int64, at time.Time, f BoardFilter) (*Board, error) {
-	d, err := s.readPlanData(ctx, a, planID, false, at)
+	cs, err := s.planStatus(ctx, planID, at)
 	if err != nil {
 		return nil, err
 	}
-	if at.IsZero() {
-		at = d.cachedAt
+	if _, err := s.visibleStatus(a, cs); err != nil {
+		return nil, err
 	}
-	b := &Board{Plan: d.plan, At: at, Filter: f}
-	deptOf := map[int64]int64{}
-	seen := map[int64]bool{}
-	for _, ind := range d.inds {
-		deptOf[ind.ID] = ind.DeptID
-		if ind.DeptID != 0 && !seen[ind.DeptID] {
-			seen[ind.DeptID] = true
-			b.Departments = append(b.Departments, d.depts[ind.DeptID])
-		}
+	var base *boardBase
+	if at.IsZero() || at.Equal(cs.at) {
+		base, err = cs.views.boards[s.readerKind(a, cs.header.RegionID)].get(func() (*boardBase, error) {
+			return s.boardBaseOf(ctx, a, cs, cs.at)
+		})
+	} else {
+		base, err = s.boardBaseOf(ctx, a, cs, at)
 	}
-	for _, st := range d.evaluate(at) {
-		b.Total++
-		p := d.placed(st, deptOf[st.IndicatorID])
-		if f.Keeps(p.IndicatorStatus, d.zoneOf[st.ProgramID].Code, d.progOf[st.ProgramID].Code) {
+	if err != nil {
+		return nil, err
+	}
+	b := &Board{Plan: base.plan, At: base.at, Filter: f, Total: len(base.rows), Departments: base.depts}
+	if f.IsZero() {
+		b.Rows = base.rows
+		return b, nil
+	}
+	for i, p := range base.rows {
+		if f.Keeps(p.IndicatorStatus, p.zoneCode, base.progCodes[i]) {
 			b.Rows = append(b.Rows, p)
 		}
 	}

@@ -30,7 +30,9 @@ type planData struct {
 	zoneOf  map[int64]plan.Zone    // by program id
 	progOf  map[int64]plan.Program // by program id
 	depts   map[int64]plan.Department
-	// cached is the status cache's reading at cachedAt, for this reader.
+	// cs is the cached status read from; cached its reading at cachedAt, for this
+	// reader.
+	cs       *cachedStatus
 	cached   []IndicatorStatus
 	cachedAt time.Time
 	// explained are the full reports (with cause and remedy) of the indicators that
@@ -54,6 +56,12 @@ func (s *Service) readPlanData(ctx context.Context, a Actor, planID int64, inter
 	if err != nil {
 		return nil, err
 	}
+	return s.planDataOf(ctx, a, cs, internal)
+}
+
+// planDataOf is readPlanData from a cached status already taken.
+func (s *Service) planDataOf(ctx context.Context, a Actor, cs *cachedStatus, internal bool) (*planData, error) {
+	planID := cs.header.ID
 	hp := *cs.header // shared by the cache: a copy to add the outline to
 	p := &hp
 	if internal {
@@ -69,7 +77,7 @@ func (s *Service) readPlanData(ctx context.Context, a Actor, planID int64, inter
 		return nil, err
 	}
 	d := &planData{plan: p, reports: map[int64][]store.StoredReport{}, zoneOf: map[int64]plan.Zone{},
-		progOf: map[int64]plan.Program{}, depts: map[int64]plan.Department{}, cached: visible, cachedAt: cs.at}
+		progOf: map[int64]plan.Program{}, depts: map[int64]plan.Department{}, cs: cs, cached: visible, cachedAt: cs.at}
 	all := len(visible) == len(cs.all)
 	for _, ind := range cs.inds {
 		if all || ind.Public {
@@ -301,13 +309,24 @@ func headline(sts []IndicatorStatus) []IndicatorStatus {
 
 // Cockpit reads the leader's first screen of a plan as of at (zero: the plan's as-of
 // moment).
+// It is made once per cached status (plan version and date) and shared by every reader
+// who may read the plan's internal parts (statusviews.go): callers must not change it.
 func (s *Service) Cockpit(ctx context.Context, a Actor, planID int64, at time.Time) (*Cockpit, error) {
-	d, err := s.loadPlanData(ctx, a, planID, at)
+	cs, err := s.internalStatus(ctx, a, planID, at)
 	if err != nil {
 		return nil, err
 	}
-	if at.IsZero() {
-		at = d.cachedAt
+	if at.IsZero() || at.Equal(cs.at) {
+		return cs.views.cockpit.get(func() (*Cockpit, error) { return s.cockpit(ctx, a, cs, cs.at) })
+	}
+	return s.cockpit(ctx, a, cs, at)
+}
+
+// cockpit computes the cockpit from a cached status at at.
+func (s *Service) cockpit(ctx context.Context, a Actor, cs *cachedStatus, at time.Time) (*Cockpit, error) {
+	d, err := s.planDataOf(ctx, a, cs, true)
+	if err != nil {
+		return nil, err
 	}
 	sts := d.evaluate(at)
 	if err := s.explain(ctx, d, sts); err != nil {
@@ -416,15 +435,35 @@ type Ranking struct {
 // Ranking ranks the departments that own indicators of a plan as of at (zero: the
 // plan's as-of moment): on-time reporting rate and share on track, with the lamp and
 // the month-by-month trend from January to at's month.
+// The ranking (its month-by-month trend evaluates every indicator at each month's end)
+// is made once per cached status and shared (statusviews.go): callers must not change it.
 func (s *Service) Ranking(ctx context.Context, a Actor, planID int64, at time.Time) (*Ranking, error) {
-	d, err := s.loadPlanData(ctx, a, planID, at)
+	cs, err := s.internalStatus(ctx, a, planID, at)
 	if err != nil {
 		return nil, err
 	}
 	if at.IsZero() {
-		at = d.cachedAt
+		at = cs.at
 	}
-	return d.ranking(at), nil
+	return s.rankingOf(ctx, a, cs, nil, at)
+}
+
+// rankingOf is the ranking at at from a cached status: the shared one when at is the
+// status's own moment; d, when given, is the plan data already read.
+func (s *Service) rankingOf(ctx context.Context, a Actor, cs *cachedStatus, d *planData, at time.Time) (*Ranking, error) {
+	build := func() (*Ranking, error) {
+		if d == nil {
+			var err error
+			if d, err = s.planDataOf(ctx, a, cs, true); err != nil {
+				return nil, err
+			}
+		}
+		return d.ranking(at), nil
+	}
+	if at.Equal(cs.at) {
+		return cs.views.ranking.get(build)
+	}
+	return build()
 }
 
 func (d *planData) ranking(at time.Time) *Ranking {
@@ -633,7 +672,11 @@ func (s *Service) Bulletin(ctx context.Context, a Actor, planID int64, month pro
 	slices.SortFunc(b.Overdue, func(x, y OverdueItem) int {
 		return cmp.Or(cmp.Compare(y.DaysLate, x.DaysLate), cmp.Compare(x.Dept, y.Dept), cmp.Compare(x.Code, y.Code))
 	})
-	b.Ranking = d.ranking(at).Depts
+	rk, err := s.rankingOf(ctx, a, d.cs, d, at)
+	if err != nil {
+		return nil, err
+	}
+	b.Ranking = rk.Depts
 	return b, nil
 }
 

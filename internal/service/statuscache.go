@@ -92,6 +92,10 @@ type cachedStatus struct {
 	public []IndicatorStatus // the public ones
 	inds   []store.IndicatorRow
 	at     time.Time
+	tree   *plan.Plan // the plan's outline and indicators when the status was made
+
+	// views are what the pages derive from this status, made once (statusviews.go).
+	views statusViews
 
 	ratesOnce sync.Once
 	rates     map[string][]progress.ReportingRate
@@ -326,7 +330,7 @@ func (s *Service) patchPlan(ctx context.Context, e *planEntry, planID, version i
 // evaluate computes the plan's status at at: every indicator, or (with prev) only the
 // changed ones, the others taken from prev.
 func (e *planEntry) evaluate(at time.Time, prev []IndicatorStatus, changed map[int64]bool) *cachedStatus {
-	cs := &cachedStatus{header: e.header, inds: e.inds, at: at, reports: e.reports, all: make([]IndicatorStatus, len(e.inds))}
+	cs := &cachedStatus{header: e.header, inds: e.inds, at: at, tree: e.tree, reports: e.reports, all: make([]IndicatorStatus, len(e.inds))}
 	for i, ind := range e.inds {
 		if prev != nil && !changed[ind.ID] {
 			cs.all[i] = prev[i]

@@ -105,7 +105,9 @@ type cockpitView struct {
 	Zones     []zoneCard
 	Headline  []placedRow
 	Attention []placedRow
-	Silent    []silentRow
+	// AttentionMore is how many more need attention than the page lists.
+	AttentionMore int
+	Silent        []silentRow
 	// Query is ?plan=…&at=… for the links that drill down.
 	Query string
 }
@@ -135,7 +137,11 @@ func (s *Server) cockpitPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := &cockpitView{Plan: c.Plan, At: c.At.Format(time.DateOnly), AtAsked: raw, BadAt: bad, Demo: c.Plan.AsOf != nil && raw == "",
 		Overall: rollupOfSummary(c.Overall), Rate: c.Rate, Zones: zoneCards(c.Zones),
-		Headline: placedRows(lang, c.Headline), Attention: placedRows(lang, c.Attention), Query: leaderQuery(c.Plan.ID, raw)}
+		Headline: placedRows(lang, c.Headline), Query: leaderQuery(c.Plan.ID, raw)}
+	// A screenful of what needs attention, worst first; the rest on the status board
+	// (a 2,000-indicator plan may have a thousand behind: not a page to send whole).
+	v.Attention = placedRows(lang, c.Attention[:min(len(c.Attention), cockpitAttention)])
+	v.AttentionMore = len(c.Attention) - len(v.Attention)
 	for _, sd := range c.Silent {
 		var ps []string
 		for _, p := range sd.Periods {
@@ -146,6 +152,9 @@ func (s *Server) cockpitPage(w http.ResponseWriter, r *http.Request) error {
 	s.render(w, r, http.StatusOK, "cockpit", v)
 	return nil
 }
+
+// cockpitAttention is how many indicators the cockpit lists as needing attention.
+const cockpitAttention = 30
 
 func sepOf(lang string) string {
 	if lang == "en" {

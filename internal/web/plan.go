@@ -3,6 +3,9 @@ package web
 import (
 	"errors"
 	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
 
 	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/invest"
@@ -19,6 +22,120 @@ type planView struct {
 	Empty  bool
 	// Upcoming are the signed-in officer's own planned visits, on the start page.
 	Upcoming []invest.Visit
+	// Zones are the plan's zones as this page lists them: a large plan's indicators
+	// boardPageSize a page, filtered like the status board (zone, program, department,
+	// search); the counts above are the whole plan's.
+	Zones    []plan.Zone
+	Tabs     []planTab
+	Filter   service.BoardFilter
+	Filtered bool
+	Shown    int // indicators passing the filter
+	// Paging, as on the status board; Paged shows the filter and the pager.
+	Paged                 bool
+	Page, Pages, PageSize int
+	PrevURL, NextURL      string
+}
+
+// planTab is a zone in the tabs: an anchor when it is on this page, else the page of
+// that zone.
+type planTab struct {
+	Name, Href string
+}
+
+// planPageOf lays out a plan's page: the indicators passing the filter, a page of them,
+// in plan order; a program with no indicator (key projects only) where it falls.
+func planPageOf(r *http.Request, p *plan.Plan, page int) *planView {
+	v := &planView{Filter: boardFilter(r), PageSize: boardPageSize}
+	v.Filter.Status, v.Filter.HideNoTarget = "", false // the plan page shows no status
+	v.Filtered = !v.Filter.IsZero()
+	q := strings.ToLower(v.Filter.Query)
+	keeps := func(z plan.Zone, pr plan.Program, ind plan.Indicator) bool {
+		switch {
+		case v.Filter.Zone != "" && z.Code != v.Filter.Zone, v.Filter.Program != "" && pr.Code != v.Filter.Program,
+			v.Filter.Dept != "" && ind.DeptCode != v.Filter.Dept:
+			return false
+		case q != "":
+			return strings.Contains(strings.ToLower(ind.Name), q) || strings.Contains(strings.ToLower(ind.Code), q)
+		}
+		return true
+	}
+	for _, z := range p.Zones {
+		for _, pr := range z.Programs {
+			for _, ind := range pr.Indicators {
+				if keeps(z, pr, ind) {
+					v.Shown++
+				}
+			}
+		}
+	}
+	v.Pages = max((v.Shown+boardPageSize-1)/boardPageSize, 1)
+	v.Page = min(max(page, 1), v.Pages)
+	v.Paged = v.Pages > 1 || v.Filtered
+	first, last := (v.Page-1)*boardPageSize, v.Page*boardPageSize
+	onPage := func(n int) bool { return n >= first && (n < last || v.Page == v.Pages) }
+	n := 0
+	for _, z := range p.Zones {
+		if v.Filter.Zone != "" && z.Code != v.Filter.Zone {
+			continue
+		}
+		zc := z
+		zc.Programs = nil
+		for _, pr := range z.Programs {
+			if v.Filter.Program != "" && pr.Code != v.Filter.Program {
+				continue
+			}
+			pc := pr
+			pc.Indicators = nil
+			for _, ind := range pr.Indicators {
+				if !keeps(z, pr, ind) {
+					continue
+				}
+				if n >= first && n < last {
+					pc.Indicators = append(pc.Indicators, ind)
+				}
+				n++
+			}
+			switch {
+			case len(pc.Indicators) > 0:
+			case len(pr.Indicators) == 0 && v.Filter.Dept == "" && q == "" && onPage(n):
+				// Key projects only: listed where the program falls.
+			default:
+				continue
+			}
+			zc.Programs = append(zc.Programs, pc)
+		}
+		if len(zc.Programs) > 0 || len(z.Programs) == 0 && !v.Filtered && onPage(n) {
+			v.Zones = append(v.Zones, zc)
+		}
+	}
+	shown := map[string]bool{}
+	for _, z := range v.Zones {
+		shown[z.Code] = true
+	}
+	for _, z := range p.Zones {
+		href := "#zone-" + z.Code
+		if !shown[z.Code] {
+			u := url.Values{"zone": {z.Code}}
+			if id := r.URL.Query().Get("plan"); id != "" {
+				u.Set("plan", id)
+			}
+			href = r.URL.Path + "?" + u.Encode()
+		}
+		v.Tabs = append(v.Tabs, planTab{Name: z.Name, Href: href})
+	}
+	pageURL := func(n int) string {
+		u := r.URL.Query()
+		u.Set("page", strconv.Itoa(n))
+		u.Del("lang")
+		return r.URL.Path + "?" + u.Encode()
+	}
+	if v.Page > 1 {
+		v.PrevURL = pageURL(v.Page - 1)
+	}
+	if v.Page < v.Pages {
+		v.NextURL = pageURL(v.Page + 1)
+	}
+	return v
 }
 
 func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {
@@ -43,7 +160,8 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := &planView{Plan: p, Depts: map[string]string{}}
+	v := planPageOf(r, p, intParam(r, "page", 1))
+	v.Plan, v.Depts = p, map[string]string{}
 	for _, d := range p.Departments {
 		v.Depts[d.Code] = d.Name
 	}

@@ -144,19 +144,23 @@ func (s *Server) statusPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// The counts in all, per zone, program and department are made once per status and
+	// kind of reader (service.PlanStatusSummary); a filter counts its own per request.
+	sum, err := s.svc.PlanStatusSummary(ctx, a, id, at)
+	if err != nil {
+		return err
+	}
 	v := &statusView{Plan: p, At: at.Format(time.DateOnly), AtAsked: raw, BadAt: bad, Demo: p.AsOf != nil && raw == "",
 		Internal: auth.Allowed(a.Principal, auth.PlanReadInternal, auth.Resource{RegionID: p.RegionID})}
-	byID := map[int64]service.IndicatorStatus{}
-	var all []progress.Result
+	byID := make(map[int64]service.IndicatorStatus, len(rows))
 	for _, st := range rows {
 		if st.Status == progress.StatusNoTarget {
 			// Context figures are owed no report: the on-time rate leaves them out too.
 			st.Overdue = nil
 		}
 		byID[st.IndicatorID] = st
-		all = append(all, st.Result)
 	}
-	v.Overall = rollupOf(all)
+	v.Overall = rollupOfSummary(sum.Overall)
 	v.Filter = boardFilter(r)
 	v.Filtered = !v.Filter.IsZero()
 	v.Statuses = boardStatuses
@@ -181,16 +185,26 @@ func (s *Server) statusPage(w http.ResponseWriter, r *http.Request) error {
 				if v.Shown > first && v.Shown <= first+boardPageSize {
 					ps.Rows = append(ps.Rows, newStatusRow(lang, st, ind))
 				}
-				pres = append(pres, st.Result)
+				if v.Filtered {
+					pres = append(pres, st.Result)
+				}
 			}
 			zres = append(zres, pres...)
 			if len(ps.Rows) == 0 {
 				continue
 			}
-			ps.Rollup = rollupOf(pres)
+			if v.Filtered {
+				ps.Rollup = rollupOf(pres)
+			} else {
+				ps.Rollup = rollupOfSummary(sum.Programs[pr.ID])
+			}
 			zs.Programs = append(zs.Programs, ps)
 		}
-		zs.Rollup = rollupOf(zres)
+		if v.Filtered {
+			zs.Rollup = rollupOf(zres)
+		} else {
+			zs.Rollup = rollupOfSummary(sum.Zones[z.ID])
+		}
 		v.Zones = append(v.Zones, zs)
 	}
 	v.Pages = max((v.Shown+boardPageSize-1)/boardPageSize, 1)
@@ -206,7 +220,7 @@ func (s *Server) statusPage(w http.ResponseWriter, r *http.Request) error {
 		v.NextURL = pageURL(v.Page + 1)
 	}
 	if v.Internal {
-		if v.Depts, err = s.deptStatuses(r, p, all, at); err != nil {
+		if v.Depts, err = s.deptStatuses(r, p, sum.Depts, at); err != nil {
 			return err
 		}
 	}
@@ -214,8 +228,9 @@ func (s *Server) statusPage(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// deptStatuses rolls the results up by department, with each one's on-time rate.
-func (s *Server) deptStatuses(r *http.Request, p *plan.Plan, results []progress.Result, at time.Time) ([]deptStatus, error) {
+// deptStatuses are the departments' counts (service.StatusSummary), each with its
+// on-time rate.
+func (s *Server) deptStatuses(r *http.Request, p *plan.Plan, depts []progress.DeptSummary, at time.Time) ([]deptStatus, error) {
 	rates, err := s.svc.DepartmentRates(r.Context(), service.ActorFrom(r.Context()), p.ID, at)
 	if err != nil {
 		return nil, err
@@ -225,17 +240,11 @@ func (s *Server) deptStatuses(r *http.Request, p *plan.Plan, results []progress.
 		names[d.Code] = d.Name
 	}
 	var out []deptStatus
-	for _, d := range progress.ByDepartment(results) {
+	for _, d := range depts {
 		if d.Dept == "" {
 			continue
 		}
-		var rs []progress.Result
-		for _, res := range results {
-			if res.Dept == d.Dept {
-				rs = append(rs, res)
-			}
-		}
-		ds := deptStatus{Name: names[d.Dept], Rollup: rollupOf(rs), Overdue: d.OverdueReports}
+		ds := deptStatus{Name: names[d.Dept], Rollup: rollupOfSummary(d.Summary), Overdue: d.OverdueReports}
 		if ds.Name == "" {
 			ds.Name = d.Dept
 		}
