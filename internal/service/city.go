@@ -3,8 +3,10 @@ package service
 import (
 	"context"
 	"fmt"
+	"maps"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -214,7 +216,15 @@ func (s *Service) CityOverview(ctx context.Context, a Actor, year int, at time.T
 	if err != nil {
 		return CityOverview{}, err
 	}
+	// Ranked and summed once per evaluation and set of rows seen: readers who see the
+	// same rows (the same regions, the same rights) share it.
+	if o, ok := all.ev.overviews.Load(all.seen); ok {
+		out := o.(CityOverview)
+		out.At = all.at
+		return out, nil
+	}
 	out := CityOverview{Year: all.year, At: all.at, ByStatus: map[progress.Status]int{}}
+	defer func() { all.ev.overviews.Store(all.seen, out) }()
 	seen := map[int64]bool{}
 	for code, rows := range all.rows {
 		rankRows(rows)
@@ -249,27 +259,249 @@ type cityEvaluation struct {
 	year int
 	at   time.Time
 	rows map[string][]CityRow
+	// ev is the shared evaluation the rows come from, seen which of its items the
+	// actor sees (one bit each).
+	ev   *cityEvalResult
+	seen string
 }
 
-// cityEvaluate reads the coded indicators (of one code, or all), keeps the visible ones
-// of each district's plan of the year, and evaluates them with their reports read in
-// batches: a handful of queries however many districts there are.
+// cityEvaluate takes the evaluation of the coded indicators (of one code, or all) of
+// every district's plan of the year, made once per state of the plans (cityEval), and
+// keeps the rows the actor may see: the read rule is applied per request, on the shared
+// evaluation.
 func (s *Service) cityEvaluate(ctx context.Context, a Actor, code string, year int, at time.Time) (cityEvaluation, error) {
 	out := cityEvaluation{rows: map[string][]CityRow{}}
-	scope, regions, err := s.regionScope(ctx, a)
+	scope, _, err := s.regionScope(ctx, a)
 	if err != nil {
 		return out, err
 	}
 	if a.UserID == 0 && !a.System && !s.PublicView {
 		return out, auth.ErrUnauthenticated
 	}
-	inds, codes, err := s.store.CodedIndicators(ctx, code, year)
+	if at.IsZero() {
+		at = s.Now()
+	}
+	ev, err := s.cityEval(ctx, code, year, at)
 	if err != nil {
 		return out, err
 	}
+	out.year, out.at, out.ev = ev.year, at, ev
+	items := ev.items
+	if code != "" && ev.byCode != nil { // one code out of the whole city's evaluation
+		items = ev.byCode[code]
+	}
+	seen := make([]byte, (len(items)+7)/8)
+	for i, it := range items {
+		// A regional reader's roll-up is of the regions they oversee; visitors and
+		// deployment-wide readers see every district (visitors its public codes).
+		if len(scope) > 0 && !scope[it.ind.RegionID] || !s.cityVisible(a, scope, it.ind) {
+			continue
+		}
+		seen[i/8] |= 1 << (i % 8)
+		out.rows[it.code] = append(out.rows[it.code], it.row)
+	}
+	out.seen = string(seen)
+	return out, nil
+}
+
+// The city's evaluations are kept per state of every plan (store.PlansStamp: the plans'
+// versions summed, moved by every change of a status input, of the plan or of its
+// standard codes, on any server), year, date and code ("" for the whole city). The
+// first read of a state computes it; later ones, on every server whose stamp matches,
+// take it. A stamp that moves drops them all.
+type cityCache struct {
+	mu    sync.Mutex
+	stamp string
+	evals map[cityKey]*lazy[*cityEvalResult]
+	// pieces are the statuses of the coded indicators evaluated so far, per plan at
+	// one version and date: when the stamp moves (one district approved a report),
+	// the next evaluation re-reads only the plans whose version moved.
+	pieces map[int64]*cityPiece
+	// lists are each plan's coded indicators at one version, for the overview.
+	lists map[int64]*cityList
+}
+
+// cityList is a plan's coded indicators and their codes at one version.
+type cityList struct {
+	version int64
+	inds    []store.IndicatorRow
+	codes   map[int64]string
+}
+
+// codedIndicators lists the coded indicators of the plans given (every code), reading
+// again only the plans whose version moved since they were read.
+func (s *Service) codedIndicators(ctx context.Context, plans map[int64]*plan.Plan, versions map[int64]store.PlanVersion) ([]store.IndicatorRow, map[int64]string, error) {
+	ids := make([]int64, 0, len(plans))
+	for id := range plans {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	lists := map[int64]*cityList{}
+	var stale []int64
+	s.city.mu.Lock()
+	for _, id := range ids {
+		if l := s.city.lists[id]; l != nil && l.version == versions[id].Version {
+			lists[id] = l
+		} else {
+			stale = append(stale, id)
+		}
+	}
+	s.city.mu.Unlock()
+	if len(stale) > 0 {
+		inds, codes, err := s.store.CodedIndicatorsOfPlans(ctx, stale)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, id := range stale {
+			lists[id] = &cityList{version: versions[id].Version, codes: map[int64]string{}}
+		}
+		for _, ind := range inds {
+			l := lists[ind.PlanID]
+			l.inds = append(l.inds, ind)
+			l.codes[ind.ID] = codes[ind.ID]
+		}
+		s.city.mu.Lock()
+		if s.city.lists == nil {
+			s.city.lists = map[int64]*cityList{}
+		}
+		for _, id := range stale {
+			s.city.lists[id] = lists[id]
+		}
+		s.city.mu.Unlock()
+	}
+	var inds []store.IndicatorRow
+	codes := map[int64]string{}
+	for _, id := range ids {
+		inds = append(inds, lists[id].inds...)
+		maps.Copy(codes, lists[id].codes)
+	}
+	return inds, codes, nil
+}
+
+// cityPiece is a plan's coded indicators' statuses at one version and date.
+type cityPiece struct {
+	version int64
+	date    string
+	sts     map[int64]IndicatorStatus
+}
+
+// known takes from the pieces the statuses of the indicators of plans still at the
+// versions given, at a date.
+func (c *cityCache) known(versions map[int64]store.PlanVersion, date string, inds []store.IndicatorRow, into map[int64]IndicatorStatus) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, ind := range inds {
+		pc := c.pieces[ind.PlanID]
+		if pc == nil || pc.date != date || pc.version != versions[ind.PlanID].Version {
+			continue
+		}
+		if st, ok := pc.sts[ind.ID]; ok {
+			into[ind.ID] = st
+		}
+	}
+}
+
+// keep adds statuses evaluated at the plans' versions and a date to the pieces.
+func (c *cityCache) keep(versions map[int64]store.PlanVersion, date string, inds []store.IndicatorRow, sts map[int64]IndicatorStatus) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pieces == nil {
+		c.pieces = map[int64]*cityPiece{}
+	}
+	for _, ind := range inds {
+		st, ok := sts[ind.ID]
+		if !ok {
+			continue
+		}
+		v := versions[ind.PlanID].Version
+		pc := c.pieces[ind.PlanID]
+		if pc == nil || pc.date != date || pc.version != v {
+			pc = &cityPiece{version: v, date: date, sts: map[int64]IndicatorStatus{}}
+			c.pieces[ind.PlanID] = pc
+		}
+		pc.sts[ind.ID] = st
+	}
+}
+
+type cityKey struct {
+	code string
+	year int
+	date string
+}
+
+// cityEvalsKept bounds the evaluations kept for one stamp (codes × dates × years).
+const cityEvalsKept = 1024
+
+// cityEvalResult is the coded indicators of the districts' plans of a year, each with
+// its status, before any read rule: shared, not to be changed.
+type cityEvalResult struct {
+	year   int
+	items  []cityItem
+	byCode map[string][]cityItem // set for the whole city's
+	// overviews are the city's overview made from it, by the rows seen
+	// (cityEvaluation.seen).
+	overviews sync.Map
+}
+
+type cityItem struct {
+	code string
+	ind  store.IndicatorRow
+	row  CityRow
+}
+
+func (c *cityCache) slot(stamp string, k cityKey) *lazy[*cityEvalResult] {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.stamp != stamp || len(c.evals) >= cityEvalsKept {
+		c.stamp, c.evals = stamp, map[cityKey]*lazy[*cityEvalResult]{}
+	}
+	l := c.evals[k]
+	if l == nil {
+		l = &lazy[*cityEvalResult]{}
+		c.evals[k] = l
+	}
+	return l
+}
+
+// cityEval is the evaluation of one code (or every code) in the plans of a year as of
+// at's date, computed once per state of the plans.
+func (s *Service) cityEval(ctx context.Context, code string, year int, at time.Time) (*cityEvalResult, error) {
+	stamp, err := s.store.PlansStamp(ctx)
+	if err != nil {
+		return nil, err
+	}
+	k := cityKey{code: code, year: year, date: dateKey(at)}
+	if code != "" { // the whole city's, when made, holds every code
+		if whole, ok := s.city.slot(stamp, cityKey{year: year, date: k.date}).peek(); ok {
+			return whole, nil
+		}
+	}
+	return s.city.slot(stamp, k).get(func() (*cityEvalResult, error) { return s.cityCompute(ctx, code, year, at) })
+}
+
+// cityCompute evaluates the coded indicators: from each district's status cache where
+// it holds the plan's present version at that date, else the indicators alone (their
+// reports of the plan year and the year before, their target revisions: a few batched
+// queries), so that the first read of one code does not build the status of every
+// district's whole plan.
+func (s *Service) cityCompute(ctx context.Context, code string, year int, at time.Time) (*cityEvalResult, error) {
 	plans, versions, err := s.store.PlanHeaders(ctx, year)
 	if err != nil {
-		return out, err
+		return nil, err
+	}
+	var inds []store.IndicatorRow
+	var codes map[int64]string
+	if code == "" {
+		inds, codes, err = s.codedIndicators(ctx, plans, versions)
+	} else {
+		inds, codes, err = s.store.CodedIndicators(ctx, code, year)
+	}
+	if err != nil {
+		return nil, err
+	}
+	regions, err := s.store.Regions(ctx)
+	if err != nil {
+		return nil, err
 	}
 	if year == 0 {
 		for _, ind := range inds {
@@ -278,56 +510,69 @@ func (s *Service) cityEvaluate(ctx context.Context, a Actor, code string, year i
 			}
 		}
 	}
-	out.year = year
-	if at.IsZero() {
-		at = s.Now()
-	}
-	out.at = at
+	out := &cityEvalResult{year: year}
 	regionByID := map[int64]plan.Region{}
 	for _, r := range regions {
 		regionByID[r.ID] = r
 	}
 	var kept []store.IndicatorRow
 	for _, ind := range inds {
-		// A regional reader's roll-up is of the regions they oversee; visitors and
-		// deployment-wide readers see every district (visitors its public codes).
-		if len(scope) > 0 && !scope[ind.RegionID] || !s.cityVisible(a, scope, ind) {
+		if p, ok := plans[ind.PlanID]; ok && p.Year == year {
+			kept = append(kept, ind)
+		}
+	}
+	inds = kept
+	date := dateKey(at)
+	status := map[int64]IndicatorStatus{}
+	s.city.known(versions, date, inds, status)
+	var cold []int64 // indicators whose plan's status is not cached at this version and date
+	var coldInds []store.IndicatorRow
+	checked := map[int64]*cachedStatus{}
+	for _, ind := range inds {
+		if _, ok := status[ind.ID]; ok {
 			continue
 		}
-		if p, ok := plans[ind.PlanID]; !ok || p.Year != year {
-			continue
+		cs, seen := checked[ind.PlanID]
+		if !seen {
+			cs = s.publishedStatus(ind.PlanID, versions[ind.PlanID], at)
+			checked[ind.PlanID] = cs
 		}
-		kept = append(kept, ind)
-	}
-	// Each district's status comes from the status cache, computed once per plan
-	// version and date and shared by every reader (see statuscache.go): a roll-up
-	// reads the plans' versions with their headers, in one query, not the reports.
-	byPlan := map[int64][]store.IndicatorRow{}
-	var planOrder []int64
-	for _, ind := range kept {
-		if _, ok := byPlan[ind.PlanID]; !ok {
-			planOrder = append(planOrder, ind.PlanID)
-		}
-		byPlan[ind.PlanID] = append(byPlan[ind.PlanID], ind)
-	}
-	for _, planID := range planOrder {
-		p := plans[planID]
-		e, err := s.freshAt(ctx, planID, versions[planID])
-		if err != nil {
-			return out, err
-		}
-		// The entry's positions are replaced, never changed, and match the status
-		// made from the same entry: no index of 500 ids to build per district.
-		pos := e.pos
-		cs := s.statusAt(e, at)
-		for _, ind := range byPlan[planID] {
-			i, ok := pos[ind.ID]
-			if !ok {
-				continue // added since the cache was read; the next version brings it
+		if cs != nil {
+			if st, _, ok := cs.indicator(ind.ID); ok {
+				status[ind.ID] = st
+				continue
 			}
-			c := codes[ind.ID]
-			out.rows[c] = append(out.rows[c], CityRow{Region: regionByID[ind.RegionID], PlanID: p.ID, PlanTitle: p.Title, Indicator: cs.all[i],
-				Unit: ind.Unit, Qualifier: ind.Qualifier})
+		}
+		cold = append(cold, ind.ID)
+		coldInds = append(coldInds, ind)
+	}
+	if len(cold) > 0 {
+		reports, err := s.store.EvalReports(ctx, 0, cold, year-1, year)
+		if err != nil {
+			return nil, err
+		}
+		revs, err := s.store.TargetRevisionsOf(ctx, cold)
+		if err != nil {
+			return nil, err
+		}
+		for _, ind := range coldInds {
+			status[ind.ID] = statusOf(ind, progress.Evaluate(evalInput(ind, plans[ind.PlanID], reports[ind.ID], revs[ind.ID], at)))
+		}
+	}
+	s.city.keep(versions, date, inds, status)
+	for _, ind := range inds {
+		st, ok := status[ind.ID]
+		if !ok {
+			continue
+		}
+		p := plans[ind.PlanID]
+		out.items = append(out.items, cityItem{code: codes[ind.ID], ind: ind, row: CityRow{Region: regionByID[ind.RegionID], PlanID: p.ID,
+			PlanTitle: p.Title, Indicator: st, Unit: ind.Unit, Qualifier: ind.Qualifier}})
+	}
+	if code == "" {
+		out.byCode = map[string][]cityItem{}
+		for _, it := range out.items {
+			out.byCode[it.code] = append(out.byCode[it.code], it)
 		}
 	}
 	return out, nil

@@ -3,6 +3,7 @@ package service_test
 import (
 	"context"
 	"errors"
+	"reflect"
 	"testing"
 	"time"
 
@@ -291,6 +292,123 @@ func TestCityRollUpFreshAcrossServers(t *testing.T) {
 		}
 		if p := progressOf("500103"); !p.Equal(decimal.NewFromInt(30000)) || p.Equal(cached) {
 			t.Errorf("渝中区 after an approval on the other server: %s; want 30000", p)
+		}
+	})
+}
+
+// The city's roll-ups are kept per state of the plans (city.go: cityCache). A code read
+// cold (its indicators evaluated alone) and one read from the districts' status caches
+// agree; after a report approved on another server and after codes given to a plan,
+// the overview and a code's roll-up on a server that kept them are what a server with
+// no cache reads. On both databases.
+func TestCityCacheFresh(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		svc := cityWorld(t, st)
+		at := time.Date(2022, 10, 5, 0, 0, 0, 0, time.UTC)
+		fresh := func() *service.Service {
+			s := service.New(st)
+			s.Now = svc.Now
+			return s
+		}
+		read := func(t *testing.T, s *service.Service) (service.CityOverview, service.CityIndicator, service.CityIndicator) {
+			t.Helper()
+			o, err := s.CityOverview(ctx, service.System, 2022, at)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fdi, err := s.CityIndicator(ctx, service.System, "实际利用外资", 2022, at)
+			if err != nil {
+				t.Fatal(err)
+			}
+			trade, err := s.CityIndicator(ctx, service.System, "进出口额增长", 2022, at)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return o, fdi, trade
+		}
+		same := func(t *testing.T, what string, got, want any) {
+			t.Helper()
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: the cached read is not an uncached server's:\n got %+v\nwant %+v", what, got, want)
+			}
+		}
+		// Cold (no district's status cached) and warm (every district's cached) agree.
+		cold, err := fresh().CityIndicator(ctx, service.System, "实际利用外资", 2022, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		warm := fresh()
+		plans, err := warm.Plans(ctx, service.System)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range plans {
+			if _, _, err := warm.PlanStatus(ctx, service.System, p.ID, at); err != nil {
+				t.Fatal(err)
+			}
+		}
+		fromStatus, err := warm.CityIndicator(ctx, service.System, "实际利用外资", 2022, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		same(t, "a code read cold and from the status caches", cold, fromStatus)
+		if len(cold.Rows) < 3 {
+			t.Fatalf("%d districts: the test wants several", len(cold.Rows))
+		}
+
+		o0, _, _ := read(t, svc) // kept by svc
+		// An approval through another server.
+		rows, _, err := st.CodedIndicators(ctx, "实际利用外资", 2022)
+		if err != nil {
+			t.Fatal(err)
+		}
+		other := fresh()
+		val := decimal.NewFromInt(30000)
+		r, err := other.CreateReport(ctx, service.System, rows[0].ID, service.ReportInput{Period: "2022Q3", Value: &val, Cause: "c", Remedy: "r"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r, err = other.Review(ctx, service.System, r.ID, service.ReviewAction{Action: progress.ActSubmit, Version: r.Version}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := other.Review(ctx, service.System, r.ID, service.ReviewAction{Action: progress.ActApprove, Version: r.Version}); err != nil {
+			t.Fatal(err)
+		}
+		o1, fdi1, trade1 := read(t, svc)
+		wo, wfdi, wtrade := read(t, fresh())
+		same(t, "overview after an approval", o1, wo)
+		same(t, "code after an approval", fdi1, wfdi)
+		same(t, "another code after an approval", trade1, wtrade)
+		if reflect.DeepEqual(o0, o1) {
+			t.Error("the approval changed nothing in the overview: the test proves nothing")
+		}
+
+		// Codes given to a plan that had none: its indicators join the overview.
+		p := &plan.Plan{Region: plan.Region{Code: "500199", Name: "新区", ParentCode: "500100"}, Year: 2022, Title: "新区2022年计划",
+			Settings: plan.DefaultSettings(), Departments: []plan.Department{{Code: "commerce", Name: "区商务委"}}}
+		target := decimal.NewFromInt(100)
+		p.Zones = []plan.Zone{{Code: "z", Name: "开放", Programs: []plan.Program{{Code: "p", Name: "外资外贸", Indicators: []plan.Indicator{
+			{Code: "新指标", Name: "新指标", Unit: "个", Kind: plan.KindLevel, Direction: plan.Higher, Target: &target,
+				Qualifier: plan.QualAtLeast, Period: "2022", Frequency: plan.Quarterly, Accumulation: plan.Cumulative, DeptCode: "commerce", Public: true},
+		}}}}}
+		got, err := other.ImportPlan(ctx, service.System, &planfile.Loaded{Plan: p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		read(t, svc)
+		if _, err := other.CodesFromIndicatorCodes(ctx, service.System, got.ID); err != nil {
+			t.Fatal(err)
+		}
+		o2, _, _ := read(t, svc)
+		wo2, _, _ := read(t, fresh())
+		same(t, "overview after new codes", o2, wo2)
+		found := false
+		for _, c := range o2.Codes {
+			found = found || c.Code == "新指标"
+		}
+		if !found {
+			t.Errorf("the new code is not in the overview: %+v", o2.Codes)
 		}
 	})
 }

@@ -41,6 +41,8 @@ type Service struct {
 	tree regionTree
 	// cache keeps each plan's status per version and date (statuscache.go).
 	cache statusCache
+	// city keeps the city's roll-ups per state of the plans (city.go).
+	city cityCache
 }
 
 // New makes the services over a store.

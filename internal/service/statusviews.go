@@ -44,6 +44,16 @@ func (l *lazy[T]) get(build func() (T, error)) (T, error) {
 	return v, nil
 }
 
+// peek is the value if it is made, without waiting for one being made.
+func (l *lazy[T]) peek() (T, bool) {
+	var zero T
+	if !l.mu.TryLock() {
+		return zero, false
+	}
+	defer l.mu.Unlock()
+	return l.v, l.done
+}
+
 // Reader kinds: views are kept for each.
 const (
 	kindInternal = 0 // every indicator

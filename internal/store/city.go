@@ -36,7 +36,41 @@ func (s *Store) CodesFromIndicatorCodes(ctx context.Context, planID int64) (int6
 	if err != nil {
 		return 0, fmt.Errorf("store: standard codes: %w", err)
 	}
-	return res.RowsAffected()
+	n, err := res.RowsAffected()
+	if err != nil || n == 0 {
+		return n, err
+	}
+	// The city's roll-ups are kept per state of the plans (PlansStamp): new codes move
+	// the versions of the plans given them, as any change of what a roll-up reads does.
+	ids := []int64{planID}
+	if planID == 0 {
+		if ids, err = s.planIDs(ctx); err != nil {
+			return 0, err
+		}
+	}
+	for _, id := range ids {
+		if err := s.PlanChanged(ctx, id); err != nil {
+			return 0, err
+		}
+	}
+	return n, nil
+}
+
+func (s *Store) planIDs(ctx context.Context) ([]int64, error) {
+	rows, err := s.q(ctx).QueryContext(ctx, `SELECT id FROM plans ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: plans: %w", err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
 }
 
 // StdCodes maps the indicators of a plan that carry a standard code to it.
@@ -62,12 +96,20 @@ func (s *Store) StdCodes(ctx context.Context, planID int64) (map[int64]string, e
 // CodedIndicators lists the indicators carrying a standard code (one code, or every
 // code when code is ""), of the plans of a year (every year when 0), with their codes.
 func (s *Store) CodedIndicators(ctx context.Context, code string, year int) ([]IndicatorRow, map[int64]string, error) {
-	// One code is found through the index on code; every code reads the table.
-	match := `code = $1`
-	if code == "" {
-		match = `$1 = ''`
+	// One code is found through the index on code; every code reads the table. The
+	// query is written for the case (no "$1 = ''" or "$2 = 0 OR …" for PostgreSQL to
+	// plan generically: with them, every code of 40 districts took 20 s, not 0.4 s).
+	match, args := ``, []any{}
+	if code != "" {
+		args = append(args, code)
+		match = ` WHERE code = $1`
 	}
-	inds, err := s.listIndicators(ctx, liveIndicator+` AND i.id IN (SELECT indicator_id FROM indicator_codes WHERE `+match+`) AND ($2 = 0 OR p.year = $2)`, code, year)
+	byYear := ``
+	if year != 0 {
+		args = append(args, year)
+		byYear = fmt.Sprintf(` AND p.year = $%d`, len(args))
+	}
+	inds, err := s.listIndicators(ctx, liveIndicator+` AND i.id IN (SELECT indicator_id FROM indicator_codes`+match+`)`+byYear, args...)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -79,7 +121,36 @@ func (s *Store) CodedIndicators(ctx context.Context, code string, year int) ([]I
 		return inds, codes, nil
 	}
 	rows, err := s.q(ctx).QueryContext(ctx, `SELECT c.indicator_id, c.code FROM indicator_codes c JOIN indicators i ON i.id = c.indicator_id
-		JOIN plans p ON p.id = i.plan_id WHERE `+strings.Replace(match, "code", "c.code", 1)+` AND ($2 = 0 OR p.year = $2)`, code, year)
+		JOIN plans p ON p.id = i.plan_id WHERE 1 = 1`+byYear, args...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: standard codes: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var c string
+		if err := rows.Scan(&id, &c); err != nil {
+			return nil, nil, err
+		}
+		codes[id] = c
+	}
+	return inds, codes, rows.Err()
+}
+
+// CodedIndicatorsOfPlans lists the live indicators carrying a standard code of some
+// plans, with their codes: the city's overview re-reads only the plans that changed.
+func (s *Store) CodedIndicatorsOfPlans(ctx context.Context, planIDs []int64) ([]IndicatorRow, map[int64]string, error) {
+	codes := map[int64]string{}
+	if len(planIDs) == 0 {
+		return nil, codes, nil
+	}
+	in := idList(planIDs)
+	inds, err := s.listIndicators(ctx, liveIndicator+` AND i.plan_id IN (`+in+`) AND i.id IN (SELECT indicator_id FROM indicator_codes)`)
+	if err != nil {
+		return nil, nil, err
+	}
+	rows, err := s.q(ctx).QueryContext(ctx, `SELECT c.indicator_id, c.code FROM indicator_codes c JOIN indicators i ON i.id = c.indicator_id
+		WHERE i.plan_id IN (`+in+`)`)
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: standard codes: %w", err)
 	}

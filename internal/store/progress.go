@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -217,9 +219,26 @@ func (s *Store) InsertTargetRevision(ctx context.Context, indicatorID int64, t p
 // TargetRevisions lists the revisions of the indicators of a plan (or of one indicator
 // when indicatorID is not 0), by indicator, in the order they were made.
 func (s *Store) TargetRevisions(ctx context.Context, planID, indicatorID int64) (map[int64][]progress.TargetRevision, error) {
+	return s.targetRevisions(ctx, `($1 = 0 OR indicator_id IN (SELECT id FROM indicators WHERE plan_id = $1)) AND ($2 = 0 OR indicator_id = $2)`, planID, indicatorID)
+}
+
+// TargetRevisionsOf reads the target revisions of some indicators (of any plans), in
+// chunks of 500 ids, by indicator, oldest first.
+func (s *Store) TargetRevisionsOf(ctx context.Context, ids []int64) (map[int64][]progress.TargetRevision, error) {
+	out := map[int64][]progress.TargetRevision{}
+	for chunk := range slices.Chunk(ids, 500) {
+		revs, err := s.targetRevisions(ctx, `indicator_id IN (`+idList(chunk)+`)`)
+		if err != nil {
+			return nil, err
+		}
+		maps.Copy(out, revs)
+	}
+	return out, nil
+}
+
+func (s *Store) targetRevisions(ctx context.Context, where string, args ...any) (map[int64][]progress.TargetRevision, error) {
 	rows, err := s.q(ctx).QueryContext(ctx, `SELECT indicator_id, target, target_max, qualifier, due, effective_from, reason, COALESCE(by_user, 0)
-		FROM target_revisions WHERE ($1 = 0 OR indicator_id IN (SELECT id FROM indicators WHERE plan_id = $1)) AND ($2 = 0 OR indicator_id = $2)
-		ORDER BY id`, planID, indicatorID)
+		FROM target_revisions WHERE `+where+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: target revisions: %w", err)
 	}

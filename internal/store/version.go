@@ -329,3 +329,12 @@ func (s *Store) PlansStamp(ctx context.Context) (string, error) {
 	}
 	return strconv.FormatInt(n, 10) + "." + strconv.FormatInt(sum, 10) + "." + strconv.FormatInt(maxID, 10), nil
 }
+
+// Analyze refreshes the query planner's statistics (ANALYZE, on both databases): for
+// after a bulk load.
+func (s *Store) Analyze(ctx context.Context) error {
+	if _, err := s.q(ctx).ExecContext(ctx, `ANALYZE`); err != nil {
+		return fmt.Errorf("store: analyze: %w", err)
+	}
+	return nil
+}
