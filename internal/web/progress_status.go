@@ -1,10 +1,13 @@
 package web
 
 import (
+	"bytes"
 	"errors"
+	"html/template"
 	"net/http"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -74,7 +77,57 @@ func newStatusRow(lang string, st service.IndicatorStatus, ind plan.Indicator) s
 type programStatus struct {
 	Program plan.Program
 	Rollup  rollup
-	Rows    []statusRow
+	Rows    []template.HTML // rendered by statusRowHTML
+}
+
+// rowCache keeps the status board's rows rendered per shared status summary (one per
+// plan version, date and kind of reader: service.PlanStatusSummary) and language: a
+// row shows the indicator's status and nothing of the reader, so every reader of that
+// status shares it; a new status (any change, on any server) has a new summary and so
+// new rows. Only the last few summaries are kept.
+type rowCache struct {
+	mu   sync.Mutex
+	sets map[rowSetKey]map[int64]template.HTML
+}
+
+type rowSetKey struct {
+	sum  *service.StatusSummary
+	lang string
+}
+
+// rowSetsKept bounds the summaries × languages whose rows are kept.
+const rowSetsKept = 16
+
+// statusRowHTML is an indicator's line of the board, rendered once per summary and
+// language.
+func (s *Server) statusRowHTML(sum *service.StatusSummary, lang string, st service.IndicatorStatus, ind plan.Indicator) (template.HTML, error) {
+	k := rowSetKey{sum, lang}
+	s.rows.mu.Lock()
+	set := s.rows.sets[k]
+	if set == nil {
+		if s.rows.sets == nil || len(s.rows.sets) >= rowSetsKept {
+			s.rows.sets = map[rowSetKey]map[int64]template.HTML{}
+		}
+		set = map[int64]template.HTML{}
+		s.rows.sets[k] = set
+	}
+	h, ok := set[ind.ID]
+	s.rows.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	var buf bytes.Buffer
+	if err := s.pages["status"].ExecuteTemplate(&buf, "status-row", struct {
+		Lang string
+		Row  statusRow
+	}{lang, newStatusRow(lang, st, ind)}); err != nil {
+		return "", err
+	}
+	h = template.HTML(buf.String()) //nolint:gosec // the output of html/template, escaped there
+	s.rows.mu.Lock()
+	set[ind.ID] = h
+	s.rows.mu.Unlock()
+	return h, nil
 }
 
 type zoneStatus struct {
@@ -183,7 +236,11 @@ func (s *Server) statusPage(w http.ResponseWriter, r *http.Request) error {
 				}
 				v.Shown++
 				if v.Shown > first && v.Shown <= first+boardPageSize {
-					ps.Rows = append(ps.Rows, newStatusRow(lang, st, ind))
+					h, err := s.statusRowHTML(sum, lang, st, ind)
+					if err != nil {
+						return err
+					}
+					ps.Rows = append(ps.Rows, h)
 				}
 				if v.Filtered {
 					pres = append(pres, st.Result)

@@ -44,6 +44,8 @@ type Server struct {
 	log    *slog.Logger
 	guard  *httpauth.Guard
 	router *httpauth.Router
+	// rows keeps the status board's rows rendered (progress_status.go).
+	rows rowCache
 }
 
 // New builds the web server and parses every template, so a broken one fails at start.
