@@ -205,6 +205,72 @@ func seesReport(subject, marker string) bool {
 	return slices.Contains([]string{"admin", "reporter-own", "reviewer-own", "leader"}, subject)
 }
 
+// The dashboards, cell by cell. The rules, written out:
+//   - the status board, its workbook and the zone and program pages are public: every
+//     subject gets them (200), but the internal indicators (fdi-actual-use,
+//     offshore-outsourcing) are on them only for the signed-in of the district;
+//   - the cockpit, the ranking, the bulletin and its .docx are internal: the signed-in
+//     of the district get them; the anonymous is sent to sign in; the other district's
+//     admin and leader are refused.
+var dashboardPublic = []string{"/status?plan=%d", "/zones/%d?plan=%d", "/programs/%d?plan=%d", "/status.xlsx?plan=%d"}
+var dashboardInternal = []string{"/cockpit?plan=%d", "/ranking?plan=%d", "/bulletin?plan=%d&month=2022-04", "/bulletin.docx?plan=%d&month=2022-04"}
+
+func (w *readWorld) checkDashboards(t *testing.T, subject string) {
+	ctx := context.Background()
+	ind, err := w.svc.Store().Indicator(ctx, w.inds["INT-1"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, err := w.svc.Store().PlanItem(ctx, store.TablePrograms, ind.ProgramID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := subject != "anonymous" && !strings.HasSuffix(subject, "-b")
+	for _, pattern := range dashboardPublic {
+		var path string
+		switch {
+		case strings.HasPrefix(pattern, "/zones/"):
+			path = fmt.Sprintf(pattern, prog.ParentID, w.planID)
+		case strings.HasPrefix(pattern, "/programs/"):
+			path = fmt.Sprintf(pattern, ind.ProgramID, w.planID)
+		default:
+			path = fmt.Sprintf(pattern, w.planID)
+		}
+		code, body := w.get(t, subject, path)
+		if code != http.StatusOK {
+			t.Errorf("%s: %s = %d, want 200", subject, path, code)
+			continue
+		}
+		if strings.HasSuffix(strings.SplitN(path, "?", 2)[0], ".xlsx") {
+			continue // a workbook: its rows are the status board's, checked above
+		}
+		for _, key := range []string{"INT-1", "INT-2"} {
+			link := fmt.Sprintf(`/indicators/%d"`, w.inds[key])
+			if key == "INT-2" && !strings.HasPrefix(path, "/status") {
+				continue // the zone and program pages are INT-1's
+			}
+			if got := strings.Contains(body, link); got != home {
+				t.Errorf("%s: %s shows internal indicator %s = %v, want %v", subject, path, key, got, home)
+			}
+		}
+	}
+	for _, pattern := range dashboardInternal {
+		path := fmt.Sprintf(pattern, w.planID)
+		code, body := w.get(t, subject, path)
+		switch {
+		case home && code != http.StatusOK:
+			t.Errorf("%s: %s = %d, want 200", subject, path, code)
+		case subject == "anonymous" && code != http.StatusSeeOther && code != http.StatusUnauthorized:
+			t.Errorf("the anonymous: %s = %d, want sent to sign in", path, code)
+		case strings.HasSuffix(subject, "-b") && code != http.StatusForbidden && code != http.StatusNotFound:
+			t.Errorf("%s of the other district: %s = %d, want refused", subject, path, code)
+		}
+		if !home && strings.Contains(body, fmt.Sprintf(`/indicators/%d"`, w.inds["INT-1"])) {
+			t.Errorf("%s: %s shows an internal indicator", subject, path)
+		}
+	}
+}
+
 // readRoutes are the GETs the matrix checks row by row; every other GET row of the
 // route table must be in showsNothingPrivate, with the reason.
 var readRoutes = map[string]bool{
@@ -214,6 +280,9 @@ var readRoutes = map[string]bool{
 	"GET /api/v1/users": true, "GET /admin/users": true, "GET /admin/users/{id}": true,
 	"GET /api/v1/tokens": true, "GET /account/tokens": true,
 	"GET /api/v1/audit": true, "GET /admin/audit": true,
+	// The dashboards (checkDashboards).
+	"GET /status": true, "GET /status.xlsx": true, "GET /zones/{id}": true, "GET /programs/{id}": true,
+	"GET /cockpit": true, "GET /ranking": true, "GET /bulletin": true, "GET /bulletin.docx": true,
 }
 
 func TestReadMatrix(t *testing.T) {
@@ -225,7 +294,7 @@ func TestReadMatrix(t *testing.T) {
 	eachDB(t, func(t *testing.T, open func(testing.TB) *store.Store) {
 		w := newReadWorld(t, open(t))
 		for _, s := range readSubjects {
-			t.Run(s.name, func(t *testing.T) { w.checkReads(t, s.name) })
+			t.Run(s.name, func(t *testing.T) { w.checkReads(t, s.name); w.checkDashboards(t, s.name) })
 		}
 	})
 }
@@ -402,14 +471,6 @@ var showsNothingPrivate = map[string]string{
 	"GET /{$}":                                     "the plan (TestPublicViewHidesInternal: internal indicators only to the signed-in)",
 	"GET /plans/{id}":                              "the plan, as above",
 	"GET /plans/{id}/documents/{key}":              "the plan's source document",
-	"GET /status":                                  "approved figures only (status engine)",
-	"GET /status.xlsx":                             "the status board as a workbook, as /status",
-	"GET /zones/{id}":                              "roll-ups of approved figures",
-	"GET /programs/{id}":                           "roll-ups of approved figures",
-	"GET /cockpit":                                 "approved figures, internal readers",
-	"GET /ranking":                                 "reporting rates per department",
-	"GET /bulletin":                                "approved figures of a month",
-	"GET /bulletin.docx":                           "the bulletin as Word",
 	"GET /city":                                    "roll-ups of districts' approved figures",
 	"GET /city/codes/{code}":                       "one indicator across districts, approved figures",
 	"GET /indicators/{id}/reports/new":             "an empty form",
