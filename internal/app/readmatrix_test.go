@@ -129,6 +129,19 @@ func newReadWorld(t *testing.T, st *store.Store) *readWorld {
 		}
 		w.tokens[s.name] = plain
 	}
+	// The city's planning office (重庆市, above both districts) reads down the tree.
+	if _, err := st.EnsureRegion(ctx, plan.Region{Code: "500000", Name: "重庆市"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := svc.CreateUser(ctx, service.System, service.NewUser{Login: "cityleader", Roles: []auth.Role{auth.RoleLeader},
+		Password: "cityleader-password-1", RegionCode: "500000"}); err != nil {
+		t.Fatal(err)
+	}
+	cityTok, _, err := svc.CreateToken(ctx, actorOf(t, svc, "cityleader"), "cityleader", "tok-cityleader", time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.tokens["city-leader"] = cityTok
 	clerk, head := actorOf(t, svc, "clerk"), actorOf(t, svc, "head")
 	ind := func(code string) int64 {
 		r, err := st.IndicatorByCode(ctx, p.ID, code)
@@ -211,7 +224,9 @@ func seesReport(subject, marker string) bool {
 //     offshore-outsourcing) are on them only for the signed-in of the district;
 //   - the cockpit, the ranking, the bulletin and its .docx are internal: the signed-in
 //     of the district get them; the anonymous is sent to sign in; the other district's
-//     admin and leader are refused.
+//     admin and leader are refused;
+//   - the city's leader (重庆市, above the district) reads them as the district's own
+//     signed-in do.
 var dashboardPublic = []string{"/status?plan=%d", "/zones/%d?plan=%d", "/programs/%d?plan=%d", "/status.xlsx?plan=%d"}
 var dashboardInternal = []string{"/cockpit?plan=%d", "/ranking?plan=%d", "/bulletin?plan=%d&month=2022-04", "/bulletin.docx?plan=%d&month=2022-04"}
 
@@ -296,6 +311,8 @@ func TestReadMatrix(t *testing.T) {
 		for _, s := range readSubjects {
 			t.Run(s.name, func(t *testing.T) { w.checkReads(t, s.name); w.checkDashboards(t, s.name) })
 		}
+		// The city's leader reads the district's dashboards as its own leader does.
+		t.Run("city-leader", func(t *testing.T) { w.checkDashboards(t, "city-leader") })
 	})
 }
 
