@@ -106,5 +106,22 @@ func TestCityPagesAndAPI(t *testing.T) {
 		if code, body := get(t, noRedirect(), ts.URL+"/api/v1/city/codes/FDI"+q); code != 404 {
 			t.Errorf("a visitor's city API = %d %s; want 404", code, body)
 		}
+		// A district's leader: its own district's internal figure, not the other
+		// district's (internal there too), in the API and on the pages.
+		if _, _, err := ts.svc.CreateUser(ctx, service.System, service.NewUser{Login: "spbleader", DisplayName: "区领导", Roles: []auth.Role{auth.RoleLeader},
+			RegionCode: "500106", Password: clusterPassword}); err != nil {
+			t.Fatal(err)
+		}
+		dc := browser(t)
+		signIn(t, dc, ts.URL, "spbleader", clusterPassword)
+		code, body = get(t, dc, ts.URL+"/api/v1/city/codes/FDI"+q)
+		if code != 200 || !strings.Contains(body, "沙坪坝区") || strings.Contains(body, "渝中区") {
+			t.Errorf("a district leader's city API = %d %s; want its own district only", code, body)
+		}
+		for _, path := range []string{"/city" + q, "/city/codes/FDI" + q} {
+			if code, page := get(t, dc, ts.URL+path); code == 200 && strings.Contains(page, "渝中区") {
+				t.Errorf("a district leader sees the other district's internal figure on %s", path)
+			}
+		}
 	})
 }
