@@ -42,11 +42,8 @@ func (a *API) planStatus(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, at, err := a.svc.PlanStatus(r.Context(), actor(r), id, at)
-	if err != nil {
-		return nil, err
-	}
-	return service.StatusDTOs(rows, at), nil
+	// Encoded once per status and kind of reader (service.PlanStatusJSON).
+	return a.svc.PlanStatusJSON(r.Context(), actor(r), id, at)
 }
 
 func (a *API) indicatorStatus(r *http.Request) (any, error) {

@@ -1,7 +1,9 @@
 package service
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"sync"
 	"time"
 
@@ -66,6 +68,7 @@ type statusViews struct {
 	ranking lazy[*Ranking]
 	boards  [2]lazy[*boardBase]
 	sums    [2]lazy[*StatusSummary]
+	json    [2]lazy[json.RawMessage]
 }
 
 // readerKind is the kind of reader an actor is for a plan's region.
@@ -188,4 +191,34 @@ func summarize(cs *cachedStatus, sts []IndicatorStatus) *StatusSummary {
 		out.Depts = append(out.Depts, d)
 	}
 	return out
+}
+
+// PlanStatusJSON is the status of every indicator of a plan the actor may see as of at
+// (zero: the plan's as-of moment), as the API sends it (StatusDTOs, JSON): encoded once
+// per cached status and kind of reader, and shared.
+func (s *Service) PlanStatusJSON(ctx context.Context, a Actor, planID int64, at time.Time) (json.RawMessage, error) {
+	cs, err := s.planStatus(ctx, planID, at)
+	if err != nil {
+		return nil, err
+	}
+	visible, err := s.visibleStatus(a, cs)
+	if err != nil {
+		return nil, err
+	}
+	if at.IsZero() {
+		at = s.AsOf(cs.header)
+	}
+	build := func() (json.RawMessage, error) {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(StatusDTOs(visible, at)); err != nil {
+			return nil, err
+		}
+		return bytes.TrimSpace(buf.Bytes()), nil
+	}
+	if dateKey(at) != dateKey(cs.at) { // the status is kept per date: the same day is the same answer
+		return build()
+	}
+	return cs.views.json[s.readerKind(a, cs.header.RegionID)].get(build)
 }

@@ -2,6 +2,7 @@ package service_test
 
 import (
 	"context"
+	"encoding/json"
 	"reflect"
 	"testing"
 	"time"
@@ -32,6 +33,7 @@ func TestStatusViewsFresh(t *testing.T) {
 			Board, PublicBoard  *service.Board
 			Behind              *service.Board // filtered
 			Summary, PublicSums *service.StatusSummary
+			JSON, PublicJSON    json.RawMessage
 		}
 		read := func(t *testing.T, svc *service.Service) views {
 			t.Helper()
@@ -57,6 +59,31 @@ func TestStatusViewsFresh(t *testing.T) {
 			}
 			if v.PublicSums, err = svc.PlanStatusSummary(ctx, public, f.planID, march); err != nil {
 				t.Fatal(err)
+			}
+			if v.JSON, err = svc.PlanStatusJSON(ctx, f.admin, f.planID, march); err != nil {
+				t.Fatal(err)
+			}
+			if v.PublicJSON, err = svc.PlanStatusJSON(ctx, public, f.planID, march); err != nil {
+				t.Fatal(err)
+			}
+			// The kept JSON is the status as PlanStatus reads it, encoded.
+			for _, who := range []service.Actor{f.admin, public} {
+				rows, at, err := svc.PlanStatus(ctx, who, f.planID, march)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := json.Marshal(service.StatusDTOs(rows, at))
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := v.JSON
+				if who.UserID == 0 {
+					got = v.PublicJSON
+				}
+				var a, b any
+				if json.Unmarshal(got, &a) != nil || json.Unmarshal(want, &b) != nil || !reflect.DeepEqual(a, b) {
+					t.Errorf("the kept status JSON for %+v is not PlanStatus encoded", who.Principal)
+				}
 			}
 			return v
 		}
@@ -108,6 +135,7 @@ func TestStatusViewsFresh(t *testing.T) {
 				"board": {got.Board, want.Board}, "public board": {got.PublicBoard, want.PublicBoard},
 				"filtered board": {got.Behind, want.Behind}, "summary": {got.Summary, want.Summary},
 				"public summary": {got.PublicSums, want.PublicSums},
+				"json":           {got.JSON, want.JSON}, "public json": {got.PublicJSON, want.PublicJSON},
 			} {
 				if !reflect.DeepEqual(pair[0], pair[1]) {
 					t.Errorf("after the approval, the %s server's %s is not what an uncached server reads", name, what)
