@@ -119,9 +119,7 @@ func TestBrowserCockpitDrill(t *testing.T) {
 	}
 
 	// At phone width, the same pages.
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile)); err != nil {
-		t.Fatal(err)
-	}
+	phoneWidth(t, ctx, 390)
 	for _, p := range []struct{ name, path string }{
 		{"cockpit", "/cockpit"}, {"ranking", "/ranking"}, {"bulletin", "/bulletin"},
 		{"indicator", fmt.Sprintf("/indicators/%d", s.fdi)},

@@ -117,19 +117,13 @@ func TestBrowserInvestPhoneWidth(t *testing.T) {
 	ctx := newBrowser(t)
 	ts := newInvestServer(t, storetest.SQLite(t))
 	browserSignIn(t, ctx, ts.URL, "fangnan", "fangnan-password-1")
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 780, chromedp.EmulateScale(2), chromedp.EmulateMobile)); err != nil {
-		t.Fatal(err)
-	}
+	phoneWidth(t, ctx, 360)
 	lead := ts.leadID(t, "拓普集团轻量化底盘模块项目")
 	for _, page := range []string{"/invest", "/invest/chains", "/invest/enterprises", "/invest/visits?view=month&date=2022-03-18",
 		"/invest/visits?view=week&date=2022-03-18", fmt.Sprintf("/invest/leads/%d", lead)} {
 		if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+page)); err != nil {
 			t.Fatal(err)
 		}
-		w := browserEval[[]int](t, ctx, `[document.documentElement.scrollWidth, window.innerWidth]`)
-		if w[0] > w[1]+1 {
-			wide := browserEval[[]string](t, ctx, `[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap')).slice(0, 8).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''))`)
-			t.Errorf("%s: %d px wide on a %d px screen; too wide: %q", page, w[0], w[1], wide)
-		}
+		checkFitsWidth(t, ctx, page+" at 360 px")
 	}
 }

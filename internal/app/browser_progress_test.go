@@ -548,9 +548,7 @@ func TestBrowserStatusEnglishPublic(t *testing.T) {
 func TestBrowserMobileWidth(t *testing.T) {
 	ctx := newBrowser(t)
 	s := newProgressSite(t)
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile)); err != nil {
-		t.Fatal(err)
-	}
+	phoneWidth(t, ctx, 390)
 	fits := func(name string) {
 		t.Helper()
 		browserShot(t, ctx, "14-mobile-"+name)

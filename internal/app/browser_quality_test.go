@@ -183,19 +183,13 @@ func TestBrowserInvestPhoneAndEnglish(t *testing.T) {
 			t.Errorf("%s in English shows Chinese that is not data: %q", path, found)
 		}
 	}
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile)); err != nil {
-		t.Fatal(err)
-	}
+	phoneWidth(t, ctx, 390)
 	for _, path := range pages {
 		if code := browserFollow(t, ctx, path, chromedp.Navigate(ts.URL+path+sep(path)+"lang=zh")); code != http.StatusOK {
 			t.Errorf("%s: %d", path, code)
 			continue
 		}
-		w := browserEval[[]int](t, ctx, `[document.documentElement.scrollWidth, document.documentElement.clientWidth]`)
-		if w[0] > w[1] {
-			wide := browserEval[[]string](t, ctx, `[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest('.table-wrap')).slice(0, 6).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''))`)
-			t.Errorf("%s scrolls sideways at 390 px: scrollWidth %d > clientWidth %d; too wide: %q", path, w[0], w[1], wide)
-		}
+		checkFitsWidth(t, ctx, path+" at 390 px")
 	}
 }
 

@@ -61,6 +61,25 @@ func newBrowser(t *testing.T) context.Context {
 	return ctx
 }
 
+// phoneWidth makes the browser a phone's screen, width px wide (360–414).
+func phoneWidth(t *testing.T, ctx context.Context, width int) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), 844, chromedp.EmulateScale(2), chromedp.EmulateMobile)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkFitsWidth fails when the page in the browser scrolls sideways, naming the
+// elements that stick out (a table scrolling inside its .table-wrap is fine).
+func checkFitsWidth(t *testing.T, ctx context.Context, what string) {
+	t.Helper()
+	w := browserEval[[]int](t, ctx, `[document.documentElement.scrollWidth, document.documentElement.clientWidth]`)
+	if w[0] > w[1] {
+		wide := browserEval[[]string](t, ctx, `[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest('.table-wrap')).slice(0, 8).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''))`)
+		t.Errorf("%s scrolls sideways: scrollWidth %d > clientWidth %d; too wide: %q", what, w[0], w[1], wide)
+	}
+}
+
 // browserSignIn signs in through the form, as a person would.
 func browserSignIn(t *testing.T, ctx context.Context, base, login, password string) {
 	t.Helper()
