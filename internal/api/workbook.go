@@ -74,7 +74,8 @@ func ReadUpload(r *http.Request) ([]xlsx.Entry, error) {
 	csv := r.URL.Query().Get("format") == "csv" || ct == "text/csv" || xlsx.IsCSVName(name)
 	entries, err := xlsx.ReadForm(data, csv)
 	var xe xlsx.Errors
-	if err != nil && !errors.As(err, &xe) {
+	var fe *xlsx.FileError
+	if err != nil && !errors.As(err, &xe) && !errors.As(err, &fe) {
 		return nil, badRequest("%v", err)
 	}
 	return entries, err

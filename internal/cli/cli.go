@@ -125,8 +125,12 @@ func Run(ctx context.Context, env *Env, args []string) int {
 			fmt.Fprintf(env.Stderr, "lantu %s: %v\n", cmd.Name, err)
 		} else {
 			msg := p.Message(cliLang(env))
-			if p.Detail == "" {
+			if p.Detail == "" && !p.Localized() {
 				msg += " (" + err.Error() + ")"
+			}
+			var fe *fileError
+			if errors.As(err, &fe) {
+				msg = fe.name + ": " + msg
 			}
 			fmt.Fprintf(env.Stderr, "lantu %s: %s\n", cmd.Name, msg)
 		}

@@ -72,7 +72,7 @@ func TestInvestCommands(t *testing.T) {
 	csv := filepath.Join(dir, "e.csv")
 	write(csv, "企业名称,统一社会信用代码,负责人,已在区内\n甲公司,914403001922038216,fang,是\n乙公司,91440300708461136X,fang,否\n")
 	code, _, errOut = run(t, "", nil, "invest", "import", "--db", db, "--kind", "enterprises", csv)
-	if code != 1 || !strings.Contains(errOut, "CSV!B3") || !strings.Contains(errOut, "应为“T”") {
+	if code != 1 || !strings.Contains(errOut, "CSV 第 3 行 B 列（统一社会信用代码）") || !strings.Contains(errOut, "应为“T”") {
 		t.Errorf("import with a bad cell: %d %s", code, errOut)
 	}
 	if out := mustRun("", "invest", "enterprise", "list", "--db", db); strings.Contains(out, "甲公司") {

@@ -77,7 +77,7 @@ func init() {
 		}
 		entries, err := xlsx.ReadForm(data, xlsx.IsCSVName(name))
 		if err != nil {
-			return fmt.Errorf("%s: %w", filepath.Base(name), err)
+			return &fileError{name: filepath.Base(name), err: err}
 		}
 		svc, closeDB, err := openService(ctx, *db)
 		if err != nil {
@@ -90,7 +90,7 @@ func init() {
 		}
 		sum, err := svc.ImportReports(ctx, service.System, id, entries, *submit)
 		if err != nil {
-			return fmt.Errorf("%s: %w", filepath.Base(name), err)
+			return &fileError{name: filepath.Base(name), err: err}
 		}
 		fmt.Fprintf(env.Stdout, "imported %s: %d new, %d updated, %d submitted\n", filepath.Base(name), sum.Created, sum.Updated, sum.Submitted)
 		return nil
@@ -141,3 +141,13 @@ func init() {
 	}
 	register(bulk)
 }
+
+// fileError names the file a command's error is about; Run says the name before the
+// error table's message.
+type fileError struct {
+	name string
+	err  error
+}
+
+func (e *fileError) Error() string { return e.name + ": " + e.err.Error() }
+func (e *fileError) Unwrap() error { return e.err }

@@ -27,6 +27,11 @@ func ValidationText(lang, code string, args []any, fallback string) string {
 			out[0] = T(lang, "status."+st)
 		}
 	}
+	if code == "period_frequency" && len(out) > 0 {
+		if f, ok := out[0].(string); ok { // the frequency, in words
+			out[0] = T(lang, "planedit.freq."+f)
+		}
+	}
 	return fmt.Sprintf(pick(lang, m), out...)
 }
 
@@ -72,6 +77,19 @@ func init() {
 		"remind.err.email":                  {"邮箱地址不正确：请填写如 name@example.gov.cn 的地址，或留空。", "Not an e-mail address: give one such as name@example.gov.cn, or leave it empty."},
 		"valid.cause_required":              {"指标%s，须填写原因说明：写明未达进度的原因。", "The indicator is %s: give the cause (why it is behind)."},
 		"valid.remedy_required":             {"指标%s，须填写整改措施：写明下一步如何追上进度。", "The indicator is %s: give the remedy (how it will catch up)."},
+		"valid.indicator_mismatch":          {"报送的指标与所选指标不符，请从列表中选择指标。", "The report is for another indicator than the one chosen; choose the indicator from the list."},
+		"valid.period_required":             {"须填写报送期间，如 2025-03、2025Q1 或 2025。", "Give the period, such as 2025-03, 2025Q1 or 2025."},
+		"valid.period_frequency":            {"该指标%s报送，期间应写作 %s 这样的格式。", "This indicator is reported %s: write the period like %s."},
+		"valid.period_year":                 {"期间应在 %d 年（或上一年的历史数据）。", "The period must be in %d (or the year before, for history)."},
+		"valid.value_negative":              {"数值不能为负，请填写 0 或正数。", "The value cannot be negative: give 0 or more."},
+		"valid.share_range":                 {"占比应在 0 到 100 之间。", "A share is between 0 and 100."},
+		"valid.last_year_required":          {"填写本期累计额时须同时填写上年同期数。", "With this year's amount, give last year's figure for the same period too."},
+		"valid.amount_required":             {"填写上年同期数时须同时填写本期累计额。", "With last year's figure, give this year's amount for the same period too."},
+		"valid.last_year_positive":          {"上年同期数须大于零（增速以它为分母）。", "Last year's figure must be above zero (the growth is divided by it)."},
+		"valid.amount_growth_only":          {"仅增长类指标填写本期累计额，请留空。", "Only growth indicators take an amount; leave it empty."},
+		"valid.figure_too_large":            {"数值过大：应小于 10^15。", "The figure is too large: it must be under 10^15."},
+		"valid.text_too_long":               {"不超过 %d 字，请删减。", "At most %d characters; shorten it."},
+		"valid.bulletin_month":              {"通报月份应为本规划年度内的月份，写作 YYYY-MM（如 2022-03）。", "The month must be one of the plan year's, written YYYY-MM (e.g. 2022-03)."},
 		"valid.ingest_date":                 {"日期“%s”不正确：请写作 年-月-日，如 2025-03-05。", "The date “%s” is not valid: write it as YYYY-MM-DD, e.g. 2025-03-05."},
 		"valid.ingest_too_large":            {"文档超过 %d MB：请分成几份上传。", "The document is over %d MB: upload it in parts."},
 		"valid.ingest_empty":                {"文档为空：请粘贴文本或选择文件。", "The document is empty: paste the text or choose a file."},

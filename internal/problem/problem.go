@@ -77,6 +77,10 @@ func (p Problem) Message(lang string) string {
 	return msg + sep + detail
 }
 
+// Localized tells whether the details are said from message keys in the reader's
+// language (Message gives them), so the error's own text need not be shown.
+func (p Problem) Localized() bool { return p.local != nil }
+
 // entry is one row of the table: which errors it takes and what they mean.
 type entry struct {
 	match  func(error) bool
@@ -163,10 +167,18 @@ var table = []entry{
 		fill: func(err error, p *Problem) {
 			var xe xlsx.Errors
 			errors.As(err, &xe)
-			p.Detail = xe.Error() // every cell, for the CLI and the API's message
 			for _, e := range xe {
-				p.Fields = append(p.Fields, Field{Sheet: e.Sheet, Row: e.Row, Column: e.Column, Field: e.Field, Message: e.Reason})
+				p.Fields = append(p.Fields, Field{Sheet: e.Sheet, Row: e.Row, Column: e.Column, Field: e.Field,
+					Message: i18n.WorkbookReason("zh", e.Code, e.Args, e.Reason)})
 			}
+			// Every cell, for the CLI and the API's message, in the reader's language.
+			p.local = func(lang string) string { return WorkbookCells(lang, xe) }
+		}},
+	{match: as[*xlsx.FileError](), status: http.StatusBadRequest, code: "bad_request", key: "error.notform",
+		fill: func(err error, p *Problem) {
+			var e *xlsx.FileError
+			errors.As(err, &e)
+			p.local = func(lang string) string { return i18n.WorkbookFile(lang, e.Code, e.Args...) }
 		}},
 	{match: as[plan.ValidationErrors](), status: http.StatusUnprocessableEntity, code: "invalid", key: "error.invalid", detail: true,
 		fill: func(err error, p *Problem) {
@@ -180,19 +192,17 @@ var table = []entry{
 				p.Fields = append(p.Fields, Field{Field: f, Message: e.Message, Line: e.Line})
 			}
 		}},
-	{match: as[progress.ValidationErrors](), status: http.StatusUnprocessableEntity, code: "invalid", key: "error.invalid", detail: true,
+	{match: as[progress.ValidationErrors](), status: http.StatusUnprocessableEntity, code: "invalid", key: "error.invalid",
 		fill: func(err error, p *Problem) {
 			var verrs progress.ValidationErrors
 			errors.As(err, &verrs)
-			for _, e := range verrs {
-				p.Fields = append(p.Fields, Field{Field: e.Field, Message: e.Message})
-			}
+			fillValidation(verrs, p)
 		}},
-	{match: as[*progress.ValidationError](), status: http.StatusUnprocessableEntity, code: "invalid", key: "error.invalid", detail: true,
+	{match: as[*progress.ValidationError](), status: http.StatusUnprocessableEntity, code: "invalid", key: "error.invalid",
 		fill: func(err error, p *Problem) {
 			var e *progress.ValidationError
 			errors.As(err, &e)
-			p.Fields = []Field{{Field: e.Field, Message: e.Message}}
+			fillValidation(progress.ValidationErrors{e}, p)
 		}},
 	{match: as[*auth.PasswordError](), status: http.StatusUnprocessableEntity, code: "weak_password", key: "error.weakpassword", detail: true,
 		fill: func(err error, p *Problem) {
@@ -326,4 +336,34 @@ func fillAcceptError(err error, p *Problem) {
 		p.Current = map[string]any{"indicator_id": e.IndicatorID, "name": e.IndicatorName, "by": e.By}
 		p.local = func(lang string) string { return i18n.AcceptSame(lang, e.By, e.IndicatorName) }
 	}
+}
+
+// fillValidation names each refused field of a report with its sentence from the
+// field's code and values, in the reader's language.
+func fillValidation(verrs progress.ValidationErrors, p *Problem) {
+	for _, e := range verrs {
+		p.Fields = append(p.Fields, Field{Field: e.Field, Message: i18n.ValidationText("zh", e.Code, e.Args, e.Message)})
+	}
+	p.local = func(lang string) string {
+		msgs := make([]string, len(verrs))
+		for i, e := range verrs {
+			text := e.Message
+			if e.Code != "" || lang != "en" {
+				text = i18n.ValidationText(lang, e.Code, e.Args, e.Message)
+			}
+			msgs[i] = e.Field + ": " + text
+		}
+		return strings.Join(msgs, "; ")
+	}
+}
+
+// WorkbookCells lists the bad cells of a refused upload in lang, one a line after the
+// count, each naming its row, column and field.
+func WorkbookCells(lang string, xe xlsx.Errors) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, i18n.T(lang, "xlsx.count"), len(xe))
+	for _, e := range xe {
+		b.WriteString("\n  " + i18n.WorkbookCell(lang, e.Sheet, e.Row, e.Column, e.Field, e.Value, e.Code, e.Args, e.Reason))
+	}
+	return b.String()
 }

@@ -54,14 +54,14 @@ func CheckFigure(d decimal.Decimal) error {
 }
 
 // checkFigures checks the figures of a report for Validate.
-func checkFigures(r Report, add func(field, msg string)) {
+func checkFigures(r Report, add func(field, code, msg string)) {
 	for _, f := range []struct {
 		name string
 		d    *decimal.Decimal
 	}{{"value", &r.Value}, {"last_year", r.LastYear}, {"amount", r.Amount}} {
 		if f.d != nil {
 			if err := CheckFigure(*f.d); err != nil {
-				add(f.name, err.Error())
+				add(f.name, "figure_too_large", "数值过大（应小于10^15）")
 			}
 		}
 	}

@@ -236,47 +236,52 @@ const maxText = 2000
 // milestones, whose figure is Done).
 func Validate(r Report, ind plan.Indicator, year int) error {
 	var es ValidationErrors
-	add := func(field, msg string) { es = append(es, &ValidationError{Field: field, Message: msg}) }
+	// add records a field's problem: its code and values (i18n "valid.<code>" says it in
+	// the reader's language) and the Chinese sentence for logs.
+	add := func(field, code, msg string, args ...any) {
+		es = append(es, &ValidationError{Field: field, Message: msg, Code: code, Args: args})
+	}
 
 	if r.IndicatorID != 0 && ind.ID != 0 && r.IndicatorID != ind.ID {
-		add("indicator_id", "报送的指标与所选指标不符")
+		add("indicator_id", "indicator_mismatch", "报送的指标与所选指标不符")
 	}
 	freq := frequencyOf(ind)
 	switch {
 	case r.Period.IsZero():
-		add("period", "须填写报送期间")
+		add("period", "period_required", "须填写报送期间")
 	case freq != "" && r.Period.Frequency() != freq:
-		add("period", fmt.Sprintf("该指标按%s报送，期间应写作%s", freqLabel(freq), PeriodsOf(freq, year)[0]))
+		example := PeriodsOf(freq, year)[0].String()
+		add("period", "period_frequency", fmt.Sprintf("该指标按%s报送，期间应写作%s", freqLabel(freq), example), string(freq), example)
 	case r.Period.Year() != year && r.Period.Year() != year-1:
-		add("period", fmt.Sprintf("期间应在%d年（或上一年的历史数据）", year))
+		add("period", "period_year", fmt.Sprintf("期间应在%d年（或上一年的历史数据）", year), year)
 	}
 
-	checkFigures(r, add)
+	checkFigures(r, func(field, code, msg string) { add(field, code, msg) })
 	switch kindOf(ind) {
 	case plan.KindLevel:
 		if r.Value.IsNegative() {
-			add("value", "数值不能为负")
+			add("value", "value_negative", "数值不能为负")
 		}
 	case plan.KindShare:
 		if r.Value.IsNegative() || (ind.Unit == "%" && r.Value.GreaterThan(hundred)) {
-			add("value", "占比应在0到100之间")
+			add("value", "share_range", "占比应在0到100之间")
 		}
 	case plan.KindGrowth:
 		switch {
 		case r.Amount != nil && r.LastYear == nil:
-			add("last_year", "填写本期累计额时须填写上年同期数")
+			add("last_year", "last_year_required", "填写本期累计额时须填写上年同期数")
 		case r.Amount == nil && r.LastYear != nil:
-			add("amount", "填写上年同期数时须填写本期累计额")
+			add("amount", "amount_required", "填写上年同期数时须填写本期累计额")
 		case r.LastYear != nil && r.LastYear.Sign() <= 0:
-			add("last_year", "上年同期数须大于零")
+			add("last_year", "last_year_positive", "上年同期数须大于零")
 		}
 	}
 	if r.Amount != nil && kindOf(ind) != plan.KindGrowth {
-		add("amount", "仅增长类指标填写累计额")
+		add("amount", "amount_growth_only", "仅增长类指标填写累计额")
 	}
 	for _, f := range []struct{ name, text string }{{"note", r.Note}, {"cause", r.Cause}, {"remedy", r.Remedy}} {
 		if utf8.RuneCountInString(f.text) > maxText {
-			add(f.name, fmt.Sprintf("不超过%d字", maxText))
+			add(f.name, "text_too_long", fmt.Sprintf("不超过%d字", maxText), maxText)
 		}
 	}
 	if len(es) == 0 {

@@ -99,7 +99,12 @@ type ImportSummary struct {
 func (s *Service) ImportReports(ctx context.Context, a Actor, planID int64, entries []xlsx.Entry, submit bool) (ImportSummary, error) {
 	var sum ImportSummary
 	var problems xlsx.Errors
-	cell := func(e xlsx.Entry, field, reason string) { problems = append(problems, e.Fail(field, reason)) }
+	// cell refuses a line's field with a code and values: the workbook's own codes
+	// (i18n "xlsx.err.<code>") or, for a report that breaks a rule, progress's (its
+	// ValidationError's code, with the Chinese sentence as Reason when it has none).
+	cell := func(e xlsx.Entry, field, code string, args ...any) {
+		problems = append(problems, e.Fail(field, code, args...))
+	}
 	errRefused := errors.New("refused")
 	err := s.store.WithTx(ctx, func(ctx context.Context) error {
 		// The plan and its indicators are read once for the whole file.
@@ -131,14 +136,13 @@ func (s *Service) ImportReports(ctx context.Context, a Actor, planID int64, entr
 		for _, e := range entries {
 			ind, ok := inds[e.IndicatorID]
 			if !ok {
-				cell(e, "id", fmt.Sprintf("指标 %d 不属于本规划 / indicator %d is not in this plan", e.IndicatorID, e.IndicatorID))
+				cell(e, "id", "not_in_plan", e.IndicatorID)
 				continue
 			}
 			if e.Code != ind.Code {
 				// The id and the code name two things (a row pasted from another form, an
 				// edited id): refused, never written by the id alone.
-				cell(e, "code", fmt.Sprintf("指标代码与编号不符（编号%d的代码为%s）/ the code does not match the id (indicator %d is %s)",
-					e.IndicatorID, ind.Code, e.IndicatorID, ind.Code))
+				cell(e, "code", "code_mismatch", ind.Code)
 				continue
 			}
 			if err := s.importEntry(ctx, a, p, ind, e, submit, &sum, cell); err != nil {
@@ -165,26 +169,26 @@ func (s *Service) ImportReports(ctx context.Context, a Actor, planID int64, entr
 // importEntry writes one row; a problem with the row is reported through cell and the
 // import goes on to find the others. Only a failure of the database itself returns.
 // The actor's right to the indicator's department was checked for the whole file.
-func (s *Service) importEntry(ctx context.Context, a Actor, p *plan.Plan, ind store.IndicatorRow, e xlsx.Entry, submit bool, sum *ImportSummary, cell func(xlsx.Entry, string, string)) error {
+func (s *Service) importEntry(ctx context.Context, a Actor, p *plan.Plan, ind store.IndicatorRow, e xlsx.Entry, submit bool, sum *ImportSummary, cell func(xlsx.Entry, string, string, ...any)) error {
 	if err := s.refuseFed(ctx, ind); err != nil {
 		var fed *FedError
 		if !errors.As(err, &fed) {
 			return err
 		}
-		cell(e, "value", "该指标由招商项目库自动计算，不接受手工填报 / "+err.Error())
+		cell(e, "value", "fed")
 		return nil
 	}
 	if _, err := s.checkOpen(ctx, a, ind, p, e.Period); err != nil {
 		if !errors.Is(err, progress.ErrLocked) {
 			return err // the database's failure, not the row's
 		}
-		cell(e, "period", "报告期已锁定，请联系审核人解锁 / "+err.Error())
+		cell(e, "period", "locked", e.Period.String())
 		return nil
 	}
 	in := ReportInput{Period: e.Period.String(), Value: e.Value, Cumulative: &e.Cumulative, LastYear: e.LastYear, Amount: e.Amount,
 		Done: e.Done, Note: e.Note, Cause: e.Cause, Remedy: e.Remedy}
 	if err := requireValue(ind, in); err != nil {
-		cell(e, "value", "本期数值必填 / value is required")
+		cell(e, "value", "value_missing")
 		return nil
 	}
 	existing, err := s.store.IndicatorReports(ctx, ind.ID)
@@ -220,7 +224,7 @@ func (s *Service) importEntry(ctx context.Context, a Actor, p *plan.Plan, ind st
 		in.Version = cur.Version
 		in.apply(&next)
 		if r, err = progress.Update(cur.Report, next); err != nil {
-			cell(e, "value", err.Error())
+			refuseRow(e, err, "value", cell)
 			return nil
 		}
 		if !s.rowValid(e, r, ind, p, cell) {
@@ -237,7 +241,7 @@ func (s *Service) importEntry(ctx context.Context, a Actor, p *plan.Plan, ind st
 			return err
 		}
 	default:
-		cell(e, "period", fmt.Sprintf("该期已%s，不能覆盖；如需更正请在系统中发起更正 / already %s: correct it instead", cur.State.Label(), cur.State))
+		cell(e, "period", "already_filed", string(cur.State))
 		return nil
 	}
 	sum.Reports = append(sum.Reports, r.ID)
@@ -246,7 +250,7 @@ func (s *Service) importEntry(ctx context.Context, a Actor, p *plan.Plan, ind st
 	}
 	sub, err := progress.Apply(r, progress.Change{Action: progress.ActSubmit, By: a.UserID, At: s.Now(), Version: r.Version})
 	if err != nil {
-		cell(e, "value", err.Error())
+		refuseRow(e, err, "value", cell)
 		return nil
 	}
 	res, err := s.evaluateWith(ctx, ind, p, sub, periodEnd(sub.Period))
@@ -254,14 +258,7 @@ func (s *Service) importEntry(ctx context.Context, a Actor, p *plan.Plan, ind st
 		return err
 	}
 	if err := progress.CheckExplanation(sub, res.Status); err != nil {
-		var verrs progress.ValidationErrors
-		if errors.As(err, &verrs) {
-			for _, v := range verrs {
-				cell(e, v.Field, v.Message)
-			}
-			return nil
-		}
-		cell(e, "cause", err.Error())
+		refuseRow(e, err, "cause", cell)
 		return nil
 	}
 	if err := s.store.UpdateReport(ctx, sub, r.Version); err != nil {
@@ -271,18 +268,37 @@ func (s *Service) importEntry(ctx context.Context, a Actor, p *plan.Plan, ind st
 	return s.record(ctx, a, p.RegionID, "report.submit", "report", sub.ID, r, sub, "import")
 }
 
-func (s *Service) rowValid(e xlsx.Entry, r progress.Report, ind store.IndicatorRow, p *plan.Plan, cell func(xlsx.Entry, string, string)) bool {
+func (s *Service) rowValid(e xlsx.Entry, r progress.Report, ind store.IndicatorRow, p *plan.Plan, cell func(xlsx.Entry, string, string, ...any)) bool {
 	err := progress.Validate(r, ind.Indicator, p.Year)
 	if err == nil {
 		return true
 	}
-	var verrs progress.ValidationErrors
-	if errors.As(err, &verrs) {
-		for _, v := range verrs {
-			cell(e, v.Field, v.Message)
-		}
-	} else {
-		cell(e, "value", err.Error())
-	}
+	refuseRow(e, err, "value", cell)
 	return false
+}
+
+// refuseRow names a line's cells for a refusal of progress: each field's validation
+// code (as "valid.<code>"), or the transition's; field is the cell to name otherwise.
+func refuseRow(e xlsx.Entry, err error, field string, cell func(xlsx.Entry, string, string, ...any)) {
+	var verrs progress.ValidationErrors
+	var one *progress.ValidationError
+	if !errors.As(err, &verrs) && errors.As(err, &one) {
+		verrs = progress.ValidationErrors{one}
+	}
+	for _, v := range verrs {
+		if v.Code == "" {
+			cell(e, v.Field, "invalid_row", v.Message)
+			continue
+		}
+		cell(e, v.Field, "valid."+v.Code, v.Args...)
+	}
+	if len(verrs) > 0 {
+		return
+	}
+	var te *progress.TransitionError
+	if errors.As(err, &te) {
+		cell(e, field, "transition", string(te.From))
+		return
+	}
+	cell(e, field, "invalid_row", err.Error())
 }

@@ -203,7 +203,7 @@ func TestImportIDAndCodeMustAgree(t *testing.T) {
 		}
 		found := false
 		for _, e := range errs {
-			if e.Row == entries[0].Row && strings.Contains(e.Reason, "代码") {
+			if e.Row == entries[0].Row && e.Code == "code_mismatch" && e.Field == "code" {
 				found = true
 			}
 		}

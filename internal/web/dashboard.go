@@ -309,20 +309,11 @@ func monthParam(r *http.Request) (progress.Period, error) {
 	return p, nil
 }
 
-// sayError is an error whose message is already in the reader's language.
-type sayError struct {
-	msg string
-	err error
-}
-
-func (e *sayError) Error() string { return e.msg }
-func (e *sayError) Unwrap() error { return e.err }
-
 // badMonth says, in the reader's language, that the month asked for is not one of the
-// plan year's.
-func badMonth(lang string, err error) error {
+// plan year's: a refused field with its code, which the error table says from its key.
+func badMonth(err error) error {
 	if errors.As(err, new(progress.ValidationErrors)) {
-		return &sayError{msg: i18n.T(lang, "bull.badmonth"), err: err}
+		return progress.ValidationErrors{{Field: "month", Code: "bulletin_month", Message: i18n.T("zh", "bull.badmonth")}}
 	}
 	return err
 }
@@ -337,11 +328,11 @@ func (s *Server) bulletinPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	month, err := monthParam(r)
 	if err != nil {
-		return badMonth(lang, err)
+		return badMonth(err)
 	}
 	b, err := s.svc.Bulletin(ctx, a, id, month)
 	if err != nil {
-		return badMonth(lang, err)
+		return badMonth(err)
 	}
 	v := &bulletinView{Plan: b.Plan, Month: b.Month.String(), MonthText: periodLabel(lang, b.Month), At: dateText(b.At),
 		Overall: rollupOfSummary(b.Overall), Rate: b.Rate, Generated: dateText(s.opts.Clock()),
@@ -389,11 +380,11 @@ func (s *Server) bulletinDocx(w http.ResponseWriter, r *http.Request) error {
 	}
 	month, err := monthParam(r)
 	if err != nil {
-		return badMonth(requestLang(r), err)
+		return badMonth(err)
 	}
 	data, name, err := s.svc.BulletinDOCX(ctx, service.ActorFrom(ctx), id, month, requestLang(r))
 	if err != nil {
-		return badMonth(requestLang(r), err)
+		return badMonth(err)
 	}
 	sendFile(w, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name, data)
 	return nil

@@ -112,14 +112,15 @@ func (s *Server) workbookUpload(w http.ResponseWriter, r *http.Request) error {
 	var xe xlsx.Errors
 	if err != nil && !errors.As(err, &xe) {
 		// A file that is not a reporting form at all.
-		return s.renderWorkbook(w, r, http.StatusUnprocessableEntity, map[string]any{"Error": err.Error(), "File": h.Filename})
+		_, msg := errorMessage(r, err)
+		return s.renderWorkbook(w, r, http.StatusUnprocessableEntity, map[string]any{"Error": msg, "File": h.Filename})
 	}
 	var sum service.ImportSummary
 	if err == nil {
 		sum, err = s.svc.ImportReports(r.Context(), a, planID, entries, r.PostFormValue("submit") == "1")
 	}
 	if errors.As(err, &xe) {
-		return s.renderWorkbook(w, r, http.StatusUnprocessableEntity, map[string]any{"CellErrors": []xlsx.CellError(xe), "File": h.Filename})
+		return s.renderWorkbook(w, r, http.StatusUnprocessableEntity, map[string]any{"CellErrors": cellRows(requestLang(r), xe), "File": h.Filename})
 	}
 	if err != nil {
 		// Refusals of the figures are shown on the page with the error table's status;
@@ -131,4 +132,25 @@ func (s *Server) workbookUpload(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.renderWorkbook(w, r, http.StatusOK, map[string]any{"Summary": sum, "File": h.Filename})
+}
+
+// cellRow is one refused cell of an upload, in the reader's language.
+type cellRow struct {
+	Sheet  string
+	Row    int
+	Column string
+	Field  string
+	Value  string
+	Reason string
+}
+
+// cellRows says each refused cell from its code and values (i18n), naming its sheet,
+// row, column and field.
+func cellRows(lang string, xe xlsx.Errors) []cellRow {
+	out := make([]cellRow, len(xe))
+	for i, e := range xe {
+		out[i] = cellRow{Sheet: i18n.WorkbookSheet(lang, e.Sheet), Row: e.Row, Column: e.Column,
+			Field: i18n.WorkbookField(lang, e.Field), Value: e.Value, Reason: i18n.WorkbookReason(lang, e.Code, e.Args, e.Reason)}
+	}
+	return out
 }

@@ -68,17 +68,17 @@ func TestCSVRejections(t *testing.T) {
 		reason string
 	}{
 		{"not a number", func(r [][]string) [][]string { r[1][fValue] = "abc"; return r }, false, "H2", "不是数字"},
-		{"periods differ within the file", func(r [][]string) [][]string { r[3][fPeriod] = "2022-07"; return r }, false, "G4", "与第2行的报告期2022-06不一致"},
+		{"periods differ within the file", func(r [][]string) [][]string { r[3][fPeriod] = "2022-07"; return r }, false, "G4", "与第 2 行的报告期 2022-06 不一致"},
 		{"period not the template's", func(r [][]string) [][]string { r[3][fPeriod] = "2022-07"; return r }, true, "G4", "与模板的报告期"},
-		{"duplicate id", func(r [][]string) [][]string { r[3][fID] = "11"; return r }, false, "A4", "与第2行为同一指标"},
+		{"duplicate id", func(r [][]string) [][]string { r[3][fID] = "11"; return r }, false, "A4", "与第 2 行为同一指标"},
 		{"unknown id", func(r [][]string) [][]string { r[3][fID], r[3][fCode] = "99", "Z"; return r }, true, "A4", "本模板中没有此指标"},
 		{"code not the id's", func(r [][]string) [][]string { r[3][fCode] = "Z"; return r }, true, "B4", "指标代码与编号不符"},
 		{"milestone done missing", func(r [][]string) [][]string { r[5][fDone] = ""; return r }, true, "L6", "里程碑须填是否完成"},
 		{"done not boolean", func(r [][]string) [][]string { r[5][fDone] = "ok?"; return r }, false, "L6", "应填“是”或“否”"},
-		{"text too long", func(r [][]string) [][]string { r[1][fRemedy] = strings.Repeat("改", MaxText+1); return r }, false, "O2", "超过2000字"},
+		{"text too long", func(r [][]string) [][]string { r[1][fRemedy] = strings.Repeat("改", MaxText+1); return r }, false, "O2", "超过 2000 字"},
 		{"no figure", func(r [][]string) [][]string { r[1][fValue] = ""; return r }, false, "H2", "未填本期数值"},
 		{"unknown column", func(r [][]string) [][]string { r[0][fNote] = "备忘"; return r }, false, "M1", "未知的列名"},
-		{"same column twice", func(r [][]string) [][]string { r[0][fNote] = "remedy"; return r }, false, "O1", "与M列重复"},
+		{"same column twice", func(r [][]string) [][]string { r[0][fNote] = "remedy"; return r }, false, "O1", "与 M 列重复"},
 		{"required column missing", func(r [][]string) [][]string {
 			for _, l := range r {
 				l[fCode] = ""
@@ -100,7 +100,7 @@ func TestCSVRejections(t *testing.T) {
 			if len(es) != 1 {
 				t.Fatalf("want one error, got:\n%v", err)
 			}
-			if e := es[0]; e.Sheet != SheetCSV || e.Column+strconv.Itoa(e.Row) != c.cell || !strings.Contains(e.Reason, c.reason) {
+			if e := es[0]; e.Sheet != SheetCSV || e.Column+strconv.Itoa(e.Row) != c.cell || !strings.Contains(reason(e), c.reason) {
 				t.Errorf("got %v; want %s …%s…", e, c.cell, c.reason)
 			}
 		})
@@ -118,7 +118,7 @@ func TestCSVNotAForm(t *testing.T) {
 		{"binary", "\x00\x01\x02PK", ""},
 		{"utf-16", "\xff\xfe1\x002\x00", ""},
 		{"an xlsx", "PK\x03\x04rest", ""},
-		{"bad quoting", "指标编号,指标代码,报告期,本期数值\n11,A1,2022-06,\"5\"x\n", "CSV 格式错误"},
+		{"bad quoting", "指标编号,指标代码,报告期,本期数值\n11,A1,2022-06,\"5\"x\n", "malformed_csv"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := ReadCSV(strings.NewReader(c.in))
@@ -184,12 +184,12 @@ func TestEntryFail(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The service adds its own checks to the same list.
-	es := Errors{got[0].Fail("note", "须说明"), got[0].Fail("value", "数值不能为负"), got[0].Fail("cause", "须填写原因")}
+	es := Errors{got[0].Fail("note", "valid.text_too_long", 2000), got[0].Fail("value", "valid.value_negative"), got[0].Fail("cause", "valid.cause_required", "behind")}
 	es.Sort()
-	if s := es.Error(); !strings.Contains(s, "CSV!2 原因说明 cause: 须填写原因\n  CSV!A2 本期数值 value: 数值不能为负\n  CSV!E2 备注 note: 须说明") {
+	if s := es.Error(); !strings.Contains(s, "CSV!2 cause: valid.cause_required[behind]\n  CSV!A2 value: valid.value_negative\n  CSV!E2 note: valid.text_too_long[2000]") {
 		t.Errorf("got\n%s", s)
 	}
-	if ce := (Entry{Sheet: "填报", Row: 5}).Fail("value", "x"); ce.Column != "" || ce.Field != "本期数值 value" {
+	if ce := (Entry{Sheet: "填报", Row: 5}).Fail("value", "x"); ce.Column != "" || ce.Field != "value" {
 		t.Errorf("hand-made entry: %+v", ce)
 	}
 }

@@ -32,10 +32,11 @@
 // # Reading an upload
 //
 // ReadWorkbook and ReadCSV/ReadCSVFor return the reported lines as Entry values, or
-// Errors listing every bad cell (sheet, row, column letter, header, value, reason in
-// Chinese and English), sorted by row then column; one error refuses the whole file.
-// Input that is not a workbook or not a lantu template gives a plain error wrapping
-// ErrNotXLSX or ErrNotTemplate.
+// Errors listing every bad cell (sheet, row, column letter, field, value, and a reason
+// code with its values — never sentences: internal/i18n says them in the reader's
+// language), sorted by row then column; one error refuses the whole file. Input that is
+// not a workbook or not a lantu template gives a *FileError (a code and values) that
+// errors.Is matches to ErrNotXLSX or ErrNotTemplate.
 //
 // Cells are read as the text stored in the file (excelize RawCellValue), never as
 // Excel formats them, and parsed as decimals. Excel keeps numbers as float64, so a

@@ -2,33 +2,91 @@ package xlsx
 
 import (
 	"errors"
+
 	"fmt"
+	"github.com/lantu-dev/lantu/internal/progress"
 	"slices"
 	"strings"
 	"unicode/utf8"
 )
 
 var (
-	// ErrNotXLSX is wrapped by ReadWorkbook's error for input that is not an .xlsx
-	// workbook at all (random bytes, a CSV or an old .xls uploaded by mistake).
-	ErrNotXLSX = errors.New("不是 .xlsx 工作簿 / not an .xlsx workbook")
-	// ErrNotTemplate is wrapped by the readers' error for a workbook or CSV that is not
-	// a lantu reporting template: no 填报 sheet, no meta sheet, no header row, or a
-	// template version this build does not know.
-	ErrNotTemplate = errors.New("不是蓝图填报模板 / not a lantu reporting template")
+	// ErrNotXLSX is matched (errors.Is) by the *FileError for input that is not an
+	// .xlsx workbook at all (random bytes, a CSV or an old .xls uploaded by mistake).
+	ErrNotXLSX = errors.New("xlsx: not an .xlsx workbook")
+	// ErrNotTemplate is matched by the *FileError for a workbook or CSV that is not a
+	// lantu reporting form: no 填报 sheet, no meta sheet, no header row, or a template
+	// version this build does not know.
+	ErrNotTemplate = errors.New("xlsx: not a lantu reporting form")
 )
+
+// FileError refuses a whole upload: Code says why (old_xls, not_xlsx, damaged,
+// no_meta, csv_encoding, too_large …) and Args are its values; i18n.WorkbookFile says
+// it in the reader's language. Err is the cause underneath, for the log.
+type FileError struct {
+	Kind error // ErrNotXLSX, ErrNotTemplate, or nil
+	Code string
+	Args []any
+	Err  error
+}
+
+func fileError(kind error, code string, cause error, args ...any) *FileError {
+	return &FileError{Kind: kind, Code: code, Args: args, Err: cause}
+}
+
+func (e *FileError) Error() string {
+	msg := "xlsx: " + e.Code
+	if e.Kind != nil {
+		msg = e.Kind.Error() + ": " + e.Code
+	}
+	if len(e.Args) > 0 {
+		msg += fmt.Sprint(e.Args)
+	}
+	if e.Err != nil {
+		msg += ": " + e.Err.Error()
+	}
+	return msg
+}
+
+// Is makes errors.Is(err, ErrNotXLSX) or errors.Is(err, ErrNotTemplate) true for its kind.
+func (e *FileError) Is(target error) bool { return e.Kind != nil && target == e.Kind }
+
+// Unwrap is the cause underneath.
+func (e *FileError) Unwrap() error { return e.Err }
+
+// Cell error codes of the figures (the others are written where they are found).
+const (
+	CodeNotNumber      = "not_number"       // not a number
+	CodeTooLarge       = "too_large"        // a figure of 10^15 or more
+	CodeUnitNotPercent = "unit_not_percent" // a % sign where the unit is not a percentage
+	CodeUnitScaled     = "unit_scaled"      // 3万 where the unit (Args[0]) is already 万元
+	CodePercentFormat  = "percent_format"   // a percentage cell, the unit (Args[0]) is not %
+)
+
+// figureCode is the cell code of progress.ParseFigure's or CheckFigure's error.
+func figureCode(err error) string {
+	var fe *progress.FigureError
+	if errors.As(err, &fe) && fe.Code == progress.FigureTooLarge {
+		return CodeTooLarge
+	}
+	return CodeNotNumber
+}
 
 // CellError names one bad cell of an upload: the sheet (填报, or CSV for a CSV
 // form), the row (the line of a CSV), the column letter as Excel shows it, the
-// field's header, the text found there (shortened to 60 characters) and why it
-// was refused, in Chinese and English.
+// field (the form's English column name: value, period, id …), the text found there
+// (shortened to 60 characters) and why it was refused: Code and its values Args
+// (i18n.WorkbookCell says it in the reader's language). Reason is a refusal already
+// in words (an importer that builds its own sentences), used when Code is "".
 type CellError struct {
 	Sheet  string `json:"sheet"`
 	Row    int    `json:"row"`
 	Column string `json:"column"` // "H"; "" for a whole row or file
-	Field  string `json:"field"`  // "本期数值 value"
+	Field  string `json:"field"`  // "value"
 	Value  string `json:"value"`
-	Reason string `json:"reason"`
+	Code   string `json:"code,omitempty"`
+	Args   []any  `json:"args,omitempty"`
+	Reason string `json:"reason,omitempty"`
 }
 
 // Cell is the Excel reference of the cell: 填报!H7, or CSV!H7.
@@ -39,7 +97,7 @@ func (e CellError) Cell() string {
 	return fmt.Sprintf("%s!%s%d", e.Sheet, e.Column, e.Row)
 }
 
-// Error reads like `填报!H7 本期数值 value "abc": 不是数字 / is not a number`.
+// Error, for the log, reads like `填报!H7 value "abc": not_number`.
 func (e CellError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.Cell())
@@ -49,7 +107,14 @@ func (e CellError) Error() string {
 	if e.Value != "" {
 		fmt.Fprintf(&b, " %q", e.Value)
 	}
-	b.WriteString(": " + e.Reason)
+	why := e.Code
+	if why == "" {
+		why = e.Reason
+	}
+	b.WriteString(": " + why)
+	if len(e.Args) > 0 {
+		fmt.Fprint(&b, e.Args)
+	}
 	return b.String()
 }
 
@@ -60,7 +125,7 @@ type Errors []CellError
 // Error lists every problem, one a line, after a count.
 func (es Errors) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "文件有%d处错误，未导入 / %d error(s), nothing imported:", len(es), len(es))
+	fmt.Fprintf(&b, "xlsx: %d error(s), nothing imported:", len(es))
 	for _, e := range es {
 		b.WriteString("\n  " + e.Error())
 	}
@@ -76,6 +141,9 @@ func (es Errors) Sort() {
 		}
 		if ca, cb := colNumber(a.Column), colNumber(b.Column); ca != cb {
 			return ca - cb
+		}
+		if c := strings.Compare(a.Code, b.Code); c != 0 {
+			return c
 		}
 		return strings.Compare(a.Reason, b.Reason)
 	})

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lantu-dev/lantu/internal/i18n"
 	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/progress"
 	"github.com/shopspring/decimal"
@@ -190,3 +191,6 @@ func wantSampleCSV() []Entry {
 	}
 	return w
 }
+
+// reason is a refused cell's reason as a Chinese reader is told it.
+func reason(e CellError) string { return i18n.WorkbookReason("zh", e.Code, e.Args, e.Reason) }

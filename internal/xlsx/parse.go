@@ -35,50 +35,43 @@ type numberCtx struct {
 //   - a percent sign only when the unit is a percentage (%, 个百分点): 5% is 5; an Excel
 //     cell formatted as a percentage (which stores 5% as 0.05) is read as it shows, 5.
 //
-// The reason is "" on success.
-func parseNumber(raw string, c numberCtx) (decimal.Decimal, string) {
+// The reason code (with its values) is "" on success.
+func parseNumber(raw string, c numberCtx) (decimal.Decimal, string, []any) {
 	s := normalize(raw)
 	if len(s) > 80 {
-		return decimal.Zero, "不是数字 / is not a number"
+		return decimal.Zero, CodeNotNumber, nil
 	}
 	percentUnit := c.unit == "%" || strings.Contains(c.unit, "百分点") || c.unit == "‰"
 	if strings.HasSuffix(s, "%") {
 		s = strings.TrimSpace(strings.TrimSuffix(s, "%"))
 		if !percentUnit {
-			return decimal.Zero, "单位不是%，请填写以" + unitOr(c.unit) + "计的数字 / the unit is not a percentage"
+			return decimal.Zero, CodeUnitNotPercent, nil
 		}
 	}
 	if c.unit != "" && c.unit != "%" && strings.HasSuffix(s, c.unit) {
 		s = strings.TrimSpace(strings.TrimSuffix(s, c.unit))
 	}
 	if word, _ := progress.ScaleWord(s); word != "" && (strings.HasPrefix(c.unit, "万") || strings.HasPrefix(c.unit, "亿")) {
-		return decimal.Zero, "单位已是" + c.unit + "，请直接填写以" + c.unit + "计的数字 / the unit is already scaled: give a plain number"
+		return decimal.Zero, CodeUnitScaled, []any{c.unit}
 	}
 	if strings.HasSuffix(s, "%") { // 5%% is not a number
-		return decimal.Zero, "不是数字 / is not a number"
+		return decimal.Zero, CodeNotNumber, nil
 	}
 	d, err := progress.ParseFigure(s)
 	if err != nil {
-		return decimal.Zero, err.Error()
+		return decimal.Zero, figureCode(err), nil
 	}
 	if c.percentFmt {
 		if !percentUnit {
-			return decimal.Zero, "单元格为百分比格式，但单位不是% / a percentage, but the unit is not %"
+			return decimal.Zero, CodePercentFormat, []any{c.unit}
 		}
 		d = d.Mul(pct)
 		if err := progress.CheckFigure(d); err != nil {
-			return decimal.Zero, err.Error()
+			return decimal.Zero, figureCode(err), nil
 		}
 		d = progress.CleanFigure(d)
 	}
-	return d, ""
-}
-
-func unitOr(u string) string {
-	if u == "" {
-		return "指标单位"
-	}
-	return u
+	return d, "", nil
 }
 
 func allDigits(s string) bool {

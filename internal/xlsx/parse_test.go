@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"github.com/lantu-dev/lantu/internal/i18n"
 	"strings"
 	"testing"
 )
@@ -61,10 +62,10 @@ func TestParseNumber(t *testing.T) {
 		{"3亿吨", "万吨", false, "!不是数字"},
 		{strings.Repeat("9", 100), "", false, "!不是数字"},
 	} {
-		d, why := parseNumber(c.in, numberCtx{unit: c.unit, percentFmt: c.pctFmt})
+		d, code, args := parseNumber(c.in, numberCtx{unit: c.unit, percentFmt: c.pctFmt})
 		got := d.String()
-		if why != "" {
-			got = "!" + why
+		if code != "" {
+			got = "!" + i18n.WorkbookReason("zh", code, args, "")
 		}
 		if strings.HasPrefix(c.want, "!") && !(strings.HasPrefix(got, "!") && strings.Contains(got, c.want[1:])) || !strings.HasPrefix(c.want, "!") && got != c.want {
 			t.Errorf("parseNumber(%q, %q, pct=%v) = %s, want %s", c.in, c.unit, c.pctFmt, got, c.want)
@@ -120,7 +121,7 @@ func TestParseID(t *testing.T) {
 
 func TestParseNumberKilo(t *testing.T) {
 	// 千瓦 is a unit, not a scale: 3万 of it is 30000 千瓦.
-	if d, why := parseNumber("3万千瓦", numberCtx{unit: "千瓦"}); why != "" || d.String() != "30000" {
+	if d, why, _ := parseNumber("3万千瓦", numberCtx{unit: "千瓦"}); why != "" || d.String() != "30000" {
 		t.Errorf("got %s %s", d, why)
 	}
 }

@@ -73,18 +73,18 @@ func ReadWorkbook(r io.Reader, size int64) (entries []Entry, err error) {
 	}
 	if !bytes.HasPrefix(b, []byte("PK\x03\x04")) {
 		if bytes.HasPrefix(b, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
-			return nil, fmt.Errorf("%w: 旧版 .xls 或加密文件，请另存为 .xlsx / an old .xls or encrypted file: save it as .xlsx", ErrNotXLSX)
+			return nil, fileError(ErrNotXLSX, "old_xls", nil)
 		}
-		return nil, fmt.Errorf("%w: 文件不是 Excel 工作簿（是否上传了 CSV？）/ the file is not an Excel workbook (a CSV?)", ErrNotXLSX)
+		return nil, fileError(ErrNotXLSX, "not_xlsx", nil)
 	}
 	defer func() { // excelize on a damaged archive: a clear error, never a panic
 		if p := recover(); p != nil {
-			entries, err = nil, fmt.Errorf("%w: 文件已损坏 / damaged file (%v)", ErrNotXLSX, p)
+			entries, err = nil, fileError(ErrNotXLSX, "damaged", fmt.Errorf("%v", p))
 		}
 	}()
 	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: 128 << 20, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
-		return nil, fmt.Errorf("%w: 无法打开 / cannot open: %v", ErrNotXLSX, err)
+		return nil, fileError(ErrNotXLSX, "unreadable", err)
 	}
 	defer f.Close()
 	exp, err := readMeta(f)
@@ -93,20 +93,20 @@ func ReadWorkbook(r io.Reader, size int64) (entries []Entry, err error) {
 	}
 	rows, err := f.Rows(SheetForm)
 	if err != nil {
-		return nil, fmt.Errorf("%w: 缺少“%s”表 / no sheet %s", ErrNotTemplate, SheetForm, SheetForm)
+		return nil, fileError(ErrNotTemplate, "no_form_sheet", err)
 	}
 	defer rows.Close()
 	var recs []record
 	for n := 1; rows.Next(); n++ {
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, fmt.Errorf("%w: 第%d行无法读取 / row %d unreadable: %v", ErrNotXLSX, n, n, err)
+			return nil, fileError(ErrNotXLSX, "row_unreadable", err, n)
 		}
 		if len(cells) > maxCols {
 			cells = cells[:maxCols]
 		}
 		if n > maxRows && slices.ContainsFunc(cells, func(c string) bool { return !blank(c) }) {
-			return nil, fmt.Errorf("%w: 超过%d行 / more than %d rows", ErrNotTemplate, maxRows, maxRows)
+			return nil, fileError(ErrNotTemplate, "too_many_rows", nil, maxRows)
 		}
 		recs = append(recs, record{n: n, cells: cells, shown: func(i int) string {
 			cell, err := excelize.CoordinatesToCellName(i+1, n)
@@ -118,7 +118,7 @@ func ReadWorkbook(r io.Reader, size int64) (entries []Entry, err error) {
 		}})
 	}
 	if err := rows.Error(); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrNotXLSX, err)
+		return nil, fileError(ErrNotXLSX, "unreadable", err)
 	}
 	return readTable(SheetForm, recs, exp)
 }
@@ -126,7 +126,7 @@ func ReadWorkbook(r io.Reader, size int64) (entries []Entry, err error) {
 func readLimited(r io.Reader, size int64) ([]byte, error) {
 	limit := int64(MaxUpload)
 	if size > limit {
-		return nil, fmt.Errorf("xlsx: 文件过大（%d字节，上限%d）/ file too large", size, limit)
+		return nil, fileError(nil, "too_large", nil, limit>>20)
 	}
 	if size > 0 {
 		limit = size
@@ -136,17 +136,17 @@ func readLimited(r io.Reader, size int64) ([]byte, error) {
 		return nil, fmt.Errorf("xlsx: read upload: %w", err)
 	}
 	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("xlsx: 文件过大（上限%d字节）/ file too large", limit)
+		return nil, fileError(nil, "too_large", nil, limit>>20)
 	}
 	return b, nil
 }
 
 // readMeta reads the hidden sheet WriteTemplate wrote.
 func readMeta(f *excelize.File) (*expect, error) {
-	bad := func(why string) error { return fmt.Errorf("%w: %s", ErrNotTemplate, why) }
+	bad := func(code string, args ...any) error { return fileError(ErrNotTemplate, code, nil, args...) }
 	rows, err := f.GetRows(SheetMeta, excelize.Options{RawCellValue: true})
 	if err != nil {
-		return nil, bad("缺少模板信息表，请使用系统下载的模板 / no meta sheet: use a template downloaded from lantu")
+		return nil, bad("no_meta")
 	}
 	cell := func(row []string, i int) string {
 		if i < len(row) {
@@ -160,20 +160,20 @@ func readMeta(f *excelize.File) (*expect, error) {
 		kv[cell(rows[i], 0)] = cell(rows[i], 1)
 	}
 	if v, ok := kv["lantu-template"]; !ok {
-		return nil, bad("模板信息表无版本 / meta sheet has no version")
+		return nil, bad("meta_damaged")
 	} else if v != Version {
-		return nil, bad(fmt.Sprintf("模板版本%s不受支持，请重新下载模板 / template version %s is not supported: download a new one", v, v))
+		return nil, bad("meta_version", v)
 	}
 	p, err := progress.ParsePeriod(kv["period"])
 	if err != nil {
-		return nil, bad("模板信息表的报告期无法识别 / meta sheet period unreadable")
+		return nil, bad("meta_damaged")
 	}
 	exp := &expect{period: p, rows: map[int64]metaRow{}}
 	for i < len(rows) && cell(rows[i], 0) == "" {
 		i++
 	}
 	if i >= len(rows) || cell(rows[i], 0) != metaHeader[0] {
-		return nil, bad("模板信息表缺少指标列表 / meta sheet has no indicator list")
+		return nil, bad("meta_damaged")
 	}
 	for _, row := range rows[i+1:] {
 		if cell(row, 0) == "" {
@@ -181,10 +181,10 @@ func readMeta(f *excelize.File) (*expect, error) {
 		}
 		id, ok := parseID(cell(row, 0))
 		if !ok {
-			return nil, bad("模板信息表的指标编号无法识别 / meta sheet id unreadable")
+			return nil, bad("meta_damaged")
 		}
 		if _, dup := exp.rows[id]; dup {
-			return nil, bad("模板信息表的指标编号重复 / meta sheet id repeated")
+			return nil, bad("meta_damaged")
 		}
 		cum, _ := parseBool(cell(row, 4))
 		exp.rows[id] = metaRow{code: cell(row, 1), kind: kindOf(plan.Kind(cell(row, 2))), unit: cell(row, 3), cumulative: cum}
@@ -219,19 +219,19 @@ func readCSV(r io.Reader, exp *expect) ([]Entry, error) {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
 		b = b[3:]
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
-		return nil, fmt.Errorf("%w: CSV 为 UTF-16 编码，请另存为“CSV UTF-8” / UTF-16 CSV: save as CSV UTF-8", ErrNotTemplate)
+		return nil, fileError(ErrNotTemplate, "csv_encoding", nil)
 	case bytes.HasPrefix(b, []byte("PK\x03\x04")):
-		return nil, fmt.Errorf("%w: 这是 Excel 工作簿，请按 .xlsx 上传 / this is an .xlsx workbook, not a CSV", ErrNotTemplate)
+		return nil, fileError(ErrNotTemplate, "csv_is_xlsx", nil)
 	}
 	if !utf8.Valid(b) {
 		d, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
 		if err != nil || !utf8.Valid(d) {
-			return nil, fmt.Errorf("%w: CSV 编码无法识别，请另存为“CSV UTF-8” / unknown encoding: save as CSV UTF-8", ErrNotTemplate)
+			return nil, fileError(ErrNotTemplate, "csv_encoding", nil)
 		}
 		b = d
 	}
 	if bytes.IndexByte(b, 0) >= 0 {
-		return nil, fmt.Errorf("%w: 文件含二进制内容，不是 CSV / binary content, not a CSV", ErrNotTemplate)
+		return nil, fileError(ErrNotTemplate, "csv_binary", nil)
 	}
 	cr := csv.NewReader(bytes.NewReader(b))
 	cr.FieldsPerRecord = -1
@@ -246,7 +246,7 @@ func readCSV(r io.Reader, exp *expect) ([]Entry, error) {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				return nil, Errors{{Sheet: SheetCSV, Row: pe.Line, Column: colName(pe.Column),
-					Reason: "CSV 格式错误 / malformed CSV: " + pe.Err.Error()}}
+					Code: "malformed_csv"}}
 			}
 			return nil, fmt.Errorf("xlsx: read csv: %w", err)
 		}
@@ -301,7 +301,7 @@ type table struct {
 func readTable(sheet string, recs []record, exp *expect) ([]Entry, error) {
 	h, ok := findHeader(recs)
 	if !ok {
-		return nil, fmt.Errorf("%w: 找不到表头（指标编号、本期数值…）/ no header row (指标编号 id, 本期数值 value, …)", ErrNotTemplate)
+		return nil, fileError(ErrNotTemplate, "no_header", nil)
 	}
 	t := &table{sheet: sheet, exp: exp}
 	for i := range t.cols {
@@ -316,17 +316,17 @@ func readTable(sheet string, recs []record, exp *expect) ([]Entry, error) {
 		switch {
 		case !ok:
 			t.errs = append(t.errs, CellError{Sheet: sheet, Row: hr.n, Column: colName(i + 1), Value: shorten(c),
-				Reason: "未知的列名 / unknown column"})
+				Code: "unknown_column"})
 		case t.cols[f] >= 0:
-			t.errs = append(t.errs, CellError{Sheet: sheet, Row: hr.n, Column: colName(i + 1), Field: f.header(),
-				Value: shorten(c), Reason: fmt.Sprintf("与%s列重复 / same column as %s", colName(t.cols[f]+1), colName(t.cols[f]+1))})
+			t.errs = append(t.errs, CellError{Sheet: sheet, Row: hr.n, Column: colName(i + 1), Field: f.name(),
+				Value: shorten(c), Code: "same_column", Args: []any{colName(t.cols[f] + 1)}})
 		default:
 			t.cols[f] = i
 		}
 	}
 	for _, f := range []field{fID, fCode, fPeriod, fValue} {
 		if t.cols[f] < 0 {
-			t.errs = append(t.errs, CellError{Sheet: sheet, Row: hr.n, Field: f.header(), Reason: "缺少此列 / column missing"})
+			t.errs = append(t.errs, CellError{Sheet: sheet, Row: hr.n, Field: f.name(), Code: "column_missing"})
 		}
 	}
 	if len(t.errs) > 0 {
@@ -393,14 +393,14 @@ func (t *table) line(rec record, seenID map[int64]int, firstPeriod *progress.Per
 	}
 	nerr := len(t.errs)
 	bad := map[field]bool{}
-	add := func(f field, reason string) {
+	add := func(f field, code string, args ...any) {
 		bad[f] = true
 		col := ""
 		if t.cols[f] >= 0 {
 			col = colName(t.cols[f] + 1)
 		}
-		t.errs = append(t.errs, CellError{Sheet: t.sheet, Row: rec.n, Column: col, Field: f.header(),
-			Value: shorten(strings.TrimSpace(get(f))), Reason: reason})
+		t.errs = append(t.errs, CellError{Sheet: t.sheet, Row: rec.n, Column: col, Field: f.name(),
+			Value: shorten(strings.TrimSpace(get(f))), Code: code, Args: args})
 	}
 	e := Entry{Sheet: t.sheet, Row: rec.n, cols: t.cols}
 
@@ -408,20 +408,20 @@ func (t *table) line(rec record, seenID map[int64]int, firstPeriod *progress.Per
 	var m *metaRow
 	switch id, ok := parseID(get(fID)); {
 	case blank(get(fID)):
-		add(fID, "缺少指标编号 / id missing")
+		add(fID, "id_missing")
 	case !ok:
-		add(fID, "不是有效的指标编号 / not an indicator id")
+		add(fID, "id_invalid")
 	default:
 		e.IndicatorID = id
 		if t.exp != nil {
 			if mr, ok := t.exp.rows[id]; ok {
 				m = &mr
 			} else {
-				add(fID, "本模板中没有此指标 / not an indicator of this template")
+				add(fID, "id_not_in_template")
 			}
 		}
 		if prev, dup := seenID[id]; dup {
-			add(fID, fmt.Sprintf("与第%d行为同一指标 / same indicator as row %d", prev, prev))
+			add(fID, "id_repeated", prev)
 		} else {
 			seenID[id] = rec.n
 		}
@@ -431,17 +431,17 @@ func (t *table) line(rec record, seenID map[int64]int, firstPeriod *progress.Per
 		e.Code = e.Code[1:]
 	}
 	if m != nil && e.Code != m.code {
-		add(fCode, fmt.Sprintf("指标代码与编号不符（应为%s）/ code does not match the id (want %s)", m.code, m.code))
+		add(fCode, "code_mismatch", m.code)
 	}
 	switch p, ok := parsePeriod(get(fPeriod)); {
 	case blank(get(fPeriod)):
-		add(fPeriod, "缺少报告期 / period missing")
+		add(fPeriod, "period_missing")
 	case !ok:
 		if p2, ok2 := parsePeriod(shown(fPeriod)); ok2 && shown(fPeriod) != "" {
 			p, ok = p2, true
 		}
 		if !ok {
-			add(fPeriod, "报告期无法识别（应为2022-06、2022Q2或2022）/ not a period (want 2022-06, 2022Q2 or 2022)")
+			add(fPeriod, "period_invalid")
 			break
 		}
 		fallthrough
@@ -449,12 +449,11 @@ func (t *table) line(rec record, seenID map[int64]int, firstPeriod *progress.Per
 		e.Period = p
 		switch {
 		case t.exp != nil && p != t.exp.period:
-			add(fPeriod, fmt.Sprintf("与模板的报告期%s不符 / not the template's period %s", t.exp.period, t.exp.period))
+			add(fPeriod, "period_not_template", t.exp.period.String())
 		case t.exp == nil && firstPeriod.IsZero():
 			*firstPeriod, *firstRow = p, rec.n
 		case t.exp == nil && p != *firstPeriod:
-			add(fPeriod, fmt.Sprintf("与第%d行的报告期%s不一致，一个文件只报一期 / differs from row %d (%s): one period a file",
-				*firstRow, *firstPeriod, *firstRow, *firstPeriod))
+			add(fPeriod, "period_differs", *firstRow, firstPeriod.String())
 		}
 	}
 
@@ -471,16 +470,16 @@ func (t *table) line(rec record, seenID map[int64]int, firstPeriod *progress.Per
 			return
 		}
 		if kind != "" && !applies(f, kind) {
-			add(f, fmt.Sprintf("%s指标不填此项 / not used for a %s indicator", kindLabel(kind), kind))
+			add(f, "not_for_kind", string(kind))
 			return
 		}
 		c := numberCtx{unit: unit, percentFmt: isNumber(s) && strings.HasSuffix(strings.TrimSpace(shown(f)), "%")}
 		if f != fValue && (c.unit == "%" || strings.Contains(c.unit, "百分点")) {
 			c.unit = "" // 上年同期 and 本期累计额 are amounts, never rates
 		}
-		d, why := parseNumber(s, c)
+		d, why, args := parseNumber(s, c)
 		if why != "" {
-			add(f, why)
+			add(f, why, args...)
 			return
 		}
 		*dst = &d
@@ -492,21 +491,21 @@ func (t *table) line(rec record, seenID map[int64]int, firstPeriod *progress.Per
 		if v, ok := parseBool(s); ok {
 			e.Cumulative = v
 		} else {
-			add(fCumulative, "应填“是”或“否” / should be 是 or 否")
+			add(fCumulative, "yes_no")
 		}
 	}
 	switch s := get(fDone); {
 	case blank(s):
 		if kind == plan.KindMilestone {
-			add(fDone, "里程碑须填是否完成（是/否）/ a milestone must say 是 or 否")
+			add(fDone, "done_missing")
 		}
 	case kind != "" && !applies(fDone, kind):
-		add(fDone, fmt.Sprintf("%s指标不填此项 / not used for a %s indicator", kindLabel(kind), kind))
+		add(fDone, "not_for_kind", string(kind))
 	default:
 		if v, ok := parseBool(s); ok {
 			e.Done = v
 		} else {
-			add(fDone, "应填“是”或“否” / should be 是 or 否")
+			add(fDone, "yes_no")
 		}
 	}
 	// A reported line must carry its figure.
@@ -517,9 +516,9 @@ func (t *table) line(rec record, seenID map[int64]int, firstPeriod *progress.Per
 		case kind == plan.KindGrowth && pair:
 		case kind == "" && (pair || !blank(get(fDone))):
 		case kind == plan.KindGrowth:
-			add(fValue, "未填本期数值（或同填本期累计额与上年同期）/ value missing (or give amount and last year)")
+			add(fValue, "value_missing_growth")
 		default:
-			add(fValue, "未填本期数值 / value missing")
+			add(fValue, "value_missing")
 		}
 	}
 
@@ -530,24 +529,12 @@ func (t *table) line(rec record, seenID map[int64]int, firstPeriod *progress.Per
 	}{{fNote, &e.Note}, {fCause, &e.Cause}, {fRemedy, &e.Remedy}} {
 		s := strings.TrimSpace(get(x.f))
 		if tooLong(s) {
-			add(x.f, fmt.Sprintf("超过%d字（共%d字）/ over %d characters", MaxText, utf8.RuneCountInString(s), MaxText))
+			add(x.f, "text_too_long", MaxText, utf8.RuneCountInString(s))
 			continue
 		}
 		*x.dst = s
 	}
 	return e, len(t.errs) == nerr
-}
-
-func kindLabel(k plan.Kind) string {
-	switch k {
-	case plan.KindMilestone:
-		return "里程碑"
-	case plan.KindGrowth:
-		return "增长类"
-	case plan.KindShare:
-		return "占比类"
-	}
-	return "总量类"
 }
 
 // isNumber reports a cell Excel stores as a number (the raw text of a number cell).

@@ -51,35 +51,35 @@ func ReadSheet(data []byte, csvForm bool) (sh Sheet, err error) {
 		return readPlainCSV(data)
 	}
 	if !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-		return sh, fmt.Errorf("%w: 文件不是 Excel 工作簿（是否上传了 CSV？）/ the file is not an Excel workbook (a CSV?)", ErrNotXLSX)
+		return sh, fileError(ErrNotXLSX, "not_xlsx", nil)
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			sh, err = Sheet{}, fmt.Errorf("%w: 文件已损坏 / damaged file (%v)", ErrNotXLSX, p)
+			sh, err = Sheet{}, fileError(ErrNotXLSX, "damaged", fmt.Errorf("%v", p))
 		}
 	}()
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 128 << 20, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
-		return sh, fmt.Errorf("%w: 无法打开 / cannot open: %v", ErrNotXLSX, err)
+		return sh, fileError(ErrNotXLSX, "unreadable", err)
 	}
 	defer f.Close()
 	names := f.GetSheetList()
 	if len(names) == 0 {
-		return sh, fmt.Errorf("%w: 没有工作表 / no sheet", ErrNotXLSX)
+		return sh, fileError(ErrNotXLSX, "no_sheet", nil)
 	}
 	sh.Name = names[0]
 	rows, err := f.Rows(sh.Name)
 	if err != nil {
-		return sh, fmt.Errorf("%w: %v", ErrNotXLSX, err)
+		return sh, fileError(ErrNotXLSX, "unreadable", err)
 	}
 	defer rows.Close()
 	for n := 1; rows.Next(); n++ {
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return sh, fmt.Errorf("%w: 第%d行无法读取 / row %d unreadable: %v", ErrNotXLSX, n, n, err)
+			return sh, fileError(ErrNotXLSX, "row_unreadable", err, n)
 		}
 		if n > maxRows {
-			return sh, fmt.Errorf("xlsx: 超过%d行 / more than %d rows", maxRows, maxRows)
+			return sh, fileError(nil, "too_many_rows", nil, maxRows)
 		}
 		if len(cells) > maxCols {
 			cells = cells[:maxCols]
@@ -95,12 +95,12 @@ func readPlainCSV(b []byte) (Sheet, error) {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
 		b = b[3:]
 	case bytes.HasPrefix(b, []byte("PK\x03\x04")):
-		return sh, errors.New("xlsx: 这是 Excel 工作簿，请按 .xlsx 上传 / this is an .xlsx workbook, not a CSV")
+		return sh, fileError(nil, "csv_is_xlsx", nil)
 	}
 	if !utf8.Valid(b) {
 		d, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
 		if err != nil || !utf8.Valid(d) {
-			return sh, errors.New("xlsx: CSV 编码无法识别，请另存为“CSV UTF-8” / unknown encoding: save as CSV UTF-8")
+			return sh, fileError(nil, "csv_encoding", nil)
 		}
 		b = d
 	}
@@ -114,13 +114,13 @@ func readPlainCSV(b []byte) (Sheet, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return sh, Errors{{Sheet: SheetCSV, Row: pe.Line, Column: colName(pe.Column), Reason: "CSV 格式错误 / malformed CSV: " + pe.Err.Error()}}
+				return sh, Errors{{Sheet: SheetCSV, Row: pe.Line, Column: colName(pe.Column), Code: "malformed_csv"}}
 			}
 			return sh, err
 		}
 		line, _ := cr.FieldPos(0)
 		if len(sh.Lines) >= maxRows {
-			return sh, fmt.Errorf("xlsx: 超过%d行 / more than %d rows", maxRows, maxRows)
+			return sh, fileError(nil, "too_many_rows", nil, maxRows)
 		}
 		sh.Lines = append(sh.Lines, Line{N: line, Cells: rec})
 	}

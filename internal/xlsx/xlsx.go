@@ -59,14 +59,15 @@ type Entry struct {
 // indicator is the uploader's, progress.Validate, an explanation rule), so the
 // service can refuse the upload with the same list as ReadWorkbook's. field is a
 // report field: indicator_id, code, period, value, cumulative, last_year, amount,
-// done, note, cause, remedy; the column is "" for another or one the file lacks. The
-// echoed Value is left empty.
-func (e Entry) Fail(name, reason string) CellError {
-	ce := CellError{Sheet: e.Sheet, Row: e.Row, Reason: reason}
+// done, note, cause, remedy; the column is "" for another or one the file lacks. code
+// and args say why (a code of i18n's "xlsx.err." messages, or "valid.<code>" of a
+// report rule). The echoed Value is left empty.
+func (e Entry) Fail(name, code string, args ...any) CellError {
+	ce := CellError{Sheet: e.Sheet, Row: e.Row, Code: code, Args: args}
 	read := e.cols != [nFields]int{} // an Entry made by hand has no columns
 	for f := field(0); f < nFields; f++ {
 		if columns[f].en == name || f == fID && name == "indicator_id" {
-			ce.Field = f.header()
+			ce.Field = f.name()
 			if read && e.cols[f] >= 0 {
 				ce.Column = colName(e.cols[f] + 1)
 			}
@@ -141,6 +142,9 @@ var columns = [nFields]struct {
 
 func (f field) col() string    { return colName(int(f) + 1) }
 func (f field) header() string { return columns[f].zh + " " + columns[f].en }
+
+// name is the field's English column name, as CellError.Field gives it.
+func (f field) name() string { return columns[f].en }
 
 func kindOf(k plan.Kind) plan.Kind {
 	if k == "" {
