@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/invest"
@@ -91,6 +94,80 @@ func TestNoDetailsForRefusalsAndBugs(t *testing.T) {
 			if m := p.Message(lang); strings.Contains(m, "department 7") || strings.Contains(m, "secret_table") || strings.Contains(m, "/var/lib") {
 				t.Errorf("%q tells %q", m, err)
 			}
+		}
+	}
+}
+
+// Every refusal of a report's rules has a code whose sentence exists in both languages:
+// the English has no Han character, the Chinese no "a / b" pair; the error table says it
+// in the reader's language, naming the field.
+func TestValidationCodesSaid(t *testing.T) {
+	d := func(s string) *decimal.Decimal { v := decimal.RequireFromString(s); return &v }
+	monthly := plan.Indicator{ID: 1, Kind: plan.KindLevel, Frequency: plan.Monthly}
+	growth := plan.Indicator{ID: 2, Kind: plan.KindGrowth, Frequency: plan.Monthly}
+	share := plan.Indicator{ID: 3, Kind: plan.KindShare, Unit: "%"}
+	period := func(s string) progress.Period {
+		p, err := progress.ParsePeriod(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	mar := period("2022-03")
+	rep := func(ind plan.Indicator, p progress.Period, edit func(*progress.Report)) progress.Report {
+		r := progress.NewReport(ind, p, 1, time.Date(2022, 4, 1, 0, 0, 0, 0, time.UTC))
+		edit(&r)
+		return r
+	}
+	at := time.Date(2022, 4, 1, 0, 0, 0, 0, time.UTC)
+	draft := rep(monthly, mar, func(r *progress.Report) {})
+	submitted, err := progress.Apply(draft, progress.Change{Action: progress.ActSubmit, By: 1, At: at, Version: draft.Version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rejectErr := progress.Apply(submitted, progress.Change{Action: progress.ActReject, By: 2, At: at, Version: submitted.Version})
+	cases := map[string]error{
+		"indicator_mismatch": progress.Validate(rep(growth, mar, func(r *progress.Report) {}), monthly, 2022),
+		"period_required":    progress.Validate(rep(monthly, progress.Period{}, func(r *progress.Report) {}), monthly, 2022),
+		"period_frequency":   progress.Validate(rep(monthly, period("2022Q1"), func(r *progress.Report) {}), monthly, 2022),
+		"period_year":        progress.Validate(rep(monthly, period("2030-03"), func(r *progress.Report) {}), monthly, 2022),
+		"value_negative":     progress.Validate(rep(monthly, mar, func(r *progress.Report) { r.Value = *d("-1") }), monthly, 2022),
+		"share_range":        progress.Validate(rep(share, period("2022"), func(r *progress.Report) { r.Value = *d("120") }), share, 2022),
+		"last_year_required": progress.Validate(rep(growth, mar, func(r *progress.Report) { r.Amount = d("5") }), growth, 2022),
+		"amount_required":    progress.Validate(rep(growth, mar, func(r *progress.Report) { r.LastYear = d("5") }), growth, 2022),
+		"last_year_positive": progress.Validate(rep(growth, mar, func(r *progress.Report) { r.Amount, r.LastYear = d("5"), d("0") }), growth, 2022),
+		"amount_growth_only": progress.Validate(rep(monthly, mar, func(r *progress.Report) { r.Amount = d("5") }), monthly, 2022),
+		"figure_too_large":   progress.Validate(rep(monthly, mar, func(r *progress.Report) { r.Value = *d("1e20") }), monthly, 2022),
+		"text_too_long":      progress.Validate(rep(monthly, mar, func(r *progress.Report) { r.Note = strings.Repeat("长", 2001) }), monthly, 2022),
+		"reject_reason":      rejectErr,
+		"unlock_reason":      progress.Unlock{Period: mar, Until: at}.Validate(),
+		"unlock_until":       progress.Unlock{Period: mar, Reason: "补报"}.Validate(),
+		"target_max_below":   progress.TargetRevision{Target: d("10"), TargetMax: d("5"), Qualifier: plan.QualExact}.Validate(),
+		"qualifier":          progress.TargetRevision{Target: d("10"), Qualifier: "roughly"}.Validate(),
+	}
+	for code, err := range cases {
+		var es progress.ValidationErrors
+		var one *progress.ValidationError
+		if !errors.As(err, &es) && errors.As(err, &one) {
+			es = progress.ValidationErrors{one}
+		}
+		if len(es) != 1 || es[0].Code != code {
+			t.Errorf("%s: got %v (%+v), want one error with that code", code, err, es)
+			continue
+		}
+		p := problem.Of(err)
+		zh, en := p.Message("zh"), p.Message("en")
+		if p.Status != http.StatusUnprocessableEntity || !strings.Contains(zh, es[0].Field+": ") || !strings.Contains(en, es[0].Field+": ") {
+			t.Errorf("%s: %d %q / %q, want 422 naming %s", code, p.Status, zh, en, es[0].Field)
+		}
+		for _, r := range en {
+			if unicode.Is(unicode.Han, r) {
+				t.Errorf("%s: Han in English: %q", code, en)
+				break
+			}
+		}
+		if strings.Contains(zh, " / ") || zh == en {
+			t.Errorf("%s: not Chinese alone: %q", code, zh)
 		}
 	}
 }

@@ -70,13 +70,13 @@ type Unlock struct {
 func (u Unlock) Validate() error {
 	switch {
 	case u.Period.IsZero():
-		return &ValidationError{Field: "period", Message: "须指明解锁的期间"}
+		return &ValidationError{Field: "period", Message: "须指明解锁的期间", Code: "unlock_period"}
 	case strings.TrimSpace(u.Reason) == "":
-		return &ValidationError{Field: "reason", Message: "须填写解锁原因"}
+		return &ValidationError{Field: "reason", Message: "须填写解锁原因", Code: "unlock_reason"}
 	case u.Until.IsZero():
-		return &ValidationError{Field: "until", Message: "须填写解锁截止日期"}
+		return &ValidationError{Field: "until", Message: "须填写解锁截止日期", Code: "unlock_until"}
 	case !u.At.IsZero() && dateOf(u.Until).Before(dateOf(u.At)):
-		return &ValidationError{Field: "until", Message: "解锁截止日期早于解锁日期"}
+		return &ValidationError{Field: "until", Message: "解锁截止日期早于解锁日期", Code: "unlock_until_before"}
 	}
 	return nil
 }

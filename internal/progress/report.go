@@ -168,7 +168,7 @@ func Apply(r Report, c Change) (Report, error) {
 		r.ReviewedBy, r.ReviewedAt = c.By, c.At
 	case ActReject:
 		if strings.TrimSpace(c.Reason) == "" {
-			return r, &ValidationError{Field: "reject_reason", Message: "退回须说明原因"}
+			return r, &ValidationError{Field: "reject_reason", Message: "退回须说明原因", Code: "reject_reason"}
 		}
 		r.ReviewedBy, r.ReviewedAt, r.RejectReason = c.By, c.At, strings.TrimSpace(c.Reason)
 	}

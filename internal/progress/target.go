@@ -28,7 +28,7 @@ func (t TargetRevision) Validate() error {
 	switch t.Qualifier {
 	case plan.QualExact, plan.QualAbout, plan.QualAtLeast, plan.QualAtMost:
 	default:
-		es = append(es, &ValidationError{Field: "qualifier", Message: "目标口径应为 exact（完成）、about（左右）、at_least（以上）或 at_most（以下）之一"})
+		es = append(es, &ValidationError{Field: "qualifier", Message: "目标口径应为 exact（完成）、about（左右）、at_least（以上）或 at_most（以下）之一", Code: "qualifier"})
 	}
 	for _, f := range []struct {
 		name string
@@ -36,12 +36,12 @@ func (t TargetRevision) Validate() error {
 	}{{"target", t.Target}, {"target_max", t.TargetMax}} {
 		if f.d != nil {
 			if err := CheckFigure(*f.d); err != nil {
-				return ValidationErrors{{Field: f.name, Message: err.Error()}}
+				return ValidationErrors{{Field: f.name, Message: "数值过大（应小于10^15）", Code: "figure_too_large"}}
 			}
 		}
 	}
 	if t.Target != nil && t.TargetMax != nil && t.TargetMax.LessThan(*t.Target) {
-		es = append(es, &ValidationError{Field: "target_max", Message: "目标上限不能小于目标值"})
+		es = append(es, &ValidationError{Field: "target_max", Message: "目标上限不能小于目标值", Code: "target_max_below"})
 	}
 	if len(es) > 0 {
 		return es
