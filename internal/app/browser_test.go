@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -143,16 +144,19 @@ func TestBrowserIngestAccept(t *testing.T) {
 	}
 	browserSignIn(t, ctx, ts.URL, "planner", "planner-password")
 
-	// Paste the article and extract.
+	// Paste the article and extract. Each click that loads a page waits for that page
+	// (browserClick), so no query below finds a node of the page being left.
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(ts.URL+"/ingest"),
 		chromedp.WaitVisible(`#ingest-text`),
 		chromedp.SetValue(`#ingest-text`, string(sample)),
 		chromedp.SetValue(`#ingest-date`, "2022-03-31"),
-		chromedp.Click(`#ingest-submit`),
-		chromedp.WaitVisible(`.ingest-facts`),
 	); err != nil {
-		t.Fatalf("paste and extract: %v", err)
+		t.Fatalf("paste: %v", err)
+	}
+	browserClick(t, ctx, `#ingest-submit`, http.StatusOK)
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(`.ingest-facts`)); err != nil {
+		t.Fatalf("extract: %v", err)
 	}
 	// The date given is the document's; beside each fact, why its period and kind.
 	if d := text(t, ctx, `#doc-date`); d != "2022-03-31" {
@@ -191,9 +195,12 @@ func TestBrowserIngestAccept(t *testing.T) {
 		chromedp.SetValue(`#accept-300 input[name=name]`, "铁路提单信用证（文档导入）"),
 		chromedp.SetValue(`#accept-300 select[name=program]`, program.Value),
 		chromedp.SetValue(`#accept-300 select[name=dept]`, "logistics"),
-		chromedp.Click(`#accept-300 button[type=submit]`),
-		chromedp.WaitVisible(`a[href*="/documents/"]`),
 	); err != nil {
+		t.Fatalf("accept: %v", err)
+	}
+	// The ingest page has links to documents too: wait for the indicator page itself.
+	browserClick(t, ctx, `#accept-300 button[type=submit]`, http.StatusOK)
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(`a[href*="/documents/"]`)); err != nil {
 		t.Fatalf("accept: %v", err)
 	}
 	loc, err := chromedp.Run(ctx, chromedp.Location())
@@ -207,10 +214,8 @@ func TestBrowserIngestAccept(t *testing.T) {
 		}
 	}
 	// Follow the link back to the span.
-	if err := chromedp.Do(ctx,
-		chromedp.Click(`a[href*="/documents/"]`),
-		chromedp.WaitVisible(`mark#mark`),
-	); err != nil {
+	browserClick(t, ctx, `a[href*="/documents/"]`, http.StatusOK)
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(`mark#mark`)); err != nil {
 		t.Fatalf("follow the source link: %v", err)
 	}
 	if got := text(t, ctx, `mark#mark`); got != "300单" {
@@ -228,9 +233,11 @@ func TestBrowserIngestAccept(t *testing.T) {
 		chromedp.WaitVisible(`#ingest-file`),
 		chromedp.SetUploadFiles(`#ingest-file`, []string{pdfPath}),
 		chromedp.SetValue(`#ingest-date`, "2025-01-14"),
-		chromedp.Click(`#ingest-submit`),
-		chromedp.WaitVisible(`.ingest-facts`),
 	); err != nil {
+		t.Fatalf("upload the PDF: %v", err)
+	}
+	browserClick(t, ctx, `#ingest-submit`, http.StatusOK)
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(`.ingest-facts`)); err != nil {
 		t.Fatalf("upload the PDF: %v", err)
 	}
 	doc := text(t, ctx, `.document`)
