@@ -58,6 +58,12 @@ func TestRefusedFormsKeepWhatWasTyped(t *testing.T) {
 			body:   url.Values{"period": {"2022-03"}, "value": {"三十万"}, "note": {"绿化季节性推进"}}.Encode(),
 			status: 422, keep: []string{`value="2022-03"`, `value="三十万"`, "绿化季节性推进"},
 			msg: func(l string) string { return i18n.T(l, "prog.form.notnumber") }},
+		{form: "report: a quarter for a monthly indicator", who: "urbanclerk", path: fmt.Sprintf("/indicators/%d/reports", green),
+			body:   url.Values{"period": {"2022Q2"}, "value": {"300000"}, "note": {"按季汇总"}}.Encode(),
+			status: 422, keep: []string{`value="2022Q2"`, `value="300000"`, "按季汇总"},
+			msg: func(l string) string {
+				return i18n.ValidationText(l, "period_frequency", []any{"monthly", "2022-01"}, "")
+			}},
 		{form: "plan edit: new indicator", who: "office", path: fmt.Sprintf("/admin/plan/indicators?plan=%d", ts.planID),
 			body:   url.Values{"plan": {fmt.Sprint(ts.planID)}, "name": {"新增口袋公园"}, "code": {"Pocket Parks"}, "unit": {"个"}, "target": {"12"}}.Encode(),
 			status: 422, keep: []string{`value="新增口袋公园"`, `value="Pocket Parks"`, `value="个"`, `value="12"`},

@@ -15,6 +15,7 @@ import (
 	"unicode"
 
 	"github.com/lantu-dev/lantu/internal/i18n"
+	"github.com/lantu-dev/lantu/internal/store"
 	"github.com/lantu-dev/lantu/internal/store/storetest"
 	"github.com/lantu-dev/lantu/internal/xlsx"
 	"github.com/xuri/excelize/v2"
@@ -38,7 +39,11 @@ var bilingual = regexp.MustCompile(`\p{Han}[^\n/]*\s/\s[A-Za-z]`)
 // language from message keys, naming the row and the field; the English answer has no
 // Han character, the Chinese no "a / b" pair; and nothing is imported.
 func TestImportRefusalsInLanguage(t *testing.T) {
-	ts := newInvestServer(t, storetest.SQLite(t))
+	storetest.Each(t, testImportRefusals)
+}
+
+func testImportRefusals(t *testing.T, st *store.Store) {
+	ts := newInvestServer(t, st)
 	green := ts.indicatorID(t, "new-green-area")
 	trade := ts.indicatorID(t, "trade-growth")
 	greenCode := "new-green-area"
