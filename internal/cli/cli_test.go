@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/lantu-dev/lantu/internal/store/storetest"
 )
@@ -152,4 +153,33 @@ func TestReportTemplateAndImport(t *testing.T) {
 	if code, _, errOut := run(t, "", env, "report", "import", bad); code == 0 || !strings.Contains(errOut, "bad.xlsx") {
 		t.Errorf("a file that is no workbook = %d %q", code, errOut)
 	}
+	// Each refusal in the operator's language (LANTU_LANG), naming the file, the row and
+	// the field: no English in Chinese, no Chinese in English.
+	badCSV := filepath.Join(dir, "bad.csv")
+	if err := os.WriteFile(badCSV, []byte("id,code,period,value\n7,fdi,2022-04,abc\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		lang, file string
+		want       []string
+	}{
+		{"zh", bad, []string{"bad.xlsx: ", "文件不是 Excel 工作簿"}},
+		{"en", bad, []string{"bad.xlsx: ", "The file is not an Excel workbook"}},
+		{"zh", badCSV, []string{"bad.csv: ", "CSV 第 2 行 D 列（本期数值）“abc”：不是数字"}},
+		{"en", badCSV, []string{"bad.csv: ", `CSV row 2, column D (value) "abc": Not a number`}},
+	} {
+		env["LANTU_LANG"] = c.lang
+		code, _, errOut := run(t, "", env, "report", "import", c.file)
+		for _, w := range c.want {
+			if code == 0 || !strings.Contains(errOut, w) {
+				t.Errorf("%s %s = %d %q, want %q", c.lang, c.file, code, errOut, w)
+			}
+		}
+		msg := strings.ReplaceAll(errOut, "“abc”", "")
+		if c.lang == "en" && strings.ContainsFunc(msg, func(r rune) bool { return unicode.Is(unicode.Han, r) }) ||
+			c.lang == "zh" && (strings.Contains(msg, " / ") || strings.Contains(msg, "not_")) {
+			t.Errorf("%s: the message mixes languages or shows a code: %q", c.lang, errOut)
+		}
+	}
+	delete(env, "LANTU_LANG")
 }
