@@ -16,6 +16,7 @@ import (
 	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/progress"
 	"github.com/lantu-dev/lantu/internal/store"
+	"github.com/lantu-dev/lantu/internal/xlsx"
 )
 
 // The bulk path: an administrator loads a large CSV of reports (a city's history, a
@@ -43,22 +44,25 @@ type BulkSummary struct {
 func parseFigure(s string) (decimal.Decimal, string) {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 40 {
-		return decimal.Zero, "不是数字 / not a number"
+		return decimal.Zero, "not_number"
 	}
 	for i, c := range s {
 		if !(c >= '0' && c <= '9' || c == '.' || (c == '-' || c == '+') && i == 0) {
-			return decimal.Zero, "不是数字 / not a number"
+			return decimal.Zero, "not_number"
 		}
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
-		return decimal.Zero, "不是数字 / not a number"
+		return decimal.Zero, "not_number"
 	}
-	if err := progress.CheckFigure(d); err != nil { // the one bound for figures
-		return decimal.Zero, err.Error()
+	var fe *progress.FigureError
+	if err := progress.CheckFigure(d); errors.As(err, &fe) && fe.Code == progress.FigureTooLarge { // the one bound for figures
+		return decimal.Zero, "too_large"
+	} else if err != nil {
+		return decimal.Zero, "not_number"
 	}
 	if -d.Exponent() > 10 {
-		return decimal.Zero, "小数位过多（至多10位） / more than 10 decimal places"
+		return decimal.Zero, "decimals"
 	}
 	return d, ""
 }
@@ -92,7 +96,7 @@ func (s *Service) BulkImportReports(ctx context.Context, a Actor, r io.Reader) (
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err != nil {
-		return BulkSummary{}, plan.ValidationErrors{{Line: 1, Field: "header", Message: "表头缺失 / no header row: " + err.Error()}}
+		return BulkSummary{}, xlsx.Errors{{Sheet: "CSV", Row: 1, Field: "header", Code: "header_missing"}}
 	}
 	col := map[string]int{}
 	for i, h := range header {
@@ -101,12 +105,12 @@ func (s *Service) BulkImportReports(ctx context.Context, a Actor, r io.Reader) (
 		case "indicator_id", "period", "value", "cumulative", "last_year", "amount", "note", "state":
 			col[h] = i
 		default:
-			return BulkSummary{}, plan.ValidationErrors{{Line: 1, Field: h, Message: "未知的列 / unknown column (indicator_id, period, value, cumulative, last_year, amount, note, state)"}}
+			return BulkSummary{}, xlsx.Errors{{Sheet: "CSV", Row: 1, Field: h, Value: h, Code: "bulk_unknown_column"}}
 		}
 	}
 	for _, need := range []string{"indicator_id", "period", "value"} {
 		if _, ok := col[need]; !ok {
-			return BulkSummary{}, plan.ValidationErrors{{Line: 1, Field: need, Message: "缺少必需的列 / a required column is missing"}}
+			return BulkSummary{}, xlsx.Errors{{Sheet: "CSV", Row: 1, Field: need, Code: "bulk_column_missing"}}
 		}
 	}
 	field := func(rec []string, name string) string {
@@ -116,10 +120,12 @@ func (s *Service) BulkImportReports(ctx context.Context, a Actor, r io.Reader) (
 		return ""
 	}
 
-	var problems plan.ValidationErrors
-	fail := func(line int, f, msg string) {
+	// Each problem is a code with its values, said in the reader's language by the error
+	// table (as an Excel or CSV upload's cells are).
+	var problems xlsx.Errors
+	fail := func(line int, f, code string, args ...any) {
 		if len(problems) < bulkMaxProblems {
-			problems = append(problems, &plan.FieldError{Line: line, Field: f, Message: msg})
+			problems = append(problems, xlsx.CellError{Sheet: "CSV", Row: line, Field: f, Code: code, Args: args})
 		}
 	}
 	// (indicator, period) pairs seen, each with its line: a period is a year, quarter or
@@ -139,7 +145,7 @@ func (s *Service) BulkImportReports(ctx context.Context, a Actor, r io.Reader) (
 				return store.BulkRow{}, false, nil
 			}
 			if err != nil {
-				fail(line, "csv", err.Error())
+				fail(line, "csv", "malformed_csv")
 				return store.BulkRow{}, false, errRefused
 			}
 			if ctx.Err() != nil {
@@ -150,7 +156,7 @@ func (s *Service) BulkImportReports(ctx context.Context, a Actor, r io.Reader) (
 				period, _ := progress.ParsePeriod(row.Period)
 				key := uint64(row.IndicatorID)<<24 | uint64(period.Year())<<8 | uint64(period.Index())<<2 | periodKind(period)
 				if first, dup := seen[key]; dup {
-					fail(line, "period", fmt.Sprintf("与第 %d 行重复 / the same indicator and period as line %d", first, first))
+					fail(line, "period", "bulk_repeated", int(first))
 					ok = false
 				} else {
 					seen[key] = int32(line)
@@ -182,12 +188,12 @@ func (s *Service) BulkImportReports(ctx context.Context, a Actor, r io.Reader) (
 	}
 	var dup *store.ErrBulkDuplicate
 	if errors.As(err, &dup) {
-		msg := fmt.Sprintf("指标 %d 的 %s 已有报告 / indicator %d already has a report for %s", dup.IndicatorID, dup.Period, dup.IndicatorID, dup.Period)
+		e := xlsx.CellError{Sheet: "CSV", Field: "period", Code: "bulk_exists", Args: []any{dup.IndicatorID, dup.Period}}
 		if p, perr := progress.ParsePeriod(dup.Period); perr == nil {
 			key := uint64(dup.IndicatorID)<<24 | uint64(p.Year())<<8 | uint64(p.Index())<<2 | periodKind(p)
-			return BulkSummary{}, plan.ValidationErrors{{Line: int(seen[key]), Field: "period", Message: msg}}
+			e.Row = int(seen[key])
 		}
-		return BulkSummary{}, plan.ValidationErrors{{Field: "period", Message: msg}}
+		return BulkSummary{}, xlsx.Errors{e}
 	}
 	if err != nil {
 		return BulkSummary{}, err
@@ -207,26 +213,26 @@ func periodKind(p progress.Period) uint64 {
 
 // bulkRow checks one CSV row and makes the report to write.
 func (s *Service) bulkRow(rec []string, line int, field func([]string, string) string, byID map[int64]store.IndicatorRow,
-	years map[int64]int, a Actor, fail func(int, string, string)) (store.BulkRow, bool) {
+	years map[int64]int, a Actor, fail func(int, string, string, ...any)) (store.BulkRow, bool) {
 	var row store.BulkRow
 	id, err := strconv.ParseInt(strings.TrimSpace(field(rec, "indicator_id")), 10, 64)
 	ind, known := byID[id]
 	if err != nil || !known {
-		fail(line, "indicator_id", fmt.Sprintf("没有编号为 %q 的指标 / no indicator %q", field(rec, "indicator_id"), field(rec, "indicator_id")))
+		fail(line, "indicator_id", "bulk_no_indicator", field(rec, "indicator_id"))
 		return row, false
 	}
 	if !a.System && a.RegionID != 0 && ind.RegionID != a.RegionID {
-		fail(line, "indicator_id", fmt.Sprintf("指标 %d 不属于您的地区 / indicator %d is not of your region", id, id))
+		fail(line, "indicator_id", "bulk_not_your_region", id)
 		return row, false
 	}
 	period, err := progress.ParsePeriod(strings.TrimSpace(field(rec, "period")))
 	if err != nil {
-		fail(line, "period", err.Error())
+		fail(line, "period", "period_invalid")
 		return row, false
 	}
-	value, msg := parseFigure(field(rec, "value"))
-	if msg != "" {
-		fail(line, "value", msg)
+	value, code := parseFigure(field(rec, "value"))
+	if code != "" {
+		fail(line, "value", code)
 		return row, false
 	}
 	row = store.BulkRow{IndicatorID: id, Period: period.String(), Value: value, Note: strings.TrimSpace(field(rec, "note")), State: "approved",
@@ -234,7 +240,7 @@ func (s *Service) bulkRow(rec []string, line int, field func([]string, string) s
 	if v := strings.TrimSpace(field(rec, "cumulative")); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
-			fail(line, "cumulative", "应为 true 或 false / true or false")
+			fail(line, "cumulative", "bulk_true_false")
 			return row, false
 		}
 		row.Cumulative = b
@@ -244,9 +250,9 @@ func (s *Service) bulkRow(rec []string, line int, field func([]string, string) s
 		dst  **decimal.Decimal
 	}{{"last_year", &row.LastYear}, {"amount", &row.Amount}} {
 		if v := strings.TrimSpace(field(rec, f.name)); v != "" {
-			d, msg := parseFigure(v)
-			if msg != "" {
-				fail(line, f.name, msg)
+			d, code := parseFigure(v)
+			if code != "" {
+				fail(line, f.name, code)
 				return row, false
 			}
 			*f.dst = &d
@@ -257,11 +263,11 @@ func (s *Service) bulkRow(rec []string, line int, field func([]string, string) s
 	case "submitted", "draft":
 		row.State = st
 	default:
-		fail(line, "state", "应为 approved、submitted 或 draft / approved, submitted or draft")
+		fail(line, "state", "bulk_state")
 		return row, false
 	}
 	if len(row.Note) > 2000 {
-		fail(line, "note", "过长（至多2000字节） / longer than 2,000 bytes")
+		fail(line, "note", "bulk_note_too_long", 2000)
 		return row, false
 	}
 	r := progress.Report{IndicatorID: id, Period: period, Value: value, Cumulative: row.Cumulative, LastYear: row.LastYear, Amount: row.Amount,
@@ -270,10 +276,10 @@ func (s *Service) bulkRow(rec []string, line int, field func([]string, string) s
 		var verrs progress.ValidationErrors
 		if errors.As(err, &verrs) {
 			for _, e := range verrs {
-				fail(line, e.Field, e.Message)
+				fail(line, e.Field, "valid."+e.Code, e.Args...)
 			}
 		} else {
-			fail(line, "value", err.Error())
+			fail(line, "value", "invalid_row", err.Error())
 		}
 		return row, false
 	}

@@ -7,14 +7,16 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/lantu-dev/lantu/internal/auth"
-	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/lantu-dev/lantu/internal/i18n"
 	"github.com/lantu-dev/lantu/internal/service"
 	"github.com/lantu-dev/lantu/internal/store"
 	"github.com/lantu-dev/lantu/internal/store/storetest"
+	"github.com/lantu-dev/lantu/internal/xlsx"
 )
 
 // A bulk CSV of 500 indicators × 24 months (this year and the last) goes in whole; the
@@ -55,18 +57,37 @@ func TestBulkImportAllOrNothing(t *testing.T) {
 			fmt.Sprintf("%d,2022Q1,1\n", inds[2].ID) + // a quarter of a monthly indicator
 			"999999,2022-01,1\n" +
 			fmt.Sprintf("%d,2022-02,5\n", inds[3].ID) +
-			fmt.Sprintf("%d,2022-02,6\n", inds[3].ID) // the same period twice
-		var verrs plan.ValidationErrors
+			fmt.Sprintf("%d,2022-02,6\n", inds[3].ID) + // the same period twice
+			fmt.Sprintf("%d,2022-01,1000000000000000\n", inds[4].ID) // 10^15: over the bound
+		var verrs xlsx.Errors
 		_, err = svc.BulkImportReports(ctx, service.System, strings.NewReader(bad))
-		if !errors.As(err, &verrs) || len(verrs) != 5 || count() != 0 {
+		if !errors.As(err, &verrs) || len(verrs) != 6 || count() != 0 {
 			t.Fatalf("bad rows = %v; %d reports", err, count())
 		}
 		for i, want := range []struct {
-			line  int
-			field string
-		}{{2, "period"}, {3, "value"}, {4, "period"}, {5, "indicator_id"}, {7, "period"}} {
-			if verrs[i].Line != want.line || verrs[i].Field != want.field {
-				t.Errorf("problem %d = line %d %s: %s; want line %d %s", i, verrs[i].Line, verrs[i].Field, verrs[i].Message, want.line, want.field)
+			line        int
+			field, code string
+			zh, en      string
+		}{
+			{2, "period", "valid.period_year", "期间应在 2022 年", "must be in 2022"},
+			{3, "value", "not_number", "不是数字", "not a number"},
+			{4, "period", "valid.period_frequency", "按月报送", "monthly"},
+			{5, "indicator_id", "bulk_no_indicator", "没有编号为 999999 的指标", "no indicator 999999"},
+			{7, "period", "bulk_repeated", "与第 6 行为同一指标", "as line 6"},
+			{8, "value", "too_large", "数值过大", "too large"},
+		} {
+			e := verrs[i]
+			if e.Row != want.line || e.Field != want.field || e.Code != want.code {
+				t.Errorf("problem %d = line %d %s %s; want line %d %s %s", i, e.Row, e.Field, e.Code, want.line, want.field, want.code)
+			}
+			// Said in one language at a time, naming the line.
+			zh := i18n.WorkbookCell("zh", e.Sheet, e.Row, e.Column, e.Field, e.Value, e.Code, e.Args, e.Reason)
+			en := i18n.WorkbookCell("en", e.Sheet, e.Row, e.Column, e.Field, e.Value, e.Code, e.Args, e.Reason)
+			if !strings.Contains(zh, want.zh) || !strings.Contains(zh, fmt.Sprintf("第 %d 行", want.line)) || strings.Contains(zh, " / ") {
+				t.Errorf("problem %d in Chinese = %q; want %q", i, zh, want.zh)
+			}
+			if !strings.Contains(strings.ToLower(en), strings.ToLower(want.en)) || !strings.Contains(en, fmt.Sprintf("row %d", want.line)) || strings.ContainsFunc(en, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+				t.Errorf("problem %d in English = %q; want %q", i, en, want.en)
 			}
 		}
 		// The status is read (and cached) before the import, and must show it after.
@@ -99,7 +120,7 @@ func TestBulkImportAllOrNothing(t *testing.T) {
 
 		// Again: every row exists already; the first is named, nothing more is written.
 		_, err = svc.BulkImportReports(ctx, service.System, strings.NewReader(file))
-		if !errors.As(err, &verrs) || verrs[0].Line != 2 || !strings.Contains(verrs[0].Message, "已有报告") || count() != 12000 {
+		if !errors.As(err, &verrs) || verrs[0].Row != 2 || verrs[0].Code != "bulk_exists" || count() != 12000 {
 			t.Fatalf("a second import = %v; %d reports", err, count())
 		}
 
