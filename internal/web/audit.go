@@ -20,6 +20,10 @@ type auditRow struct {
 	What   string // the action in words
 	Object string // the entity in words, with its name where lantu knows it
 	Link   string // the entries of the same object
+	// Changes are the fields that changed, in words; nil when before and after are not
+	// JSON objects (their text is shown as it is).
+	Changes  []auditChange
+	Readable bool
 }
 
 type auditView struct {
@@ -96,6 +100,7 @@ func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 		row.Object = s.auditObject(r, names, e)
+		row.Changes, row.Readable = auditChanges(lang, e.Before, e.After)
 		if e.Entity != "" {
 			row.Link = "/admin/audit?" + url.Values{"entity": {e.Entity}, "entity_id": {strconv.FormatInt(e.EntityID, 10)}}.Encode()
 		}

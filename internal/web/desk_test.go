@@ -330,6 +330,15 @@ func testAuditLogReadable(t *testing.T, w *progressWorld) {
 			t.Errorf("the audit page lacks %q", want)
 		}
 	}
+	// The change field by field, named as the forms name them, not the stored JSON.
+	for _, want := range []string{"报告期", "2022-03", "本期数值", "75000000", "状态", "草稿"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the audit page's change lacks %q", want)
+		}
+	}
+	if strings.Contains(body, "&#34;indicator_id&#34;") || strings.Contains(body, `"indicator_id"`) {
+		t.Error("the audit page shows the stored JSON, not the change in words")
+	}
 	_, body = w.get(t, leader, "/admin/audit?who=clerk&what=report.create")
 	if acts := auditActions(body); len(acts) != 1 || acts["report.create"] != 1 {
 		t.Errorf("who=clerk&what=report.create: %v", acts)
