@@ -125,16 +125,8 @@ func (s *Store) CodedIndicators(ctx context.Context, code string, year int) ([]I
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: standard codes: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var c string
-		if err := rows.Scan(&id, &c); err != nil {
-			return nil, nil, err
-		}
-		codes[id] = c
-	}
-	return inds, codes, rows.Err()
+	err = scanCodes(rows, codes)
+	return inds, codes, err
 }
 
 // CodedIndicatorsOfPlans lists the live indicators carrying a standard code of some
@@ -154,16 +146,8 @@ func (s *Store) CodedIndicatorsOfPlans(ctx context.Context, planIDs []int64) ([]
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: standard codes: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var c string
-		if err := rows.Scan(&id, &c); err != nil {
-			return nil, nil, err
-		}
-		codes[id] = c
-	}
-	return inds, codes, rows.Err()
+	err = scanCodes(rows, codes)
+	return inds, codes, err
 }
 
 // regionSubtree is a subquery of the ids of region $n and of every region under it by
@@ -248,4 +232,18 @@ func (s *Store) PlanHeaders(ctx context.Context, year int) (map[int64]*plan.Plan
 		out[p.ID] = p
 	}
 	return out, versions, rows.Err()
+}
+
+// scanCodes reads (indicator id, standard code) rows into codes, and closes rows.
+func scanCodes(rows *sql.Rows, codes map[int64]string) error {
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var c string
+		if err := rows.Scan(&id, &c); err != nil {
+			return err
+		}
+		codes[id] = c
+	}
+	return rows.Err()
 }
