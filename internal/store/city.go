@@ -61,16 +61,7 @@ func (s *Store) planIDs(ctx context.Context) ([]int64, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: plans: %w", err)
 	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return scanIDs(rows)
 }
 
 // StdCodes maps the indicators of a plan that carry a standard code to it.
@@ -80,17 +71,11 @@ func (s *Store) StdCodes(ctx context.Context, planID int64) (map[int64]string, e
 	if err != nil {
 		return nil, fmt.Errorf("store: standard codes: %w", err)
 	}
-	defer rows.Close()
 	out := map[int64]string{}
-	for rows.Next() {
-		var id int64
-		var code string
-		if err := rows.Scan(&id, &code); err != nil {
-			return nil, err
-		}
-		out[id] = code
+	if err := scanCodes(rows, out); err != nil {
+		return nil, err
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // CodedIndicators lists the indicators carrying a standard code (one code, or every
@@ -246,4 +231,18 @@ func scanCodes(rows *sql.Rows, codes map[int64]string) error {
 		codes[id] = c
 	}
 	return rows.Err()
+}
+
+// scanIDs reads rows of one id column, and closes rows.
+func scanIDs(rows *sql.Rows) ([]int64, error) {
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
 }

@@ -1015,16 +1015,7 @@ func (s *Store) InvestDepartments(ctx context.Context, regionID int64) ([]int64,
 	if err != nil {
 		return nil, fmt.Errorf("store: investment departments: %w", err)
 	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return scanIDs(rows)
 }
 
 // feedLockBase keys the advisory lock of a region's fed indicators (migrations use 7253001).

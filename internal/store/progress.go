@@ -116,16 +116,11 @@ func (s *Store) ReportEditors(ctx context.Context, reportID int64) ([]int64, err
 	if err != nil {
 		return nil, fmt.Errorf("store: editors of report %d: %w", reportID, err)
 	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("store: editors of report %d: %w", reportID, err)
-		}
-		out = append(out, id)
+	ids, err := scanIDs(rows)
+	if err != nil {
+		return nil, fmt.Errorf("store: editors of report %d: %w", reportID, err)
 	}
-	return out, rows.Err()
+	return ids, nil
 }
 
 // Report reads one report.

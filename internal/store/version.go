@@ -207,16 +207,7 @@ func (s *Store) ChangedIndicators(ctx context.Context, planID, since int64) ([]i
 	if err != nil {
 		return nil, fmt.Errorf("store: changed indicators of plan %d: %w", planID, err)
 	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return scanIDs(rows)
 }
 
 // IndicatorPlan is the plan an indicator belongs to.
