@@ -21,36 +21,7 @@ import (
 // others; the roll-ups count all of them; a filter pages the indicators it keeps.
 func TestStatusBoardPaged(t *testing.T) {
 	ctx := context.Background()
-	st := storetest.SQLite(t)
-	svc := service.New(st)
-	svc.PublicView = true
-	now := time.Date(2026, 6, 20, 10, 0, 0, 0, service.China)
-	svc.Now = func() time.Time { return now.UTC() }
-	sum, err := svc.Generate(ctx, service.System, service.GenerateOptions{Regions: 1,
-		Options: synth.Options{Indicators: 300, Years: 2, Year: 2026, Now: now, Seed: 7}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	h, err := app.Handler(ctx, svc, app.Config{PublicView: true}, log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	get := func(path string) string {
-		t.Helper()
-		res, err := http.Get(srv.URL + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
-		if res.StatusCode != http.StatusOK {
-			t.Fatalf("GET %s: %d", path, res.StatusCode)
-		}
-		return string(b)
-	}
+	svc, sum, get := generatedPlanServer(t, 2)
 	rows, _, err := svc.PlanStatus(ctx, service.Actor{}, sum.PlanIDs[0], time.Time{})
 	if err != nil {
 		t.Fatal(err)
@@ -100,35 +71,7 @@ func TestStatusBoardPaged(t *testing.T) {
 // what it keeps.
 func TestPlanPagePaged(t *testing.T) {
 	ctx := context.Background()
-	st := storetest.SQLite(t)
-	svc := service.New(st)
-	svc.PublicView = true
-	now := time.Date(2026, 6, 20, 10, 0, 0, 0, service.China)
-	svc.Now = func() time.Time { return now.UTC() }
-	sum, err := svc.Generate(ctx, service.System, service.GenerateOptions{Regions: 1,
-		Options: synth.Options{Indicators: 300, Years: 1, Year: 2026, Now: now, Seed: 7}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := app.Handler(ctx, svc, app.Config{PublicView: true}, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	get := func(path string) string {
-		t.Helper()
-		res, err := http.Get(srv.URL + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
-		if res.StatusCode != http.StatusOK {
-			t.Fatalf("GET %s: %d", path, res.StatusCode)
-		}
-		return string(b)
-	}
+	svc, sum, get := generatedPlanServer(t, 1)
 	ids := func(body string) []string {
 		var out []string
 		for _, part := range strings.Split(body, `<tr id="ind-`)[1:] {
@@ -188,4 +131,41 @@ func TestPlanPagePaged(t *testing.T) {
 	if rows := ids(get(fmt.Sprintf("/?plan=%d&zone=%s", sum.PlanIDs[0], z.Code))); len(rows) != min(n, 100) {
 		t.Errorf("zone %s lists %d indicators, want %d", z.Code, len(rows), min(n, 100))
 	}
+}
+
+// generatedPlanServer serves (public view, SQLite) a generated plan of 300 indicators
+// with years of reports, as of 2026-06-20; get reads a page and fails on any status
+// but 200.
+func generatedPlanServer(t *testing.T, years int) (*service.Service, service.GenerateSummary, func(string) string) {
+	t.Helper()
+	ctx := context.Background()
+	svc := service.New(storetest.SQLite(t))
+	svc.PublicView = true
+	now := time.Date(2026, 6, 20, 10, 0, 0, 0, service.China)
+	svc.Now = func() time.Time { return now.UTC() }
+	sum, err := svc.Generate(ctx, service.System, service.GenerateOptions{Regions: 1,
+		Options: synth.Options{Indicators: 300, Years: years, Year: 2026, Now: now, Seed: 7}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := app.Handler(ctx, svc, app.Config{PublicView: true}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	get := func(path string) string {
+		t.Helper()
+		res, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s: %d", path, res.StatusCode)
+		}
+		return string(b)
+	}
+	return svc, sum, get
 }
