@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/lantu-dev/lantu/internal/auth"
+	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/progress"
 	"github.com/lantu-dev/lantu/internal/store"
 )
@@ -103,22 +104,11 @@ func (s *Service) OverdueDepartments(ctx context.Context, a Actor, planID int64)
 	if a.UserID == 0 && !a.System {
 		return nil, auth.ErrUnauthenticated
 	}
-	p, err := s.store.PlanHeader(ctx, planID)
+	d, err := s.loadPlanDues(ctx, planID)
 	if err != nil {
 		return nil, err
 	}
-	inds, err := s.store.PlanIndicators(ctx, planID)
-	if err != nil {
-		return nil, err
-	}
-	reports, err := s.store.PlanReports(ctx, planID)
-	if err != nil {
-		return nil, err
-	}
-	byInd := map[int64][]progress.Report{}
-	for _, r := range reports {
-		byInd[r.IndicatorID] = append(byInd[r.IndicatorID], r.Report)
-	}
+	p, inds, byInd := d.plan, d.inds, d.byInd
 	at := s.AsOf(p)
 	byDept := map[int64]*OverdueDepartment{}
 	var order []int64
@@ -173,4 +163,33 @@ func (s *Service) RemindDepartment(ctx context.Context, a Actor, planID, deptID 
 		return ReminderRun{Why: NotRunNoChannel}, DeliveryResult{}, err
 	}
 	return s.remindNow(ctx, a, planID, deptID, holder)
+}
+
+// planDues is what the overdue rule (progress.Obligation) reads of a plan: its header
+// and settings, its indicators, and every report, also grouped by indicator. The review
+// page's overdue departments and the reminders' job read it the same way.
+type planDues struct {
+	plan    *plan.Plan
+	inds    []store.IndicatorRow
+	reports []store.StoredReport
+	byInd   map[int64][]progress.Report
+}
+
+func (s *Service) loadPlanDues(ctx context.Context, planID int64) (planDues, error) {
+	var d planDues
+	var err error
+	if d.plan, err = s.store.PlanHeader(ctx, planID); err != nil {
+		return d, err
+	}
+	if d.inds, err = s.store.PlanIndicators(ctx, planID); err != nil {
+		return d, err
+	}
+	if d.reports, err = s.store.PlanReports(ctx, planID); err != nil {
+		return d, err
+	}
+	d.byInd = map[int64][]progress.Report{}
+	for _, r := range d.reports {
+		d.byInd[r.IndicatorID] = append(d.byInd[r.IndicatorID], r.Report)
+	}
+	return d, nil
 }

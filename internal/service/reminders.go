@@ -233,18 +233,11 @@ func (s *Service) collectReminders(ctx context.Context, rs ReminderSettings, now
 	}
 	var out []remindItem
 	for _, planID := range plans {
-		p, err := s.store.PlanHeader(ctx, planID)
+		d, err := s.loadPlanDues(ctx, planID)
 		if err != nil {
 			return nil, err
 		}
-		inds, err := s.store.PlanIndicators(ctx, planID)
-		if err != nil {
-			return nil, err
-		}
-		reports, err := s.store.PlanReports(ctx, planID)
-		if err != nil {
-			return nil, err
-		}
+		p, inds, reports, byInd := d.plan, d.inds, d.reports, d.byInd
 		unlocks, err := s.store.PlanUnlocks(ctx, planID)
 		if err != nil {
 			return nil, err
@@ -254,13 +247,11 @@ func (s *Service) collectReminders(ctx context.Context, rs ReminderSettings, now
 			period string
 		}
 		latest := map[key]store.StoredReport{}
-		byInd := map[int64][]progress.Report{}
 		for _, r := range reports {
 			k := key{r.IndicatorID, r.Period.String()}
 			if cur, ok := latest[k]; !ok || r.Revision > cur.Revision {
 				latest[k] = r
 			}
-			byInd[r.IndicatorID] = append(byInd[r.IndicatorID], r.Report)
 		}
 		for _, ind := range inds {
 			if ind.DeptID == 0 {
