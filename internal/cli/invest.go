@@ -167,7 +167,7 @@ func init() {
 				if in.StageOn, err = optDate("on", *on); err != nil {
 					return err
 				}
-				if in.PlannedInvestment, err = optDecimal("investment", *amount); err != nil {
+				if in.PlannedInvestment, err = optDecimal(cliLang(env), "investment", *amount); err != nil {
 					return err
 				}
 				if in.Currency, err = invest.ParseCurrency(*currency); err != nil {

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"text/tabwriter"
@@ -40,13 +41,13 @@ func init() {
 		}
 		in := service.ReportInput{Period: *period, Done: *done, Cause: *cause, Remedy: *remedy, Note: *note}
 		var err error
-		if in.Value, err = optDecimal("value", *value); err != nil {
+		if in.Value, err = optDecimal(cliLang(env), "value", *value); err != nil {
 			return err
 		}
-		if in.LastYear, err = optDecimal("last-year", *lastYear); err != nil {
+		if in.LastYear, err = optDecimal(cliLang(env), "last-year", *lastYear); err != nil {
 			return err
 		}
-		if in.Amount, err = optDecimal("amount", *amount); err != nil {
+		if in.Amount, err = optDecimal(cliLang(env), "amount", *amount); err != nil {
 			return err
 		}
 		fs.Visit(func(f *flag.Flag) {
@@ -127,13 +128,20 @@ func init() {
 	register(st)
 }
 
-func optDecimal(name, s string) (*decimal.Decimal, error) {
+// optDecimal reads a figure flag with progress.ParseFigure, the one parser and bound for
+// figures; a refusal is said in the reader's language (LANTU_LANG).
+func optDecimal(lang, name, s string) (*decimal.Decimal, error) {
 	if s == "" {
 		return nil, nil
 	}
-	d, err := progress.ParseFigure(s) // the one parser and bound for figures
+	d, err := progress.ParseFigure(s)
 	if err != nil {
-		return nil, usageError("--%s %q: %v", name, s, err)
+		key := "prog.form.notnumber"
+		var fe *progress.FigureError
+		if errors.As(err, &fe) && fe.Code == progress.FigureTooLarge {
+			key = "valid.figure_too_large"
+		}
+		return nil, usageError("--%s %q: %s", name, s, i18n.T(lang, key))
 	}
 	return &d, nil
 }
