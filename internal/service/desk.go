@@ -104,11 +104,21 @@ func (s *Service) OverdueDepartments(ctx context.Context, a Actor, planID int64)
 	if a.UserID == 0 && !a.System {
 		return nil, auth.ErrUnauthenticated
 	}
-	d, err := s.loadPlanDues(ctx, planID)
+	// Only the plan year's periods can be owed (progress.Obligation), so only that year's
+	// reports are read, and only the fields the rule reads (store.EvalReports): the page
+	// is opened often and a plan keeps years of history.
+	p, err := s.store.PlanHeader(ctx, planID)
 	if err != nil {
 		return nil, err
 	}
-	p, inds, byInd := d.plan, d.inds, d.byInd
+	inds, err := s.store.PlanIndicators(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	byInd, err := s.store.EvalReports(ctx, planID, nil, p.Year, p.Year)
+	if err != nil {
+		return nil, err
+	}
 	at := s.AsOf(p)
 	byDept := map[int64]*OverdueDepartment{}
 	var order []int64
@@ -166,8 +176,8 @@ func (s *Service) RemindDepartment(ctx context.Context, a Actor, planID, deptID 
 }
 
 // planDues is what the overdue rule (progress.Obligation) reads of a plan: its header
-// and settings, its indicators, and every report, also grouped by indicator. The review
-// page's overdue departments and the reminders' job read it the same way.
+// and settings, its indicators, and every report, also grouped by indicator, for the
+// reminders' job (which also names the reports' editors).
 type planDues struct {
 	plan    *plan.Plan
 	inds    []store.IndicatorRow
