@@ -243,7 +243,7 @@ func testImportRefusals(t *testing.T, st *store.Store) {
 	}
 }
 
-// checkLanguage fails on Han characters in an English answer and on a message in two
+// checkLanguage fails on Han characters or full-width punctuation in an English answer and on a message in two
 // languages ("a / b") or a raw code in a Chinese one.
 func checkLanguage(t *testing.T, lang, said string) {
 	t.Helper()
@@ -252,6 +252,9 @@ func checkLanguage(t *testing.T, lang, said string) {
 	}
 	if lang == "en" && hasHan(said) {
 		t.Errorf("Han characters in English: %q", said)
+	}
+	if lang == "en" && strings.ContainsAny(said, "：（）。，；") {
+		t.Errorf("Chinese full-width punctuation in English: %q", said)
 	}
 	if lang == "zh" && (bilingual.MatchString(said) || strings.Contains(said, "not_number") || strings.Contains(said, "valid.")) {
 		t.Errorf("two languages or a raw code in Chinese: %q", said)

@@ -324,7 +324,7 @@ func (s *Server) investImport(w http.ResponseWriter, r *http.Request) error {
 			}
 			b.WriteString(i18n.WorkbookCell(lang, c.Sheet, c.Row, c.Column, c.Field, c.Value, c.Code, c.Args, c.Reason) + "\n")
 		}
-		return s.refuse(w, r, http.StatusUnprocessableEntity, i18n.T(lang, "wb.refused")+"：\n"+b.String(), s.enterprisesPage)
+		return s.refuse(w, r, http.StatusUnprocessableEntity, i18n.T(lang, "wb.refused_list")+"\n"+b.String(), s.enterprisesPage)
 	}
 	if err != nil {
 		return err
