@@ -1,8 +1,11 @@
 package service_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +14,7 @@ import (
 
 	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/lantu-dev/lantu/internal/planfile"
 	"github.com/lantu-dev/lantu/internal/progress"
 	"github.com/lantu-dev/lantu/internal/service"
 	"github.com/lantu-dev/lantu/internal/store"
@@ -250,4 +254,186 @@ func eqDec(a, b *decimal.Decimal) bool {
 		return a == b
 	}
 	return a.Equal(*b)
+}
+
+// Between two reads, more indicators change than the cache once patched one by one
+// (it rebuilt the whole plan above 20, which under ten writers made every read a
+// rebuild): 50 approvals across 50 of a plan's 120 indicators. The server whose
+// status and views were made before, and a second one, read exactly what a server
+// with no cache reads — the status API's JSON byte for byte — and both got there by a
+// patch, not a rebuild.
+func TestStatusFreshAfterManyChanges(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		svc, planID, inds := manyIndicatorsPlan(t, st, 120)
+		admin := service.System
+		public := service.Actor{Principal: auth.Anonymous()}
+		newServer := func() *service.Service {
+			s := service.New(st)
+			s.Now, s.PublicView = svc.Now, true
+			return s
+		}
+		other := newServer()
+		type views struct {
+			Status, PublicStatus []service.IndicatorStatus
+			One                  service.IndicatorStatus
+			Board, PublicBoard   *service.Board
+			Behind               *service.Board
+			Summary, PublicSums  *service.StatusSummary
+			JSON, PublicJSON     json.RawMessage
+			Cockpit              *service.Cockpit
+		}
+		read := func(t *testing.T, s *service.Service) views {
+			t.Helper()
+			var v views
+			var err error
+			var at time.Time
+			if v.Status, at, err = s.PlanStatus(ctx, admin, planID, time.Time{}); err != nil {
+				t.Fatal(err)
+			}
+			if v.PublicStatus, _, err = s.PlanStatus(ctx, public, planID, time.Time{}); err != nil {
+				t.Fatal(err)
+			}
+			if v.One, _, err = s.OneStatus(ctx, admin, inds[0], time.Time{}); err != nil {
+				t.Fatal(err)
+			}
+			if v.Board, err = s.StatusBoard(ctx, admin, planID, time.Time{}, service.BoardFilter{}); err != nil {
+				t.Fatal(err)
+			}
+			if v.PublicBoard, err = s.StatusBoard(ctx, public, planID, time.Time{}, service.BoardFilter{}); err != nil {
+				t.Fatal(err)
+			}
+			if v.Behind, err = s.StatusBoard(ctx, admin, planID, time.Time{}, service.BoardFilter{Status: "attention"}); err != nil {
+				t.Fatal(err)
+			}
+			if v.Summary, err = s.PlanStatusSummary(ctx, admin, planID, time.Time{}); err != nil {
+				t.Fatal(err)
+			}
+			if v.PublicSums, err = s.PlanStatusSummary(ctx, public, planID, time.Time{}); err != nil {
+				t.Fatal(err)
+			}
+			if v.JSON, err = s.PlanStatusJSON(ctx, admin, planID, time.Time{}); err != nil {
+				t.Fatal(err)
+			}
+			if v.PublicJSON, err = s.PlanStatusJSON(ctx, public, planID, time.Time{}); err != nil {
+				t.Fatal(err)
+			}
+			if v.Cockpit, err = s.Cockpit(ctx, admin, planID, time.Time{}); err != nil {
+				t.Fatal(err)
+			}
+			// The kept JSON is the status as json.Encoder writes it, byte for byte.
+			for _, pair := range [][2]any{{v.Status, v.JSON}, {v.PublicStatus, v.PublicJSON}} {
+				var buf bytes.Buffer
+				enc := json.NewEncoder(&buf)
+				enc.SetEscapeHTML(false)
+				if err := enc.Encode(service.StatusDTOs(pair[0].([]service.IndicatorStatus), at)); err != nil {
+					t.Fatal(err)
+				}
+				if got := pair[1].(json.RawMessage); !bytes.Equal(bytes.TrimSpace(buf.Bytes()), got) {
+					t.Errorf("the kept status JSON is not the status encoded:\n%.300s\n%.300s", got, buf.Bytes())
+				}
+			}
+			return v
+		}
+		before := read(t, svc)
+		if !reflect.DeepEqual(before, read(t, other)) {
+			t.Fatal("two servers read different views of one state")
+		}
+		rebuilds, _ := service.StatusRefreshes(svc)
+		otherRebuilds, _ := service.StatusRefreshes(other)
+
+		// 50 March figures approved, one per indicator, each in its own transaction
+		// (each moves the plan's version, as ten writers do).
+		for k := range 50 {
+			id := inds[k*2+1]
+			r, err := svc.CreateReport(ctx, admin, id, service.ReportInput{Period: "2026-03", Value: dec(fmt.Sprint(3000 + k))})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r, err = svc.Review(ctx, admin, r.ID, service.ReviewAction{Action: progress.ActSubmit, Version: r.Version}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err = svc.Review(ctx, admin, r.ID, service.ReviewAction{Action: progress.ActApprove, Version: r.Version}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want := read(t, newServer())
+		if reflect.DeepEqual(before.Board.Rows, want.Board.Rows) || bytes.Equal(before.JSON, want.JSON) ||
+			reflect.DeepEqual(before.Summary, want.Summary) {
+			t.Fatal("the approvals changed nothing the views show: the test proves nothing")
+		}
+		for name, s := range map[string]*service.Service{"same": svc, "second": other} {
+			got := read(t, s)
+			if !bytes.Equal(got.JSON, want.JSON) || !bytes.Equal(got.PublicJSON, want.PublicJSON) {
+				t.Errorf("after 50 approvals, the %s server's status JSON is not an uncached server's", name)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("after 50 approvals, the %s server reads other views than an uncached server", name)
+			}
+		}
+		if n, patches := service.StatusRefreshes(svc); n != rebuilds || patches == 0 {
+			t.Errorf("the server rebuilt the plan (%d rebuilds, %d before; %d patches): it should patch", n, rebuilds, patches)
+		}
+		if n, patches := service.StatusRefreshes(other); n != otherRebuilds || patches != 1 {
+			t.Errorf("the second server made %d rebuilds (%d before) and %d patches: one patch of 50 indicators expected", n, otherRebuilds, patches)
+		}
+	})
+}
+
+// manyIndicatorsPlan is a 2026 plan of n monthly indicators (2 zones × 3 programs,
+// 3 departments, two in three public) with approved figures for January and February,
+// read on 15 April 2026; it returns the indicators' ids in plan order.
+func manyIndicatorsPlan(t *testing.T, st *store.Store, n int) (*service.Service, int64, []int64) {
+	t.Helper()
+	ctx := context.Background()
+	svc := service.New(st)
+	svc.Now = func() time.Time { return time.Date(2026, 4, 15, 2, 0, 0, 0, time.UTC) }
+	svc.PublicView = true
+	p := &plan.Plan{Region: plan.Region{Code: "500106", Name: "沙坪坝区"}, Year: 2026, Title: "百项指标", Settings: plan.DefaultSettings()}
+	for d := range 3 {
+		p.Departments = append(p.Departments, plan.Department{Code: fmt.Sprintf("d%d", d), Name: fmt.Sprintf("部门%d", d)})
+	}
+	k := 0
+	for z := range 2 {
+		zone := plan.Zone{Code: fmt.Sprintf("z%d", z), Name: fmt.Sprintf("示范区%d", z), Position: z}
+		for pr := range 3 {
+			prog := plan.Program{Code: fmt.Sprintf("z%dp%d", z, pr), Name: fmt.Sprintf("工程%d-%d", z, pr), Position: pr}
+			for i := 0; k < n*(z*3+pr+1)/6; i++ {
+				target := decimal.NewFromInt(int64(12000 + k))
+				prog.Indicators = append(prog.Indicators, plan.Indicator{Code: fmt.Sprintf("i%03d", k), Name: fmt.Sprintf("指标%03d", k), Unit: "万元",
+					Kind: plan.KindLevel, Direction: plan.Higher, Target: &target, Qualifier: plan.QualAtLeast, Period: "2026",
+					Frequency: plan.Monthly, Accumulation: plan.Cumulative, DeptCode: fmt.Sprintf("d%d", k%3), Public: k%3 != 0, Position: i})
+				k++
+			}
+			zone.Programs = append(zone.Programs, prog)
+		}
+		p.Zones = append(p.Zones, zone)
+	}
+	got, err := svc.ImportPlan(ctx, service.System, &planfile.Loaded{Plan: p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := st.PlanIndicators(ctx, got.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]int64, len(rows))
+	err = st.WithTx(ctx, func(ctx context.Context) error {
+		for i, ind := range rows {
+			ids[i] = ind.ID
+			for m := 1; m <= 2; m++ {
+				at := time.Date(2026, time.Month(m)+1, 5, 9, 0, 0, 0, time.UTC)
+				r := progress.Report{IndicatorID: ind.ID, Period: progress.MonthOf(2026, time.Month(m)), Value: decimal.NewFromInt(int64((900 + i) * m)),
+					Cumulative: true, State: progress.StateApproved, Version: 3, Revision: 1, CreatedAt: at, SubmittedAt: at, ReviewedAt: at}
+				if err := st.InsertReport(ctx, &r); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return svc, got.ID, ids
 }

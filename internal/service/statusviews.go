@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"slices"
 	"sync"
 	"time"
 
@@ -46,6 +47,14 @@ func (l *lazy[T]) get(build func() (T, error)) (T, error) {
 	return v, nil
 }
 
+// put makes the value v, as if built: for a view carried over to a status nobody reads
+// yet (derive).
+func (l *lazy[T]) put(v T) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.v, l.done = v, true
+}
+
 // peek is the value if it is made, without waiting for one being made.
 func (l *lazy[T]) peek() (T, bool) {
 	var zero T
@@ -68,7 +77,33 @@ type statusViews struct {
 	ranking lazy[*Ranking]
 	boards  [2]lazy[*boardBase]
 	sums    [2]lazy[*StatusSummary]
-	json    [2]lazy[json.RawMessage]
+	json    [2]lazy[*statusJSON]
+}
+
+// derive carries the views made of old, the status this one was patched from, over to
+// this one: the changed indicators' rows and JSON are made again, the others are taken
+// as they are (a patch moves no indicator: statuscache.go, samePlace); the counts are
+// made again, as cheap as patching them. Views nobody made of old are left to be made
+// when read; so are the cockpit and the ranking, which read more than the statuses.
+// Called by the patch, under the plan entry's lock, before anyone reads this status.
+func (cs *cachedStatus) derive(old *cachedStatus, changed map[int64]bool) {
+	for kind := range 2 {
+		rows := cs.all
+		if kind == kindPublic {
+			rows = cs.public
+		}
+		if b, ok := old.views.boards[kind].peek(); ok {
+			cs.views.boards[kind].put(b.patched(cs, changed))
+		}
+		if _, ok := old.views.sums[kind].peek(); ok {
+			cs.views.sums[kind].put(summarize(cs, rows))
+		}
+		if j, ok := old.views.json[kind].peek(); ok {
+			if nj, err := j.patched(rows, cs.at, changed); err == nil {
+				cs.views.json[kind].put(nj)
+			}
+		}
+	}
 }
 
 // readerKind is the kind of reader an actor is for a plan's region.
@@ -125,6 +160,28 @@ func (s *Service) boardBaseOf(ctx context.Context, a Actor, cs *cachedStatus, at
 		b.progCodes = append(b.progCodes, d.progOf[st.ProgramID].Code)
 	}
 	return b, nil
+}
+
+// patched is the board's base for a status patched from the one it was made of: the
+// changed indicators' rows take their new status, the others are kept.
+func (b *boardBase) patched(cs *cachedStatus, changed map[int64]bool) *boardBase {
+	nb := *b
+	nb.rows = slices.Clone(b.rows)
+	for i := range nb.rows {
+		if id := nb.rows[i].IndicatorID; changed[id] {
+			nb.rows[i].IndicatorStatus = boardStatus(cs.all[cs.pos[id]])
+		}
+	}
+	return &nb
+}
+
+// boardStatus is a status as the board shows it (planData.evaluate): context figures
+// are owed no report.
+func boardStatus(st IndicatorStatus) IndicatorStatus {
+	if st.Status == progress.StatusNoTarget {
+		st.Overdue = nil
+	}
+	return st
 }
 
 // StatusSummary is a plan's status counted for the indicators a reader sees: in all,
@@ -208,17 +265,76 @@ func (s *Service) PlanStatusJSON(ctx context.Context, a Actor, planID int64, at 
 	if at.IsZero() {
 		at = s.AsOf(cs.header)
 	}
-	build := func() (json.RawMessage, error) {
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(StatusDTOs(visible, at)); err != nil {
+	if dateKey(at) != dateKey(cs.at) { // the status is kept per date: the same day is the same answer
+		j, err := encodeStatus(visible, at, nil, nil)
+		if err != nil {
 			return nil, err
 		}
-		return bytes.TrimSpace(buf.Bytes()), nil
+		return j.raw, nil
 	}
-	if dateKey(at) != dateKey(cs.at) { // the status is kept per date: the same day is the same answer
-		return build()
+	j, err := cs.views.json[s.readerKind(a, cs.header.RegionID)].get(func() (*statusJSON, error) {
+		return encodeStatus(visible, at, nil, nil)
+	})
+	if err != nil {
+		return nil, err
 	}
-	return cs.views.json[s.readerKind(a, cs.header.RegionID)].get(build)
+	return j.raw, nil
+}
+
+// statusJSON is a status as the API sends it (StatusDTOs, encoded as json.Encoder
+// does without HTML escaping), with where each indicator's object lies in it, so that a
+// patched status re-encodes only its changed indicators.
+type statusJSON struct {
+	raw        json.RawMessage
+	start, end []int // raw[start[i]:end[i]] is the i-th indicator's object
+}
+
+// encodeStatus encodes rows as of at; with old, the objects of the indicators not in
+// changed are copied from it (old encodes the same indicators in the same order).
+func encodeStatus(rows []IndicatorStatus, at time.Time, old *statusJSON, changed map[int64]bool) (*statusJSON, error) {
+	var one bytes.Buffer
+	enc := json.NewEncoder(&one)
+	enc.SetEscapeHTML(false)
+	encode := func(v any) ([]byte, error) {
+		one.Reset()
+		if err := enc.Encode(v); err != nil {
+			return nil, err
+		}
+		return bytes.TrimSuffix(one.Bytes(), []byte("\n")), nil
+	}
+	size := 64 + 512*len(rows)
+	if old != nil {
+		size = len(old.raw) + 64
+	}
+	j := &statusJSON{raw: make([]byte, 0, size), start: make([]int, len(rows)), end: make([]int, len(rows))}
+	b, err := encode(at.Format(time.DateOnly))
+	if err != nil {
+		return nil, err
+	}
+	j.raw = append(append(append(j.raw, `{"at":`...), b...), `,"indicators":[`...)
+	for i, r := range rows {
+		if i > 0 {
+			j.raw = append(j.raw, ',')
+		}
+		j.start[i] = len(j.raw)
+		if old != nil && !changed[r.IndicatorID] {
+			j.raw = append(j.raw, old.raw[old.start[i]:old.end[i]]...)
+		} else {
+			if b, err = encode(StatusDTOOf(r)); err != nil {
+				return nil, err
+			}
+			j.raw = append(j.raw, b...)
+		}
+		j.end[i] = len(j.raw)
+	}
+	j.raw = append(j.raw, "]}"...)
+	return j, nil
+}
+
+// patched is the JSON of rows, the same indicators as j's after a patch.
+func (j *statusJSON) patched(rows []IndicatorStatus, at time.Time, changed map[int64]bool) (*statusJSON, error) {
+	if len(rows) != len(j.start) {
+		return encodeStatus(rows, at, nil, nil)
+	}
+	return encodeStatus(rows, at, j, changed)
 }
