@@ -177,6 +177,9 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 	}
+	if a := service.ActorFrom(ctx); a.UserID != 0 && a.HasRole(auth.RoleOfficer) {
+		dontKeep(r) // an officer's plan page lists their own visits, which no data stamp follows
+	}
 	if v.Upcoming, err = s.svc.UpcomingVisits(ctx, service.ActorFrom(ctx), 5); err != nil {
 		return err
 	}

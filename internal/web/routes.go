@@ -53,14 +53,14 @@ func (s *Server) routes(rt *httpauth.Router) {
 		row{Pattern: "POST /admin/plan/{kind}/{id}/retire", Who: signedIn, Action: auth.PlanEdit, Find: httpauth.ByPlanItem, Handler: s.page(s.planItemRetire)},
 
 		// The plan.
-		row{Pattern: "GET /{$}", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.guard.CachePublic(s.page(s.planPage))},
-		row{Pattern: "GET /plans/{id}", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.guard.CachePublic(s.page(s.planPage))},
+		row{Pattern: "GET /{$}", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.guard.CachePublic(s.page(s.keep(s.planPage)))},
+		row{Pattern: "GET /plans/{id}", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.guard.CachePublic(s.page(s.keep(s.planPage)))},
 		row{Pattern: "GET /plans/{id}/documents/{key}", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByDocument, Handler: s.page(s.documentPage)},
 		row{Pattern: "POST /indicators/{id}/unlocks", Who: signedIn, Action: auth.PeriodUnlock, Find: httpauth.ByIndicator, Handler: s.page(s.unlockPeriod)},
 		row{Pattern: "POST /indicators/{id}/targets", Who: signedIn, Action: auth.TargetRevise, Find: httpauth.ByIndicator, Handler: s.page(s.reviseTarget)},
 
 		// Progress: status, reports, review.
-		row{Pattern: "GET /status", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.guard.CachePublic(s.page(s.statusPage))},
+		row{Pattern: "GET /status", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.guard.CachePublic(s.page(s.keep(s.statusPage)))},
 		row{Pattern: "GET /indicators/{id}", Who: anyone, Action: auth.ReportRead, Find: httpauth.ByIndicator, Handler: s.guard.CachePublic(s.page(s.indicatorPage))},
 		row{Pattern: "GET /reports", Who: signedIn, Action: auth.ReportRead, Find: httpauth.None, Handler: s.page(s.worklistPage)},
 		row{Pattern: "GET /indicators/{id}/reports/new", Who: signedIn, Action: auth.ReportCreate, Find: httpauth.ByIndicator, Handler: s.page(s.newReportForm)},
@@ -89,8 +89,8 @@ func (s *Server) routes(rt *httpauth.Router) {
 
 		// The leader's pages and outputs (internal reads; the status board and zone and
 		// program pages are public as far as public indicators go).
-		row{Pattern: "GET /cockpit", Who: signedIn, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.cockpitPage)},
-		row{Pattern: "GET /ranking", Who: signedIn, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.rankingPage)},
+		row{Pattern: "GET /cockpit", Who: signedIn, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.keep(s.cockpitPage))},
+		row{Pattern: "GET /ranking", Who: signedIn, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.keep(s.rankingPage))},
 		row{Pattern: "GET /bulletin", Who: signedIn, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.bulletinPage)},
 		row{Pattern: "GET /bulletin.docx", Who: signedIn, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.bulletinDocx)},
 		row{Pattern: "GET /status.xlsx", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.statusXlsx)},

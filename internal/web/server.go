@@ -46,6 +46,8 @@ type Server struct {
 	router *httpauth.Router
 	// rows keeps the status board's rows rendered (progress_status.go).
 	rows rowCache
+	// kept keeps signed-in readers' pages rendered but for the top bar (keep.go).
+	kept keptPages
 }
 
 // New builds the web server and parses every template, so a broken one fails at start.
@@ -154,11 +156,32 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, name s
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
+	pd, code := s.pageDataFor(w, r, code, data)
+	var buf bytes.Buffer
+	var err error
+	if c := keepingOf(r); c != nil && code == http.StatusOK && pd.Typed == nil {
+		err = s.renderKept(&buf, t, name, pd, c)
+	} else {
+		err = t.ExecuteTemplate(&buf, "layout", pd)
+	}
+	if err != nil {
+		s.log.ErrorContext(r.Context(), "render", "template", name, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(code)
+	_, _ = w.Write(buf.Bytes()) // the client went away; no one is left to tell
+}
+
+// pageDataFor is what the layout shows of this request around a page's data: the
+// reader, their nav and CSRF token, the plan switcher, a refused form; and the status
+// to answer with (a refusal's).
+func (s *Server) pageDataFor(w http.ResponseWriter, r *http.Request, code int, data any) (pageData, int) {
 	lang := requestLang(r)
 	if q := r.URL.Query().Get("lang"); q == lang {
 		http.SetCookie(w, &http.Cookie{Name: "lang", Value: lang, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, HttpOnly: true})
 	}
-	var buf bytes.Buffer
 	actor := service.ActorFrom(r.Context())
 	pd := pageData{Lang: lang, Path: r.URL.Path, Data: data, Now: s.opts.Clock(), User: actor.Principal,
 		CSRF: s.guard.CSRFToken(r), Can: navRights(actor.Principal), LangURL: langURL(r, lang), PlanBar: s.planBarFor(w, r, code)}
@@ -172,14 +195,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, name s
 	if pd.Can["review"] {
 		pd.Waiting = s.waitingForReview(r)
 	}
-	if err := t.ExecuteTemplate(&buf, "layout", pd); err != nil {
-		s.log.ErrorContext(r.Context(), "render", "template", name, "err", err)
-		http.Error(w, "internal error", http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(code)
-	_, _ = w.Write(buf.Bytes()) // the client went away; no one is left to tell
+	return pd, code
 }
 
 func pathID(r *http.Request, name string) (int64, error) {

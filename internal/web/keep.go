@@ -1,0 +1,185 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html/template"
+	"net/http"
+	"slices"
+	"strconv"
+	"sync"
+
+	"github.com/lantu-dev/lantu/internal/service"
+)
+
+// Signed-in readers' pages kept rendered (issue 11, fourth pass). A profile of the big
+// plan's status board read by a leader at 100 clients showed 57 % of the server's CPU in
+// html/template walking the page around the (already kept) indicator rows: the zone and
+// program headers, the department table, the filter menus. That part is the same for
+// every reader with the same rights, so it is kept too:
+//
+//   - what is kept is the page's head and main part (layout-head, layout-tail: the
+//     title and the content); the top bar (the reader's name, the nav with their
+//     rights and waiting count, the plan switcher, the sign-out form's CSRF token) is
+//     made for each request (layout-top), so nothing personal is ever kept;
+//   - the key is everything the kept part depends on: the data stamp (service.DataStamp,
+//     one read that moves with any change of any plan's status inputs on any server),
+//     the minute in China time (the as-of date, what is overdue), the language, the
+//     path and query, the plan switcher's cookie, and the reader's rights — the
+//     principal without its identity (roles, region, departments, whether the password
+//     must change, and any field added to it later): reads are permissions, and a
+//     reader never gets a page made for other rights;
+//   - who the reader is is still found per request (the token or session read, which
+//     is what makes a revoked token or a changed role take effect at once).
+//
+// Pages opt in with keep, and only when their main part shows nothing of the reader but
+// their rights; a page may opt out of one request with dontKeep (the plan page of an
+// officer lists their own visits). Refused forms, errors and answers other than 200 are
+// never kept.
+
+// keptLimit bounds the bytes kept; past it the cache starts again empty.
+const keptLimit = 64 << 20
+
+type keptPages struct {
+	mu    sync.Mutex
+	stamp string
+	pages map[string]*keptPage
+	bytes int
+}
+
+// keptPage is a page's head and main part, rendered for a kind of reader.
+type keptPage struct {
+	name       string // the page's template
+	head, tail []byte
+	plan       chosenPlan // the plan the page showed, for the top bar's switcher
+}
+
+func (c *keptPages) get(stamp, key string) *keptPage {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.stamp != stamp {
+		return nil
+	}
+	return c.pages[key]
+}
+
+func (c *keptPages) put(stamp, key string, p *keptPage) {
+	n := len(p.head) + len(p.tail)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.stamp != stamp || c.bytes+n > keptLimit {
+		c.stamp, c.pages, c.bytes = stamp, map[string]*keptPage{}, 0
+	}
+	c.pages[key] = p
+	c.bytes += n
+}
+
+// keeping is a kept page being made: render fills page, dontKeep sets off.
+type keeping struct {
+	page *keptPage
+	off  bool
+}
+
+type keepingKey struct{}
+
+func keepingOf(r *http.Request) *keeping {
+	c, _ := r.Context().Value(keepingKey{}).(*keeping)
+	if c == nil || c.off {
+		return nil
+	}
+	return c
+}
+
+// dontKeep says that this request's page shows something of the reader beyond their
+// rights: it is rendered for them alone.
+func dontKeep(r *http.Request) {
+	if c, _ := r.Context().Value(keepingKey{}).(*keeping); c != nil {
+		c.off = true
+	}
+}
+
+// readerRights names what a signed-in reader's rights are, without who they are: two
+// readers with equal names read the same pages.
+func readerRights(a service.Actor) string {
+	p := a.Principal
+	p.UserID, p.Login, p.DisplayName = 0, "", ""
+	p.Roles = slices.Clone(p.Roles)
+	slices.Sort(p.Roles)
+	p.Roles = slices.Compact(p.Roles)
+	p.DeptIDs = slices.Clone(p.DeptIDs)
+	slices.Sort(p.DeptIDs)
+	p.DeptIDs = slices.Compact(p.DeptIDs)
+	return fmt.Sprintf("%#v|system=%t", p, a.System)
+}
+
+// keep serves a signed-in reader's page from the kept pages, or renders it and keeps it.
+// Anonymous readers have the public page cache (httpauth.CachePublic) in front.
+func (s *Server) keep(h handlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		ctx := r.Context()
+		a := service.ActorFrom(ctx)
+		if r.Method != http.MethodGet || a.UserID == 0 || refusalOfRequest(r) != nil {
+			return h(w, r)
+		}
+		stamp, err := s.svc.DataStamp(ctx)
+		if err != nil {
+			return h(w, r) // the page shows the database's error as it would unkept
+		}
+		key := requestLang(r) + "|" + s.svc.Now().In(service.China).Format("2006-01-02T15:04") + "|" +
+			r.URL.Path + "?" + r.URL.RawQuery + "|plan=" + strconv.FormatInt(rememberedPlan(r), 10) + "|" + readerRights(a)
+		if p := s.kept.get(stamp, key); p != nil {
+			notePlan(r, p.plan.id, p.plan.stick)
+			s.renderKeptPage(w, r, p)
+			return nil
+		}
+		c := &keeping{}
+		if err := h(w, r.WithContext(context.WithValue(ctx, keepingKey{}, c))); err != nil {
+			return err
+		}
+		if c.page != nil && !c.off {
+			if cp, ok := ctx.Value(chosenPlanKey{}).(*chosenPlan); ok {
+				c.page.plan = *cp
+			}
+			s.kept.put(stamp, key, c.page)
+		}
+		return nil
+	}
+}
+
+// renderKept renders a page in its three parts, keeping the head and main part: they
+// are rendered from the page's data and language only, never from the reader.
+func (s *Server) renderKept(buf *bytes.Buffer, t *template.Template, name string, pd pageData, c *keeping) error {
+	body := pageData{Lang: pd.Lang, Path: pd.Path, Data: pd.Data}
+	var head, tail bytes.Buffer
+	if err := t.ExecuteTemplate(&head, "layout-head", body); err != nil {
+		return err
+	}
+	buf.Write(head.Bytes())
+	if err := t.ExecuteTemplate(buf, "layout-top", pd); err != nil {
+		return err
+	}
+	if err := t.ExecuteTemplate(&tail, "layout-tail", body); err != nil {
+		return err
+	}
+	buf.Write(tail.Bytes())
+	c.page = &keptPage{name: name, head: head.Bytes(), tail: tail.Bytes()}
+	return nil
+}
+
+// renderKeptPage answers with a kept page and this request's top bar.
+func (s *Server) renderKeptPage(w http.ResponseWriter, r *http.Request, p *keptPage) {
+	t := s.pages[p.name]
+	pd, _ := s.pageDataFor(w, r, http.StatusOK, nil)
+	var top bytes.Buffer
+	if err := t.ExecuteTemplate(&top, "layout-top", pd); err != nil {
+		s.log.ErrorContext(r.Context(), "render", "template", p.name, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(p.head) // the client went away; no one is left to tell
+	_, _ = w.Write(top.Bytes())
+	_, _ = w.Write(p.tail)
+}
