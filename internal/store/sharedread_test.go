@@ -1,0 +1,77 @@
+package store
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// Callers of a shared read are each answered by a read that started after they called
+// (so a write committed before the call is seen), and one read at most is under way.
+func TestSharedReadStartsAfterTheCall(t *testing.T) {
+	var (
+		f               sharedRead
+		clock, reads    atomic.Int64
+		inFlight, calls atomic.Int64
+	)
+	read := func(context.Context) (string, error) {
+		if n := inFlight.Add(1); n != 1 {
+			t.Errorf("%d reads under way at once", n)
+		}
+		defer inFlight.Add(-1)
+		reads.Add(1)
+		start := clock.Add(1)
+		time.Sleep(200 * time.Microsecond) // long enough for callers to pile up
+		return time.Duration(start).String(), nil
+	}
+	var wg sync.WaitGroup
+	for range 40 {
+		wg.Go(func() {
+			for range 25 {
+				calls.Add(1)
+				called := clock.Add(1)
+				got, err := f.do(context.Background(), read)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if d, _ := time.ParseDuration(got); int64(d) <= called {
+					t.Errorf("a call at %d answered by a read started at %d", called, int64(d))
+				}
+			}
+		})
+	}
+	wg.Wait()
+	t.Logf("%d calls, %d reads", calls.Load(), reads.Load())
+}
+
+// A caller that goes away does not fail those that share its read.
+func TestSharedReadCallerGone(t *testing.T) {
+	var f sharedRead
+	release := make(chan struct{})
+	started := make(chan struct{})
+	read := func(ctx context.Context) (string, error) {
+		select {
+		case started <- struct{}{}:
+		default:
+		}
+		<-release
+		return "v", ctx.Err()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	first := make(chan error, 1)
+	go func() { _, err := f.do(ctx, read); first <- err }()
+	<-started
+	second := make(chan string, 1)
+	go func() { v, _ := f.do(context.Background(), read); second <- v }()
+	cancel()
+	close(release)
+	if err := <-first; err != nil {
+		t.Errorf("the read of a caller that went away failed: %v", err)
+	}
+	if v := <-second; v != "v" {
+		t.Errorf("the caller after got %q", v)
+	}
+}
