@@ -11,14 +11,19 @@ import (
 var gold2Years = map[string]int{"001": 2022, "003": 2022, "004": 2022, "005": 2022, "006": 2022, "008": 2021,
 	"012": 2025, "023": 2025, "036": 2025, "040": 2025, "043": 2022, "054": 2010, "068": 1995,
 	// gold3
-	"002": 2021, "007": 2022, "018": 2025, "029": 2025, "047": 2017, "062": 2002}
+	"002": 2021, "007": 2022, "018": 2025, "029": 2025, "047": 2017, "062": 2002,
+	// gold5
+	"010": 2025, "015": 2025, "021": 2025, "030": 2025, "037": 2025, "041": 2024, "045": 2019, "050": 2014,
+	"057": 2007, "064": 2000}
 
-// gold2HeldOut is the held-out third (testdata/gold2/README.md, testdata/gold3/README.md):
-// no rule is tuned on these documents; their score is only reported.
-var gold2HeldOut = map[string]bool{"004": true, "008": true, "036": true, "054": true, "007": true, "029": true}
+// gold2HeldOut is the held-out set (testdata/gold2/README.md, gold3/README.md,
+// gold5/README.md): no rule is tuned on these documents; their score is only
+// reported, in aggregate.
+var gold2HeldOut = map[string]bool{"004": true, "008": true, "036": true, "054": true, "007": true, "029": true,
+	"015": true, "030": true, "041": true, "050": true, "064": true}
 
 // goldSets are the folders of settled gold, each document NNN.txt beside NNN.gold.json.
-var goldSets = []string{"testdata/gold2", "testdata/gold3"}
+var goldSets = []string{"testdata/gold2", "testdata/gold3", "testdata/gold5"}
 
 // goldSingle holds development documents annotated once (testdata/gold4/README.md), with
 // their years; they are scored apart from the doubly annotated development set.
@@ -29,7 +34,7 @@ var goldSingle = map[string]int{"027": 2025, "034": 2025, "035": 2025, "053": 20
 // gold2Dev is the bar the development set must keep (strict and value+unit F1,
 // micro-averaged), set from the measured score so that a change that loses
 // facts fails.
-const gold2DevStrict, gold2DevValueUnit = 0.94, 0.99
+const gold2DevStrict, gold2DevValueUnit = 0.94, 0.98
 
 type microScore struct{ gold, pred, strict, loose int }
 
@@ -69,20 +74,18 @@ func TestGold2(t *testing.T) {
 		}
 		gold := loadGold(t, f)
 		facts := Extract(string(text), Options{Year: gold2Years[doc]})
+		if gold2HeldOut[doc] {
+			held.add(gold.Facts, facts) // only the aggregate is reported, and only when asked
+			continue
+		}
 		var one microScore
 		one.add(gold.Facts, facts)
 		s, l := one.f1()
-		set := "dev"
-		if gold2HeldOut[doc] {
-			set = "held-out"
-			held.add(gold.Facts, facts)
-		} else {
-			dev.add(gold.Facts, facts)
-			if testing.Verbose() {
-				logScore(t, doc, scoreFacts(gold.Facts, facts))
-			}
+		dev.add(gold.Facts, facts)
+		if testing.Verbose() {
+			logScore(t, doc, scoreFacts(gold.Facts, facts))
 		}
-		t.Logf("%s (%s): gold %d, predicted %d, strict F1 %.3f, value+unit F1 %.3f", doc, set, len(gold.Facts), len(facts), s, l)
+		t.Logf("%s (dev): gold %d, predicted %d, strict F1 %.3f, value+unit F1 %.3f", doc, len(gold.Facts), len(facts), s, l)
 	}
 	var single microScore
 	for doc, year := range goldSingle {
@@ -105,7 +108,11 @@ func TestGold2(t *testing.T) {
 	ds, dl := dev.f1()
 	hs, hl := held.f1()
 	t.Logf("development: gold %d, predicted %d, strict F1 %.3f, value+unit F1 %.3f", dev.gold, dev.pred, ds, dl)
-	t.Logf("held-out:    gold %d, predicted %d, strict F1 %.3f, value+unit F1 %.3f", held.gold, held.pred, hs, hl)
+	// The held-out score is read once at the end of a round (LANTU_HELDOUT=1), not on
+	// every run, so that it cannot steer the rules by being watched.
+	if os.Getenv("LANTU_HELDOUT") != "" {
+		t.Logf("held-out:    gold %d, predicted %d, strict F1 %.3f, value+unit F1 %.3f", held.gold, held.pred, hs, hl)
+	}
 	if ds < gold2DevStrict || dl < gold2DevValueUnit {
 		t.Errorf("development F1 strict %.3f, value+unit %.3f: below %.3f, %.3f", ds, dl, gold2DevStrict, gold2DevValueUnit)
 	}

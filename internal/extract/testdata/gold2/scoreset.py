@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Micro-averaged scores over the gold2 documents, with shared/extraction/score.py's matching.
+"""Micro-averaged scores over the gold2, gold3, gold4 and gold5 documents, with shared/extraction/score.py's matching.
 
   scoreset.py agree A_DIR B_DIR            annotators' agreement: A as gold, B as prediction
-  scoreset.py extract [--set heldout|dev|all] [--lantu BIN] [--gold DIR]
+  scoreset.py extract [--set heldout|dev|all|gold5dev|olddev|...] [--lantu BIN] [--gold DIR]
                                            the extractor against the settled gold here
 
 Micro-averaged: matches, predictions and gold facts are summed over the documents before
@@ -26,7 +26,13 @@ YEARS.update(YEARS3)
 # gold4 (../gold4): new development documents, single-annotated; scored apart (--set gold4)
 YEARS4 = {"027": 2025, "034": 2025, "035": 2025, "053": 2011, "058": 2006}
 GOLD4 = os.path.join(HERE, "..", "gold4")
-HELDOUT = ["004", "008", "036", "054", "007", "029"]
+# gold5 (../gold5): ten excerpts of work reports, annotated twice, blind; split fixed before annotation
+YEARS5 = {"010": 2025, "015": 2025, "021": 2025, "030": 2025, "037": 2025,
+          "041": 2024, "045": 2019, "050": 2014, "057": 2007, "064": 2000}
+GOLD5 = os.path.join(HERE, "..", "gold5")
+YEARS.update(YEARS5)
+HELDOUT5 = ["015", "030", "041", "050", "064"]
+HELDOUT = ["004", "008", "036", "054", "007", "029"] + HELDOUT5
 DEV = [d for d in sorted(YEARS) if d not in HELDOUT]
 
 
@@ -34,7 +40,7 @@ def folder(doc, default):
     """The folder holding doc's text and settled gold."""
     if default != HERE:
         return default
-    return GOLD3 if doc in YEARS3 else GOLD4 if doc in YEARS4 else default
+    return GOLD3 if doc in YEARS3 else GOLD4 if doc in YEARS4 else GOLD5 if doc in YEARS5 else default
 
 
 def load_scorer():
@@ -59,7 +65,7 @@ def micro(score, pairs_of_docs, verbose=False):
         tot["loose"] += len(l)
         tot["period"] += sum(1 for gi, pi, _ in s if str(gold[gi].get("period")) == str(pred[pi].get("period")))
         tot["qual"] += sum(1 for gi, pi, _ in s if gold[gi].get("qualifier") == pred[pi].get("qualifier"))
-        if verbose:
+        if verbose and doc not in HELDOUT:  # held-out documents are only scored in aggregate
             p, r, f = score.prf(len(s), len(pred), len(gold))
             print(f"  {doc}: gold {len(gold)} pred {len(pred)} strict F1 {f:.3f} "
                   f"value+unit F1 {score.prf(len(l), len(pred), len(gold))[2]:.3f}")
@@ -75,15 +81,20 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("mode", choices=["agree", "extract"])
     ap.add_argument("dirs", nargs="*")
-    ap.add_argument("--set", default="all", choices=["all", "heldout", "dev", "gold2", "gold3", "gold4"])
+    ap.add_argument("--set", default="all", choices=["all", "heldout", "dev", "gold2", "gold3", "gold4", "gold5",
+                                                    "gold5dev", "olddev", "oldheldout"])
     ap.add_argument("--lantu", default="lantu")
     ap.add_argument("--gold", default=HERE)
     ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args()
     score = load_scorer()
     docs = {"all": sorted(YEARS), "heldout": HELDOUT, "dev": DEV,
-            "gold2": sorted(d for d in YEARS if d not in YEARS3), "gold3": sorted(YEARS3),
-            "gold4": sorted(YEARS4)}[a.set]
+            "gold2": sorted(d for d in YEARS if d not in YEARS3 and d not in YEARS5), "gold3": sorted(YEARS3),
+            "gold4": sorted(YEARS4), "gold5": sorted(YEARS5),
+            "gold5dev": [d for d in sorted(YEARS5) if d not in HELDOUT5],
+            # the sets as they were before gold5, for figures comparable with earlier rounds
+            "olddev": [d for d in DEV if d not in YEARS5],
+            "oldheldout": [d for d in HELDOUT if d not in YEARS5]}[a.set]
     if a.mode == "agree":
         # only the documents both annotators' folders hold
         docs = [d for d in docs if os.path.exists(os.path.join(a.dirs[0], d + ".gold.json"))]
