@@ -261,6 +261,26 @@ func nounBefore(t []rune, s int) string {
 	return ""
 }
 
+// personsBefore returns the unit of a number with a magnitude and no
+// measure word whose clause counts people or households before it: 人 for
+// 人口, 人数 (农村贫困人口减少1386万, 旅居人数达389.75万: gold5), 人次, 户, or "".
+func personsBefore(t []rune, clause, e, s int) string {
+	if e < len(t) && isHan(t[e]) && !strings.ContainsRune("和与及或增减到至以左、", t[e]) {
+		return "" // 城区人口超50万县: a size class of what follows
+	}
+	for k := s - 2; k >= clause && k >= s-16; k-- {
+		switch {
+		case hasPrefixAt(t, k, "人次"):
+			return "人次"
+		case hasPrefixAt(t, k, "人口"), hasPrefixAt(t, k, "人数"):
+			return "人"
+		case hasPrefixAt(t, k, "户数"):
+			return "户"
+		}
+	}
+	return ""
+}
+
 // growthAfter turns a level into a change where the words after the number
 // say so: 5.5%的增长目标, 按不低于5%的幅度压减.
 func growthAfter(t []rune, e int, metric string, sign float64) (string, float64) {
@@ -368,16 +388,21 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 				return Fact{}, false // a bare number: a code, a name or a count without a noun
 			}
 			unit, m.unit = "倍", "倍" // 收入倍差从2.37缩小到1.94: a ratio in times
-		case hasWord(moneyWords, t, sent, m.start):
-			unit = "元"
-		case m.bare: // 超千亿产业集群: a class
+		case m.bare && !hasWord(moneyWords, t, sent, m.start): // 超千亿产业集群: a class
 			return Fact{}, false
 		default:
-			if unit = nounAfter(t, m.end); unit != "" {
-				m.end += len([]rune(unit)) // 6069万农民: the counted noun is the unit
-			} else if unit = nounBefore(t, m.start); unit == "" {
+			var e int
+			if unit, e = nounAfter(t, m.end); unit != "" {
+				m.end = e // 6069万农民: the counted noun is the unit
+			} else if unit = nounBefore(t, m.start); unit != "" {
+				// 新增移动通信用户3.4亿: the noun before
+			} else if unit = personsBefore(t, clause, m.end, m.start); unit != "" {
+				// 农村贫困人口减少1386万, 旅居人数达389.75万: people
+			} else if hasWord(moneyWords, t, sent, m.start) {
+				unit = "元"
+			} else {
 				return Fact{}, false
-			} // 新增移动通信用户3.4亿: the noun before
+			}
 		}
 	}
 	if math.IsInf(m.value, 0) || math.IsNaN(m.value) || m.hasMax && (math.IsInf(m.max, 0) || math.IsNaN(m.max)) {
@@ -549,38 +574,71 @@ func hasWord(lx lexicon, t []rune, from, to int) bool {
 }
 
 // nounAfter returns the counted noun after a number that has no measure
-// word (6069万农民 → 农民), or "".
-func nounAfter(t []rune, j int) string {
+// word and where it ends: its head is the unit, the whole noun is in the span
+// (6069万农民 → 农民; 近1400万农业转移人口 → 人口, 1亿多中小学生 → 学生:
+// gold5/DECISIONS.md), or "".
+func nounAfter(t []rune, j int) (string, int) {
 	if j+1 >= len(t) || !isHan(t[j]) || !isHan(t[j+1]) {
-		return ""
+		return "", j
 	}
-	if strings.ContainsRune("的和与及或以同比较增减降是为在到至等之多余左右上下个元万亿千百十并且而将已也还都再占达", t[j]) {
-		return ""
+	if strings.ContainsRune("的和与及或以同比较增减降是为在到至等之多余左右上下个元万亿千百十并且而将已也还都再占达", t[j]) && !hasPrefixAt(t, j, "下岗") || t[j+1] == '的' {
+		return "", j
 	}
 	if _, ok := growthWords.at(t, j); ok {
-		return ""
+		return "", j
 	}
 	for _, w := range [...]string{"台阶", "大关", "关口", "量级", "级别", "规模", "水平"} {
 		if hasPrefixAt(t, j, w) {
-			return "" // 3万亿台阶: a threshold, not a count
+			return "", j // 3万亿台阶: a threshold, not a count
 		}
 	}
-	// the counted noun as written, up to its head (63万失能老人 → 失能老人,
-	// 17万应届大学生 → 应届大学生, 960多万建档立卡贫困人口 → 建档立卡贫困人口)
+	// the counted noun as written, up to its head (63万失能老人, 17万应届大学生,
+	// 960多万建档立卡贫困人口)
 	e := j + 2
+	if !strings.ContainsRune(headRunes, t[j+1]) {
+		e = 0 // no head yet: 1亿多受过高等教育…的人才 is no counted noun
+	}
 	// the scan stops at a function word or the first rune of a common verb
 	// (落户, 发展, 纳入, 成为, 实现, 参保, 享受, 得到, 通过, 受益, 提供 …)
-	for k := j + 2; k < len(t) && k < j+8 && isHan(t[k]) && !strings.ContainsRune("的和与及或等在为是将已落发纳成实参享得获通受接提解稳共", t[k]); k++ {
+	for k := j + 2; k < len(t) && k < j+10 && isHan(t[k]) && !strings.ContainsRune("的和与及或等在为是将已落发纳成实参享得获通受接提解稳共", t[k]); k++ {
 		if strings.ContainsRune(headRunes, t[k]) && !(k+1 < len(t) && strings.ContainsRune("籍院岸量", t[k+1])) {
 			e = k + 1 // not 户籍, 庭院, 口岸, 力量
 		}
 	}
-	return string(t[j:e])
+	if e == 0 {
+		if !strings.ContainsRune(headRunes, t[j]) {
+			return "", j
+		}
+		e = j + 2
+	}
+	return headNoun(t[j:e]), e
 }
 
+// headNoun returns the head word of a counted noun: the known word it ends
+// with (失能老人 → 老人, 农村沼气用户 → 用户, 下岗失业人员 → 人员), else the noun.
+func headNoun(n []rune) string {
+	for _, l := range [...]int{3, 2} {
+		if len(n) > l {
+			if w, ok := headWords.exact(n[len(n)-l:]); ok && w.tag == l {
+				return w.s
+			}
+		}
+	}
+	return string(n)
+}
+
+// headWords end counted nouns of people and households; the tag is the length.
+var headWords = newLexicon(map[string]int{
+	"农牧民": 3, "农民工": 3, "残疾人": 3, "毕业生": 3, "劳动力": 3, "贫困户": 3, "低保户": 3,
+	"人口": 2, "人员": 2, "人民": 2, "居民": 2, "农民": 2, "牧民": 2, "市民": 2, "村民": 2, "学生": 2,
+	"用户": 2, "老人": 2, "群众": 2, "家庭": 2, "农户": 2, "儿童": 2, "职工": 2, "工人": 2, "教师": 2,
+	"儿女": 2, "员工": 2, "人才": 2, "干部": 2, "妇女": 2, "青年": 2, "游客": 2, "旅客": 2, "患者": 2,
+	"孩子": 2, "家属": 2, "军人": 2, "官兵": 2, "学子": 2, "幼儿": 2, "婴儿": 2, "同胞": 2, "华侨": 2,
+})
+
 // headRunes end nouns of people and households counted without a measure
-// word: 人, 民, 户, 员, 生, 工, 者, 师, 众, 女, 童, 体, 口, 庭, 属, 兵, 力.
-const headRunes = "人民户员生工者师众女童体口庭属兵力"
+// word: 人, 民, 户, 员, 生, 工, 者, 师, 众, 女, 童, 体, 口, 庭, 属, 兵, 力, 子.
+const headRunes = "人民户员生工者师众女童体口庭属兵力子"
 
 // validKindMarker filters marker words that are part of other words.
 func validKindMarker(t []rune, p int, w lexWord) bool {

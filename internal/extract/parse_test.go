@@ -117,10 +117,17 @@ func TestRules(t *testing.T) {
 		{"到2025年，新建5G基站3万个。", 2022, []want{{"target", "level", 30000, "个", "exact", "2025"}}},
 		{"2021年，全区新增就业1.2万人。", 2022, []want{{"actual", "level", 12000, "人", "exact", "2021"}}},
 		{"带动6069万农民增收。", 0, []want{{"actual", "level", 6.069e7, "农民", "exact", ""}}},
-		// the counted noun as written up to its head, not two runes of it
+		// a counted noun's head word is the unit (gold5/DECISIONS.md: 近1400万农业转移人口 → 人口)
 		{"全区有63万失能老人、158万残疾人，新增30.2万农村居民落户城镇。", 0, []want{
-			{"actual", "level", 630000, "失能老人", "exact", ""}, {"actual", "level", 1580000, "残疾人", "exact", ""},
-			{"actual", "level", 302000, "农村居民", "exact", ""}}},
+			{"actual", "level", 630000, "老人", "exact", ""}, {"actual", "level", 1580000, "残疾人", "exact", ""},
+			{"actual", "level", 302000, "居民", "exact", ""}}},
+		{"近1400万农业转移人口在城镇落户，1亿多中小学生得以共享优质教育资源，505万下岗失业人员实现再就业。", 0, []want{
+			{"actual", "level", 1.4e7, "人口", "about", ""}, {"actual", "level", 1e8, "学生", "over", ""},
+			{"actual", "level", 5.05e6, "人员", "exact", ""}}},
+		// people counted before a number with no measure word; not money of the sentence
+		{"财政收入增长5%，农村贫困人口减少1386万，旅居人数达389.75万。", 0, []want{
+			{"actual", "growth", 5, "%", "exact", ""}, {"actual", "growth", -1.386e7, "人", "exact", ""},
+			{"actual", "level", 3.8975e6, "人", "exact", ""}}},
 		{"财政收入超过三万亿。", 0, []want{{"actual", "level", 3e12, "元", "over", ""}}},
 		{"分别增长17.3%、14.6%和8%。", 0, []want{
 			{"actual", "growth", 17.3, "%", "exact", ""}, {"actual", "growth", 14.6, "%", "exact", ""}, {"actual", "growth", 8, "%", "exact", ""}}},

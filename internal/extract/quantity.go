@@ -67,6 +67,12 @@ func scanQuantity(t []rune, i int) (m mention, next int, ok bool) {
 			j = k
 		}
 	}
+	// 1亿多中小学生, 3亿多农村人口: a magnitude, 多 and a counted noun
+	if n.mag && j+1 < len(t) && (t[j] == '多' || t[j] == '余') && m.qual == qNone && isHan(t[j+1]) && !isUnitAt(t, j+1) &&
+		bigUnit(t[j+1]) == 0 && smallUnit(t[j+1]) == 0 {
+		m.qual = qOver
+		j++
+	}
 	// 七成, 超过四成, 八成左右: tenths of a whole, a percentage
 	if n.chinese && !n.mag && n.value >= 1 && n.value <= 9 && n.value == math.Trunc(n.value) && j < len(t) && t[j] == '成' && tenthsAt(t, i, j+1) {
 		m.value *= 10
