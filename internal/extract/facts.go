@@ -252,13 +252,26 @@ func ratioBefore(t []rune, clause, s int) bool {
 
 // nounBefore returns the counted noun written right before a number that
 // has a magnitude and no measure word (移动通信用户3.4亿, 人口8.14亿), or "".
-func nounBefore(t []rune, s int) string {
+func nounBefore(t []rune, s, e int) string {
+	if e < len(t) && isHan(t[e]) && !strings.ContainsRune("和与及或增减到至以左、", t[e]) {
+		return "" // 城区人口超50万县: a size class of what follows
+	}
 	for _, w := range [...]string{"用户", "人口"} {
 		if s >= 2 && hasPrefixAt(t, s-2, w) {
 			return w
 		}
 	}
 	return ""
+}
+
+// containsWord reports whether w is written in t.
+func containsWord(t []rune, w string) bool {
+	for k := range t {
+		if hasPrefixAt(t, k, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // personsBefore returns the unit of a number with a magnitude and no
@@ -394,7 +407,7 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 			var e int
 			if unit, e = nounAfter(t, m.end); unit != "" {
 				m.end = e // 6069万农民: the counted noun is the unit
-			} else if unit = nounBefore(t, m.start); unit != "" {
+			} else if unit = nounBefore(t, m.start, m.end); unit != "" {
 				// 新增移动通信用户3.4亿: the noun before
 			} else if unit = personsBefore(t, clause, m.end, m.start); unit != "" {
 				// 农村贫困人口减少1386万, 旅居人数达389.75万: people
@@ -874,6 +887,9 @@ func growthBefore(t []rune, clause, s int) (int, float64) {
 		gap := s - (p + len(w.w))
 		if len(w.w) == 1 && gap > 2 {
 			return gwNone, 1
+		}
+		if gap >= 3 && (w.tag == gwUp || w.tag == gwUpNoun) && containsWord(t[p+len(w.w):s], "贡献") {
+			return gwNone, 1 // 工业对GDP增长贡献率45%: a rate, a level (gold5)
 		}
 		switch w.tag {
 		case gwLevel:
