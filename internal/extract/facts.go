@@ -253,7 +253,7 @@ func ratioBefore(t []rune, clause, s int) bool {
 // nounBefore returns the counted noun written right before a number that
 // has a magnitude and no measure word (移动通信用户3.4亿, 人口8.14亿), or "".
 func nounBefore(t []rune, s, e int) string {
-	if e < len(t) && isHan(t[e]) && !strings.ContainsRune("和与及或增减到至以左、", t[e]) {
+	if sizeClassAfter(t, e) {
 		return "" // 城区人口超50万县: a size class of what follows
 	}
 	for _, w := range [...]string{"用户", "人口"} {
@@ -262,6 +262,12 @@ func nounBefore(t []rune, s, e int) string {
 		}
 	}
 	return ""
+}
+
+// sizeClassAfter reports a noun right after a bare number with a magnitude
+// (城区人口超50万县), not a word that goes on with the sentence (和, 增加 …).
+func sizeClassAfter(t []rune, e int) bool {
+	return e < len(t) && isHan(t[e]) && !strings.ContainsRune("和与及或增减到至以左、", t[e])
 }
 
 // containsWord reports whether w is written in t.
@@ -278,7 +284,7 @@ func containsWord(t []rune, w string) bool {
 // measure word whose clause counts people or households before it: 人 for
 // 人口, 人数 (农村贫困人口减少1386万, 旅居人数达389.75万: gold5), 人次, 户, or "".
 func personsBefore(t []rune, clause, e, s int) string {
-	if e < len(t) && isHan(t[e]) && !strings.ContainsRune("和与及或增减到至以左、", t[e]) {
+	if sizeClassAfter(t, e) {
 		return "" // 城区人口超50万县: a size class of what follows
 	}
 	for k := s - 2; k >= clause && k >= s-16; k-- {
@@ -411,6 +417,8 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 				// 新增移动通信用户3.4亿: the noun before
 			} else if unit = personsBefore(t, clause, m.end, m.start); unit != "" {
 				// 农村贫困人口减少1386万, 旅居人数达389.75万: people
+			} else if sizeClassAfter(t, m.end) && personsBefore(t, clause, len(t), m.start) != "" {
+				return Fact{}, false // 城区人口超50万县: a size class of what follows
 			} else if hasWord(moneyWords, t, sent, m.start) {
 				unit = "元"
 			} else {
