@@ -264,6 +264,17 @@ func nounBefore(t []rune, s, e int) string {
 	return ""
 }
 
+// countsItself reports measure words that count the noun after them, so that
+// N个以上 + noun is a number of those (建设300个以上精品示范村), not a class of
+// things holding N of something (30户以上自然村寨, 100人以上企业).
+func countsItself(u string) bool {
+	switch u {
+	case "个", "家", "项", "所", "座", "处", "条", "批", "种", "类", "件", "套", "台", "辆", "艘", "支", "部", "场":
+		return true
+	}
+	return false
+}
+
 // sizeClassAfter reports a noun right after a bare number with a magnitude
 // (城区人口超50万县), not a word that goes on with the sentence (和, 增加 …).
 func sizeClassAfter(t []rune, e int) bool {
@@ -303,6 +314,12 @@ func personsBefore(t []rune, clause, e, s int) string {
 // growthAfter turns a level into a change where the words after the number
 // say so: 5.5%的增长目标, 按不低于5%的幅度压减.
 func growthAfter(t []rune, e int, metric string, sign float64) (string, float64) {
+	if e < len(t) && (hasPrefixAt(t, e, "增长") || hasPrefixAt(t, e, "下降")) && (e+2 == len(t) || isClauseEnd(t[e+2]) || isSentenceEnd(t[e+2])) {
+		if t[e] == '下' {
+			return MetricGrowth, -1
+		}
+		return MetricGrowth, 1 // 保持40%以上增长
+	}
 	if e >= len(t) || t[e] != '的' {
 		return metric, sign
 	}
@@ -338,8 +355,10 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	if m.unit == "天" && daysCounted(t, m.numStart) {
 		m.unitClass = unitCount // 优良天数达到290天: days counted, not a duration
 	}
-	if m.unitClass == unitTime || m.unitClass == unitName || m.class && !(m.unitClass == unitPercent && opensClause(t, m.start)) {
-		return Fact{}, false // 85%以上农户参与: a share of a group opening its clause, not a class
+	if m.unitClass == unitTime || m.unitClass == unitName || m.class && m.unitClass != unitPercent && !countsItself(m.unit) {
+		// a percentage with 以上 before a noun is a share of it (85%以上农户参与, 覆盖80%以上的农村中小学:
+		// gold5), and 300个以上精品示范村 counts the villages; 10亿元以上项目, 30户以上自然村寨 are classes
+		return Fact{}, false
 	}
 	if m.unit != "" && m.unitEnd < len(t) && t[m.unitEnd] == '级' {
 		return Fact{}, false // 30万吨级航道, 1000千瓦级机车: a size class

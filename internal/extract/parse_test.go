@@ -168,11 +168,15 @@ func TestRules(t *testing.T) {
 		// 主要做了以下工作 opens a review, not tasks
 		{"各位代表：\n五年来，我们主要做了以下工作：\n（二）毫不放松地做好“三农”工作。\n每年减轻农民负担超过1335亿元，建成智能工厂270余家。", 0, []want{
 			{"actual", "level", 1.335e11, "元", "over", ""}, {"actual", "level", 270, "家", "over", ""}}},
+		// a percentage with 以上 before a noun is a share; N个以上 + noun a count
+		{"远程教育覆盖中西部地区80%以上的农村中小学。今年建设300个以上精品示范村。汽车产量继续保持40%以上增长。", 0, []want{
+			{"actual", "level", 80, "%", "over", ""}, {"target", "level", 300, "个", "at_least", ""},
+			{"actual", "growth", 40, "%", "over", ""}}},
 		// a contribution rate is a level, though growth is named before it
 		{"工业对GDP增长贡献率45%，服务业对经济增长贡献率接近60%。", 0, []want{
 			{"actual", "level", 45, "%", "exact", ""}, {"actual", "level", 60, "%", "about", ""}}},
 		// not facts
-		{"城区人口超50万县。", 0, nil},
+		{"城区人口超50万县，30户以上自然村寨，100人以上企业。", 0, nil},
 		{"出台服务业高质量发展30条措施，落实民营经济32条政策，实施58条改革举措。", 0, nil},
 		{"建设30万吨级航道，成功研制1000千瓦级内电混合动力机车。", 0, nil},
 		{"培育超千亿元产业集群，打造一批超百亿、超千亿的企业。", 0, nil},
