@@ -172,6 +172,9 @@ func TestRules(t *testing.T) {
 		{"远程教育覆盖中西部地区80%以上的农村中小学。今年建设300个以上精品示范村。汽车产量继续保持40%以上增长。", 0, []want{
 			{"actual", "level", 80, "%", "over", ""}, {"target", "level", 300, "个", "at_least", ""},
 			{"actual", "growth", 40, "%", "over", ""}}},
+		// a fraction of a whole is a percentage; a date or a code is not a fraction
+		{"有色金属产量占全国比重超1/10，减少1/3以上。2024/1/1，4G/5G。", 0, []want{
+			{"actual", "share", 10, "%", "over", ""}, {"actual", "growth", -100.0 / 3, "%", "over", ""}}},
 		// a contribution rate is a level, though growth is named before it
 		{"工业对GDP增长贡献率45%，服务业对经济增长贡献率接近60%。", 0, []want{
 			{"actual", "level", 45, "%", "exact", ""}, {"actual", "level", 60, "%", "about", ""}}},

@@ -57,6 +57,14 @@ func scanQuantity(t []rune, i int) (m mention, next int, ok bool) {
 		readPost(t, &m)
 		return m, m.end, true
 	}
+	// 1/4, 超1/10: a fraction of a whole, a percentage (gold5: 占全国比重超1/10 → 10 %)
+	if d, k, ok := fractionAt(t, i, n, j); ok {
+		m.value = n.value / d * 100
+		m.unit, m.unitClass = "%", unitPercent
+		m.numEnd, m.unitEnd, m.end = k, k, k
+		readPost(t, &m)
+		return m, m.end, true
+	}
 	// 3万余名, 100多个, 2000多万人
 	if j < len(t) && (t[j] == '多' || t[j] == '余') && j+1 < len(t) && (isUnitAt(t, j+1) || bigUnit(t[j+1]) > 0 || smallUnit(t[j+1]) > 0) {
 		m.qual = qOver
@@ -83,6 +91,25 @@ func scanQuantity(t []rune, i int) (m mention, next int, ok bool) {
 	}
 	scanUnit(t, &m, j)
 	return m, m.end, true
+}
+
+// fractionAt reads the denominator of a fraction a/b written with a slash after
+// the number n (t[i:j]): small whole numbers, a < b <= 100, not a date or a
+// code (2024/1/1, 1994/1995, 4G/5G).
+func fractionAt(t []rune, i int, n number, j int) (float64, int, bool) {
+	if n.chinese || n.mag || j+1 >= len(t) || t[j] != '/' || !isDigit(t[j+1]) || n.value < 1 || n.value != math.Trunc(n.value) ||
+		i > 0 && (t[i-1] == '/' || isASCIILetter(t[i-1])) {
+		return 0, j, false
+	}
+	d, k := 0.0, j+1
+	for k < len(t) && isDigit(t[k]) && k < j+4 {
+		d = d*10 + float64(t[k]-'0')
+		k++
+	}
+	if k < len(t) && (isDigit(t[k]) || t[k] == '/' || t[k] == '.' || isASCIILetter(t[k])) || d <= n.value || d > 100 {
+		return 0, j, false
+	}
+	return d, k, true
 }
 
 // tenthsAt reports whether 成 after a Chinese digit (t[i:j] is the digit and
