@@ -127,6 +127,7 @@ var units = newLexicon(map[string]int{
 	"根": unitCount, "度": unitCount, "桶": unitCount, "轮": unitCount, "首": unitCount, "集": unitCount,
 	"盏": unitCount, "道": unitCount, "趟": unitCount, "节": unitCount, "款": unitCount, "辆次": unitCount,
 	"批": unitCount, "番": unitCount, "堂": unitCount, "课时": unitCount, "处次": unitCount, "户次": unitCount, "块": unitCount, "所学校": unitCount, "层": unitCount,
+	"枚": unitCount, "方": unitCount, // 奖牌36枚; 年产38.8亿方 (cubic metres of gas)
 	// dates, times, durations: not facts
 	"年": unitTime, "年度": unitTime, "周年": unitTime, "月": unitTime, "月份": unitTime, "日": unitTime,
 	"号": unitTime, "时": unitTime, "点": unitTime, "分": unitTime, "分钟": unitTime, "秒": unitTime,
@@ -153,6 +154,9 @@ var unitWords = newLexicon(map[string]int{
 	"户外": 1, "套餐": 1, "份额": 1, "场所": 1, "场地": 1, "度假": 1, "列车": 1, "列入": 1, "组织": 1,
 	"组成": 1, "口径": 1, "层次": 1, "层面": 1, "次要": 1, "倍增": 1, "只是": 1, "只有": 1, "例如": 1,
 	"家企业": 0, "位于": 1, "名义": 1, "头号": 1, "期间": 1, "间接": 1, "张家": 1, "座谈": 1, "户型": 1,
+	"方面": 1, "方案": 1, "方式": 1, "方向": 1, "方法": 1, "方针": 1, "方位": 1, "方便": 1, "方阵": 1,
+	"方舱": 1, "方言": 1, "方略": 1, "方可": 1, "方能": 1, "方才": 1, "方志": 1, "方圆": 1, "方块": 1,
+	"方队": 1, "方兴": 1, "方法论": 1, "方程": 1, "方正": 1,
 	"轮次": 1, "条线": 1, "条款": 1, "类型": 1, "门户": 1, "米粮": 1, "块状": 1, "片面": 1, "道德": 1,
 })
 

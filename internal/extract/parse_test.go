@@ -175,6 +175,9 @@ func TestRules(t *testing.T) {
 		// a fraction of a whole is a percentage; a date or a code is not a fraction
 		{"有色金属产量占全国比重超1/10，减少1/3以上。2024/1/1，4G/5G。", 0, []want{
 			{"actual", "share", 10, "%", "over", ""}, {"actual", "growth", -100.0 / 3, "%", "over", ""}}},
+		// 枚 and 方 are units
+		{"获世界三大赛奖牌36枚，年产38.8亿方的延安气田增产项目全面投产。", 0, []want{
+			{"actual", "level", 36, "枚", "exact", ""}, {"actual", "level", 3.88e9, "方", "exact", ""}}},
 		// a contribution rate is a level, though growth is named before it
 		{"工业对GDP增长贡献率45%，服务业对经济增长贡献率接近60%。", 0, []want{
 			{"actual", "level", 45, "%", "exact", ""}, {"actual", "level", 60, "%", "about", ""}}},
