@@ -355,6 +355,9 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	if m.unit == "天" && daysCounted(t, m.numStart) {
 		m.unitClass = unitCount // 优良天数达到290天: days counted, not a duration
 	}
+	if m.unitClass == unitTime && trackedDuration(t, m) {
+		m.unitClass = unitCount // 延长至240小时, 压缩至6个工作日以内: a time that is tracked
+	}
 	if m.unitClass == unitTime || m.unitClass == unitName || m.class && m.unitClass != unitPercent && !countsItself(m.unit) {
 		// a percentage with 以上 before a noun is a share of it (85%以上农户参与, 覆盖80%以上的农村中小学:
 		// gold5), and 300个以上精品示范村 counts the villages; 10亿元以上项目, 30户以上自然村寨 are classes
@@ -509,6 +512,28 @@ func daysCounted(t []rune, i int) bool {
 			return false
 		}
 		if t[k] == '数' && t[k-1] == '天' {
+			return true
+		}
+	}
+	return false
+}
+
+// trackedDuration reports a length of time that a verb of change sets or
+// changes (过境免签延长至240小时: gold5; 出关时间缩短至1.5小时以内, 重污染天气减少38天),
+// so that it is a quantity, not a date or the duration of something.
+func trackedDuration(t []rune, m *mention) bool {
+	switch m.unit {
+	case "小时", "个小时", "分钟", "天", "个工作日", "工作日":
+	default:
+		return false
+	}
+	s := m.numStart
+	if q, ok := preQualifiers.endingAt(t, s, 5); ok {
+		s -= len(q.w)
+	}
+	for _, w := range [...]string{"延长至", "延长到", "延长", "缩短至", "缩短到", "缩短", "压缩至", "压缩到", "压缩在",
+		"缩至", "缩减", "减少", "增加", "控制在", "降至", "降到", "压减"} {
+		if n := len([]rune(w)); s >= n && hasPrefixAt(t, s-n, w) {
 			return true
 		}
 	}

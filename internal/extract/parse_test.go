@@ -175,6 +175,10 @@ func TestRules(t *testing.T) {
 		// a fraction of a whole is a percentage; a date or a code is not a fraction
 		{"有色金属产量占全国比重超1/10，减少1/3以上。2024/1/1，4G/5G。", 0, []want{
 			{"actual", "share", 10, "%", "over", ""}, {"actual", "growth", -100.0 / 3, "%", "over", ""}}},
+		// a length of time that a verb of change sets is a quantity; a duration alone is not
+		{"过境免签延长至240小时，重污染天气减少38天，出口退税办理时间压缩至6个工作日以内。用好240小时过境免签，最快48小时可从捕捞地端上餐桌。", 0, []want{
+			{"actual", "level", 240, "小时", "exact", ""}, {"actual", "growth", -38, "天", "exact", ""},
+			{"actual", "level", 6, "个工作日", "under", ""}}},
 		// 枚 and 方 are units
 		{"获世界三大赛奖牌36枚，年产38.8亿方的延安气田增产项目全面投产。", 0, []want{
 			{"actual", "level", 36, "枚", "exact", ""}, {"actual", "level", 3.88e9, "方", "exact", ""}}},
