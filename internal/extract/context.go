@@ -56,7 +56,10 @@ type docContext struct {
 	listCue  string
 	listYear int // the year set in the opener's paragraph
 
+	glossary bool // under a heading of notes (名词解释): definitions, no section's year or kind
+
 	// within the current paragraph
+	gloss      int  // > 0: a note defining a term (9.“622”联农带农模式：…), the end of its term
 	carryPos   int  // runes of the paragraph scanned for a year so far
 	carryYear  int  // the year set earlier in the paragraph; 0 none
 	carryMulti bool // the paragraph set several years (过去五年)
@@ -107,6 +110,36 @@ func (c *docContext) headline(p *para, docYear int) {
 	c.listKind = mkNone
 }
 
+// glossaryHeading reports the heading of a work report's notes on terms.
+func glossaryHeading(t []rune) bool {
+	return len(t) <= 40 && (runesContain(t, "名词解释") || runesContain(t, "名词注释"))
+}
+
+// glossEntry returns the end of the term of a note defining it: a paragraph
+// opening with a number and a dot and naming the term before a colon
+// (9.“622”联农带农模式：…, 36.城乡生活污水治理3个“三年行动”：…), or 0.
+func glossEntry(t []rune) int {
+	i := 0
+	for i < len(t) && isDigit(t[i]) {
+		i++
+	}
+	if i == 0 || i > 3 || i >= len(t) || t[i] != '.' && t[i] != '．' {
+		return 0
+	}
+	for k := i + 1; k < len(t) && k <= i+40; k++ {
+		switch t[k] {
+		case '：', ':':
+			if k > i+1 {
+				return k
+			}
+			return 0
+		case '。', '；', '，', '！', '？':
+			return 0
+		}
+	}
+	return 0
+}
+
 // body takes a body paragraph before its facts are read: a paragraph that
 // ends with a colon and names the work ahead (今年重点做好以下工作：) opens the
 // tasks.
@@ -118,6 +151,10 @@ func (c *docContext) body(p *para, docYear int) {
 		c.report = true
 	}
 	c.carryPos, c.carryYear, c.carryMulti = 0, 0, false
+	c.gloss = glossEntry(t)
+	if c.glossary && c.gloss == 0 {
+		c.gloss = 1
+	}
 	c.opener = c.opener[:0]
 	c.openersFor = nil
 	if n := len(t); n > 0 && n <= 80 && (t[n-1] == '：' || t[n-1] == ':') {
@@ -269,6 +306,9 @@ func (x *extractor) advanceCarry(t []rune, upto int) {
 		case isDigit(r):
 			if y, ok := yearAt(t, p); ok && !comparedAt(t, p) && !(p+5 < len(t) && (t[p+5] == '以' || t[p+5] == '来')) {
 				c.carryYear, c.carryMulti, c.carryCue = y, false, [2]int{p, p + 5}
+				if yearRangeEnd(t, p) {
+					c.carryYear, c.carryMulti, c.carryCue = 0, true, [2]int{p - 5, p + 5} // 2021—2025年
+				}
 				p += 4
 			}
 		case r == '今' && hasPrefixAt(t, p, "今年") && x.opt.Year > 0:

@@ -33,6 +33,7 @@ func (x *extractor) paragraph(p *para) {
 	case RoleHeadline:
 		c.paras++
 		c.listKind = mkNone
+		c.glossary = glossaryHeading(p.text)
 		c.headline(p, x.opt.Year)
 	case RoleBody:
 		c.paras++
@@ -128,6 +129,9 @@ func (x *extractor) facts(p *para) {
 		i = next
 		if !ok {
 			continue
+		}
+		if m.start < x.ctx.gloss {
+			continue // 36.城乡生活污水治理3个“三年行动”：the name of the term defined
 		}
 		f, ok := x.judge(p, &m, prevEnd, &base, &baseSent, &last)
 		if !ok {
@@ -805,6 +809,9 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 	if op != nil {
 		return kindName(op.kind), WhyList, op.text
 	}
+	if c.gloss > 0 {
+		return KindActual, WhyNone, "" // a note defines a term: no section's kind
+	}
 	if c.listKind != mkNone {
 		return kindName(c.listKind), WhyList, c.listCue
 	}
@@ -992,6 +999,9 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 		}
 		if isDigit(r) {
 			if y, ok := yearAt(t, p); ok {
+				if yearRangeEnd(t, p) {
+					return nil, WhyMultiYear, p - 5, p + 5 // （2025—2027年）: several years
+				}
 				if !comparedAt(t, p) || ownFigure(t, p, p+5, s) {
 					return set(y, p, p+5)
 				}
@@ -1056,6 +1066,20 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 		return set(x.opt.Year, qa-3, qa)
 	}
 	return nil, "", 0, 0
+}
+
+// yearRangeEnd reports a year at t[p] that ends a range of years: 2025—2027年,
+// 2021-2025年.
+func yearRangeEnd(t []rune, p int) bool {
+	if p < 5 || !isRangeDash(t[p-1]) {
+		return false
+	}
+	for k := p - 5; k < p-1; k++ {
+		if !isDigit(t[k]) {
+			return false
+		}
+	}
+	return p < 6 || !isDigit(t[p-6])
 }
 
 // ownFigure reports a compared time word at t[p:e] whose own figure is the
@@ -1123,6 +1147,9 @@ func (x *extractor) period(t []rune, sent, s int, kind string) (*string, string,
 	}
 	c := &x.ctx
 	x.advanceCarry(t, sent)
+	if c.gloss > 0 && !c.carryMulti && c.carryYear == 0 {
+		return nil, WhyNone, "" // a note defines a term: no section's year
+	}
 	switch {
 	case c.carryMulti:
 		return nil, WhyMultiYear, x.cues.get(t, c.carryCue[0], c.carryCue[1])
