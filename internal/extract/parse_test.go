@@ -182,6 +182,9 @@ func TestRules(t *testing.T) {
 		// a note defining a term: none of the term's numbers, no section's kind or year; a range of years is several
 		{"二、2025年主要任务\n今年新建学校10所。\n9.“622”联农带农模式：形成以农户占60%的利益分配模式。\n36.城乡生活污水治理3个“三年行动”：第1个“三年行动”（2025—2027年），对所在的7个城市开展攻坚。", 2025, []want{
 			{"target", "level", 10, "所", "exact", "2025"}, {"actual", "share", 60, "%", "exact", ""}, {"target", "level", 7, "个", "exact", ""}}},
+		// a magnitude with no number before a unit of count, after a verb of passing
+		{"海铁联运班列年开行突破万列，接待游客超千万人次。千方百计，万众一心，超万人企业。", 0, []want{
+			{"actual", "level", 10000, "列", "over", ""}, {"actual", "level", 1e7, "人次", "over", ""}}},
 		// 枚 and 方 are units
 		{"获世界三大赛奖牌36枚，年产38.8亿方的延安气田增产项目全面投产。", 0, []want{
 			{"actual", "level", 36, "枚", "exact", ""}, {"actual", "level", 3.88e9, "方", "exact", ""}}},

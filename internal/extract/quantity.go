@@ -155,6 +155,31 @@ func scanBareMagnitude(t []rune, i int) (m mention, ok bool) {
 	return m, true
 }
 
+// scanBareCount reads a magnitude without a number (万, 千, 百, 千万, 百万)
+// after a verb of passing and before a unit of count: 年开行突破万列 (gold5),
+// 超千万人次 — not 千方百计 or 万众一心, which have no unit after them.
+func scanBareCount(t []rune, i int) (m mention, ok bool) {
+	q, qok := preQualifiers.endingAt(t, i, 5)
+	if !qok || q.tag != qOverT || !verbQualifier(q.s) && q.s != "超" && q.s != "超过" && q.s != "逾" {
+		return m, false
+	}
+	exp, j := scanMagnitude(t, i)
+	if exp == 0 || j < len(t) && t[j] == '亿' {
+		return m, false
+	}
+	u, uok := units.at(t, j)
+	if !uok || u.tag != unitCount || len(u.w) == 1 && isUnitWord(t, j) {
+		return m, false
+	}
+	m.start, m.numStart = i, i
+	m.value, m.mag, m.bare = pow10(exp), true, true
+	scanUnit(t, &m, j)
+	if e := m.end; e < len(t) && (isHan(t[e]) || t[e] == '的') && !hasPrefixAt(t, e, "大关") && !hasPrefixAt(t, e, "关口") {
+		return m, false // 超万人企业: a size class of what follows
+	}
+	return m, true
+}
+
 // scanUnit reads the unit after a number ending at j, the qualifiers after
 // it and the high end of a range.
 func scanUnit(t []rune, m *mention, j int) {
