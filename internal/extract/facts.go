@@ -775,12 +775,22 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 	if op != nil && op.start > sent {
 		lo = op.start
 	}
-	// 增长5%左右的预期目标: a marker after the number, in its clause
-	for p := e; p < len(t) && !isClauseEnd(t[p]); p++ {
-		if hasPrefixAt(t, p, "目标") || hasPrefixAt(t, p, "预期") {
+	// 增长5%左右的预期目标: a marker after the number, in its clause or the
+	// items of a 、-list that end with it (能耗降低4%左右、排放总量减少2%的目标),
+	// not past a word of what is done (410个…攻坚县已有317个县实现目标)
+	listed := false // past a 、: only a 的目标 closing the list counts
+	for p := e; p < len(t) && (!isClauseEnd(t[p]) || t[p] == '、'); p++ {
+		if t[p] == '、' {
+			listed = true
+			continue
+		}
+		if w, ok := kindMarkers.at(t, p); ok && w.tag == mkActual && validKindMarker(t, p, w) {
+			break
+		}
+		if (hasPrefixAt(t, p, "目标") || hasPrefixAt(t, p, "预期")) && (!listed || t[p-1] == '的') {
 			return KindTarget, WhySentence, x.cues.get(t, p, p+2)
 		}
-		if hasPrefixAt(t, p, "预计") {
+		if hasPrefixAt(t, p, "预计") && !listed {
 			return KindEstimate, WhySentence, "预计"
 		}
 	}

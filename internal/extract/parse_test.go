@@ -185,6 +185,11 @@ func TestRules(t *testing.T) {
 		// a magnitude with no number before a unit of count, after a verb of passing
 		{"海铁联运班列年开行突破万列，接待游客超千万人次。千方百计，万众一心，超万人企业。", 0, []want{
 			{"actual", "level", 10000, "列", "over", ""}, {"actual", "level", 1e7, "人次", "over", ""}}},
+		// a marker after the number: across the items of a list that ends with it, not past what is done
+		{"全国没有实现年初确定的能耗降低4%左右、排放总量减少2%的目标。410个攻坚县已有317个县实现目标。投资7300亿元、超年度计划目标13.9%。", 0, []want{
+			{"target", "growth", -4, "%", "about", ""}, {"target", "growth", -2, "%", "exact", ""},
+			{"actual", "level", 410, "个", "exact", ""}, {"actual", "level", 317, "个", "exact", ""},
+			{"actual", "level", 7.3e11, "元", "exact", ""}, {"target", "level", 13.9, "%", "exact", ""}}},
 		// 枚 and 方 are units
 		{"获世界三大赛奖牌36枚，年产38.8亿方的延安气田增产项目全面投产。", 0, []want{
 			{"actual", "level", 36, "枚", "exact", ""}, {"actual", "level", 3.88e9, "方", "exact", ""}}},
