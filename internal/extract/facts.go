@@ -213,6 +213,19 @@ func policyAfter(t []rune, e int) bool {
 	return false
 }
 
+// policyBefore reports a count of measures issued, written after them: 出台配套措施126项
+// (gold5: a policy package, as 22条举措).
+func policyBefore(t []rune, s int) bool {
+	for _, w := range [...]string{"措施", "举措", "政策", "意见", "细则"} {
+		for gap := 0; gap <= 1; gap++ {
+			if k := s - gap - 2; k >= 0 && hasPrefixAt(t, k, w) && (gap == 0 || t[s-1] == '共' || t[s-1] == '达') {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // itemFollows reports whether the clause starting at clause is the next item
 // of a list after the last fact, joined by 、 with no verb of change of its
 // own, where the verb of the last fact governs its object, not only its
@@ -377,7 +390,8 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	if m.unit != "" && m.unitEnd < len(t) && t[m.unitEnd] == '级' {
 		return Fact{}, false // 30万吨级航道, 1000千瓦级机车: a size class
 	}
-	if m.unit == "个" && hasPrefixAt(t, m.unitEnd, "方面") || hasPrefixAt(t, m.end, "群体") || m.unit == "条" && policyAfter(t, m.end) {
+	if m.unit == "个" && hasPrefixAt(t, m.unitEnd, "方面") || hasPrefixAt(t, m.end, "群体") || m.unit == "条" && policyAfter(t, m.end) ||
+		(m.unit == "条" || m.unit == "项") && policyBefore(t, m.start) {
 		return Fact{}, false // 以下十个方面: the parts of a list; 20-60万元群体: a class; 30条措施: a policy's name
 	}
 	if m.unit == "番" && (m.numStart == 0 || t[m.numStart-1] != '翻' && !(m.numStart > 1 && t[m.numStart-1] == '了' && t[m.numStart-2] == '翻')) ||
