@@ -767,6 +767,9 @@ func validKindMarker(t []rune, p int, w lexWord) bool {
 func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string) {
 	c := &x.ctx
 	op := x.openerAt(s)
+	if s >= 2 && t[s-2] == '现' && t[s-1] == '行' {
+		return KindActual, WhySentence, "现行" // 将…现行16%的税率降至13%: the rate in force (gold5)
+	}
 	for p := s - 1; p >= sent; p-- {
 		if w, ok := kindMarkers.at(t, p); ok && w.tag != mkNone && p+len(w.w) <= s && validKindMarker(t, p, w) {
 			if w.tag == mkTarget && c.headKind == mkActual && !strongTarget(w.s) {

@@ -190,6 +190,11 @@ func TestRules(t *testing.T) {
 			{"target", "growth", -4, "%", "about", ""}, {"target", "growth", -2, "%", "exact", ""},
 			{"actual", "level", 410, "个", "exact", ""}, {"actual", "level", 317, "个", "exact", ""},
 			{"actual", "level", 7.3e11, "元", "exact", ""}, {"target", "level", 13.9, "%", "exact", ""}}},
+		// half is 50 %; the rate in force (现行) is what is, the rate it goes to the target
+		{"对拖欠企业的款项年底前要清偿一半以上。重污染天数减少一半，占全国一半以上。", 0, []want{
+			{"target", "level", 50, "%", "at_least", ""}, {"actual", "growth", -50, "%", "exact", ""}, {"actual", "share", 50, "%", "over", ""}}},
+		{"深化增值税改革，将制造业等行业现行16%的税率降至13%。", 2019, []want{
+			{"actual", "level", 16, "%", "exact", "2019"}, {"target", "level", 13, "%", "exact", "2019"}}},
 		// 枚 and 方 are units
 		{"获世界三大赛奖牌36枚，年产38.8亿方的延安气田增产项目全面投产。", 0, []want{
 			{"actual", "level", 36, "枚", "exact", ""}, {"actual", "level", 3.88e9, "方", "exact", ""}}},

@@ -38,6 +38,13 @@ func scanQuantity(t []rune, i int) (m mention, next int, ok bool) {
 		readRange(t, &m)
 		return m, m.end, true
 	}
+	if t[i] == '一' && i+1 < len(t) && t[i+1] == '半' && (i == 0 || t[i-1] != '一' && t[i-1] != '大' && t[i-1] != '多') {
+		// 清偿一半以上, 减少一半: half, a percentage (gold5)
+		m.value, m.unit, m.unitClass, m.chinese = 50, "%", unitPercent, true
+		m.numEnd, m.unitEnd, m.end = i+2, i+2, i+2
+		readPost(t, &m)
+		return m, m.end, true
+	}
 	n, nok := scanNumber(t, i)
 	if !nok {
 		return m, max(n.end, i+1), false
