@@ -126,7 +126,7 @@ var units = newLexicon(map[string]int{
 	"对": unitCount, "笔": unitCount, "门": unitCount, "颗": unitCount, "片": unitCount, "段": unitCount,
 	"根": unitCount, "度": unitCount, "桶": unitCount, "轮": unitCount, "首": unitCount, "集": unitCount,
 	"盏": unitCount, "道": unitCount, "趟": unitCount, "节": unitCount, "款": unitCount, "辆次": unitCount,
-	"批": unitCount, "番": unitCount, "堂": unitCount, "课时": unitCount, "处次": unitCount, "户次": unitCount, "块": unitCount, "所学校": unitCount, "层": unitCount,
+	"批": unitCount, "番": unitCount, "堂": unitCount, "课时": unitCount, "处次": unitCount, "户次": unitCount, "块": unitCount, "层": unitCount,
 	"枚": unitCount, "方": unitCount, // 奖牌36枚; 年产38.8亿方 (cubic metres of gas)
 	// dates, times, durations: not facts
 	"年": unitTime, "年度": unitTime, "周年": unitTime, "月": unitTime, "月份": unitTime, "日": unitTime,

@@ -90,8 +90,13 @@ func scanQuantity(t []rune, i int) (m mention, next int, ok bool) {
 	}
 	// 七成, 超过四成, 八成左右: tenths of a whole, a percentage
 	if n.chinese && !n.mag && n.value >= 1 && n.value <= 9 && n.value == math.Trunc(n.value) && j < len(t) && t[j] == '成' && tenthsAt(t, i, j+1) {
-		m.value *= 10
-		m.unit, m.unitClass = "%", unitPercent
+		// a part of a whole said with 占 is a share in % (占全省GDP的七成左右, gold2 005);
+		// otherwise 成 is kept as the unit written (八成左右的财政支出: gold5)
+		m.unit, m.unitClass = "成", unitPercent
+		if sharedBefore(t, i) {
+			m.value *= 10
+			m.unit = "%"
+		}
 		m.numEnd, m.unitEnd, m.end = j+1, j+1, j+1
 		readPost(t, &m)
 		return m, m.end, true
@@ -117,6 +122,16 @@ func fractionAt(t []rune, i int, n number, j int) (float64, int, bool) {
 		return 0, j, false
 	}
 	return d, k, true
+}
+
+// sharedBefore reports 占 in the clause before t[i]: 占全省GDP的七成左右.
+func sharedBefore(t []rune, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-20 && !isClauseEnd(t[k]); k-- {
+		if t[k] == '占' {
+			return true
+		}
+	}
+	return false
 }
 
 // tenthsAt reports whether 成 after a Chinese digit (t[i:j] is the digit and
