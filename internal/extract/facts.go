@@ -447,6 +447,7 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		}
 	}
 	unit := m.unit
+	counted := false // the unit is a counted noun written after the number
 	if unit == "" {
 		switch {
 		case !m.mag:
@@ -460,6 +461,7 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 			var e int
 			if unit, e = nounAfter(t, m.end); unit != "" {
 				m.end = e // 6069万农民: the counted noun is the unit
+				counted = true
 			} else if unit = nounBefore(t, m.start, m.end); unit != "" {
 				// 新增移动通信用户3.4亿: the noun before
 			} else if unit = personsBefore(t, clause, m.end, m.start); unit != "" {
@@ -483,6 +485,10 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	metric, sign := metricAt(t, clause, m.start, m.unit)
 	if metric == MetricLevel {
 		metric, sign = growthAfter(t, m.end, metric, sign)
+	} else if counted && m.end < len(t) && isHan(t[m.end]) && !strings.ContainsRune("的和与及或", t[m.end]) {
+		// 提高6000万农村人口供水保障水平: the verb changes what the people have, not
+		// their number, which is a level (gold5)
+		metric, sign = MetricLevel, 1
 	}
 	if listFollows(t, last, m.start) {
 		kind, metric, sign = last.kind, last.metric, 1

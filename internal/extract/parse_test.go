@@ -124,6 +124,10 @@ func TestRules(t *testing.T) {
 		{"近1400万农业转移人口在城镇落户，1亿多中小学生得以共享优质教育资源，505万下岗失业人员实现再就业。", 0, []want{
 			{"actual", "level", 1.4e7, "人口", "about", ""}, {"actual", "level", 1e8, "学生", "over", ""},
 			{"actual", "level", 5.05e6, "人员", "exact", ""}}},
+		// a verb before people counted changes what they have, not their number
+		{"提高6000万农村人口供水保障水平，提高1200万中小学教师待遇，增加500万农村沼气用户。", 0, []want{
+			{"actual", "level", 6e7, "人口", "exact", ""}, {"actual", "level", 1.2e7, "教师", "exact", ""},
+			{"actual", "growth", 5e6, "用户", "exact", ""}}},
 		// people counted before a number with no measure word; not money of the sentence
 		{"财政收入增长5%，农村贫困人口减少1386万，旅居人数达389.75万。", 0, []want{
 			{"actual", "growth", 5, "%", "exact", ""}, {"actual", "growth", -1.386e7, "人", "exact", ""},
