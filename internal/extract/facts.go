@@ -449,6 +449,16 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	unit := m.unit
 	counted := false // the unit is a counted noun written after the number
 	if unit == "" {
+		// 分别提高11.1、11.2个百分点, 净减少10.6万、3.8万、3.3万平方公里: a list whose
+		// unit is written once, on its last item
+		if u, cls, ok := sharedUnitAfter(t, m.end); ok {
+			if cls != unitCount && cls != unitPercent && cls != unitPoints {
+				return Fact{}, false // 1、2号机组, 2023、2024年
+			}
+			unit, m.unit, m.unitClass = u, u, cls
+		}
+	}
+	if unit == "" {
 		switch {
 		case !m.mag:
 			if !ratioBefore(t, clause, m.start) {
@@ -533,6 +543,29 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	f.Text = x.text(t, sent, m.end)
 	f.Subject = subjectOf(t, clause, prevEnd, sent, m, metric, base, baseSent)
 	return f, true
+}
+
+// sharedUnitAfter returns the unit written on the last item of a list of
+// bare numbers that starts after a number ending at e: 、11.2个百分点, 、3.8万、3.3万平方公里, 和2028万人.
+func sharedUnitAfter(t []rune, e int) (string, int, bool) {
+	for k := e; k+1 < len(t) && (t[k] == '、' || t[k] == '和') && isDigit(t[k+1]); {
+		n, ok := scanNumber(t, k+1)
+		if !ok {
+			return "", 0, false
+		}
+		j := n.end
+		if j < len(t) && (t[j] == '多' || t[j] == '余') {
+			j++
+		}
+		if j < len(t) && (t[j] == '%' || t[j] == '‰') {
+			return string(t[j]), unitPercent, true
+		}
+		if u, ok := units.at(t, j); ok && !(len(u.w) == 1 && isUnitWord(t, j)) {
+			return u.s, u.tag, true
+		}
+		k = j
+	}
+	return "", 0, false
 }
 
 // daysCounted reports a number of days that is itself the measure: 天数 just

@@ -12,6 +12,7 @@ type number struct {
 	mag        bool // has a magnitude word 万 亿 (or 十 百 千 after digits)
 	digits     int  // Arabic digits before the decimal point
 	vague      bool // 七八个, 三四十: an approximate pair, not a number
+	over       bool // 多 written inside the number: 1亿3千多万
 }
 
 // chineseDigits maps the runes from 〇 to 零 to their digit value + 1 (0: not
@@ -153,7 +154,7 @@ func scanArabic(t []rune, i int) (n number, ok bool) {
 		break
 	}
 	frac := 0
-	if j+1 < len(t) && t[j] == '.' && isDigit(t[j+1]) {
+	if j+1 < len(t) && (t[j] == '.' || t[j] == '·' && midDotDecimal(t, j)) && isDigit(t[j+1]) {
 		j++
 		for j < len(t) && isDigit(t[j]) {
 			if sig < 18 {
@@ -170,7 +171,60 @@ func scanArabic(t []rune, i int) (n number, ok bool) {
 	n.mag = k > j
 	n.end = k
 	n.value = scale(mant, drop+exp-frac)
+	if exp == 4 || exp == 8 {
+		// 2万5千公里, 1万6千多户, 1亿3千多万: a lower part written after the magnitude
+		if v, e, over := lowerPart(t, k, exp); e > k {
+			n.value += v
+			n.end = e
+			n.over = over
+		}
+	}
 	return n, true
+}
+
+// lowerPart reads the part of a number written after its magnitude exp (万 4,
+// 亿 8): digits and a smaller magnitude (5千 after 2万; 3千多万 after 1亿, with
+// 多 before its 万). It returns its value, where it ends, and whether 多 was
+// written in it; e == k when there is none.
+func lowerPart(t []rune, k, exp int) (v float64, e int, over bool) {
+	j := k
+	d := 0.0
+	for j < len(t) && isDigit(t[j]) && j < k+4 {
+		d = d*10 + float64(t[j]-'0')
+		j++
+	}
+	if j == k || j < len(t) && isDigit(t[j]) {
+		return 0, k, false
+	}
+	e1 := smallUnit(rune(0))
+	if j < len(t) {
+		e1 = smallUnit(t[j])
+	}
+	if e1 == 0 || magStops(t, j) && !hasPrefixAt(t, j, "千公里") {
+		return 0, k, false
+	}
+	j++
+	if j+1 < len(t) && (t[j] == '多' || t[j] == '余') && bigUnit(t[j+1]) == 4 && exp == 8 {
+		return d * pow10(e1+4), j + 2, true // 1亿3千多万
+	}
+	if j < len(t) && bigUnit(t[j]) == 4 && exp == 8 {
+		return d * pow10(e1+4), j + 1, false // 1亿3千万
+	}
+	if e1 >= exp {
+		return 0, k, false
+	}
+	return d * pow10(e1), j, false // 2万5千
+}
+
+// midDotDecimal reports a middle dot used as a decimal point in old texts
+// (增长19·5％): digits on both sides and a percent sign after them, not a
+// date (“7·17”火灾).
+func midDotDecimal(t []rune, j int) bool {
+	k := j + 1
+	for k < len(t) && isDigit(t[k]) {
+		k++
+	}
+	return k > j+1 && k < len(t) && (t[k] == '%' || t[k] == '％' || t[k] == '‰')
 }
 
 func isThreeDigits(t []rune, j int) bool {

@@ -200,6 +200,18 @@ func TestRules(t *testing.T) {
 			{"target", "level", 50, "%", "at_least", ""}, {"actual", "growth", -50, "%", "exact", ""}, {"actual", "share", 50, "%", "over", ""}}},
 		{"深化增值税改革，将制造业等行业现行16%的税率降至13%。", 2019, []want{
 			{"actual", "level", 16, "%", "exact", "2019"}, {"target", "level", 13, "%", "exact", "2019"}}},
+		// a list whose unit is written once, on its last item; not numbers of a name or a date
+		{"分别提高11.1、11.2个百分点，面积分别净减少10.6万、3.8万平方公里。核电1、2号机组，2023、2024年。", 0, []want{
+			{"actual", "growth", 11.1, "个百分点", "exact", ""}, {"actual", "growth", 11.2, "个百分点", "exact", ""},
+			{"actual", "growth", -1.06e5, "平方公里", "exact", ""}, {"actual", "growth", -3.8e4, "平方公里", "exact", ""}}},
+		// a decimal point written as a middle dot in old texts (not a date); a lower part after 万, 亿
+		{"全年增长19·5％，“7·17”重大火灾。里程增加到2万5千公里，出境旅游人次增加到1亿3千多万。", 0, []want{
+			{"actual", "growth", 19.5, "%", "exact", ""}, {"actual", "level", 25000, "公里", "exact", ""},
+			{"actual", "level", 1.3e8, "人次", "over", ""}}},
+		// computing power, 批次, 重量箱
+		{"算力总规模达到9.4万P，达到15EFlops，抽检超9000批次，平板玻璃7600多万重量箱。", 0, []want{
+			{"actual", "level", 94000, "P", "exact", ""}, {"actual", "level", 15, "EFlops", "exact", ""},
+			{"actual", "level", 9000, "批次", "over", ""}, {"actual", "level", 7.6e7, "重量箱", "over", ""}}},
 		// 枚 and 方 are units
 		{"获世界三大赛奖牌36枚，年产38.8亿方的延安气田增产项目全面投产。", 0, []want{
 			{"actual", "level", 36, "枚", "exact", ""}, {"actual", "level", 3.88e9, "方", "exact", ""}}},

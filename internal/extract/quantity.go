@@ -51,6 +51,9 @@ func scanQuantity(t []rune, i int) (m mention, next int, ok bool) {
 	}
 	m.value, m.chinese, m.mag = n.value, n.chinese, n.mag
 	m.numEnd = n.end
+	if n.over {
+		m.qual = qOver
+	}
 	j := n.end
 	// fraction: 三分之一, 3分之1
 	if hasPrefixAt(t, j, "分之") {
@@ -207,7 +210,8 @@ func scanBareCount(t []rune, i int) (m mention, ok bool) {
 func scanUnit(t []rune, m *mention, j int) {
 	m.numEnd = j
 	m.unitEnd, m.end = j, j
-	if u, ok := units.at(t, j); ok && !(len(u.w) == 1 && isUnitWord(t, j)) {
+	if u, ok := units.at(t, j); ok && !(len(u.w) == 1 && isUnitWord(t, j)) &&
+		!(isASCIILetter(u.w[len(u.w)-1]) && j+len(u.w) < len(t) && isASCIIAlnum(t[j+len(u.w)])) {
 		m.unit, m.unitClass = u.s, u.tag
 		m.unitEnd = j + len(u.w)
 		m.end = m.unitEnd
