@@ -94,6 +94,15 @@ func (c *docContext) headline(p *para, docYear int) {
 	if k == mkNone && c.report && y > 0 && y == docYear-1 && len(t) <= 20 {
 		k = mkActual // 首先报告2001年的工作: the review of a work report
 	}
+	if k == mkNone && c.report && y == 0 && !multi && isTopHeading(t) {
+		// a work report's top heading that names no year and no review or tasks
+		// (一、牢记殷殷嘱托，在接续奋斗中新福建建设取得新成效): the first is the
+		// review of the year before, the ones after it the work ahead
+		k = mkTarget
+		if c.headKind == mkNone {
+			k = mkActual
+		}
+	}
 	if k == mkNone {
 		if !isTopHeading(t) || y == 0 && !multi {
 			return // a sub-heading (（一）…): the section goes on
