@@ -21,8 +21,10 @@ import (
 //
 //   - what is kept is the page's head and main part (layout-head, layout-tail: the
 //     title and the content); the top bar (the reader's name, the nav with their
-//     rights and waiting count, the plan switcher, the sign-out form's CSRF token) is
-//     made for each request (layout-top), so nothing personal is ever kept;
+//     rights and waiting count, the sign-out form's CSRF token) is made for each
+//     request (layout-top), so nothing personal is ever kept — only its plan switcher
+//     is kept with the page: the plans offered follow from the reader's rights and the
+//     data stamp, both in the key;
 //   - the key is everything the kept part depends on: the data stamp (service.DataStamp,
 //     one read that moves with any change of any plan's status inputs on any server),
 //     the minute in China time (the as-of date, what is overdue), the language, the
@@ -53,6 +55,7 @@ type keptPage struct {
 	name       string // the page's template
 	head, tail []byte
 	plan       chosenPlan // the plan the page showed, for the top bar's switcher
+	bar        *planBar   // the switcher as it was made (read only)
 }
 
 func (c *keptPages) get(stamp, key string) *keptPage {
@@ -163,14 +166,14 @@ func (s *Server) renderKept(buf *bytes.Buffer, t *template.Template, name string
 		return err
 	}
 	buf.Write(tail.Bytes())
-	c.page = &keptPage{name: name, head: head.Bytes(), tail: tail.Bytes()}
+	c.page = &keptPage{name: name, head: head.Bytes(), tail: tail.Bytes(), bar: pd.PlanBar}
 	return nil
 }
 
 // renderKeptPage answers with a kept page and this request's top bar.
 func (s *Server) renderKeptPage(w http.ResponseWriter, r *http.Request, p *keptPage) {
 	t := s.pages[p.name]
-	pd, _ := s.pageDataFor(w, r, http.StatusOK, nil)
+	pd, _ := s.pageDataFor(w, r, http.StatusOK, nil, p)
 	var top bytes.Buffer
 	if err := t.ExecuteTemplate(&top, "layout-top", pd); err != nil {
 		s.log.ErrorContext(r.Context(), "render", "template", p.name, "err", err)

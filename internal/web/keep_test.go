@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -16,6 +17,7 @@ import (
 	"github.com/lantu-dev/lantu/internal/app"
 	"github.com/lantu-dev/lantu/internal/auth"
 	"github.com/lantu-dev/lantu/internal/plan"
+	"github.com/lantu-dev/lantu/internal/planfile"
 	"github.com/lantu-dev/lantu/internal/progress"
 	"github.com/lantu-dev/lantu/internal/service"
 )
@@ -57,7 +59,18 @@ func testSignedInPageCache(t *testing.T, w *progressWorld) {
 	}
 	// A leader of another district, and a city-wide one (region 0: with two regions, a
 	// user given none reads every district).
-	if _, err := w.st.EnsureRegion(ctx, plan.Region{Code: "other", Name: "另一区"}); err != nil {
+	// The other district has a plan of its own: the city-wide leader's top bar then
+	// offers both plans, a district's reader's none.
+	data, err := os.ReadFile("../planfile/testdata/small.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := planfile.Parse(nil, "small.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other.Plan.Region = plan.Region{Code: "other", Name: "另一区"}
+	if err := w.st.WithTx(ctx, func(ctx context.Context) error { return w.st.CreatePlan(ctx, other.Plan) }); err != nil {
 		t.Fatal(err)
 	}
 	for _, nu := range []service.NewUser{
@@ -124,6 +137,9 @@ func testSignedInPageCache(t *testing.T, w *progressWorld) {
 				mains[path][mainPart(got)] = true
 			}
 		}
+	}
+	if _, body := get(t, w, readers["cityleader"], "/status?lang=zh"); !strings.Contains(body, `id="plan-switch"`) {
+		t.Error("the city-wide leader is not offered the two plans")
 	}
 	// The readers' rights show on these pages, or the test above proves nothing.
 	for _, path := range []string{"/status", "/", "/cockpit"} {

@@ -106,17 +106,24 @@ type planBar struct {
 	Options []planOption
 }
 
+// rememberPlan sets the switcher's cookie to a plan the request chose, and returns the
+// request's chosen plan (nil when it has no place for one).
+func (s *Server) rememberPlan(w http.ResponseWriter, r *http.Request, code int) *chosenPlan {
+	c, _ := r.Context().Value(chosenPlanKey{}).(*chosenPlan)
+	if c != nil && c.stick && code == http.StatusOK && r.Method == http.MethodGet {
+		http.SetCookie(w, &http.Cookie{Name: planCookie, Value: strconv.FormatInt(c.id, 10), Path: "/", MaxAge: 365 * 24 * 3600,
+			SameSite: http.SameSiteLaxMode, HttpOnly: true, Secure: s.opts.SecureCookies})
+	}
+	return c
+}
+
 // planBarFor builds the switcher and remembers a plan the request chose. It never fails a
 // page: when the plans cannot be listed the bar is left out (and the page's own reads say
 // what went wrong).
 func (s *Server) planBarFor(w http.ResponseWriter, r *http.Request, code int) *planBar {
 	ctx := r.Context()
 	a := service.ActorFrom(ctx)
-	c, _ := ctx.Value(chosenPlanKey{}).(*chosenPlan)
-	if c != nil && c.stick && code == http.StatusOK && r.Method == http.MethodGet {
-		http.SetCookie(w, &http.Cookie{Name: planCookie, Value: strconv.FormatInt(c.id, 10), Path: "/", MaxAge: 365 * 24 * 3600,
-			SameSite: http.SameSiteLaxMode, HttpOnly: true, Secure: s.opts.SecureCookies})
-	}
+	c := s.rememberPlan(w, r, code)
 	ps, err := s.svc.ReadablePlans(ctx, a)
 	if err != nil || len(ps) < 2 {
 		return nil

@@ -156,7 +156,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, name s
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
-	pd, code := s.pageDataFor(w, r, code, data)
+	pd, code := s.pageDataFor(w, r, code, data, nil)
 	var buf bytes.Buffer
 	var err error
 	if c := keepingOf(r); c != nil && code == http.StatusOK && pd.Typed == nil {
@@ -177,14 +177,23 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, name s
 // pageDataFor is what the layout shows of this request around a page's data: the
 // reader, their nav and CSRF token, the plan switcher, a refused form; and the status
 // to answer with (a refusal's).
-func (s *Server) pageDataFor(w http.ResponseWriter, r *http.Request, code int, data any) (pageData, int) {
+//
+// A kept page (keep.go) brings the plan switcher it was made with: the plans a reader
+// may switch to follow from their rights and the data stamp, both in its key.
+func (s *Server) pageDataFor(w http.ResponseWriter, r *http.Request, code int, data any, kept *keptPage) (pageData, int) {
 	lang := requestLang(r)
 	if q := r.URL.Query().Get("lang"); q == lang {
 		http.SetCookie(w, &http.Cookie{Name: "lang", Value: lang, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, HttpOnly: true})
 	}
 	actor := service.ActorFrom(r.Context())
 	pd := pageData{Lang: lang, Path: r.URL.Path, Data: data, Now: s.opts.Clock(), User: actor.Principal,
-		CSRF: s.guard.CSRFToken(r), Can: navRights(actor.Principal), LangURL: langURL(r, lang), PlanBar: s.planBarFor(w, r, code)}
+		CSRF: s.guard.CSRFToken(r), Can: navRights(actor.Principal), LangURL: langURL(r, lang)}
+	if kept != nil {
+		s.rememberPlan(w, r, code)
+		pd.PlanBar = kept.bar
+	} else {
+		pd.PlanBar = s.planBarFor(w, r, code)
+	}
 	pd.Can["invest"] = s.svc.MayReadInvest(r.Context(), actor)
 	if rf := refusalOfRequest(r); rf != nil {
 		if code == http.StatusOK {
