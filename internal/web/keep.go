@@ -48,6 +48,17 @@ type keptPages struct {
 	stamp string
 	pages map[string]*keptPage
 	bytes int
+	// making are the pages being rendered, by stamp and key: readers who ask for one
+	// meanwhile wait for it rather than render it too (after each change, a hundred
+	// clients would otherwise all render the same page at once).
+	making map[string]*making
+}
+
+// making is a page being rendered; page is nil when it was not kept (an error, a page
+// rendered for its reader alone).
+type making struct {
+	done chan struct{}
+	page *keptPage
 }
 
 // keptPage is a page's head and main part, rendered for a kind of reader.
@@ -56,15 +67,43 @@ type keptPage struct {
 	head, tail []byte
 	plan       chosenPlan // the plan the page showed, for the top bar's switcher
 	bar        *planBar   // the switcher as it was made (read only)
+
+	gzOnce sync.Once
+	gz     *keptGzip // compressed once, for clients that take gzip (keepgzip.go)
 }
 
-func (c *keptPages) get(stamp, key string) *keptPage {
+// lookup finds a kept page; else a rendering of it under way to wait for; else it
+// notes that the caller renders it (mine), to be ended with done.
+func (c *keptPages) lookup(stamp, key string) (p *keptPage, wait, mine *making) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.stamp != stamp {
-		return nil
+	if c.stamp == stamp {
+		if p := c.pages[key]; p != nil {
+			return p, nil, nil
+		}
 	}
-	return c.pages[key]
+	k := stamp + "\x00" + key
+	if m := c.making[k]; m != nil {
+		return nil, m, nil
+	}
+	if c.making == nil {
+		c.making = map[string]*making{}
+	}
+	m := &making{done: make(chan struct{})}
+	c.making[k] = m
+	return nil, nil, m
+}
+
+// done ends a rendering noted by lookup, keeping its page (when there is one).
+func (c *keptPages) done(stamp, key string, m *making, p *keptPage) {
+	if p != nil {
+		c.put(stamp, key, p)
+	}
+	c.mu.Lock()
+	delete(c.making, stamp+"\x00"+key)
+	c.mu.Unlock()
+	m.page = p
+	close(m.done)
 }
 
 func (c *keptPages) put(stamp, key string, p *keptPage) {
@@ -131,12 +170,25 @@ func (s *Server) keep(h handlerFunc) handlerFunc {
 		}
 		key := requestLang(r) + "|" + s.svc.Now().In(service.China).Format("2006-01-02T15:04") + "|" +
 			r.URL.Path + "?" + r.URL.RawQuery + "|plan=" + strconv.FormatInt(rememberedPlan(r), 10) + "|" + readerRights(a)
-		if p := s.kept.get(stamp, key); p != nil {
+		p, wait, mine := s.kept.lookup(stamp, key)
+		if wait != nil {
+			select {
+			case <-wait.done:
+				p = wait.page // nil: not kept, so render it below
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		if p != nil {
 			notePlan(r, p.plan.id, p.plan.stick)
 			s.renderKeptPage(w, r, p)
 			return nil
 		}
 		c := &keeping{}
+		var made *keptPage
+		if mine != nil {
+			defer func() { s.kept.done(stamp, key, mine, made) }() // also when h panics
+		}
 		if err := h(w, r.WithContext(context.WithValue(ctx, keepingKey{}, c))); err != nil {
 			return err
 		}
@@ -144,7 +196,7 @@ func (s *Server) keep(h handlerFunc) handlerFunc {
 			if cp, ok := ctx.Value(chosenPlanKey{}).(*chosenPlan); ok {
 				c.page.plan = *cp
 			}
-			s.kept.put(stamp, key, c.page)
+			made = c.page
 		}
 		return nil
 	}
@@ -180,7 +232,15 @@ func (s *Server) renderKeptPage(w http.ResponseWriter, r *http.Request, p *keptP
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Add("Vary", "Accept-Encoding")
+	if acceptsGzip(r) {
+		h.Set("Content-Encoding", "gzip")
+		w.WriteHeader(http.StatusOK)
+		_ = p.writeGzip(w, top.Bytes()) // the client went away; no one is left to tell
+		return
+	}
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(p.head) // the client went away; no one is left to tell
 	_, _ = w.Write(top.Bytes())

@@ -11,6 +11,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -242,6 +243,39 @@ func testSignedInPageCache(t *testing.T, w *progressWorld) {
 	check(t, "edit plan", before, "/status", "/")
 	if _, body := get(t, w, leader, "/status"); !strings.Contains(body, "外商直接投资（改）") {
 		t.Error("the status board does not show the indicator's new name")
+	}
+
+	// Readers with other rights asking at once, on a server that has kept nothing: those
+	// who wait for a page being made get it only when it was made for their rights.
+	cold := server(t)
+	var wg sync.WaitGroup
+	got := map[string][]string{}
+	var mu sync.Mutex
+	for _, n := range names {
+		for range 6 {
+			wg.Go(func() {
+				res, err := readers[n].Get(cold.srv.URL + "/status")
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				defer res.Body.Close()
+				b, _ := io.ReadAll(res.Body)
+				mu.Lock()
+				got[n] = append(got[n], string(b))
+				mu.Unlock()
+			})
+		}
+	}
+	wg.Wait()
+	for _, n := range names {
+		_, want := get(t, own[n], readers[n], "/status")
+		for _, g := range got[n] {
+			if g != want {
+				t.Errorf("%s, asking with the others at once, got a page not made for them", n)
+				break
+			}
+		}
 	}
 
 	// Who reads is found per request: a revoked token and a changed role take effect
