@@ -865,9 +865,10 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 	// a year: past years are actual, coming years (到2025年) targets
 	for p := s - 1; p >= lo; p-- {
 		if y, ok := yearAt(t, p); ok && p+5 <= s {
-			if p > 0 && (t[p-1] == '到' || t[p-1] == '至') {
+			if p > 0 && (t[p-1] == '到' || t[p-1] == '至') && (x.opt.Year <= 0 || y >= x.opt.Year) {
 				return KindTarget, WhySentence, x.cues.get(t, p-1, p+5)
-			}
+			} // 由1997年的5160元增加到2002年的7703元 in 2003: what was reached
+
 			if x.opt.Year > 0 {
 				if y < x.opt.Year {
 					return KindActual, WhySentence, x.cues.get(t, p, p+5)
@@ -1100,6 +1101,8 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 			if d >= 1 && d <= 4 && !(k > 0 && t[k-1] == '前') && !(comparedAt(t, k) && !ownFigure(t, k, p+2, s)) {
 				quarter, qa = d, p+2
 			}
+		case r == '今' && hasPrefixAt(t, p, "今明两年") && inPart:
+			return nil, WhyMultiYear, p, p + 4 // 今明两年…: a target over two years (gold5)
 		case r == '今' && hasPrefixAt(t, p, "今年"), r == '本' && hasPrefixAt(t, p, "本年"):
 			return set(x.opt.Year, p, p+2)
 		case r == '去' && hasPrefixAt(t, p, "去年"), r == '上' && hasPrefixAt(t, p, "上年"):
@@ -1117,7 +1120,7 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 		case r == '明' && hasPrefixAt(t, p, "明年"):
 			return set(x.opt.Year+1, p, p+2)
 		case r == '以' && hasPrefixAt(t, p, "以来") && inPart,
-			r == '每' && hasPrefixAt(t, p, "每年") && inPart,
+			r == '每' && hasPrefixAt(t, p, "每年") && inPart && !(p >= 2 && (hasPrefixAt(t, p-2, "每人") || hasPrefixAt(t, p-2, "人均"))),
 			r == '年' && hasPrefixAt(t, p, "年来") && inPart && !(p > 0 && t[p-1] == '一'), // 一年来: the past year
 			r == '年' && hasPrefixAt(t, p, "年均") && inClause && !hasPrefixAt(t, p+2, "浓度"),
 			r == '两' && hasPrefixAt(t, p, "两年平均") && inClause:
