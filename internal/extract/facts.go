@@ -213,6 +213,17 @@ func policyAfter(t []rune, e int) bool {
 	return false
 }
 
+// stepsAfter reports 台阶 within a few runes after a count: 连跨4个万亿级台阶
+// counts thresholds passed, a class (gold2 006 leaves it out; as 踏上3万亿台阶).
+func stepsAfter(t []rune, e int) bool {
+	for k := e; k < len(t) && k <= e+4 && (isHan(t[k]) || isDigit(t[k])); k++ {
+		if hasPrefixAt(t, k, "台阶") {
+			return true
+		}
+	}
+	return false
+}
+
 // policyBefore reports a count of measures issued, written after them: 出台配套措施126项
 // (gold5: a policy package, as 22条举措).
 func policyBefore(t []rune, s int) bool {
@@ -391,7 +402,7 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		return Fact{}, false // 30万吨级航道, 1000千瓦级机车: a size class
 	}
 	if m.unit == "个" && hasPrefixAt(t, m.unitEnd, "方面") || hasPrefixAt(t, m.end, "群体") || m.unit == "条" && policyAfter(t, m.end) ||
-		(m.unit == "条" || m.unit == "项") && policyBefore(t, m.start) {
+		(m.unit == "条" || m.unit == "项") && policyBefore(t, m.start) || m.unit == "个" && stepsAfter(t, m.end) {
 		return Fact{}, false // 以下十个方面: the parts of a list; 20-60万元群体: a class; 30条措施: a policy's name
 	}
 	if m.unit == "番" && (m.numStart == 0 || t[m.numStart-1] != '翻' && !(m.numStart > 1 && t[m.numStart-1] == '了' && t[m.numStart-2] == '翻')) ||
