@@ -796,6 +796,12 @@ func validKindMarker(t []rune, p int, w lexWord) bool {
 		return !strings.ContainsRune("主重需只纲摘概首必想提扼紧简显政次不", prev) && !strings.ContainsRune("素点闻害件塞道", next)
 	case "上年", "去年":
 		return !strings.ContainsRune("比较同于", prev) && next != '同'
+	case "未来":
+		// a time (未来五年, 未来，) — not 未来产业, 未来之城, 未来工厂
+		return next == 0 || !isHan(next) || chineseDigit(next) >= 0 || strings.ContainsRune("几一的时十", next)
+	case "拥有":
+		// 拥有8个万亿元级产业集群 — not 专利拥有量, 每千人口拥有托位数
+		return next != '量' && !(p >= 2 && hasPrefixAt(t, p-2, "人口"))
 	case "计划", "规划":
 		return prev != '”' && prev != '"' && next != '单' && next != '生'
 	case "已":
@@ -827,6 +833,12 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 			}
 			if op != nil && p < op.start {
 				break // the list's opener: its kind, below
+			}
+			if (w.s == "去年" || w.s == "上年") && p > 0 && (t[p-1] == '由' || t[p-1] == '从') {
+				if ownFigure(t, p, p+2, s) {
+					return KindActual, WhySentence, w.s // 由去年的1076亿元…: the base is what was
+				}
+				continue // …增加到1562亿元: the base of a change, not the kind of what it goes to
 			}
 			if w.tag == mkTarget && (w.s == "将" || w.s == "要") && hasKind(t, sent, p, mkEstimate) {
 				return KindEstimate, WhySentence, "预计"
