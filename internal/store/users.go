@@ -5,7 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/lantu-dev/lantu/internal/auth"
@@ -83,13 +86,41 @@ func (s *Store) fillUser(ctx context.Context, u *auth.User) error {
 	return rows.Err()
 }
 
-// UserByID reads a user with roles and departments.
+// UserByID reads a user with roles and departments, in one query (it is read on every
+// signed-in request: on PostgreSQL each query is a round trip and a backend's work).
 func (s *Store) UserByID(ctx context.Context, id int64) (auth.User, error) {
-	u, err := scanUser(s.preparedRow(ctx, `SELECT `+userColumns+` FROM users WHERE id = $1`, id))
+	roleAgg, deptAgg := `string_agg(role, ',')`, `string_agg(CAST(department_id AS TEXT), ',')`
+	if s.dialect == SQLite {
+		roleAgg, deptAgg = `group_concat(role, ',')`, `group_concat(department_id, ',')`
+	}
+	var u auth.User
+	var roles, depts sql.NullString
+	err := s.preparedRow(ctx, `SELECT `+userColumns+`,
+		(SELECT `+roleAgg+` FROM user_roles WHERE user_id = users.id),
+		(SELECT `+deptAgg+` FROM user_departments WHERE user_id = users.id)
+		FROM users WHERE id = $1`, id).
+		Scan(&u.ID, &u.Login, &u.DisplayName, &u.RegionID, &u.PasswordHash, &u.MustChangePassword, &u.Disabled, &u.CreatedAt, &u.UpdatedAt, &roles, &depts)
 	if err != nil {
 		return u, fmt.Errorf("store: user %d: %w", id, mapErr(err))
 	}
-	return u, s.fillUser(ctx, &u)
+	u.CreatedAt, u.UpdatedAt = u.CreatedAt.UTC(), u.UpdatedAt.UTC()
+	if roles.String != "" {
+		for _, r := range strings.Split(roles.String, ",") {
+			u.Roles = append(u.Roles, auth.Role(r))
+		}
+		slices.Sort(u.Roles) // as fillUser reads them
+	}
+	if depts.String != "" {
+		for _, d := range strings.Split(depts.String, ",") {
+			n, err := strconv.ParseInt(d, 10, 64)
+			if err != nil {
+				return u, fmt.Errorf("store: user %d: department %q: %w", id, d, err)
+			}
+			u.DeptIDs = append(u.DeptIDs, n)
+		}
+		slices.Sort(u.DeptIDs)
+	}
+	return u, nil
 }
 
 // UserByLogin reads a user by login name.
