@@ -330,15 +330,15 @@ func containsWord(t []rune, w string) bool {
 // measure word whose clause counts people or households before it: 人 for
 // 人口, 人数 (农村贫困人口减少1386万, 旅居人数达389.75万: gold5), 人次, 户, or "".
 func personsBefore(t []rune, clause, e, s int) string {
-	if sizeClassAfter(t, e) {
+	if sizeClassAfter(t, e) && !hasPrefixAt(t, e, "任务") && !hasPrefixAt(t, e, "的任务") {
 		return "" // 城区人口超50万县: a size class of what follows
 	}
 	for k := s - 2; k >= clause && k >= s-16; k-- {
 		switch {
 		case hasPrefixAt(t, k, "人次"):
 			return "人次"
-		case hasPrefixAt(t, k, "人口"), hasPrefixAt(t, k, "人数"):
-			return "人"
+		case hasPrefixAt(t, k, "人口"), hasPrefixAt(t, k, "人数"), hasPrefixAt(t, k, "员额"):
+			return "人" // 裁减军队员额30万: people
 		case hasPrefixAt(t, k, "户数"):
 			return "户"
 		}
