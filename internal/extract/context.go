@@ -1,6 +1,9 @@
 package extract
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // The document-context pass: what a reader keeps in mind while going
 // through a document, paragraph by paragraph — its genre, the section it is
@@ -88,6 +91,9 @@ func (c *docContext) headline(p *para, docYear int) {
 	}
 	k := sectionKind(t)
 	y, multi := headingYear(t)
+	if k == mkTarget && y == 0 && !multi && namesPlanPeriod(t) {
+		multi = true // 二、“十三五”时期主要目标任务: targets for the end of the plan, no year
+	}
 	if !p.pattern && y == 0 && !multi {
 		return // a plain headline of news: no section
 	}
@@ -243,6 +249,35 @@ func headingYear(t []rune) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// namesPlanPeriod reports a five-year plan named as a time in t.
+func namesPlanPeriod(t []rune) bool {
+	for p := range t {
+		if planPeriodAt(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// planPeriodAt reports the period of a five-year plan named at t[p] as a
+// time (“十三五”时期, “十五”期间): its targets are for the end of the plan.
+func planPeriodAt(t []rune, p int) bool {
+	n := 0
+	switch {
+	case p+2 < len(t) && t[p] == '十' && t[p+2] == '五' && strings.ContainsRune("一二三四", t[p+1]):
+		n = 3
+	case p+1 < len(t) && (t[p] == '九' || t[p] == '十') && t[p+1] == '五' && p > 0 && t[p-1] == '“':
+		n = 2
+	default:
+		return false
+	}
+	k := p + n
+	if k < len(t) && t[k] == '”' {
+		k++
+	}
+	return hasPrefixAt(t, k, "时期") || hasPrefixAt(t, k, "期间") || hasPrefixAt(t, k, "的") && (hasPrefixAt(t, k+1, "时期") || hasPrefixAt(t, k+1, "期间"))
 }
 
 // isTopHeading reports a top-level numbered heading: 一、… 第一部分 …

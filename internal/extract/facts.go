@@ -912,8 +912,13 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 	if c.listKind != mkNone {
 		return kindName(c.listKind), WhyList, c.listCue
 	}
+	x.advanceCarry(t, sent)
+	if c.carryMulti {
+		// 过去五年，…国内生产总值从不到70万亿元增加到超过100万亿元: what was done
+		// over the years the paragraph looks back on, also under a plan's targets
+		return KindActual, WhyParagraph, x.cues.get(t, c.carryCue[0], c.carryCue[1])
+	}
 	if x.opt.Year > 0 {
-		x.advanceCarry(t, sent)
 		if y := c.carryYear; y > 0 && y != x.opt.Year {
 			if y < x.opt.Year {
 				return KindActual, WhyParagraph, x.cues.get(t, c.carryCue[0], c.carryCue[1])
