@@ -888,6 +888,9 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 	// a year: past years are actual, coming years (到2025年) targets
 	for p := s - 1; p >= lo; p-- {
 		if y, ok := yearAt(t, p); ok && p+5 <= s {
+			if p > 0 && t[p-1] == '比' {
+				continue // 比2010年翻一番: the base of a comparison
+			}
 			if p > 0 && (t[p-1] == '到' || t[p-1] == '至') && (x.opt.Year <= 0 || y >= x.opt.Year) {
 				return KindTarget, WhySentence, x.cues.get(t, p-1, p+5)
 			} // 由1997年的5160元增加到2002年的7703元 in 2003: what was reached
@@ -1105,10 +1108,13 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 					return nil, WhyMultiYear, p - 5, p + 5 // （2025—2027年）: several years
 				}
 				if !comparedAt(t, p) || ownFigure(t, p, p+5, s) {
+					if p > 0 && (t[p-1] == '到' || t[p-1] == '至') {
+						cmpYear = 0 // 到2020年…比2010年翻一番: a target for the year named
+					}
 					return set(y, p, p+5)
 				}
-				if inClause && hasPrefixAt(t, p+5, "同期") && (cmpYear == 0 || y < cmpYear) {
-					cmpYear = y
+				if inClause && (hasPrefixAt(t, p+5, "同期") || p > 0 && t[p-1] == '比') && (cmpYear == 0 || y < cmpYear) {
+					cmpYear = y // 比1995年增长69% said of 2000: a change over five years
 				}
 			}
 			continue
@@ -1160,6 +1166,10 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 				n = 4
 			}
 			return nil, WhyMultiYear, p, p + n
+		case r == '年' && inClause && p > sent && (chineseDigit(t[p-1]) >= 2 || t[p-1] == '十' || isDigit(t[p-1]) && t[p-1] >= '2') &&
+			(hasPrefixAt(t, p+1, "共") || hasPrefixAt(t, p+1, "累计") || hasPrefixAt(t, p+1, "合计")) &&
+			!(p >= 4 && isDigit(t[p-4])):
+			return nil, WhyMultiYear, p - 1, p + 1 // 五年共计12319亿元, 五年累计: a total over years
 		case (r == '过' || r == '近') && inPart:
 			if n := multiYearAt(t, p); n > 0 {
 				return nil, WhyMultiYear, p, p + n
