@@ -254,6 +254,31 @@ func itemFollows(t []rune, last *lastFact, clause int) bool {
 	return growthGap(t, last.clause, last.start) >= 2
 }
 
+// aspirationFollows reports a clause right after the last fact that only
+// strives for a higher figure of it: 、力争达到20%, ，争取8%.
+func aspirationFollows(t []rune, last *lastFact, clause, s int) bool {
+	if clause <= 0 || clause-1 != last.end || t[clause-1] != '、' && t[clause-1] != '，' {
+		return false
+	}
+	k := clause
+	for _, w := range [...]string{"力争", "争取", "努力"} {
+		if hasPrefixAt(t, k, w) {
+			k += 2
+			break
+		}
+	}
+	if k == clause {
+		return false
+	}
+	for _, w := range [...]string{"达到", "实现"} {
+		if hasPrefixAt(t, k, w) {
+			k += 2
+			break
+		}
+	}
+	return k == s
+}
+
 // growthGap returns how many runes stand between the growth word governing a
 // number at s and the number (减少企业税负3500亿元: 4), or -1.
 func growthGap(t []rune, clause, s int) int {
@@ -514,6 +539,12 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	if listFollows(t, last, m.start) {
 		kind, metric, sign = last.kind, last.metric, 1
 		kindWhy, kindCue = last.why, last.cue
+		if last.neg {
+			sign = -1
+		}
+	} else if metric == MetricLevel && last.metric == MetricGrowth && last.unit == unit && aspirationFollows(t, last, clause, m.start) {
+		// 增长15%以上、力争达到20%: the figure striven for is the same change
+		metric, sign = last.metric, 1
 		if last.neg {
 			sign = -1
 		}

@@ -157,6 +157,9 @@ func TestRules(t *testing.T) {
 		{"这个目标高于全国GDP5.5%的增长目标。", 0, []want{{"target", "growth", 5.5, "%", "exact", ""}}},
 		// a counted noun before a number with a magnitude
 		{"新增移动通信用户3.4亿。", 0, []want{{"actual", "level", 3.4e8, "用户", "exact", ""}}},
+		// the higher figure striven for is the same change
+		{"全社会固定资产投资增长15%以上、力争达到20%。", 0, []want{
+			{"actual", "growth", 15, "%", "over", ""}, {"target", "growth", 20, "%", "exact", ""}}},
 		// a verb governing its object governs the next item of the list …
 		{"全年再减少企业税负3500亿元左右、涉企收费约2000亿元。", 0, []want{
 			{"actual", "growth", -3.5e11, "元", "about", ""}, {"actual", "growth", -2e11, "元", "about", ""}}},
