@@ -266,6 +266,9 @@ func TestStatusFreshAfterManyChanges(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		svc, planID, inds := manyIndicatorsPlan(t, st, 120)
+		now := new(time.Time)
+		*now = time.Date(2026, 4, 15, 2, 0, 0, 0, time.UTC)
+		svc.Now = func() time.Time { return *now }
 		admin := service.System
 		public := service.Actor{Principal: auth.Anonymous()}
 		newServer := func() *service.Service {
@@ -282,6 +285,7 @@ func TestStatusFreshAfterManyChanges(t *testing.T) {
 			Summary, PublicSums  *service.StatusSummary
 			JSON, PublicJSON     json.RawMessage
 			Cockpit              *service.Cockpit
+			Rates                map[string][]progress.ReportingRate
 		}
 		read := func(t *testing.T, s *service.Service) views {
 			t.Helper()
@@ -321,6 +325,9 @@ func TestStatusFreshAfterManyChanges(t *testing.T) {
 			if v.Cockpit, err = s.Cockpit(ctx, admin, planID, time.Time{}); err != nil {
 				t.Fatal(err)
 			}
+			if v.Rates, err = s.DepartmentRates(ctx, admin, planID, time.Time{}); err != nil {
+				t.Fatal(err)
+			}
 			// The kept JSON is the status as json.Encoder writes it, byte for byte.
 			for _, pair := range [][2]any{{v.Status, v.JSON}, {v.PublicStatus, v.PublicJSON}} {
 				var buf bytes.Buffer
@@ -342,11 +349,13 @@ func TestStatusFreshAfterManyChanges(t *testing.T) {
 		rebuilds, _ := service.StatusRefreshes(svc)
 		otherRebuilds, _ := service.StatusRefreshes(other)
 
-		// 50 March figures approved, one per indicator, each in its own transaction
-		// (each moves the plan's version, as ten writers do).
+		// 50 February figures approved, one per indicator that owed it, each in its own
+		// transaction (each moves the plan's version, as ten writers do), handed in on
+		// 8 March, before their due date.
+		*now = time.Date(2026, 3, 8, 2, 0, 0, 0, time.UTC)
 		for k := range 50 {
 			id := inds[k*2+1]
-			r, err := svc.CreateReport(ctx, admin, id, service.ReportInput{Period: "2026-03", Value: dec(fmt.Sprint(3000 + k))})
+			r, err := svc.CreateReport(ctx, admin, id, service.ReportInput{Period: "2026-02", Value: dec(fmt.Sprint(3000 + k))})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -357,9 +366,10 @@ func TestStatusFreshAfterManyChanges(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		*now = time.Date(2026, 4, 15, 2, 0, 0, 0, time.UTC)
 		want := read(t, newServer())
 		if reflect.DeepEqual(before.Board.Rows, want.Board.Rows) || bytes.Equal(before.JSON, want.JSON) ||
-			reflect.DeepEqual(before.Summary, want.Summary) {
+			reflect.DeepEqual(before.Summary, want.Summary) || reflect.DeepEqual(before.Rates, want.Rates) {
 			t.Fatal("the approvals changed nothing the views show: the test proves nothing")
 		}
 		for name, s := range map[string]*service.Service{"same": svc, "second": other} {
@@ -381,8 +391,9 @@ func TestStatusFreshAfterManyChanges(t *testing.T) {
 }
 
 // manyIndicatorsPlan is a 2026 plan of n monthly indicators (2 zones × 3 programs,
-// 3 departments, two in three public) with approved figures for January and February,
-// read on 15 April 2026; it returns the indicators' ids in plan order.
+// 3 departments, two in three public) with approved figures for January and February
+// (every other indicator owes February's), read on 15 April 2026; it returns the
+// indicators' ids in plan order.
 func manyIndicatorsPlan(t *testing.T, st *store.Store, n int) (*service.Service, int64, []int64) {
 	t.Helper()
 	ctx := context.Background()
@@ -421,7 +432,7 @@ func manyIndicatorsPlan(t *testing.T, st *store.Store, n int) (*service.Service,
 	err = st.WithTx(ctx, func(ctx context.Context) error {
 		for i, ind := range rows {
 			ids[i] = ind.ID
-			for m := 1; m <= 2; m++ {
+			for m := 1; m <= 2-i%2; m++ {
 				at := time.Date(2026, time.Month(m)+1, 5, 9, 0, 0, 0, time.UTC)
 				r := progress.Report{IndicatorID: ind.ID, Period: progress.MonthOf(2026, time.Month(m)), Value: decimal.NewFromInt(int64((900 + i) * m)),
 					Cumulative: true, State: progress.StateApproved, Version: 3, Revision: 1, CreatedAt: at, SubmittedAt: at, ReviewedAt: at}

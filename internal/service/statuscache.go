@@ -117,9 +117,8 @@ type cachedStatus struct {
 	// views are what the pages derive from this status, made once (statusviews.go).
 	views statusViews
 
-	ratesOnce sync.Once
-	rates     map[string][]progress.ReportingRate
-	reports   map[int64][]progress.Report // for the rates; not changed after the status is made
+	rates   lazy[*deptRates]
+	reports map[int64][]progress.Report // for the rates; not changed after the status is made
 }
 
 func (c *statusCache) entry(planID int64) *planEntry {
@@ -450,23 +449,60 @@ func (cs *cachedStatus) indicator(id int64) (IndicatorStatus, store.IndicatorRow
 	return cs.all[i], cs.inds[i], true
 }
 
+// deptRates are a status's on-time rates per department, with the reports each
+// indicator owed, kept so that a patched status makes its changed indicators' again only.
+type deptRates struct {
+	items [][]progress.DueItem // by index in the status's inds
+	rates map[string][]progress.ReportingRate
+}
+
 // departmentRates computes the on-time rates once per cached status.
 func (cs *cachedStatus) departmentRates() map[string][]progress.ReportingRate {
-	cs.ratesOnce.Do(func() {
-		p := cs.header
-		items := map[string][]progress.DueItem{}
-		for _, ind := range cs.inds {
-			if ind.DeptName == "" || !ind.HasTarget() {
-				continue
+	r, _ := cs.rates.get(func() (*deptRates, error) { return cs.makeRates(nil, nil), nil })
+	return r.rates
+}
+
+// makeRates computes the rates; with old, those of the status this one was patched
+// from, only the changed indicators' reports owed are listed again and only their
+// departments' rates made again.
+func (cs *cachedStatus) makeRates(old *deptRates, changed map[int64]bool) *deptRates {
+	p := cs.header
+	counts := func(ind store.IndicatorRow) bool { return ind.DeptName != "" && ind.HasTarget() }
+	out := &deptRates{items: make([][]progress.DueItem, len(cs.inds)), rates: map[string][]progress.ReportingRate{}}
+	redo := map[string]bool{}
+	if old != nil {
+		copy(out.items, old.items)
+		for i, ind := range cs.inds {
+			if changed[ind.ID] {
+				out.items[i] = nil
+				if counts(ind) {
+					out.items[i] = progress.DueItems(ind.ID, ind.DeptName, progress.ObligationOf(ind.Indicator, p.Settings, p.Year), cs.reports[ind.ID], cs.at)
+				}
+				redo[ind.DeptName] = true
 			}
-			items[ind.DeptName] = append(items[ind.DeptName], progress.DueItems(ind.ID, ind.DeptName, progress.ObligationOf(ind.Indicator, p.Settings, p.Year), cs.reports[ind.ID], cs.at)...)
 		}
-		cs.rates = map[string][]progress.ReportingRate{}
-		for dept, its := range items {
-			cs.rates[dept] = progress.OnTimeByPeriod(its)
+		for dept, r := range old.rates {
+			if !redo[dept] {
+				out.rates[dept] = r
+			}
 		}
-	})
-	return cs.rates
+	} else {
+		for i, ind := range cs.inds {
+			if counts(ind) {
+				out.items[i] = progress.DueItems(ind.ID, ind.DeptName, progress.ObligationOf(ind.Indicator, p.Settings, p.Year), cs.reports[ind.ID], cs.at)
+			}
+		}
+	}
+	items := map[string][]progress.DueItem{}
+	for i, ind := range cs.inds {
+		if counts(ind) && (old == nil || redo[ind.DeptName]) {
+			items[ind.DeptName] = append(items[ind.DeptName], out.items[i]...)
+		}
+	}
+	for dept, its := range items {
+		out.rates[dept] = progress.OnTimeByPeriod(its)
+	}
+	return out
 }
 
 // DataStamp names the state of every plan's status inputs (store.PlansStamp): equal

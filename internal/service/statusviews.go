@@ -82,11 +82,15 @@ type statusViews struct {
 
 // derive carries the views made of old, the status this one was patched from, over to
 // this one: the changed indicators' rows and JSON are made again, the others are taken
-// as they are (a patch moves no indicator: statuscache.go, samePlace); the counts are
-// made again, as cheap as patching them. Views nobody made of old are left to be made
+// as they are (a patch moves no indicator: statuscache.go, samePlace), and so are the
+// reports owed of the on-time rates; the counts are made again, as cheap as patching
+// them. Views nobody made of old are left to be made
 // when read; so are the cockpit and the ranking, which read more than the statuses.
 // Called by the patch, under the plan entry's lock, before anyone reads this status.
 func (cs *cachedStatus) derive(old *cachedStatus, changed map[int64]bool) {
+	if r, ok := old.rates.peek(); ok {
+		cs.rates.put(cs.makeRates(r, changed))
+	}
 	for kind := range 2 {
 		rows := cs.all
 		if kind == kindPublic {
