@@ -2,6 +2,7 @@ package progress
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"time"
 
@@ -22,23 +23,52 @@ type Summary struct {
 // Summarize counts results by status.
 func Summarize(results []Result) Summary {
 	s := Summary{Total: len(results), ByStatus: map[Status]int{}}
-	good := 0
 	for _, r := range results {
 		s.ByStatus[r.Status]++
-		switch r.Status {
+	}
+	s.share()
+	return s
+}
+
+// Recount is s with the results old taken out and new put in: what Summarize counts of
+// the results s counted so changed (a status patched for a few indicators). s is not
+// changed.
+func (s Summary) Recount(old, new []Result) Summary {
+	out := Summary{Total: s.Total - len(old) + len(new), ByStatus: make(map[Status]int, len(s.ByStatus)+1)}
+	maps.Copy(out.ByStatus, s.ByStatus)
+	for _, r := range new {
+		out.ByStatus[r.Status]++
+	}
+	for _, r := range old {
+		out.ByStatus[r.Status]--
+	}
+	for st, n := range out.ByStatus {
+		if n == 0 {
+			delete(out.ByStatus, st)
+		}
+	}
+	out.share()
+	return out
+}
+
+// share sets Tracked and OnTrackShare from the counts by status.
+func (s *Summary) share() {
+	good := 0
+	s.Tracked = 0
+	for st, n := range s.ByStatus {
+		switch st {
 		case StatusNoTarget, StatusNoData:
 		case StatusAchieved, StatusDone, StatusOnTrack:
-			good++
-			s.Tracked++
+			good += n
+			s.Tracked += n
 		default:
-			s.Tracked++
+			s.Tracked += n
 		}
 	}
 	s.OnTrackShare = decimal.Zero
 	if s.Tracked > 0 {
 		s.OnTrackShare = div(decimal.NewFromInt(int64(good)), decimal.NewFromInt(int64(s.Tracked)))
 	}
-	return s
 }
 
 // IndicatorStatus is one line of a department's summary.

@@ -1,6 +1,7 @@
 package progress
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
@@ -23,6 +24,50 @@ func TestSummarize(t *testing.T) {
 		t.Errorf("empty = %+v", empty)
 	}
 	eqDec(t, "untracked only", ptr(Summarize([]Result{{Status: StatusNoData}}).OnTrackShare), "0")
+}
+
+// Recount of a summary equals Summarize of the results so changed: a status patched
+// for a few indicators is counted as if counted again.
+func TestSummaryRecount(t *testing.T) {
+	rs := []Result{
+		{Status: StatusAchieved}, {Status: StatusOnTrack}, {Status: StatusDone},
+		{Status: StatusAtRisk}, {Status: StatusBehind}, {Status: StatusOverdue}, {Status: StatusNoData},
+	}
+	for _, tc := range []struct {
+		name     string
+		at       []int    // indexes of rs replaced
+		new      []Status // by these
+		gone     []Status // no longer counted at all
+	}{
+		{name: "behind to on track", at: []int{4}, new: []Status{StatusOnTrack}},
+		{name: "the only at-risk leaves the counts", at: []int{3}, new: []Status{StatusLate}, gone: []Status{StatusAtRisk}},
+		{name: "nothing tracked is left", at: []int{0, 1, 2, 3, 4, 5}, new: []Status{StatusNoData, StatusNoData, StatusNoTarget, StatusNoData, StatusNoData, StatusNoData}},
+		{name: "unchanged", at: []int{1}, new: []Status{StatusOnTrack}},
+		{name: "none", at: nil, new: nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			after := append([]Result(nil), rs...)
+			var old, new []Result
+			for k, i := range tc.at {
+				old = append(old, rs[i])
+				after[i] = Result{Status: tc.new[k]}
+				new = append(new, after[i])
+			}
+			before := Summarize(rs)
+			got := before.Recount(old, new)
+			if want := Summarize(after); !reflect.DeepEqual(got, want) {
+				t.Errorf("Recount = %+v, Summarize = %+v", got, want)
+			}
+			for _, st := range tc.gone {
+				if _, ok := got.ByStatus[st]; ok {
+					t.Errorf("%s is still counted: %+v", st, got.ByStatus)
+				}
+			}
+			if !reflect.DeepEqual(before, Summarize(rs)) {
+				t.Error("Recount changed the summary it was made from")
+			}
+		})
+	}
 }
 
 func TestByDepartment(t *testing.T) {

@@ -2,8 +2,10 @@ package service
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
+	"maps"
 	"slices"
 	"sync"
 	"time"
@@ -83,8 +85,7 @@ type statusViews struct {
 // derive carries the views made of old, the status this one was patched from, over to
 // this one: the changed indicators' rows and JSON are made again, the others are taken
 // as they are (a patch moves no indicator: statuscache.go, samePlace), and so are the
-// reports owed of the on-time rates; the counts are made again, as cheap as patching
-// them. Views nobody made of old are left to be made
+// reports owed of the on-time rates, and the counts (recounted for the changed ones). Views nobody made of old are left to be made
 // when read; so are the cockpit and the ranking, which read more than the statuses.
 // Called by the patch, under the plan entry's lock, before anyone reads this status.
 func (cs *cachedStatus) derive(old *cachedStatus, changed map[int64]bool) {
@@ -92,15 +93,12 @@ func (cs *cachedStatus) derive(old *cachedStatus, changed map[int64]bool) {
 		cs.rates.put(cs.makeRates(r, changed))
 	}
 	for kind := range 2 {
-		rows := cs.all
-		if kind == kindPublic {
-			rows = cs.public
-		}
+		rows := cs.visibleOf(kind)
 		if b, ok := old.views.boards[kind].peek(); ok {
 			cs.views.boards[kind].put(b.patched(cs, changed))
 		}
-		if _, ok := old.views.sums[kind].peek(); ok {
-			cs.views.sums[kind].put(summarize(cs, rows))
+		if sum, ok := old.views.sums[kind].peek(); ok {
+			cs.views.sums[kind].put(sum.patched(old, cs, kind, changed))
 		}
 		if j, ok := old.views.json[kind].peek(); ok {
 			if nj, err := j.patched(rows, cs.at, changed); err == nil {
@@ -108,6 +106,14 @@ func (cs *cachedStatus) derive(old *cachedStatus, changed map[int64]bool) {
 			}
 		}
 	}
+}
+
+// visibleOf is what a kind of reader sees of a status.
+func (cs *cachedStatus) visibleOf(kind int) []IndicatorStatus {
+	if kind == kindPublic {
+		return cs.public
+	}
+	return cs.all
 }
 
 // readerKind is the kind of reader an actor is for a plan's region.
@@ -218,22 +224,28 @@ func (s *Service) PlanStatusSummary(ctx context.Context, a Actor, planID int64, 
 	})
 }
 
-func summarize(cs *cachedStatus, sts []IndicatorStatus) *StatusSummary {
+// zonesOf maps a plan's programs to their zones.
+func zonesOf(tree *plan.Plan) map[int64]int64 {
 	zoneOf := map[int64]int64{}
-	if cs.tree != nil {
-		for _, z := range cs.tree.Zones {
+	if tree != nil {
+		for _, z := range tree.Zones {
 			for _, pr := range z.Programs {
 				zoneOf[pr.ID] = z.ID
 			}
 		}
 	}
+	return zoneOf
+}
+
+// counted is a status as the counts count it: context figures owe no report.
+func counted(st IndicatorStatus) progress.Result { return boardStatus(st).Result }
+
+func summarize(cs *cachedStatus, sts []IndicatorStatus) *StatusSummary {
+	zoneOf := zonesOf(cs.tree)
 	all := make([]progress.Result, 0, len(sts))
 	byProg, byZone := map[int64][]progress.Result{}, map[int64][]progress.Result{}
 	for _, st := range sts {
-		res := st.Result
-		if res.Status == progress.StatusNoTarget {
-			res.Overdue = nil
-		}
+		res := counted(st)
 		all = append(all, res)
 		byProg[st.ProgramID] = append(byProg[st.ProgramID], res)
 		if z, ok := zoneOf[st.ProgramID]; ok {
@@ -250,6 +262,61 @@ func summarize(cs *cachedStatus, sts []IndicatorStatus) *StatusSummary {
 	for _, d := range progress.ByDepartment(all) {
 		d.Indicators = nil
 		out.Depts = append(out.Depts, d)
+	}
+	return out
+}
+
+// patched is the summary of cs, patched from old (whose summary s is) for the changed
+// indicators: each count they are in is recounted (progress.Summary.Recount), the
+// others are kept — what summarize makes of cs, without going over every indicator.
+func (s *StatusSummary) patched(old, cs *cachedStatus, kind int, changed map[int64]bool) *StatusSummary {
+	type swap struct{ old, new []progress.Result }
+	var all swap
+	progs, zones, depts := map[int64]*swap{}, map[int64]*swap{}, map[string]*swap{}
+	add := func(sw *swap, o, n progress.Result) { sw.old, sw.new = append(sw.old, o), append(sw.new, n) }
+	zoneOf := zonesOf(cs.tree)
+	for id := range changed {
+		i := cs.pos[id]
+		if kind == kindPublic && !cs.all[i].Public {
+			continue
+		}
+		o, n := counted(old.all[i]), counted(cs.all[i])
+		add(&all, o, n)
+		prog := cs.all[i].ProgramID
+		if progs[prog] == nil {
+			progs[prog] = &swap{}
+		}
+		add(progs[prog], o, n)
+		if z, ok := zoneOf[prog]; ok {
+			if zones[z] == nil {
+				zones[z] = &swap{}
+			}
+			add(zones[z], o, n)
+		}
+		if depts[n.Dept] == nil {
+			depts[n.Dept] = &swap{}
+		}
+		add(depts[n.Dept], o, n)
+	}
+	out := &StatusSummary{At: cs.at, Overall: s.Overall.Recount(all.old, all.new), Zones: maps.Clone(s.Zones),
+		Programs: maps.Clone(s.Programs), Depts: slices.Clone(s.Depts)}
+	for id, sw := range progs {
+		out.Programs[id] = s.Programs[id].Recount(sw.old, sw.new)
+	}
+	for id, sw := range zones {
+		out.Zones[id] = s.Zones[id].Recount(sw.old, sw.new)
+	}
+	for dept, sw := range depts {
+		i, found := slices.BinarySearchFunc(out.Depts, dept, func(d progress.DeptSummary, dept string) int { return cmp.Compare(d.Dept, dept) })
+		if !found { // cannot be: a patch moves no indicator; count again rather than guess
+			return summarize(cs, cs.visibleOf(kind))
+		}
+		d := out.Depts[i]
+		d.Summary = d.Summary.Recount(sw.old, sw.new)
+		for k := range sw.old {
+			d.OverdueReports += len(sw.new[k].Overdue) - len(sw.old[k].Overdue)
+		}
+		out.Depts[i] = d
 	}
 	return out
 }
