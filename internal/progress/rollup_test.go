@@ -34,10 +34,10 @@ func TestSummaryRecount(t *testing.T) {
 		{Status: StatusAtRisk}, {Status: StatusBehind}, {Status: StatusOverdue}, {Status: StatusNoData},
 	}
 	for _, tc := range []struct {
-		name     string
-		at       []int    // indexes of rs replaced
-		new      []Status // by these
-		gone     []Status // no longer counted at all
+		name string
+		at   []int    // indexes of rs replaced
+		new  []Status // by these
+		gone []Status // no longer counted at all
 	}{
 		{name: "behind to on track", at: []int{4}, new: []Status{StatusOnTrack}},
 		{name: "the only at-risk leaves the counts", at: []int{3}, new: []Status{StatusLate}, gone: []Status{StatusAtRisk}},
