@@ -170,6 +170,42 @@ func OnTimeByPeriod(items []DueItem) []ReportingRate {
 	return out
 }
 
+// RecountRates is rates, OnTimeByPeriod of some items, with the items old taken out and
+// new put in: what OnTimeByPeriod makes of the items so changed (an indicator's reports
+// owed, listed again after a report came in). It says false when new owes a period
+// rates does not hold; the caller then counts again. rates is not changed.
+func RecountRates(rates []ReportingRate, old, new []DueItem) ([]ReportingRate, bool) {
+	out := slices.Clone(rates)
+	at := func(p Period) (int, bool) {
+		return slices.BinarySearchFunc(out, p, func(r ReportingRate, p Period) int { return r.Period.Compare(p) })
+	}
+	for _, it := range old {
+		i, ok := at(it.Period)
+		if !ok {
+			return nil, false
+		}
+		out[i].Due--
+		if it.OnTime() {
+			out[i].OnTime--
+		}
+	}
+	for _, it := range new {
+		i, ok := at(it.Period)
+		if !ok {
+			return nil, false
+		}
+		out[i].Due++
+		if it.OnTime() {
+			out[i].OnTime++
+		}
+	}
+	out = slices.DeleteFunc(out, func(r ReportingRate) bool { return r.Due <= 0 })
+	for i := range out {
+		out[i].Rate = div(decimal.NewFromInt(int64(out[i].OnTime)), decimal.NewFromInt(int64(out[i].Due)))
+	}
+	return out, true
+}
+
 // DueItems lists the reports an indicator owed by at: one item for each owed period
 // (Obligation) whose due date has passed, with the earliest submission among the
 // period's reports (any revision or state: a report handed in on time and rejected later

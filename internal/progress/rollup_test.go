@@ -2,6 +2,7 @@ package progress
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -65,6 +66,51 @@ func TestSummaryRecount(t *testing.T) {
 			}
 			if !reflect.DeepEqual(before, Summarize(rs)) {
 				t.Error("Recount changed the summary it was made from")
+			}
+		})
+	}
+}
+
+// RecountRates of rates equals OnTimeByPeriod of the items so changed, or says it
+// cannot (a period rates does not hold).
+func TestRecountRates(t *testing.T) {
+	due := func(p string, onTime bool) DueItem {
+		it := DueItem{Period: per(p), Due: day(2022, 3, 10)}
+		if onTime {
+			it.SubmittedAt = day(2022, 3, 9)
+		}
+		return it
+	}
+	items := []DueItem{due("2022-01", true), due("2022-01", false), due("2022-02", false), due("2022-02", false), due("2022-03", true)}
+	for _, tc := range []struct {
+		name string
+		at   []int
+		new  []DueItem
+		ok   bool
+	}{
+		{name: "one comes in on time", at: []int{2}, new: []DueItem{due("2022-02", true)}, ok: true},
+		{name: "one falls late", at: []int{0}, new: []DueItem{due("2022-01", false)}, ok: true},
+		{name: "an indicator owes nothing more", at: []int{4}, new: nil, ok: true},
+		{name: "a period not counted", at: []int{1}, new: []DueItem{due("2022-04", true)}, ok: false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var old []DueItem
+			after := slices.Clone(items)
+			for _, i := range slices.Backward(tc.at) {
+				old = append(old, items[i])
+				after = slices.Delete(after, i, i+1)
+			}
+			after = append(after, tc.new...)
+			rates := OnTimeByPeriod(items)
+			got, ok := RecountRates(rates, old, tc.new)
+			if ok != tc.ok {
+				t.Fatalf("ok = %v", ok)
+			}
+			if want := OnTimeByPeriod(after); ok && !reflect.DeepEqual(got, want) {
+				t.Errorf("RecountRates = %+v, OnTimeByPeriod = %+v", got, want)
+			}
+			if !reflect.DeepEqual(rates, OnTimeByPeriod(items)) {
+				t.Error("RecountRates changed the rates it was given")
 			}
 		})
 	}

@@ -463,44 +463,65 @@ func (cs *cachedStatus) departmentRates() map[string][]progress.ReportingRate {
 }
 
 // makeRates computes the rates; with old, those of the status this one was patched
-// from, only the changed indicators' reports owed are listed again and only their
-// departments' rates made again.
+// from, only the changed indicators' reports owed are listed again and recounted in
+// their departments' rates (progress.RecountRates), the others kept.
 func (cs *cachedStatus) makeRates(old *deptRates, changed map[int64]bool) *deptRates {
 	p := cs.header
 	counts := func(ind store.IndicatorRow) bool { return ind.DeptName != "" && ind.HasTarget() }
+	owed := func(ind store.IndicatorRow) []progress.DueItem {
+		if !counts(ind) {
+			return nil
+		}
+		return progress.DueItems(ind.ID, ind.DeptName, progress.ObligationOf(ind.Indicator, p.Settings, p.Year), cs.reports[ind.ID], cs.at)
+	}
 	out := &deptRates{items: make([][]progress.DueItem, len(cs.inds)), rates: map[string][]progress.ReportingRate{}}
-	redo := map[string]bool{}
-	if old != nil {
-		copy(out.items, old.items)
-		for i, ind := range cs.inds {
-			if changed[ind.ID] {
-				out.items[i] = nil
-				if counts(ind) {
-					out.items[i] = progress.DueItems(ind.ID, ind.DeptName, progress.ObligationOf(ind.Indicator, p.Settings, p.Year), cs.reports[ind.ID], cs.at)
-				}
-				redo[ind.DeptName] = true
-			}
-		}
-		for dept, r := range old.rates {
-			if !redo[dept] {
-				out.rates[dept] = r
-			}
-		}
-	} else {
+	if old == nil {
+		items := map[string][]progress.DueItem{}
 		for i, ind := range cs.inds {
 			if counts(ind) {
-				out.items[i] = progress.DueItems(ind.ID, ind.DeptName, progress.ObligationOf(ind.Indicator, p.Settings, p.Year), cs.reports[ind.ID], cs.at)
+				out.items[i] = owed(ind)
+				items[ind.DeptName] = append(items[ind.DeptName], out.items[i]...)
 			}
 		}
-	}
-	items := map[string][]progress.DueItem{}
-	for i, ind := range cs.inds {
-		if counts(ind) && (old == nil || redo[ind.DeptName]) {
-			items[ind.DeptName] = append(items[ind.DeptName], out.items[i]...)
+		for dept, its := range items {
+			out.rates[dept] = progress.OnTimeByPeriod(its)
 		}
+		return out
 	}
-	for dept, its := range items {
-		out.rates[dept] = progress.OnTimeByPeriod(its)
+	copy(out.items, old.items)
+	maps.Copy(out.rates, old.rates)
+	type swap struct{ old, new []progress.DueItem }
+	depts := map[string]*swap{}
+	for id := range changed {
+		i := cs.pos[id]
+		ind := cs.inds[i]
+		if !counts(ind) {
+			continue
+		}
+		if _, ok := old.rates[ind.DeptName]; !ok {
+			return cs.makeRates(nil, nil) // a department new to the rates: a patch moves no indicator, so cannot be
+		}
+		sw := depts[ind.DeptName]
+		if sw == nil {
+			sw = &swap{}
+			depts[ind.DeptName] = sw
+		}
+		sw.old = append(sw.old, old.items[i]...)
+		out.items[i] = owed(ind)
+		sw.new = append(sw.new, out.items[i]...)
+	}
+	for dept, sw := range depts {
+		rates, ok := progress.RecountRates(old.rates[dept], sw.old, sw.new)
+		if !ok { // a period owed anew: count the department again
+			var its []progress.DueItem
+			for i, ind := range cs.inds {
+				if counts(ind) && ind.DeptName == dept {
+					its = append(its, out.items[i]...)
+				}
+			}
+			rates = progress.OnTimeByPeriod(its)
+		}
+		out.rates[dept] = rates
 	}
 	return out
 }

@@ -277,9 +277,12 @@ func (s *Store) PlanHeader(ctx context.Context, id int64) (*plan.Plan, error) {
 	p := &plan.Plan{ID: id}
 	var st string
 	var asOf sql.NullString
-	err := s.q(ctx).QueryRowContext(ctx, `SELECT p.region_id, r.code, r.name, r.parent_code, p.year, p.title, p.as_of, p.settings
-		FROM plans p JOIN regions r ON r.id = p.region_id WHERE p.id = $1`, id).
-		Scan(&p.RegionID, &p.Region.Code, &p.Region.Name, &p.Region.ParentCode, &p.Year, &p.Title, &asOf, &st)
+	// Prepared once: read on every page of a plan and by every approval.
+	rows, err := s.queryPrepared(ctx, `SELECT p.region_id, r.code, r.name, r.parent_code, p.year, p.title, p.as_of, p.settings
+		FROM plans p JOIN regions r ON r.id = p.region_id WHERE p.id = $1`, id)
+	if err == nil {
+		err = scanOne(rows, &p.RegionID, &p.Region.Code, &p.Region.Name, &p.Region.ParentCode, &p.Year, &p.Title, &asOf, &st)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store: plan %d: %w", id, mapErr(err))
 	}
@@ -464,18 +467,62 @@ const indicatorColumns = `i.id, i.program_id, i.plan_id, p.region_id, i.code, i.
 	COALESCE(doc.key, ''), i.source_start, i.source_end, i.position, i.edit_version, COALESCE(i.owed_from, ''),
 	CASE WHEN i.retired_at IS NULL AND pr.retired_at IS NULL AND z.retired_at IS NULL THEN 0 ELSE 1 END`
 
-func (s *Store) listIndicators(ctx context.Context, where string, args ...any) ([]IndicatorRow, error) {
-	rows, err := s.q(ctx).QueryContext(ctx, `SELECT `+indicatorColumns+` FROM indicators i
+// queryPrepared runs a read through its statement prepared once on the pool (on
+// SQLite, preparing a join costs more than running it). Inside a transaction it runs
+// on the transaction's connection as it is: preparing through the pool there could
+// wait for a connection the transaction holds (with one connection, for ever).
+func (s *Store) queryPrepared(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if _, inTx := ctx.Value(txKey{}).(*sql.Tx); inTx {
+		return s.q(ctx).QueryContext(ctx, query, args...)
+	}
+	st, err := s.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+// scanOne scans the one row of rows into dest, sql.ErrNoRows when there is none.
+func scanOne(rows *sql.Rows, dest ...any) error {
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return sql.ErrNoRows
+	}
+	if err := rows.Scan(dest...); err != nil {
+		return err
+	}
+	return rows.Close()
+}
+
+// indicatorQuery is the indicators' read with a condition.
+func indicatorQuery(where string) string {
+	return `SELECT ` + indicatorColumns + ` FROM indicators i
 		JOIN plans p ON p.id = i.plan_id
 		JOIN programs pr ON pr.id = i.program_id
 		JOIN zones z ON z.id = pr.zone_id
 		LEFT JOIN departments d ON d.id = i.department_id
 		LEFT JOIN projects pj ON pj.id = i.project_id
 		LEFT JOIN documents doc ON doc.id = i.source_document_id
-		WHERE `+where+` ORDER BY z.position, pr.position, i.position, i.id`, args...)
+		WHERE ` + where + ` ORDER BY z.position, pr.position, i.position, i.id`
+}
+
+func (s *Store) listIndicators(ctx context.Context, where string, args ...any) ([]IndicatorRow, error) {
+	rows, err := s.q(ctx).QueryContext(ctx, indicatorQuery(where), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list indicators: %w", err)
 	}
+	return scanIndicators(rows)
+}
+
+// indicatorByID is the one-indicator read, prepared once: a page and an approval read
+// an indicator several times, and on SQLite preparing this six-table join was most of
+// the read's cost (BENCHMARKS.md, fourth pass).
+const indicatorByID = `i.id = $1`
+
+func scanIndicators(rows *sql.Rows) ([]IndicatorRow, error) {
 	defer rows.Close()
 	var out []IndicatorRow
 	for rows.Next() {
@@ -485,9 +532,10 @@ func (s *Store) listIndicators(ctx context.Context, where string, args ...any) (
 		var srcStart, srcEnd sql.NullInt64
 		var retired int
 		ind := &r.Indicator
-		if err := rows.Scan(&ind.ID, &ind.ProgramID, &r.PlanID, &r.RegionID, &ind.Code, &ind.Name, &ind.Unit, &ind.Kind, &ind.Direction, &ind.Description,
+		err := rows.Scan(&ind.ID, &ind.ProgramID, &r.PlanID, &r.RegionID, &ind.Code, &ind.Name, &ind.Unit, &ind.Kind, &ind.Direction, &ind.Description,
 			&target, &targetMax, &ind.Qualifier, &ind.Due, &baseline, &contextJSON, &ind.Period, &ind.Frequency, &ind.Accumulation,
-			&r.DeptID, &ind.DeptCode, &r.DeptName, &ind.ProjectCode, &ind.Public, &docKey, &srcStart, &srcEnd, &ind.Position, &r.EditVersion, &ind.OwedFrom, &retired); err != nil {
+			&r.DeptID, &ind.DeptCode, &r.DeptName, &ind.ProjectCode, &ind.Public, &docKey, &srcStart, &srcEnd, &ind.Position, &r.EditVersion, &ind.OwedFrom, &retired)
+		if err != nil {
 			return nil, fmt.Errorf("list indicators: %w", err)
 		}
 		if ind.Target, err = scanDec(target); err != nil {
@@ -517,7 +565,13 @@ func (s *Store) listIndicators(ctx context.Context, where string, args ...any) (
 
 // Indicator reads one indicator with its placing ids.
 func (s *Store) Indicator(ctx context.Context, id int64) (IndicatorRow, error) {
-	rows, err := s.listIndicators(ctx, `i.id = $1`, id)
+	rs, err := s.queryPrepared(ctx, indicatorQuery(indicatorByID), id)
+	var rows []IndicatorRow
+	if err == nil {
+		rows, err = scanIndicators(rs)
+	} else {
+		err = fmt.Errorf("list indicators: %w", err)
+	}
 	if err != nil {
 		return IndicatorRow{}, fmt.Errorf("store: indicator %d: %w", id, err)
 	}

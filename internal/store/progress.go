@@ -147,10 +147,18 @@ func (s *Store) ReportForUpdate(ctx context.Context, id int64) (StoredReport, er
 }
 
 func (s *Store) listReports(ctx context.Context, where string, args ...any) ([]StoredReport, error) {
-	rows, err := s.q(ctx).QueryContext(ctx, `SELECT `+reportColumns+` FROM reports WHERE `+where+` ORDER BY indicator_id, period, revision`, args...)
+	rows, err := s.q(ctx).QueryContext(ctx, reportQuery(where), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: list reports: %w", err)
 	}
+	return scanReports(rows)
+}
+
+func reportQuery(where string) string {
+	return `SELECT ` + reportColumns + ` FROM reports WHERE ` + where + ` ORDER BY indicator_id, period, revision`
+}
+
+func scanReports(rows *sql.Rows) ([]StoredReport, error) {
 	defer rows.Close()
 	var out []StoredReport
 	for rows.Next() {
@@ -163,9 +171,14 @@ func (s *Store) listReports(ctx context.Context, where string, args ...any) ([]S
 	return out, rows.Err()
 }
 
-// IndicatorReports lists every report of an indicator, all states and revisions.
+// IndicatorReports lists every report of an indicator, all states and revisions; the
+// statement is prepared once (an indicator's page reads it twice).
 func (s *Store) IndicatorReports(ctx context.Context, indicatorID int64) ([]StoredReport, error) {
-	return s.listReports(ctx, `indicator_id = $1`, indicatorID)
+	rows, err := s.queryPrepared(ctx, reportQuery(`indicator_id = $1`), indicatorID)
+	if err != nil {
+		return nil, fmt.Errorf("store: list reports: %w", err)
+	}
+	return scanReports(rows)
 }
 
 // IndicatorReportsInState lists an indicator's reports in one state (the approved ones,
