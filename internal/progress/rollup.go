@@ -30,25 +30,25 @@ func Summarize(results []Result) Summary {
 	return s
 }
 
-// Recount is s with the results old taken out and new put in: what Summarize counts of
+// Recount is s with the results out taken out and in put in: what Summarize counts of
 // the results s counted so changed (a status patched for a few indicators). s is not
 // changed.
-func (s Summary) Recount(old, new []Result) Summary {
-	out := Summary{Total: s.Total - len(old) + len(new), ByStatus: make(map[Status]int, len(s.ByStatus)+1)}
-	maps.Copy(out.ByStatus, s.ByStatus)
-	for _, r := range new {
-		out.ByStatus[r.Status]++
+func (s Summary) Recount(out, in []Result) Summary {
+	res := Summary{Total: s.Total - len(out) + len(in), ByStatus: make(map[Status]int, len(s.ByStatus)+1)}
+	maps.Copy(res.ByStatus, s.ByStatus)
+	for _, r := range in {
+		res.ByStatus[r.Status]++
 	}
-	for _, r := range old {
-		out.ByStatus[r.Status]--
+	for _, r := range out {
+		res.ByStatus[r.Status]--
 	}
-	for st, n := range out.ByStatus {
+	for st, n := range res.ByStatus {
 		if n == 0 {
-			delete(out.ByStatus, st)
+			delete(res.ByStatus, st)
 		}
 	}
-	out.share()
-	return out
+	res.share()
+	return res
 }
 
 // share sets Tracked and OnTrackShare from the counts by status.
@@ -170,40 +170,40 @@ func OnTimeByPeriod(items []DueItem) []ReportingRate {
 	return out
 }
 
-// RecountRates is rates, OnTimeByPeriod of some items, with the items old taken out and
-// new put in: what OnTimeByPeriod makes of the items so changed (an indicator's reports
-// owed, listed again after a report came in). It says false when new owes a period
+// RecountRates is rates, OnTimeByPeriod of some items, with the items out taken out and
+// in put in: what OnTimeByPeriod makes of the items so changed (an indicator's reports
+// owed, listed again after a report came in). It says false when in owes a period
 // rates does not hold; the caller then counts again. rates is not changed.
-func RecountRates(rates []ReportingRate, old, new []DueItem) ([]ReportingRate, bool) {
-	out := slices.Clone(rates)
+func RecountRates(rates []ReportingRate, out, in []DueItem) ([]ReportingRate, bool) {
+	res := slices.Clone(rates)
 	at := func(p Period) (int, bool) {
-		return slices.BinarySearchFunc(out, p, func(r ReportingRate, p Period) int { return r.Period.Compare(p) })
+		return slices.BinarySearchFunc(res, p, func(r ReportingRate, p Period) int { return r.Period.Compare(p) })
 	}
-	for _, it := range old {
+	for _, it := range out {
 		i, ok := at(it.Period)
 		if !ok {
 			return nil, false
 		}
-		out[i].Due--
+		res[i].Due--
 		if it.OnTime() {
-			out[i].OnTime--
+			res[i].OnTime--
 		}
 	}
-	for _, it := range new {
+	for _, it := range in {
 		i, ok := at(it.Period)
 		if !ok {
 			return nil, false
 		}
-		out[i].Due++
+		res[i].Due++
 		if it.OnTime() {
-			out[i].OnTime++
+			res[i].OnTime++
 		}
 	}
-	out = slices.DeleteFunc(out, func(r ReportingRate) bool { return r.Due <= 0 })
-	for i := range out {
-		out[i].Rate = div(decimal.NewFromInt(int64(out[i].OnTime)), decimal.NewFromInt(int64(out[i].Due)))
+	res = slices.DeleteFunc(res, func(r ReportingRate) bool { return r.Due <= 0 })
+	for i := range res {
+		res[i].Rate = div(decimal.NewFromInt(int64(res[i].OnTime)), decimal.NewFromInt(int64(res[i].Due)))
 	}
-	return out, true
+	return res, true
 }
 
 // DueItems lists the reports an indicator owed by at: one item for each owed period

@@ -48,14 +48,14 @@ func TestSummaryRecount(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			after := append([]Result(nil), rs...)
-			var old, new []Result
+			var out, in []Result
 			for k, i := range tc.at {
-				old = append(old, rs[i])
+				out = append(out, rs[i])
 				after[i] = Result{Status: tc.new[k]}
-				new = append(new, after[i])
+				in = append(in, after[i])
 			}
 			before := Summarize(rs)
-			got := before.Recount(old, new)
+			got := before.Recount(out, in)
 			if want := Summarize(after); !reflect.DeepEqual(got, want) {
 				t.Errorf("Recount = %+v, Summarize = %+v", got, want)
 			}
