@@ -52,6 +52,8 @@ func TestContext(t *testing.T) {
 				{"664亿元", "actual", "1997", "exact", WhySentence, WhySentence},
 				{"4025亿元", "actual", "2000", "exact", WhySentence, WhySentence},
 				{"12319亿元", "actual", "", "exact", WhyMultiYear, WhySentence}}},
+		{"a change over several years", 2023, "去年全国基础研究经费五年增长1倍。",
+			[]want{{"1倍", "actual", "", "exact", WhyMultiYear, WhySentence}}},
 		{"a target for a year named, compared with an earlier year", 2016,
 			"到2020年国内生产总值比2010年翻一番。",
 			[]want{{"一番", "target", "2020", "exact", WhySentence, WhySentence}}},

@@ -1020,6 +1020,10 @@ func yearAt(t []rune, p int) (int, bool) {
 // and the sign of a change.
 func metricAt(t []rune, clause, s int, u string) (string, float64) {
 	if u == "倍" {
+		// 增长1.4倍 is a change (gold2 068); 是去年的6.27倍, 达到3倍 a level
+		if g, sign := growthBefore(t, clause, s); (g == gwUp || g == gwDown) && growthGap(t, clause, s) <= 3 {
+			return MetricGrowth, sign
+		}
 		return MetricLevel, 1
 	}
 	if u == "番" {
@@ -1198,9 +1202,10 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 			}
 			return nil, WhyMultiYear, p, p + n
 		case r == '年' && inClause && p > sent && (chineseDigit(t[p-1]) >= 2 || t[p-1] == '十' || isDigit(t[p-1]) && t[p-1] >= '2') &&
-			(hasPrefixAt(t, p+1, "共") || hasPrefixAt(t, p+1, "累计") || hasPrefixAt(t, p+1, "合计")) &&
+			(hasPrefixAt(t, p+1, "共") || hasPrefixAt(t, p+1, "累计") || hasPrefixAt(t, p+1, "合计") || hasPrefixAt(t, p+1, "间") ||
+				hasPrefixAt(t, p+1, "内") || hasPrefixAt(t, p+1, "增长") || hasPrefixAt(t, p+1, "增加")) &&
 			!(p >= 4 && isDigit(t[p-4])):
-			return nil, WhyMultiYear, p - 1, p + 1 // 五年共计12319亿元, 五年累计: a total over years
+			return nil, WhyMultiYear, p - 1, p + 1 // 五年共计12319亿元, 五年累计, 五年间, 五年增长1倍: over years
 		case (r == '过' || r == '近') && inPart:
 			if n := multiYearAt(t, p); n > 0 {
 				return nil, WhyMultiYear, p, p + n

@@ -112,6 +112,7 @@ func TestRules(t *testing.T) {
 		{"城镇人均居住面积增加到8.7平方米。", 0, []want{{"actual", "level", 8.7, "平方米", "exact", ""}}},
 		{"城镇调查失业率为5.1%。", 0, []want{{"actual", "level", 5.1, "%", "exact", ""}}},
 		{"研发投入是去年的6.27倍。", 0, []want{{"actual", "level", 6.27, "倍", "exact", ""}}},
+		{"国家外汇储备达到516亿美元，增长1.4倍。", 0, []want{{"actual", "level", 5.16e10, "美元", "exact", ""}, {"actual", "growth", 1.4, "倍", "exact", ""}}},
 		{"累计开行2059列。", 0, []want{{"actual", "level", 2059, "列", "exact", ""}}},
 		{"第二季度实现营收15亿元。", 2022, []want{{"actual", "level", 1.5e9, "元", "exact", "2022Q2"}}},
 		{"到2025年，新建5G基站3万个。", 2022, []want{{"target", "level", 30000, "个", "exact", "2025"}}},
