@@ -443,7 +443,7 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	if m.chinese {
 		if m.numStart > 0 {
 			switch t[m.numStart-1] {
-			case '数', '几', '上', '成', '若', '好', '“', '"', '《':
+			case '数', '几', '上', '成', '若', '好', '“', '"', '《', '”': // “水地煤油气风光电氢硅”十篇大文章: a slogan
 				return Fact{}, false
 			}
 		}

@@ -109,7 +109,7 @@ var units = newLexicon(map[string]int{
 	"克": unitCount, "升": unitCount, "千瓦": unitCount, "千瓦时": unitCount, "瓦": unitCount, "兆瓦": unitCount,
 	"吉瓦": unitCount, "千伏": unitCount, "标箱": unitCount, "标准箱": unitCount, "TEU": unitCount, "吨标准煤": unitCount,
 	"km": unitCount, "kW": unitCount, "P": unitCount, "EFlops": unitCount, "EFLOPS": unitCount, "PFlops": unitCount,
-	"重量箱": unitCount, "批次": unitCount, // computing power: 算力9.4万P, 15EFlops; 平板玻璃7600多万重量箱
+	"重量箱": unitCount, "批次": unitCount, "场次": unitCount, // computing power: 算力9.4万P, 15EFlops; 平板玻璃7600多万重量箱
 	"微克/立方米": unitCount, "毫克/立方米": unitCount, "微克": unitCount, "毫克": unitCount,
 	// money
 	"元": unitCount, "美元": unitCount, "欧元": unitCount, "日元": unitCount, "港元": unitCount, "英镑": unitCount,
