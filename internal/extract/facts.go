@@ -111,7 +111,7 @@ func (x *extractor) facts(p *para) {
 				continue
 			}
 			next = m.end
-		case (r == '万' || r == '千' || r == '百') && i > 0 && (t[i-1] == '破' || t[i-1] == '超' || t[i-1] == '过' || t[i-1] == '逾') && !hasPrefixAt(t, i, "百分"):
+		case (r == '万' || r == '千' || r == '百') && i > 0 && (t[i-1] == '破' || t[i-1] == '超' || t[i-1] == '过' || t[i-1] == '逾' || t[i-1] == '近') && !hasPrefixAt(t, i, "百分"):
 			// 突破万列, 超千万人次: a magnitude with no number after a verb of passing
 			if m, ok = scanBareCount(t, i); !ok {
 				i++

@@ -1,6 +1,9 @@
 package extract
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // mention is a quantity written in the text: a number or a range, with its
 // magnitude, unit and the qualifiers written next to it.
@@ -163,8 +166,7 @@ func scanBareMagnitude(t []rune, i int) (m mention, ok bool) {
 	if i+1 >= len(t) || t[i+1] != '亿' {
 		return m, false
 	}
-	q, qok := preQualifiers.endingAt(t, i, 5)
-	if !qok || q.tag != qOverT || !verbQualifier(q.s) && q.s != "超" && q.s != "超过" && q.s != "逾" {
+	if !bareHedge(t, i) {
 		return m, false
 	}
 	exp := bigUnit(t[i]) + 8
@@ -180,12 +182,29 @@ func scanBareMagnitude(t []rune, i int) (m mention, ok bool) {
 	return m, true
 }
 
+// bareHedge reports the words before a magnitude written without a number
+// that make it a figure: a verb of passing (突破, 破, 超, 超过, 逾) or 近, 接近
+// (近千亿元, 近万家企业) — not 最近, 附近.
+func bareHedge(t []rune, i int) bool {
+	q, ok := preQualifiers.endingAt(t, i, 5)
+	if !ok {
+		return false
+	}
+	switch {
+	case q.tag == qOverT:
+		return verbQualifier(q.s) || q.s == "超" || q.s == "超过" || q.s == "逾"
+	case q.s == "近" || q.s == "接近":
+		st := i - len(q.w)
+		return !(st > 0 && strings.ContainsRune("最附靠邻临将", t[st-1]))
+	}
+	return false
+}
+
 // scanBareCount reads a magnitude without a number (万, 千, 百, 千万, 百万)
 // after a verb of passing and before a unit of count: 年开行突破万列 (gold5),
 // 超千万人次 — not 千方百计 or 万众一心, which have no unit after them.
 func scanBareCount(t []rune, i int) (m mention, ok bool) {
-	q, qok := preQualifiers.endingAt(t, i, 5)
-	if !qok || q.tag != qOverT || !verbQualifier(q.s) && q.s != "超" && q.s != "超过" && q.s != "逾" {
+	if !bareHedge(t, i) {
 		return m, false
 	}
 	exp, j := scanMagnitude(t, i)
