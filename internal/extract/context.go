@@ -364,7 +364,9 @@ func (x *extractor) advanceCarry(t []rune, upto int) {
 		case r == '过' && hasPrefixAt(t, p, "过去一年") && x.opt.Year > 0:
 			c.carryYear, c.carryMulti, c.carryCue = x.opt.Year-1, false, [2]int{p, p + 4}
 		case r == '过' || r == '近':
-			if n := multiYearAt(t, p); n > 0 {
+			// 过去五年，…: several years frame the rest of the paragraph; 近两年人均预期
+			//寿命增幅居全国第1位。 only its own sentence (gold5 010)
+			if n := multiYearAt(t, p); n > 0 && framesParagraph(t, p+n) {
 				c.carryYear, c.carryMulti, c.carryCue = 0, true, [2]int{p, p + n}
 			}
 		}
@@ -372,6 +374,15 @@ func (x *extractor) advanceCarry(t []rune, upto int) {
 	if upto > c.carryPos {
 		c.carryPos = upto
 	}
+}
+
+// framesParagraph reports a time phrase ending at e that is set apart by a
+// comma (过去五年，  五年来，), so that it frames what follows it.
+func framesParagraph(t []rune, e int) bool {
+	if e < len(t) && strings.ContainsRune("来里中间", t[e]) {
+		e++
+	}
+	return e < len(t) && (t[e] == '，' || t[e] == ',')
 }
 
 // comparedAt reports a time word that is the base of a comparison:
