@@ -1201,6 +1201,9 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 				n = 4
 			}
 			return nil, WhyMultiYear, p, p + n
+		case r == '年' && inPart && p > sent && (chineseDigit(t[p-1]) >= 2 || t[p-1] == '十' || isDigit(t[p-1]) && t[p-1] >= '2') &&
+			(hasPrefixAt(t, p+1, "时间") || inClause && p >= 3 && hasPrefixAt(t, p-3, "连续")) && !(p >= 4 && isDigit(t[p-4])):
+			return nil, WhyMultiYear, p - 1, p + 1 // 用三年时间…, 连续三年累计投入…: over years (gold5 057)
 		case r == '年' && inClause && p > sent && (chineseDigit(t[p-1]) >= 2 || t[p-1] == '十' || isDigit(t[p-1]) && t[p-1] >= '2') &&
 			(hasPrefixAt(t, p+1, "共") || hasPrefixAt(t, p+1, "累计") || hasPrefixAt(t, p+1, "合计") || hasPrefixAt(t, p+1, "间") ||
 				hasPrefixAt(t, p+1, "内") || hasPrefixAt(t, p+1, "增长") || hasPrefixAt(t, p+1, "增加")) &&
