@@ -109,8 +109,25 @@ func testSignedInPageCache(t *testing.T, w *progressWorld) {
 		b, _ := io.ReadAll(res.Body)
 		return res.StatusCode, string(b)
 	}
+	demo, err := w.svc.Plan(ctx, service.System, w.planID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var zonePage, programPage string // where 外商直接投资 sits, whose figures change below
+	for _, z := range demo.Zones {
+		for _, pr := range z.Programs {
+			for _, ind := range pr.Indicators {
+				if ind.ID == w.fdi {
+					zonePage, programPage = fmt.Sprintf("/zones/%d", z.ID), fmt.Sprintf("/programs/%d", pr.ID)
+				}
+			}
+		}
+	}
+	if zonePage == "" {
+		t.Fatal("外商直接投资 is in no zone")
+	}
 	paths := []string{"/status", "/", "/cockpit", "/ranking", "/status?dept=commerce", "/status?lang=en",
-		fmt.Sprintf("/plans/%d", w.planID), fmt.Sprintf("/status?plan=%d&page=1", w.planID)}
+		fmt.Sprintf("/plans/%d", w.planID), fmt.Sprintf("/status?plan=%d&page=1", w.planID), zonePage, programPage}
 
 	// Rights: every reader on one server, in one order and then the other, against a
 	// server of their own that renders for nobody else.
@@ -152,7 +169,7 @@ func testSignedInPageCache(t *testing.T, w *progressWorld) {
 	// Freshness: after each change, both servers (warm) render what a new one does.
 	second := server(t)
 	leader, clerk := readers["leader"], readers["clerk"]
-	fresh := []string{"/status", "/", "/cockpit", "/ranking", "/status?lang=en", "/status?dept=commerce"}
+	fresh := []string{"/status", "/", "/cockpit", "/ranking", "/status?lang=en", "/status?dept=commerce", zonePage, programPage}
 	warm := func(t *testing.T) map[string]string {
 		t.Helper()
 		before := map[string]string{}
@@ -196,7 +213,7 @@ func testSignedInPageCache(t *testing.T, w *progressWorld) {
 	if r, err = w.svc.Review(ctx, service.System, r.ID, service.ReviewAction{Action: progress.ActApprove, Version: r.Version}); err != nil {
 		t.Fatal(err)
 	}
-	check(t, "approve", before, "/status", "/cockpit")
+	check(t, "approve", before, "/status", "/cockpit", zonePage, programPage)
 
 	// Correct it: a new revision, submitted and approved.
 	before = warm(t)

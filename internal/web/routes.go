@@ -94,8 +94,8 @@ func (s *Server) routes(rt *httpauth.Router) {
 		row{Pattern: "GET /bulletin", Who: signedIn, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.bulletinPage)},
 		row{Pattern: "GET /bulletin.docx", Who: signedIn, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.bulletinDocx)},
 		row{Pattern: "GET /status.xlsx", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.statusXlsx)},
-		row{Pattern: "GET /zones/{id}", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByZone, Handler: s.guard.CachePublic(s.page(s.zonePage))},
-		row{Pattern: "GET /programs/{id}", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByProgram, Handler: s.guard.CachePublic(s.page(s.programPage))},
+		row{Pattern: "GET /zones/{id}", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByZone, Handler: s.guard.CachePublic(s.page(s.keep(s.zonePage)))},
+		row{Pattern: "GET /programs/{id}", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByProgram, Handler: s.guard.CachePublic(s.page(s.keep(s.programPage)))},
 
 		// Excel reporting.
 		row{Pattern: "GET /reports/workbook", Who: signedIn, Action: auth.ReportImport, Find: httpauth.ByDepartment, Handler: s.page(s.workbookPage)},
