@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -451,4 +452,84 @@ func manyIndicatorsPlan(t *testing.T, st *store.Store, n int) (*service.Service,
 		t.Fatal(err)
 	}
 	return svc, got.ID, ids
+}
+
+// Readers who arrive together after a change share one refresh of the plan: the first
+// patches it, the others wait and take its result (or find it current), instead of
+// each refreshing in turn; and each of them reads the change. A reader whose version
+// was read before another reader brought the plan further takes the newer status: it
+// used to rebuild the whole plan back to its older version, which under ten writers
+// happened to most readers queued on a refresh.
+func TestStatusRefreshShared(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		svc, planID, inds := manyIndicatorsPlan(t, st, 60)
+		readers := 40
+		if _, _, err := svc.PlanStatus(ctx, service.System, planID, time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+		for round := range 3 {
+			// One approval: the plan's version moves once.
+			r, err := svc.CreateReport(ctx, service.System, inds[2*round+1], service.ReportInput{Period: "2026-03", Value: dec("9999")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r, err = svc.Review(ctx, service.System, r.ID, service.ReviewAction{Action: progress.ActSubmit, Version: r.Version}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err = svc.Review(ctx, service.System, r.ID, service.ReviewAction{Action: progress.ActApprove, Version: r.Version}); err != nil {
+				t.Fatal(err)
+			}
+			rebuilds, patches := service.StatusRefreshes(svc)
+			var wg sync.WaitGroup
+			errs := make(chan error, readers)
+			start := make(chan struct{})
+			for range readers {
+				wg.Go(func() {
+					<-start
+					one, _, err := svc.OneStatus(ctx, service.System, inds[2*round+1], time.Time{})
+					if err == nil && !eqDec(one.Progress, dec("9999")) {
+						err = fmt.Errorf("a reader after the approval reads progress %v", one.Progress)
+					}
+					if err != nil {
+						errs <- err
+					}
+				})
+			}
+			close(start)
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				t.Fatal(err)
+			}
+			r2, p2 := service.StatusRefreshes(svc)
+			if r2 != rebuilds || p2 != patches+1 {
+				t.Errorf("round %d: %d readers made %d rebuilds and %d patches; one patch expected", round, readers, r2-rebuilds, p2-patches)
+			}
+		}
+
+		// A slow reader: its version is read, then a write and another reader move
+		// the plan on, then it goes on.
+		slow, err := service.SlowStatusRead(ctx, svc, planID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.BulkImportReports(ctx, service.System, strings.NewReader(fmt.Sprintf("indicator_id,period,value\n%d,2026-03,4242\n", inds[41]))); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := svc.PlanStatus(ctx, service.System, planID, time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+		rebuilds, patches := service.StatusRefreshes(svc)
+		rows, err := slow()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r2, p2 := service.StatusRefreshes(svc); r2 != rebuilds || p2 != patches {
+			t.Errorf("the slow reader made %d rebuilds and %d patches: it should take the status made after it began", r2-rebuilds, p2-patches)
+		}
+		if st := rows[41]; st.IndicatorID != inds[41] || !eqDec(st.Progress, dec("4242")) {
+			t.Errorf("the slow reader reads %d at %v, not the newer status", st.IndicatorID, st.Progress)
+		}
+	})
 }
