@@ -189,17 +189,14 @@ func (s *Server) statusPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	at, raw, bad := atParam(r)
-	rows, at, err := s.svc.PlanStatus(ctx, a, id, at)
+	// The counts in all, per zone, program and department are made once per status and
+	// kind of reader (service.PlanStatusSummary); a filter counts its own per request.
+	// Rows and counts come from one status: the rows are kept rendered per summary.
+	rows, at, sum, err := s.svc.PlanStatusBoard(ctx, a, id, at)
 	if err != nil {
 		return err
 	}
 	p, err := s.svc.Plan(ctx, a, id)
-	if err != nil {
-		return err
-	}
-	// The counts in all, per zone, program and department are made once per status and
-	// kind of reader (service.PlanStatusSummary); a filter counts its own per request.
-	sum, err := s.svc.PlanStatusSummary(ctx, a, id, at)
 	if err != nil {
 		return err
 	}
