@@ -127,7 +127,7 @@ func testSignedInPageCache(t *testing.T, w *progressWorld) {
 		t.Fatal("外商直接投资 is in no zone")
 	}
 	paths := []string{"/status", "/", "/cockpit", "/ranking", "/status?dept=commerce", "/status?lang=en",
-		fmt.Sprintf("/plans/%d", w.planID), fmt.Sprintf("/status?plan=%d&page=1", w.planID), zonePage, programPage}
+		fmt.Sprintf("/plans/%d", w.planID), fmt.Sprintf("/status?plan=%d&page=1", w.planID), zonePage, programPage, "/bulletin"}
 
 	// Rights: every reader on one server, in one order and then the other, against a
 	// server of their own that renders for nobody else.
@@ -169,7 +169,7 @@ func testSignedInPageCache(t *testing.T, w *progressWorld) {
 	// Freshness: after each change, both servers (warm) render what a new one does.
 	second := server(t)
 	leader, clerk := readers["leader"], readers["clerk"]
-	fresh := []string{"/status", "/", "/cockpit", "/ranking", "/status?lang=en", "/status?dept=commerce", zonePage, programPage}
+	fresh := []string{"/status", "/", "/cockpit", "/ranking", "/status?lang=en", "/status?dept=commerce", zonePage, programPage, "/bulletin"}
 	warm := func(t *testing.T) map[string]string {
 		t.Helper()
 		before := map[string]string{}

@@ -91,7 +91,7 @@ func (s *Server) routes(rt *httpauth.Router) {
 		// program pages are public as far as public indicators go).
 		row{Pattern: "GET /cockpit", Who: signedIn, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.keep(s.cockpitPage))},
 		row{Pattern: "GET /ranking", Who: signedIn, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.keep(s.rankingPage))},
-		row{Pattern: "GET /bulletin", Who: signedIn, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.bulletinPage)},
+		row{Pattern: "GET /bulletin", Who: signedIn, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.keep(s.bulletinPage))},
 		row{Pattern: "GET /bulletin.docx", Who: signedIn, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.bulletinDocx)},
 		row{Pattern: "GET /status.xlsx", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.page(s.statusXlsx)},
 		row{Pattern: "GET /zones/{id}", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByZone, Handler: s.guard.CachePublic(s.page(s.keep(s.zonePage)))},
