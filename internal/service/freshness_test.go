@@ -531,5 +531,45 @@ func TestStatusRefreshShared(t *testing.T) {
 		if st := rows[41]; st.IndicatorID != inds[41] || !eqDec(st.Progress, dec("4242")) {
 			t.Errorf("the slow reader reads %d at %v, not the newer status", st.IndicatorID, st.Progress)
 		}
+
+		// A request that only reads (WithReadMoment): once one of its reads brought the
+		// plan up to date, its later reads take that state, even if a write came in
+		// between (the request began before it), and refresh nothing; the next
+		// request, and a second server given the first one's moment, read the write.
+		progressOf := func(ctx context.Context, s *service.Service, id int64) *decimal.Decimal {
+			t.Helper()
+			st, _, err := s.OneStatus(ctx, service.System, id, time.Time{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return st.Progress
+		}
+		other := service.New(st)
+		other.Now = svc.Now
+		write := func(id int64, value string) {
+			t.Helper()
+			if _, err := svc.BulkImportReports(ctx, service.System, strings.NewReader(fmt.Sprintf("indicator_id,period,value\n%d,2026-03,%s\n", id, value))); err != nil {
+				t.Fatal(err)
+			}
+		}
+		write(inds[43], "4343")
+		req := svc.WithReadMoment(ctx)
+		if got := progressOf(req, svc, inds[43]); !eqDec(got, dec("4343")) {
+			t.Fatalf("a request begun after a write reads %v", got)
+		}
+		write(inds[45], "4545")
+		rebuilds, patches = service.StatusRefreshes(svc)
+		if got := progressOf(req, svc, inds[43]); !eqDec(got, dec("4343")) {
+			t.Errorf("the request's second read lost the write before it: %v", got)
+		}
+		if r2, p2 := service.StatusRefreshes(svc); r2 != rebuilds || p2 != patches {
+			t.Errorf("the request's second read refreshed the plan (%d rebuilds, %d patches)", r2-rebuilds, p2-patches)
+		}
+		if got := progressOf(svc.WithReadMoment(ctx), svc, inds[45]); !eqDec(got, dec("4545")) {
+			t.Errorf("the next request does not read the write: %v", got)
+		}
+		if got := progressOf(req, other, inds[45]); !eqDec(got, dec("4545")) {
+			t.Errorf("a second server took another server's moment: it reads %v", got)
+		}
 	})
 }

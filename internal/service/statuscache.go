@@ -184,9 +184,42 @@ func (s *Service) freshAt(ctx context.Context, planID int64, v store.PlanVersion
 	return e, nil
 }
 
+// readMoment is the clock's tick taken when a request that only reads began
+// (WithReadMoment), with the cache whose clock it is.
+type readMoment struct {
+	cache *statusCache
+	tick  uint64
+}
+
+type readMomentKey struct{}
+
+// WithReadMoment marks ctx as a request that reads and does not write what the status
+// is computed from (a GET): every status it reads must show the writes done before it
+// began, and a state read after that shows them — so once one of its reads has
+// brought a plan up to date (or found it so), its other reads of that plan take it
+// without reading the plan's version again, nor waiting for a newer refresh while
+// writers move the version on. A request that writes must not carry it: its reads
+// after its own write must show that write.
+func (s *Service) WithReadMoment(ctx context.Context) context.Context {
+	return context.WithValue(ctx, readMomentKey{}, readMoment{cache: &s.cache, tick: s.cache.tick()})
+}
+
+// momentServes says whether a published state answers a request's reads without a
+// version read: the request has a moment on this server and the state's version was
+// read after it.
+func (s *Service) momentServes(ctx context.Context, p *published) bool {
+	m, ok := ctx.Value(readMomentKey{}).(readMoment)
+	return ok && m.cache == &s.cache && p != nil && p.read > m.tick
+}
+
 // planStatus returns a plan's status at at (zero: the plan's as-of moment), computed at
 // most once per plan version and date.
 func (s *Service) planStatus(ctx context.Context, planID int64, at time.Time) (*cachedStatus, error) {
+	if p := s.cache.entry(planID).pub.Load(); s.momentServes(ctx, p) {
+		if cs := p.statusAt(s, at); cs != nil {
+			return cs, nil
+		}
+	}
 	t := s.cache.tick()
 	v, err := s.store.PlanVersion(ctx, planID)
 	if err != nil {
@@ -214,6 +247,11 @@ func (s *Service) publishedAt(planID int64, v store.PlanVersion, t uint64, at ti
 	if !p.serves(v, t) {
 		return nil
 	}
+	return p.statusAt(s, at)
+}
+
+// statusAt is the published status at at (zero: the plan's as-of moment), if made.
+func (p *published) statusAt(s *Service, at time.Time) *cachedStatus {
 	if at.IsZero() {
 		at = s.AsOf(p.header)
 	}
@@ -246,14 +284,14 @@ func (s *Service) statusAt(e *planEntry, at time.Time) *cachedStatus {
 // it, read once per whole-plan change (statuses, reports and revisions are not in it).
 // The tree is shared: callers must not change it.
 func (s *Service) planTree(ctx context.Context, a Actor, planID int64) (*plan.Plan, error) {
-	t := s.cache.tick()
-	v, err := s.store.PlanVersion(ctx, planID)
-	if err != nil {
-		return nil, err
-	}
 	e := s.cache.entry(planID)
 	var full, public *plan.Plan
-	if p := e.pub.Load(); p.serves(v, t) {
+	t := s.cache.tick()
+	if p := e.pub.Load(); s.momentServes(ctx, p) {
+		full, public = p.tree, p.publicTree
+	} else if v, err := s.store.PlanVersion(ctx, planID); err != nil {
+		return nil, err
+	} else if p := e.pub.Load(); p.serves(v, t) {
 		full, public = p.tree, p.publicTree
 	} else {
 		if e, err = s.freshAt(ctx, planID, v, t); err != nil {
@@ -327,40 +365,44 @@ func (s *Service) loadPlan(ctx context.Context, e *planEntry, planID, version in
 // from the plan, or one moved (program, department, position, visibility), which
 // only whole-plan changes do.
 func (s *Service) patchPlan(ctx context.Context, e *planEntry, planID, version int64) error {
-	ids, err := s.store.ChangedIndicators(ctx, planID, e.version)
+	rows, err := s.store.ChangedIndicatorRows(ctx, planID, e.version)
 	if err != nil {
 		return err
 	}
-	if !patchable(len(ids), len(e.inds)) {
+	if !patchable(len(rows), len(e.inds)) {
 		return s.loadPlan(ctx, e, planID, version)
 	}
-	rows, err := s.store.IndicatorsByID(ctx, planID, ids)
-	if err != nil {
-		return err
-	}
 	changed := make(map[int64]bool, len(rows))
+	ids := make([]int64, 0, len(rows))
+	live := rows[:0:0]
 	for _, r := range rows {
-		i, ok := e.pos[r.ID]
-		if !ok || !samePlace(e.inds[i], r) {
+		i, held := e.pos[r.ID]
+		switch {
+		case !held && r.Retired: // retired before this server read the plan: not in its views
+			continue
+		case !held || !samePlace(e.inds[i], r): // new, moved or retired since
 			return s.loadPlan(ctx, e, planID, version)
 		}
 		changed[r.ID] = true
+		ids = append(ids, r.ID)
+		live = append(live, r)
 	}
-	for _, id := range ids {
-		// One the cache holds that is no longer live left the plan's views: rebuild.
-		// One it does not hold was retired before this server read the plan: nothing.
-		if _, held := e.pos[id]; held && !changed[id] {
-			return s.loadPlan(ctx, e, planID, version)
-		}
-	}
+	rows = live
+	// The reports and the target revisions at once, on two connections: readers
+	// wait for this patch, and under load each round trip is long.
 	from, to := readYears(e.header)
-	reports, err := s.store.EvalReports(ctx, planID, ids, from, to)
+	var reports map[int64][]progress.Report
+	var revs map[int64][]progress.TargetRevision
+	var revErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { revs, revErr = s.store.TargetRevisionsOf(ctx, ids) })
+	reports, err = s.store.EvalReports(ctx, planID, ids, from, to)
+	wg.Wait()
 	if err != nil {
 		return err
 	}
-	revs, err := s.store.TargetRevisionsOf(ctx, ids)
-	if err != nil {
-		return err
+	if revErr != nil {
+		return revErr
 	}
 	// Statuses made before hold the old slice and map: copies, changed.
 	inds := slices.Clone(e.inds)

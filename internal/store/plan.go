@@ -590,6 +590,17 @@ func (s *Store) PlanIndicators(ctx context.Context, planID int64) ([]IndicatorRo
 	return rows, nil
 }
 
+// ChangedIndicatorRows reads the indicators of a plan changed after version since
+// (store.ChangedIndicators' set, retired ones included with Retired set), with their
+// placing ids: one query where the ids and then the rows were two.
+func (s *Store) ChangedIndicatorRows(ctx context.Context, planID, since int64) ([]IndicatorRow, error) {
+	rows, err := s.listIndicators(ctx, `i.plan_id = $1 AND i.changed_version > $2`, planID, since)
+	if err != nil {
+		return nil, fmt.Errorf("store: changed indicators of plan %d: %w", planID, err)
+	}
+	return rows, nil
+}
+
 // IndicatorByCode finds a plan's indicator by its code.
 func (s *Store) IndicatorByCode(ctx context.Context, planID int64, code string) (IndicatorRow, error) {
 	rows, err := s.listIndicators(ctx, `i.plan_id = $1 AND i.code = $2`, planID, code)
