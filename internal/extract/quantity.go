@@ -237,6 +237,14 @@ func scanUnit(t []rune, m *mention, j int) {
 		if m.unit == "人民币" || m.unit == "元人民币" {
 			m.unit = "元"
 		}
+		// 提高2个多百分点, 1个多月: 多 inside the unit
+		if m.unit == "个" && m.unitEnd < len(t) && t[m.unitEnd] == '多' {
+			if w, ok := units.at(t, m.unitEnd+1); ok && (w.tag == unitPoints || w.tag == unitTime) {
+				m.unit, m.unitClass, m.qual = "个"+w.s, w.tag, qOver
+				m.unitEnd += 1 + len(w.w)
+				m.end = m.unitEnd
+			}
+		}
 	}
 	readPost(t, m)
 	readRange(t, m)
