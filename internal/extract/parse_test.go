@@ -215,6 +215,7 @@ func TestRules(t *testing.T) {
 			{"actual", "level", 1.3e8, "人次", "over", ""}}},
 		// computing power, 批次, 重量箱
 		{"集中办公150多场次。", 0, []want{{"actual", "level", 150, "场次", "over", ""}}},
+		{"国民经济增长速度为8%。", 0, []want{{"actual", "growth", 8, "%", "exact", ""}}},
 		{"比重提高2个多百分点，中断航运1个多月。", 0, []want{{"actual", "growth", 2, "个百分点", "over", ""}}},
 		{"算力总规模达到9.4万P，达到15EFlops，抽检超9000批次，平板玻璃7600多万重量箱。", 0, []want{
 			{"actual", "level", 94000, "P", "exact", ""}, {"actual", "level", 15, "EFlops", "exact", ""},
