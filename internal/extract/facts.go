@@ -224,6 +224,22 @@ func stepsAfter(t []rune, e int) bool {
 	return false
 }
 
+// policyNamed reports N条 ending a clause whose verb puts a policy in force
+// (落实人才振兴60条, 落实…鼓励引导民间投资新36条): the name of a policy package.
+func policyNamed(t []rune, s, e int) bool {
+	if e < len(t) && !isClauseEnd(t[e]) && !isSentenceEnd(t[e]) {
+		return false
+	}
+	for k := s - 1; k >= 0 && k >= s-20 && !isClauseEnd(t[k]); k-- {
+		for _, w := range [...]string{"落实", "出台", "制定", "推出", "印发"} {
+			if hasPrefixAt(t, k, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // policyBefore reports a count of measures issued, written after them: 出台配套措施126项
 // (gold5: a policy package, as 22条举措).
 func policyBefore(t []rune, s int) bool {
@@ -427,7 +443,8 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		return Fact{}, false // 30万吨级航道, 1000千瓦级机车: a size class
 	}
 	if m.unit == "个" && hasPrefixAt(t, m.unitEnd, "方面") || hasPrefixAt(t, m.end, "群体") || m.unit == "条" && policyAfter(t, m.end) ||
-		(m.unit == "条" || m.unit == "项") && policyBefore(t, m.start) || m.unit == "个" && stepsAfter(t, m.end) {
+		(m.unit == "条" || m.unit == "项") && policyBefore(t, m.start) || m.unit == "个" && stepsAfter(t, m.end) ||
+		m.unit == "条" && policyNamed(t, m.start, m.end) {
 		return Fact{}, false // 以下十个方面: the parts of a list; 20-60万元群体: a class; 30条措施: a policy's name
 	}
 	if m.unit == "番" && (m.numStart == 0 || t[m.numStart-1] != '翻' && !(m.numStart > 1 && t[m.numStart-1] == '了' && t[m.numStart-2] == '翻')) ||
