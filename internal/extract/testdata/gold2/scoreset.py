@@ -2,8 +2,11 @@
 """Micro-averaged scores over the gold2, gold3, gold4 and gold5 documents, with shared/extraction/score.py's matching.
 
   scoreset.py agree A_DIR B_DIR            annotators' agreement: A as gold, B as prediction
-  scoreset.py extract [--set heldout|dev|all|gold5dev|olddev|...] [--lantu BIN] [--gold DIR]
-                                           the extractor against the settled gold here
+  scoreset.py extract [--set dev|heldout|gold2|gold3|gold4|gold5|gold5dev|olddev|oldheldout|all] [--lantu BIN]
+                                           the extractor against the settled gold here; the default
+                                           and the per-folder sets are development documents only:
+                                           held-out documents are scored only with --set heldout,
+                                           oldheldout or all, in aggregate
 
 Micro-averaged: matches, predictions and gold facts are summed over the documents before
 precision, recall and F1 are taken. "strict" is score.py's F1 (kind, metric, unit, value);
@@ -81,7 +84,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("mode", choices=["agree", "extract"])
     ap.add_argument("dirs", nargs="*")
-    ap.add_argument("--set", default="all", choices=["all", "heldout", "dev", "gold2", "gold3", "gold4", "gold5",
+    ap.add_argument("--set", default="dev", choices=["all", "heldout", "dev", "gold2", "gold3", "gold4", "gold5",
                                                     "gold5dev", "olddev", "oldheldout"])
     ap.add_argument("--lantu", default="lantu")
     ap.add_argument("--gold", default=HERE)
@@ -89,14 +92,18 @@ def main():
     a = ap.parse_args()
     score = load_scorer()
     docs = {"all": sorted(YEARS), "heldout": HELDOUT, "dev": DEV,
-            "gold2": sorted(d for d in YEARS if d not in YEARS3 and d not in YEARS5), "gold3": sorted(YEARS3),
-            "gold4": sorted(YEARS4), "gold5": sorted(YEARS5),
+            # the development part of each folder (held-out documents only through --set heldout)
+            "gold2": sorted(d for d in YEARS if d not in YEARS3 and d not in YEARS5 and d not in HELDOUT),
+            "gold3": sorted(d for d in YEARS3 if d not in HELDOUT),
+            "gold4": sorted(YEARS4), "gold5": sorted(d for d in YEARS5 if d not in HELDOUT),
             "gold5dev": [d for d in sorted(YEARS5) if d not in HELDOUT5],
             # the sets as they were before gold5, for figures comparable with earlier rounds
             "olddev": [d for d in DEV if d not in YEARS5],
             "oldheldout": [d for d in HELDOUT if d not in YEARS5]}[a.set]
     if a.mode == "agree":
+        # the annotators' agreement covers every document of the folder (no extractor output is read);
         # only the documents both annotators' folders hold
+        docs = {"gold3": sorted(YEARS3), "gold5": sorted(YEARS5)}.get(a.set, sorted(YEARS))
         docs = [d for d in docs if os.path.exists(os.path.join(a.dirs[0], d + ".gold.json"))]
     pairs = []
     for d in docs:
