@@ -34,7 +34,7 @@ var goldSingle = map[string]int{"027": 2025, "034": 2025, "035": 2025, "053": 20
 // gold2Dev is the bar the development set must keep (strict and value+unit F1,
 // micro-averaged), set from the measured score so that a change that loses
 // facts fails.
-const gold2DevStrict, gold2DevValueUnit = 0.94, 0.98
+const gold2DevStrict, gold2DevValueUnit = 0.97, 0.995
 
 type microScore struct{ gold, pred, strict, loose int }
 
