@@ -41,7 +41,7 @@ func (a *API) routes(rt *httpauth.Router) {
 		row{Pattern: "POST /api/v1/indicators/{id}/targets", Who: signedIn, Action: auth.TargetRevise, Find: httpauth.ByIndicator, Handler: a.json(a.reviseTarget)},
 
 		// Progress: status, reports, review.
-		row{Pattern: "GET /api/v1/status", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: a.guard.CachePublic(a.json(a.planStatus))},
+		row{Pattern: "GET /api/v1/status", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: a.guard.CacheReaders(a.json(a.planStatus))},
 		row{Pattern: "GET /api/v1/indicators/{id}/status", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByIndicator, Handler: a.json(a.indicatorStatus)},
 		row{Pattern: "GET /api/v1/indicators/{id}/reports", Who: anyone, Action: auth.ReportRead, Find: httpauth.ByIndicator, Handler: a.json(a.listReports)},
 		row{Pattern: "POST /api/v1/indicators/{id}/reports", Who: signedIn, Action: auth.ReportCreate, Find: httpauth.ByIndicator, Handler: a.json(a.createReport)},

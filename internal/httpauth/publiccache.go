@@ -3,7 +3,9 @@ package httpauth
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 
@@ -124,6 +126,55 @@ func (g *Guard) CachePublic(h http.Handler) http.Handler {
 		}
 		p.writeCode(w, r, rec.code)
 	})
+}
+
+// CacheReaders is CachePublic for an answer that shows a signed-in reader nothing of
+// them but what their rights let them read (the status API's JSON): it is kept for
+// every reader, signed-in ones under their rights (ReaderRights) besides the key above.
+// Who is asking is still found per request (Authenticate), so a revoked token or a
+// changed role counts at once.
+func (g *Guard) CacheReaders(h http.Handler) http.Handler {
+	public := g.CachePublic(h)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		a := service.ActorFrom(r.Context())
+		if a.UserID == 0 || a.System || r.Method != http.MethodGet {
+			public.ServeHTTP(w, r)
+			return
+		}
+		stamp, err := g.svc.DataStamp(r.Context())
+		if err != nil {
+			h.ServeHTTP(w, r)
+			return
+		}
+		key := "reader|" + ReaderRights(a) + "|" + Lang(r) + "|" + g.svc.Now().In(service.China).Format("2006-01-02T15:04") + "|" +
+			r.URL.Path + "?" + r.URL.RawQuery
+		if p := g.pages.get(stamp, key); p != nil {
+			p.write(w, r)
+			return
+		}
+		rec := &recorder{header: http.Header{}, code: http.StatusOK}
+		h.ServeHTTP(rec, r)
+		p := &cachedPage{header: rec.header, body: rec.body.Bytes()}
+		if rec.code == http.StatusOK && len(rec.header.Values("Set-Cookie")) == 0 {
+			g.pages.put(stamp, key, p)
+		}
+		p.writeCode(w, r, rec.code)
+	})
+}
+
+// ReaderRights names what a signed-in reader's rights are, without who they are: two
+// readers with equal names read the same pages. It is the principal without its
+// identity (roles and departments in order), so that a field added to it later counts.
+func ReaderRights(a service.Actor) string {
+	p := a.Principal
+	p.UserID, p.Login, p.DisplayName = 0, "", ""
+	p.Roles = slices.Clone(p.Roles)
+	slices.Sort(p.Roles)
+	p.Roles = slices.Compact(p.Roles)
+	p.DeptIDs = slices.Clone(p.DeptIDs)
+	slices.Sort(p.DeptIDs)
+	p.DeptIDs = slices.Compact(p.DeptIDs)
+	return fmt.Sprintf("%#v|system=%t", p, a.System)
 }
 
 func (p *cachedPage) write(w http.ResponseWriter, r *http.Request) {

@@ -3,13 +3,12 @@ package web
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"html/template"
 	"net/http"
-	"slices"
 	"strconv"
 	"sync"
 
+	"github.com/lantu-dev/lantu/internal/httpauth"
 	"github.com/lantu-dev/lantu/internal/service"
 )
 
@@ -141,20 +140,6 @@ func dontKeep(r *http.Request) {
 	}
 }
 
-// readerRights names what a signed-in reader's rights are, without who they are: two
-// readers with equal names read the same pages.
-func readerRights(a service.Actor) string {
-	p := a.Principal
-	p.UserID, p.Login, p.DisplayName = 0, "", ""
-	p.Roles = slices.Clone(p.Roles)
-	slices.Sort(p.Roles)
-	p.Roles = slices.Compact(p.Roles)
-	p.DeptIDs = slices.Clone(p.DeptIDs)
-	slices.Sort(p.DeptIDs)
-	p.DeptIDs = slices.Compact(p.DeptIDs)
-	return fmt.Sprintf("%#v|system=%t", p, a.System)
-}
-
 // keep serves a signed-in reader's page from the kept pages, or renders it and keeps it.
 // Anonymous readers have the public page cache (httpauth.CachePublic) in front.
 func (s *Server) keep(h handlerFunc) handlerFunc {
@@ -169,7 +154,7 @@ func (s *Server) keep(h handlerFunc) handlerFunc {
 			return h(w, r) // the page shows the database's error as it would unkept
 		}
 		key := requestLang(r) + "|" + s.svc.Now().In(service.China).Format("2006-01-02T15:04") + "|" +
-			r.URL.Path + "?" + r.URL.RawQuery + "|plan=" + strconv.FormatInt(rememberedPlan(r), 10) + "|" + readerRights(a)
+			r.URL.Path + "?" + r.URL.RawQuery + "|plan=" + strconv.FormatInt(rememberedPlan(r), 10) + "|" + httpauth.ReaderRights(a)
 		p, wait, mine := s.kept.lookup(stamp, key)
 		if wait != nil {
 			select {
