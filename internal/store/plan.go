@@ -468,12 +468,17 @@ const indicatorColumns = `i.id, i.program_id, i.plan_id, p.region_id, i.code, i.
 	CASE WHEN i.retired_at IS NULL AND pr.retired_at IS NULL AND z.retired_at IS NULL THEN 0 ELSE 1 END`
 
 // queryPrepared runs a read through its statement prepared once on the pool (on
-// SQLite, preparing a join costs more than running it). Inside a transaction it runs
-// on the transaction's connection as it is: preparing through the pool there could
-// wait for a connection the transaction holds (with one connection, for ever).
+// SQLite, preparing a join costs more than running it). Inside a transaction it takes
+// that statement to the transaction's connection if it is prepared already (prepared
+// there once, then reused), and runs the query as it is otherwise: preparing through
+// the pool there could wait for a connection the transaction holds (with one
+// connection, for ever).
 func (s *Store) queryPrepared(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	if _, inTx := ctx.Value(txKey{}).(*sql.Tx); inTx {
-		return s.q(ctx).QueryContext(ctx, query, args...)
+	if tx, inTx := ctx.Value(txKey{}).(*sql.Tx); inTx {
+		if v, ok := s.stmts.Load(query); ok {
+			return tx.StmtContext(ctx, v.(*sql.Stmt)).QueryContext(ctx, args...)
+		}
+		return tx.QueryContext(ctx, query, args...)
 	}
 	st, err := s.stmt(ctx, query)
 	if err != nil {

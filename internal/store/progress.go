@@ -123,9 +123,13 @@ func (s *Store) ReportEditors(ctx context.Context, reportID int64) ([]int64, err
 	return ids, nil
 }
 
-// Report reads one report.
+// Report reads one report (prepared once: read by every review).
 func (s *Store) Report(ctx context.Context, id int64) (StoredReport, error) {
-	r, err := scanReport(s.q(ctx).QueryRowContext(ctx, `SELECT `+reportColumns+` FROM reports WHERE id = $1`, id))
+	var r StoredReport
+	rows, err := s.queryPrepared(ctx, `SELECT `+reportColumns+` FROM reports WHERE id = $1`, id)
+	if err == nil {
+		r, err = scanOneReport(rows)
+	}
 	if err != nil {
 		return r, fmt.Errorf("store: report %d: %w", id, mapErr(err))
 	}
@@ -139,7 +143,11 @@ func (s *Store) ReportForUpdate(ctx context.Context, id int64) (StoredReport, er
 	if s.dialect == Postgres {
 		q += ` FOR UPDATE`
 	}
-	r, err := scanReport(s.q(ctx).QueryRowContext(ctx, q, id))
+	var r StoredReport
+	rows, err := s.queryPrepared(ctx, q, id)
+	if err == nil {
+		r, err = scanOneReport(rows)
+	}
 	if err != nil {
 		return r, fmt.Errorf("store: report %d: %w", id, mapErr(err))
 	}
@@ -156,6 +164,22 @@ func (s *Store) listReports(ctx context.Context, where string, args ...any) ([]S
 
 func reportQuery(where string) string {
 	return `SELECT ` + reportColumns + ` FROM reports WHERE ` + where + ` ORDER BY indicator_id, period, revision`
+}
+
+// scanOneReport scans the one report of rows, sql.ErrNoRows when there is none.
+func scanOneReport(rows *sql.Rows) (StoredReport, error) {
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return StoredReport{}, err
+		}
+		return StoredReport{}, sql.ErrNoRows
+	}
+	r, err := scanReport(rows)
+	if err != nil {
+		return r, err
+	}
+	return r, rows.Close()
 }
 
 func scanReports(rows *sql.Rows) ([]StoredReport, error) {
