@@ -47,7 +47,8 @@ func TestSharedReadStartsAfterTheCall(t *testing.T) {
 	t.Logf("%d calls, %d reads", calls.Load(), reads.Load())
 }
 
-// A caller that goes away does not fail those that share its read.
+// A caller that goes away (here the one whose call started the read) does not fail
+// those that share its read.
 func TestSharedReadCallerGone(t *testing.T) {
 	var f sharedRead
 	release := make(chan struct{})
@@ -68,10 +69,46 @@ func TestSharedReadCallerGone(t *testing.T) {
 	go func() { v, _ := f.do(context.Background(), read); second <- v }()
 	cancel()
 	close(release)
-	if err := <-first; err != nil {
-		t.Errorf("the read of a caller that went away failed: %v", err)
-	}
+	<-first // its own cancellation, or the read if that came first
 	if v := <-second; v != "v" {
 		t.Errorf("the caller after got %q", v)
+	}
+}
+
+// A read that panics fails its callers with an error and does not leave the shared
+// read taken: the next call makes a read of its own.
+func TestSharedReadPanicFreesIt(t *testing.T) {
+	var f sharedRead
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if _, err := f.do(ctx, func(context.Context) (string, error) { panic("boom") }); err == nil {
+		t.Error("a read that panicked gave no error")
+	}
+	v, err := f.do(ctx, func(context.Context) (string, error) { return "v", nil })
+	if err != nil || v != "v" {
+		t.Errorf("after a panic: %q %v", v, err)
+	}
+}
+
+// The caller whose call starts the read is still answered at its own cancellation,
+// not when the read ends.
+func TestSharedReadFirstCallerCancelled(t *testing.T) {
+	var f sharedRead
+	release := make(chan struct{})
+	defer close(release)
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	got := make(chan error, 1)
+	go func() {
+		_, err := f.do(ctx, func(context.Context) (string, error) { <-release; return "v", nil })
+		got <- err
+	}()
+	select {
+	case err := <-got:
+		if err == nil {
+			t.Error("a cancelled caller got no error")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the caller that started the read waited for it past its own cancellation")
 	}
 }

@@ -370,23 +370,28 @@ type readCall struct {
 }
 
 // sharedReadTimeout bounds a read that callers share: it runs on no caller's context
-// (one caller going away must not fail the others), so it gets its own deadline.
-const sharedReadTimeout = 30 * time.Second
+// (one caller going away must not fail the others), so it gets its own deadline. A
+// stamp read is one tiny query: past a few seconds the database is in trouble, and the
+// callers waiting meanwhile are better told so than kept waiting.
+const sharedReadTimeout = 5 * time.Second
 
 func (f *sharedRead) do(ctx context.Context, read func(context.Context) (string, error)) (string, error) {
 	f.mu.Lock()
+	var c *readCall
 	if f.running == nil {
-		c := &readCall{done: make(chan struct{})}
+		c = &readCall{done: make(chan struct{})}
 		f.running = c
 		f.mu.Unlock()
-		f.run(ctx, c, read)
-		return c.val, c.err
+		// The read runs apart from its caller, who waits for it like the others: a
+		// caller that goes away is answered at once, and the read goes on for the rest.
+		go f.run(ctx, c, read)
+	} else {
+		if f.next == nil {
+			f.next = &readCall{done: make(chan struct{})}
+		}
+		c = f.next
+		f.mu.Unlock()
 	}
-	if f.next == nil {
-		f.next = &readCall{done: make(chan struct{})}
-	}
-	c := f.next
-	f.mu.Unlock()
 	select {
 	case <-c.done:
 		return c.val, c.err
@@ -395,19 +400,26 @@ func (f *sharedRead) do(ctx context.Context, read func(context.Context) (string,
 	}
 }
 
-// run makes read c, then starts the next one if callers wait for it.
+// run makes read c, then starts the next one if callers wait for it. Whatever happens
+// to the read (even a panic, told to its callers as an error), c is finished and the
+// next read started: otherwise every later caller would wait for a read never done.
 func (f *sharedRead) run(ctx context.Context, c *readCall, read func(context.Context) (string, error)) {
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sharedReadTimeout)
+	defer func() {
+		cancel()
+		if p := recover(); p != nil {
+			c.val, c.err = "", fmt.Errorf("store: plans stamp: the read panicked: %v", p)
+		}
+		f.mu.Lock()
+		next := f.next
+		f.running, f.next = next, nil
+		f.mu.Unlock()
+		close(c.done)
+		if next != nil {
+			go f.run(ctx, next, read)
+		}
+	}()
 	c.val, c.err = read(rctx)
-	cancel()
-	f.mu.Lock()
-	next := f.next
-	f.running, f.next = next, nil
-	f.mu.Unlock()
-	close(c.done)
-	if next != nil {
-		go f.run(ctx, next, read)
-	}
 }
 
 // Analyze refreshes the query planner's statistics (ANALYZE, on both databases): for
