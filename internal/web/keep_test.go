@@ -10,8 +10,10 @@ import (
 	"net/url"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -21,6 +23,7 @@ import (
 	"github.com/lantu-dev/lantu/internal/planfile"
 	"github.com/lantu-dev/lantu/internal/progress"
 	"github.com/lantu-dev/lantu/internal/service"
+	"github.com/lantu-dev/lantu/internal/web"
 )
 
 // Signed-in readers' pages are kept rendered but for the top bar (web/keep.go). Proved
@@ -30,8 +33,9 @@ import (
 // get what a server that never rendered the page for anyone else renders for them;
 // after every kind of change (approve, correct, unlock, revise a target, edit the plan)
 // the pages on the server that made it and on a second server, both warm, are byte for
-// byte what a server with no kept pages renders; and a revoked token or a changed role
-// takes effect at once, kept pages or not.
+// byte what a server with no kept pages renders; a revoked token or a changed role
+// takes effect at once, kept pages or not; the plan switcher's cookie and the minute are
+// in the key; and a page whose switcher could not be made is not kept.
 func TestSignedInPageCache(t *testing.T) { eachWorld(t, testSignedInPageCache) }
 
 // mainPart is a page without its top bar: what is kept.
@@ -71,6 +75,7 @@ func testSignedInPageCache(t *testing.T, w *progressWorld) {
 		t.Fatal(err)
 	}
 	other.Plan.Region = plan.Region{Code: "other", Name: "另一区"}
+	other.Plan.AsOf = nil // its status is as of the clock's date (the minute test below)
 	if err := w.st.WithTx(ctx, func(ctx context.Context) error { return w.st.CreatePlan(ctx, other.Plan) }); err != nil {
 		t.Fatal(err)
 	}
@@ -162,6 +167,57 @@ func testSignedInPageCache(t *testing.T, w *progressWorld) {
 	if _, body := get(t, w, readers["cityleader"], "/status?lang=zh"); !strings.Contains(body, `id="plan-switch"`) {
 		t.Error("the city-wide leader is not offered the two plans")
 	}
+	// The plan switcher's cookie is in the key: the city-wide leader reading with it
+	// naming the other district's plan and without it, one after the other on one
+	// server, gets each time what a server that renders for them alone renders.
+	cityOther := w.browser(t, "cityleader")
+	setPlanCookie := func(id int64) {
+		c := &http.Cookie{Name: "plan", Value: strconv.FormatInt(id, 10), Path: "/"}
+		if id == 0 {
+			c.Value, c.MaxAge = "", -1
+		}
+		cityOther.Jar.SetCookies(u, []*http.Cookie{c})
+	}
+	byCookie := map[int64]string{}
+	refs := map[int64]*progressWorld{} // a server per cookie: it never saw the other
+	for _, id := range []int64{0, other.Plan.ID, 0, other.Plan.ID} {
+		setPlanCookie(id)
+		for _, path := range []string{"/status?probe=cookie", "/?probe=cookie", "/cockpit?probe=cookie"} {
+			code, got := get(t, w, cityOther, path)
+			if refs[id] == nil {
+				refs[id] = server(t)
+			}
+			wantCode, want := get(t, refs[id], cityOther, path)
+			if code != wantCode || got != want {
+				t.Errorf("the city-wide leader reads %s with the plan cookie %d unlike a server that rendered it for them alone", path, id)
+			}
+			if path == "/status?probe=cookie" {
+				byCookie[id] = mainPart(got)
+			}
+		}
+	}
+	if byCookie[0] == byCookie[other.Plan.ID] {
+		t.Error("the plan cookie changes nothing on /status: the test shows nothing")
+	}
+	setPlanCookie(0)
+
+	// A page whose plan switcher could not be made (the plans' read failed, as when
+	// the request is cancelled) is not kept without it for the others.
+	restore := web.FailPlanBar(func(r *http.Request) error {
+		if r.URL.Query().Get("probe") == "bar" {
+			return context.Canceled
+		}
+		return nil
+	})
+	code, body := get(t, w, readers["cityleader"], "/status?lang=zh&probe=bar")
+	restore()
+	if code != http.StatusOK || strings.Contains(body, `id="plan-switch"`) {
+		t.Errorf("the switcher's read did not fail (%d): the test shows nothing", code)
+	}
+	if _, body := get(t, w, readers["cityleader"], "/status?lang=zh&probe=bar"); !strings.Contains(body, `id="plan-switch"`) {
+		t.Error("a page made when the switcher could not be was kept without it")
+	}
+
 	// The readers' rights show on these pages, or the test above proves nothing.
 	for path, least := range map[string]int{"/status": 3, "/": 3, "/cockpit": 3, api: 2} { // the API has no language
 		if len(mains[path]) < least {
@@ -357,5 +413,51 @@ func testSignedInPageCache(t *testing.T, w *progressWorld) {
 	}
 	if code, body := bearer(t, "/status"); code != http.StatusUnauthorized || strings.Contains(body, "/logout") {
 		t.Errorf("a revoked token reads /status: %d", code)
+	}
+
+	// The minute is in the key (the as-of date, what is overdue): a page kept at 23:59
+	// in China on the day March's reports are due (the other district's plan has no as-of date of its own) is not what is read a minute later.
+	var clock atomic.Pointer[time.Time]
+	clocked := func(t *testing.T, now *atomic.Pointer[time.Time]) *progressWorld {
+		t.Helper()
+		svc := service.New(w.st)
+		svc.Now = func() time.Time { return *now.Load() }
+		svc.PublicView = true
+		h, err := app.Handler(ctx, svc, app.Config{PublicView: true, Demo: true}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv := httptest.NewServer(h)
+		t.Cleanup(srv.Close)
+		return &progressWorld{srv: srv, st: w.st, svc: svc, planID: w.planID, fdi: w.fdi}
+	}
+	beforeMidnight := time.Date(2022, 4, 15, 23, 59, 30, 0, service.China).UTC()
+	clock.Store(&beforeMidnight)
+	turning := clocked(t, &clock)
+	minutePaths := []string{fmt.Sprintf("/status?plan=%d", other.Plan.ID), fmt.Sprintf("/cockpit?plan=%d", other.Plan.ID), fmt.Sprintf("/bulletin?plan=%d", other.Plan.ID)}
+	reader := turning.browser(t, "otherleader") // signed in on the clock's day (sessions expire)
+	at := map[string]string{}
+	for _, path := range minutePaths {
+		_, at[path] = get(t, turning, reader, path)
+	}
+	afterMidnight := beforeMidnight.Add(time.Minute)
+	clock.Store(&afterMidnight)
+	var fixed atomic.Pointer[time.Time]
+	fixed.Store(&afterMidnight)
+	ref := clocked(t, &fixed)
+	changed := false
+	for _, path := range minutePaths {
+		code, got := get(t, turning, reader, path)
+		wantCode, want := get(t, ref, reader, path)
+		if code != wantCode || got != want {
+			t.Errorf("a minute later, on the next day, %s is not what a new server renders", path)
+		}
+		changed = changed || mainPart(want) != mainPart(at[path])
+		if !strings.Contains(got, "/logout") {
+			t.Errorf("%s read as the public", path)
+		}
+	}
+	if !changed {
+		t.Error("the pages do not change over midnight: the test shows nothing")
 	}
 }

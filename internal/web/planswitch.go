@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"strconv"
+	"sync/atomic"
 
 	"github.com/lantu-dev/lantu/internal/plan"
 	"github.com/lantu-dev/lantu/internal/service"
@@ -119,13 +120,25 @@ func (s *Server) rememberPlan(w http.ResponseWriter, r *http.Request, code int) 
 
 // planBarFor builds the switcher and remembers a plan the request chose. It never fails a
 // page: when the plans cannot be listed the bar is left out (and the page's own reads say
-// what went wrong).
+// what went wrong) — and the page is then not kept (keep.go), or every reader with the
+// same rights would get it without its switcher until the data changed.
 func (s *Server) planBarFor(w http.ResponseWriter, r *http.Request, code int) *planBar {
 	ctx := r.Context()
 	a := service.ActorFrom(ctx)
 	c := s.rememberPlan(w, r, code)
+	failed := func(err error) *planBar {
+		dontKeep(r)
+		s.log.WarnContext(ctx, "plan switcher left out", "path", r.URL.Path, "err", err)
+		return nil
+	}
 	ps, err := s.svc.ReadablePlans(ctx, a)
-	if err != nil || len(ps) < 2 {
+	if f := planBarFault.Load(); err == nil && f != nil {
+		err = (*f)(r)
+	}
+	if err != nil {
+		return failed(err)
+	}
+	if len(ps) < 2 {
 		return nil
 	}
 	bar := &planBar{Action: "/"}
@@ -135,7 +148,7 @@ func (s *Server) planBarFor(w http.ResponseWriter, r *http.Request, code int) *p
 	if c != nil && c.id > 0 {
 		bar.Current = c.id
 	} else if bar.Current, err = s.svc.PickPlan(ctx, a, rememberedPlan(r)); err != nil {
-		return nil
+		return failed(err)
 	}
 	regions := map[int64]bool{}
 	for _, p := range ps {
@@ -150,3 +163,7 @@ func (s *Server) planBarFor(w http.ResponseWriter, r *http.Request, code int) *p
 	}
 	return bar
 }
+
+// planBarFault, set only by tests (export_test.go), fails the switcher's read of the
+// plans as a database error or a cancelled request would.
+var planBarFault atomic.Pointer[func(*http.Request) error]
