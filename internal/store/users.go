@@ -395,3 +395,19 @@ func (s *Store) Secret(ctx context.Context, name string, generate func() string)
 	err = s.q(ctx).QueryRowContext(ctx, `SELECT value FROM secrets WHERE name = $1`, name).Scan(&v)
 	return v, err
 }
+
+// UsersStamp names the state of the users' names: it moves when a user is added or
+// removed or any user is changed (updated_at), so a page that shows who submitted and
+// who reviewed can be kept under it (web's kept indicator page).
+func (s *Store) UsersStamp(ctx context.Context) (string, error) {
+	var n int64
+	var last sql.NullString
+	st, err := s.stmt(ctx, `SELECT COUNT(*), CAST(MAX(updated_at) AS TEXT) FROM users`)
+	if err == nil {
+		err = st.QueryRowContext(ctx).Scan(&n, &last)
+	}
+	if err != nil {
+		return "", fmt.Errorf("store: users stamp: %w", err)
+	}
+	return strconv.FormatInt(n, 10) + "." + last.String, nil
+}

@@ -246,7 +246,11 @@ func dontKeep(r *http.Request) {
 
 // keep serves a signed-in reader's page from the kept pages, or renders it and keeps it.
 // Anonymous readers have the public page cache (httpauth.CachePublic) in front.
-func (s *Server) keep(h handlerFunc) handlerFunc {
+func (s *Server) keep(h handlerFunc) handlerFunc { return s.keepBy(nil, h) }
+
+// keepBy is keep for a page that also depends on something the data stamp does not
+// follow: also names its state, added to the key (an error: the page is rendered unkept).
+func (s *Server) keepBy(also func(context.Context) (string, error), h handlerFunc) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		ctx := r.Context()
 		a := service.ActorFrom(ctx)
@@ -256,6 +260,13 @@ func (s *Server) keep(h handlerFunc) handlerFunc {
 		stamp, err := s.svc.DataStamp(ctx)
 		if err != nil {
 			return h(w, r) // the page shows the database's error as it would unkept
+		}
+		if also != nil {
+			more, err := also(ctx)
+			if err != nil {
+				return h(w, r)
+			}
+			stamp += "|" + more
 		}
 		key := keptKey(requestLang(r), s.svc.Now().In(service.China).Format("2006-01-02T15:04"),
 			r.URL.Path, r.URL.RawQuery, rememberedPlan(r), httpauth.ReaderRights(a))

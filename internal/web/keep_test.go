@@ -134,8 +134,9 @@ func testSignedInPageCache(t *testing.T, w *progressWorld) {
 	if zonePage == "" {
 		t.Fatal("外商直接投资 is in no zone")
 	}
+	indPage := fmt.Sprintf("/indicators/%d", w.fdi) // kept for readers it shows no form to
 	paths := []string{"/status", "/", "/cockpit", "/ranking", "/status?dept=commerce", "/status?lang=en",
-		fmt.Sprintf("/plans/%d", w.planID), fmt.Sprintf("/status?plan=%d&page=1", w.planID), zonePage, programPage, "/bulletin", api}
+		fmt.Sprintf("/plans/%d", w.planID), fmt.Sprintf("/status?plan=%d&page=1", w.planID), zonePage, programPage, "/bulletin", api, indPage}
 
 	// Rights: every reader on one server, in one order and then the other, against a
 	// server of their own that renders for nobody else.
@@ -156,6 +157,9 @@ func testSignedInPageCache(t *testing.T, w *progressWorld) {
 				}
 				if code == http.StatusOK && path != api && !strings.Contains(got, "/logout") {
 					t.Errorf("%s reads %s as the public", n, path)
+				}
+				if strings.Contains(got, `name="csrf" value=""`) {
+					t.Errorf("%s reads %s with a form without its CSRF token (a kept form)", n, path)
 				}
 				if mains[path] == nil {
 					mains[path] = map[string]bool{}
@@ -228,7 +232,7 @@ func testSignedInPageCache(t *testing.T, w *progressWorld) {
 	// Freshness: after each change, both servers (warm) render what a new one does.
 	second := server(t)
 	leader, clerk := readers["leader"], readers["clerk"]
-	fresh := []string{"/status", "/", "/cockpit", "/ranking", "/status?lang=en", "/status?dept=commerce", zonePage, programPage, "/bulletin", api}
+	fresh := []string{"/status", "/", "/cockpit", "/ranking", "/status?lang=en", "/status?dept=commerce", zonePage, programPage, "/bulletin", api, indPage}
 	warm := func(t *testing.T) map[string]string {
 		t.Helper()
 		before := map[string]string{}
@@ -272,7 +276,7 @@ func testSignedInPageCache(t *testing.T, w *progressWorld) {
 	if r, err = w.svc.Review(ctx, service.System, r.ID, service.ReviewAction{Action: progress.ActApprove, Version: r.Version}); err != nil {
 		t.Fatal(err)
 	}
-	check(t, "approve", before, "/status", "/cockpit", zonePage, programPage, api)
+	check(t, "approve", before, "/status", "/cockpit", zonePage, programPage, api, indPage)
 
 	// Correct it: a new revision, submitted and approved.
 	before = warm(t)
@@ -319,6 +323,30 @@ func testSignedInPageCache(t *testing.T, w *progressWorld) {
 	check(t, "edit plan", before, "/status", "/")
 	if _, body := get(t, w, leader, "/status"); !strings.Contains(body, "外商直接投资（改）") {
 		t.Error("the status board does not show the indicator's new name")
+	}
+
+	// The indicator page shows who submitted and reviewed: a user's new name shows at
+	// once on a kept page.
+	city, err := w.st.UserByLogin(ctx, "cityleader")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.st.DB().ExecContext(ctx, `UPDATE reports SET submitted_by = $1 WHERE indicator_id = $2`, city.ID, w.fdi); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.st.PlanChanged(ctx, w.planID); err != nil { // as the write that set it would
+		t.Fatal(err)
+	}
+	before = warm(t)
+	if !strings.Contains(before[indPage], city.DisplayName) {
+		t.Fatalf("the indicator page does not show its submitter %q", city.DisplayName)
+	}
+	if _, err := w.svc.UpdateUser(ctx, service.System, city.ID, service.UserChange{DisplayName: "全市领导（改名）", Roles: city.Roles}); err != nil {
+		t.Fatal(err)
+	}
+	check(t, "rename the submitter", before, indPage)
+	if _, body := get(t, w, leader, indPage); !strings.Contains(body, "全市领导（改名）") {
+		t.Error("the kept indicator page does not show the submitter's new name")
 	}
 
 	// Readers with other rights asking at once, on a server that has kept nothing: those

@@ -483,8 +483,27 @@ func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request) error {
 			Labels: map[string]string{"progress": i18n.T(lang, "ind.progress"), "expected": i18n.T(lang, "ind.expected"),
 				"target": i18n.T(lang, "ind.target"), "last_year": i18n.T(lang, "chart.lastyear"), "empty": i18n.T(lang, "status.no_data")}}
 	}
+	if !v.sameForRights() {
+		dontKeep(r)
+	}
 	s.render(w, r, http.StatusOK, "indicator", v)
 	return nil
+}
+
+// sameForRights says whether the page is the same for every reader with the reader's
+// rights (then it is kept, keep.go, under the data stamp and the users' names): not
+// when it holds a form (its CSRF token is the session's) or an investment-fed figure
+// (its sources are leads, which the data stamp does not follow).
+func (v *indicatorView) sameForRights() bool {
+	if v.CanUnlock || v.CanRevise || v.Fed != nil {
+		return false
+	}
+	for _, row := range v.Reports {
+		if row.CanSubmit || row.CanWithdraw || row.CanCorrect {
+			return false
+		}
+	}
+	return true
 }
 
 // trendOf is the year's counted figures, each with its share of the target where that

@@ -61,7 +61,7 @@ func (s *Server) routes(rt *httpauth.Router) {
 
 		// Progress: status, reports, review.
 		row{Pattern: "GET /status", Who: anyone, Action: auth.PlanReadInternal, Find: httpauth.ByPlan, Handler: s.guard.CachePublic(s.page(s.keep(s.statusPage)))},
-		row{Pattern: "GET /indicators/{id}", Who: anyone, Action: auth.ReportRead, Find: httpauth.ByIndicator, Handler: s.guard.CachePublic(s.page(s.indicatorPage))},
+		row{Pattern: "GET /indicators/{id}", Who: anyone, Action: auth.ReportRead, Find: httpauth.ByIndicator, Handler: s.guard.CachePublic(s.page(s.keepBy(s.svc.UsersStamp, s.indicatorPage)))},
 		row{Pattern: "GET /reports", Who: signedIn, Action: auth.ReportRead, Find: httpauth.None, Handler: s.page(s.worklistPage)},
 		row{Pattern: "GET /indicators/{id}/reports/new", Who: signedIn, Action: auth.ReportCreate, Find: httpauth.ByIndicator, Handler: s.page(s.newReportForm)},
 		row{Pattern: "POST /indicators/{id}/reports", Who: signedIn, Action: auth.ReportCreate, Find: httpauth.ByIndicator, Handler: s.page(s.createReport)},
