@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Micro-averaged scores over the gold2, gold3, gold4 and gold5 documents, with shared/extraction/score.py's matching.
+"""Micro-averaged scores over the gold2, gold3, gold4, gold5 and gold6 documents, with shared/extraction/score.py's matching.
 
   scoreset.py agree A_DIR B_DIR            annotators' agreement: A as gold, B as prediction
-  scoreset.py extract [--set dev|heldout|gold2|gold3|gold4|gold5|gold5dev|olddev|oldheldout|all] [--lantu BIN]
+  scoreset.py extract [--set dev|heldout|gold2|gold3|gold4|gold5|gold5dev|gold6|olddev|oldheldout|all] [--lantu BIN]
                                            the extractor against the settled gold here; the default
                                            and the per-folder sets are development documents only:
                                            held-out documents are scored only with --set heldout,
@@ -34,6 +34,10 @@ YEARS5 = {"010": 2025, "015": 2025, "021": 2025, "030": 2025, "037": 2025,
           "041": 2024, "045": 2019, "050": 2014, "057": 2007, "064": 2000}
 GOLD5 = os.path.join(HERE, "..", "gold5")
 YEARS.update(YEARS5)
+# gold6 (../gold6): eight more work-report excerpts, annotated twice, blind; development only
+# (the rules' corpus review had read the extractor's output on these documents), scored apart
+YEARS6 = {"014": 2025, "020": 2025, "026": 2025, "032": 2025, "042": 2023, "048": 2016, "055": 2009, "069": 1994}
+GOLD6 = os.path.join(HERE, "..", "gold6")
 HELDOUT5 = ["015", "030", "041", "050", "064"]
 HELDOUT = ["004", "008", "036", "054", "007", "029"] + HELDOUT5
 DEV = [d for d in sorted(YEARS) if d not in HELDOUT]
@@ -43,7 +47,7 @@ def folder(doc, default):
     """The folder holding doc's text and settled gold."""
     if default != HERE:
         return default
-    return GOLD3 if doc in YEARS3 else GOLD4 if doc in YEARS4 else GOLD5 if doc in YEARS5 else default
+    return GOLD3 if doc in YEARS3 else GOLD4 if doc in YEARS4 else GOLD5 if doc in YEARS5 else GOLD6 if doc in YEARS6 else default
 
 
 def load_scorer():
@@ -85,7 +89,7 @@ def main():
     ap.add_argument("mode", choices=["agree", "extract"])
     ap.add_argument("dirs", nargs="*")
     ap.add_argument("--set", default="dev", choices=["all", "heldout", "dev", "gold2", "gold3", "gold4", "gold5",
-                                                    "gold5dev", "olddev", "oldheldout"])
+                                                    "gold5dev", "gold6", "olddev", "oldheldout"])
     ap.add_argument("--lantu", default="lantu")
     ap.add_argument("--gold", default=HERE)
     ap.add_argument("--verbose", action="store_true")
@@ -97,13 +101,14 @@ def main():
             "gold3": sorted(d for d in YEARS3 if d not in HELDOUT),
             "gold4": sorted(YEARS4), "gold5": sorted(d for d in YEARS5 if d not in HELDOUT),
             "gold5dev": [d for d in sorted(YEARS5) if d not in HELDOUT5],
+            "gold6": sorted(YEARS6),
             # the sets as they were before gold5, for figures comparable with earlier rounds
             "olddev": [d for d in DEV if d not in YEARS5],
             "oldheldout": [d for d in HELDOUT if d not in YEARS5]}[a.set]
     if a.mode == "agree":
         # the annotators' agreement covers every document of the folder (no extractor output is read);
         # only the documents both annotators' folders hold
-        docs = {"gold3": sorted(YEARS3), "gold5": sorted(YEARS5)}.get(a.set, sorted(YEARS))
+        docs = {"gold3": sorted(YEARS3), "gold5": sorted(YEARS5), "gold6": sorted(YEARS6)}.get(a.set, sorted(YEARS))
         docs = [d for d in docs if os.path.exists(os.path.join(a.dirs[0], d + ".gold.json"))]
     pairs = []
     for d in docs:
@@ -113,7 +118,7 @@ def main():
         else:
             dir = folder(d, a.gold)
             gold = score.load(os.path.join(dir, d + ".gold.json"))
-            out = subprocess.run([a.lantu, "extract", "--json", "--year", str({**YEARS, **YEARS4}[d]), os.path.join(dir, d + ".txt")],
+            out = subprocess.run([a.lantu, "extract", "--json", "--year", str({**YEARS, **YEARS4, **YEARS6}[d]), os.path.join(dir, d + ".txt")],
                                  check=True, capture_output=True, text=True).stdout
             pred = json.loads(out)["facts"]
         pairs.append((d, gold, pred))
