@@ -7,6 +7,7 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -62,7 +63,7 @@ type handlerFunc func(r *http.Request) (any, error)
 // json answers with the handler's value as {"data": …}, or its error as the envelope.
 func (a *API) json(h handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		v, err := h(r)
+		v, err := a.build(h, r)
 		if err != nil {
 			a.writeError(w, r, err)
 			return
@@ -190,4 +191,18 @@ func writeInput[T any](r *http.Request) (id int64, body T, err error) {
 		return 0, body, err
 	}
 	return id, body, decode(r, &body)
+}
+
+// build answers a read holding a slot of httpauth.Builders, so that a hundred readers
+// do not keep the writers' goroutines from the cores (issue 11); a kept answer
+// (CacheReaders, outside) takes none, nor does a write.
+func (a *API) build(h handlerFunc, r *http.Request) (v any, err error) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		return h(r)
+	}
+	err = httpauth.Builders.Do(r.Context(), func(ctx context.Context) error {
+		v, err = h(r.WithContext(ctx))
+		return err
+	})
+	return v, err
 }

@@ -251,6 +251,7 @@ func (s *Server) keep(h handlerFunc) handlerFunc { return s.keepBy(nil, h) }
 // keepBy is keep for a page that also depends on something the data stamp does not
 // follow: also names its state, added to the key (an error: the page is rendered unkept).
 func (s *Server) keepBy(also func(context.Context) (string, error), h handlerFunc) handlerFunc {
+	h = s.limited(h) // a page not served kept is built under the builders' bound
 	return func(w http.ResponseWriter, r *http.Request) error {
 		ctx := r.Context()
 		a := service.ActorFrom(ctx)
