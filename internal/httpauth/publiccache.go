@@ -108,24 +108,31 @@ func (g *Guard) CachePublic(h http.Handler) http.Handler {
 			h.ServeHTTP(w, r)
 			return
 		}
-		stamp, err := g.svc.DataStamp(r.Context())
-		if err != nil {
-			h.ServeHTTP(w, r) // the page shows the database's error as it would uncached
-			return
-		}
-		key := Lang(r) + "|" + g.svc.Now().In(service.China).Format("2006-01-02T15:04") + "|" + r.URL.Path + "?" + r.URL.RawQuery
-		if p := g.pages.get(stamp, key); p != nil {
-			p.write(w, r)
-			return
-		}
-		rec := &recorder{header: http.Header{}, code: http.StatusOK}
-		h.ServeHTTP(rec, r)
-		p := &cachedPage{header: rec.header, body: rec.body.Bytes()}
-		if rec.code == http.StatusOK && len(rec.header.Values("Set-Cookie")) == 0 {
-			g.pages.put(stamp, key, p)
-		}
-		p.writeCode(w, r, rec.code)
+		g.serveKept(w, r, h, "")
 	})
+}
+
+// serveKept answers from the kept pages under the data stamp and the key (prefix, the
+// language, the minute in China time, the address), or runs h and keeps a 200 answer
+// that sets no cookie.
+func (g *Guard) serveKept(w http.ResponseWriter, r *http.Request, h http.Handler, prefix string) {
+	stamp, err := g.svc.DataStamp(r.Context())
+	if err != nil {
+		h.ServeHTTP(w, r) // the page shows the database's error as it would uncached
+		return
+	}
+	key := prefix + Lang(r) + "|" + g.svc.Now().In(service.China).Format("2006-01-02T15:04") + "|" + r.URL.Path + "?" + r.URL.RawQuery
+	if p := g.pages.get(stamp, key); p != nil {
+		p.write(w, r)
+		return
+	}
+	rec := &recorder{header: http.Header{}, code: http.StatusOK}
+	h.ServeHTTP(rec, r)
+	p := &cachedPage{header: rec.header, body: rec.body.Bytes()}
+	if rec.code == http.StatusOK && len(rec.header.Values("Set-Cookie")) == 0 {
+		g.pages.put(stamp, key, p)
+	}
+	p.writeCode(w, r, rec.code)
 }
 
 // CacheReaders is CachePublic for an answer that shows a signed-in reader nothing of
@@ -141,24 +148,7 @@ func (g *Guard) CacheReaders(h http.Handler) http.Handler {
 			public.ServeHTTP(w, r)
 			return
 		}
-		stamp, err := g.svc.DataStamp(r.Context())
-		if err != nil {
-			h.ServeHTTP(w, r)
-			return
-		}
-		key := "reader|" + ReaderRights(a) + "|" + Lang(r) + "|" + g.svc.Now().In(service.China).Format("2006-01-02T15:04") + "|" +
-			r.URL.Path + "?" + r.URL.RawQuery
-		if p := g.pages.get(stamp, key); p != nil {
-			p.write(w, r)
-			return
-		}
-		rec := &recorder{header: http.Header{}, code: http.StatusOK}
-		h.ServeHTTP(rec, r)
-		p := &cachedPage{header: rec.header, body: rec.body.Bytes()}
-		if rec.code == http.StatusOK && len(rec.header.Values("Set-Cookie")) == 0 {
-			g.pages.put(stamp, key, p)
-		}
-		p.writeCode(w, r, rec.code)
+		g.serveKept(w, r, h, "reader|"+ReaderRights(a)+"|")
 	})
 }
 
