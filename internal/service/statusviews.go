@@ -211,17 +211,8 @@ type StatusSummary struct {
 // PlanStatusSummary reads a plan's status counted as the actor may see it, as of at
 // (zero: the plan's as-of moment).
 func (s *Service) PlanStatusSummary(ctx context.Context, a Actor, planID int64, at time.Time) (*StatusSummary, error) {
-	cs, err := s.planStatus(ctx, planID, at)
-	if err != nil {
-		return nil, err
-	}
-	visible, err := s.visibleStatus(a, cs)
-	if err != nil {
-		return nil, err
-	}
-	return cs.views.sums[s.readerKind(a, cs.header.RegionID)].get(func() (*StatusSummary, error) {
-		return summarize(cs, visible), nil
-	})
+	_, _, sum, err := s.PlanStatusBoard(ctx, a, planID, at)
+	return sum, err
 }
 
 // zonesOf maps a plan's programs to their zones.
