@@ -49,10 +49,11 @@ func mainPart(body string) string {
 
 func testSignedInPageCache(t *testing.T, w *progressWorld) {
 	ctx := context.Background()
-	server := func(t *testing.T) *progressWorld {
+	// serverAt is another lantu server on the same database, with the clock now.
+	serverAt := func(t *testing.T, now func() time.Time) *progressWorld {
 		t.Helper()
 		svc := service.New(w.st)
-		svc.Now = w.svc.Now
+		svc.Now = now
 		svc.PublicView = true
 		h, err := app.Handler(ctx, svc, app.Config{PublicView: true, Demo: true}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 		if err != nil {
@@ -62,6 +63,7 @@ func testSignedInPageCache(t *testing.T, w *progressWorld) {
 		t.Cleanup(srv.Close)
 		return &progressWorld{srv: srv, st: w.st, svc: svc, planID: w.planID, fdi: w.fdi}
 	}
+	server := func(t *testing.T) *progressWorld { t.Helper(); return serverAt(t, w.svc.Now) }
 	// A leader of another district, and a city-wide one (region 0: with two regions, a
 	// user given none reads every district).
 	// The other district has a plan of its own: the city-wide leader's top bar then
@@ -446,22 +448,9 @@ func testSignedInPageCache(t *testing.T, w *progressWorld) {
 	// The minute is in the key (the as-of date, what is overdue): a page kept at 23:59
 	// in China on the day March's reports are due (the other district's plan has no as-of date of its own) is not what is read a minute later.
 	var clock atomic.Pointer[time.Time]
-	clocked := func(t *testing.T, now *atomic.Pointer[time.Time]) *progressWorld {
-		t.Helper()
-		svc := service.New(w.st)
-		svc.Now = func() time.Time { return *now.Load() }
-		svc.PublicView = true
-		h, err := app.Handler(ctx, svc, app.Config{PublicView: true, Demo: true}, slog.New(slog.NewTextHandler(io.Discard, nil)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		srv := httptest.NewServer(h)
-		t.Cleanup(srv.Close)
-		return &progressWorld{srv: srv, st: w.st, svc: svc, planID: w.planID, fdi: w.fdi}
-	}
 	beforeMidnight := time.Date(2022, 4, 15, 23, 59, 30, 0, service.China).UTC()
 	clock.Store(&beforeMidnight)
-	turning := clocked(t, &clock)
+	turning := serverAt(t, func() time.Time { return *clock.Load() })
 	minutePaths := []string{fmt.Sprintf("/status?plan=%d", other.Plan.ID), fmt.Sprintf("/cockpit?plan=%d", other.Plan.ID), fmt.Sprintf("/bulletin?plan=%d", other.Plan.ID)}
 	reader := turning.browser(t, "otherleader") // signed in on the clock's day (sessions expire)
 	at := map[string]string{}
@@ -470,9 +459,7 @@ func testSignedInPageCache(t *testing.T, w *progressWorld) {
 	}
 	afterMidnight := beforeMidnight.Add(time.Minute)
 	clock.Store(&afterMidnight)
-	var fixed atomic.Pointer[time.Time]
-	fixed.Store(&afterMidnight)
-	ref := clocked(t, &fixed)
+	ref := serverAt(t, func() time.Time { return afterMidnight })
 	changed := false
 	for _, path := range minutePaths {
 		code, got := get(t, turning, reader, path)
