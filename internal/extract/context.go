@@ -162,7 +162,8 @@ func (c *docContext) body(p *para, docYear int) {
 	t := p.text
 	// 各位代表 opens a work report's address, after a title, a date line and
 	// the speaker's name (a title broken over lines counts more paragraphs)
-	if c.paras <= 3 && runesContain(t, "政府工作报告") || c.paras <= 8 && hasPrefixAt(t, 0, "各位代表") {
+	// (a title, not news telling of a report: 市长…向大会作政府工作报告)
+	if c.paras <= 3 && len(t) <= 40 && !runesContain(t, "。") && runesContain(t, "政府工作报告") || c.paras <= 8 && hasPrefixAt(t, 0, "各位代表") {
 		c.report = true
 	}
 	c.carryPos, c.carryYear, c.carryMulti = 0, 0, false
