@@ -103,6 +103,8 @@ func TestContext(t *testing.T) {
 		{"the start of a change has no period of its own", 2022, "浙江十年发展综述\n\n城镇化率从63.2%提高到72.7%。",
 			[]want{{"63.2%", "actual", "", "exact", WhyNone, WhyNone},
 				{"72.7%", "actual", "2022", "exact", WhyPublished, WhyNone}}},
+		{"a work report's review before any heading takes the year before", 2025, "2025年四川省政府工作报告\n来源：四川日报\n——经济运行稳中向好。全省地区生产总值增长5.7%。",
+			[]want{{"5.7%", "actual", "2024", "exact", WhyReview, WhyReview}}},
 		{"news telling of a work report is news, not the report", 2022, "深圳如何实现GDP增长6%\n\n4月11日，深圳市市长覃伟中代表市政府向大会作政府工作报告。\n\n目前制造业占GDP的比重依然在35%以上。",
 			[]want{{"35%以上", "actual", "2022", "over", WhyPublished, WhySentence}}},
 		{"a policy document's targets without a year stay null", 2022, "关于推进制造业高质量发展的实施意见\n\n新建5G基站1万个。",

@@ -987,6 +987,9 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 		}
 		return kindName(c.headKind), why, c.heading
 	}
+	if c.report {
+		return KindActual, WhyReview, "" // a work report opens with the review
+	}
 	return KindActual, WhyNone, ""
 }
 
@@ -1354,6 +1357,10 @@ func (x *extractor) period(t []rune, sent, s int, kind string) (*string, string,
 		return yearString(x.opt.Year - 1), WhyReview, c.heading
 	case c.report && x.opt.Year > 0 && (c.headKind == mkTarget || kind == KindTarget):
 		return yearString(x.opt.Year), WhyTasks, c.heading
+	case c.report && x.opt.Year > 0 && c.headKind == mkNone && kind == KindActual:
+		// a work report's review before any heading (——经济运行稳中向好。…增长5.7%):
+		// the year before the report, as under 一、2024年工作回顾
+		return yearString(x.opt.Year - 1), WhyReview, ""
 	case c.news() && x.opt.Year > 0 && c.docYear > 0:
 		return yearString(c.docYear), WhyDocument, c.docCue
 	case c.news() && x.opt.Year > 0:
