@@ -224,6 +224,37 @@ func stepsAfter(t []rune, e int) bool {
 	return false
 }
 
+// programAfter reports 民生 within a few runes after a count in Chinese
+// numerals: 十项重点民生实事, 十件民生实事 name the year's program (gold6 026, gold4's
+// 十方面民生实事), where 30件年度民生实事全面完成 counts the work done.
+func programAfter(t []rune, e int) bool {
+	for k := e; k < len(t) && k <= e+3 && isHan(t[k]); k++ {
+		if hasPrefixAt(t, k, "民生") {
+			return true
+		}
+	}
+	return false
+}
+
+// spellsOut reports a clause that spells out one part of a scheme named by
+// its numbers: “1”是1个省级综合飞行服务站，“3”是指…3类专项政策 (gold6 014, 020).
+// The clause runs back from s to the last ，；： or the sentence start (not 、).
+func spellsOut(t []rune, sent, s int) bool {
+	k := s - 1
+	for k >= sent && t[k] != '，' && t[k] != '；' && t[k] != '：' && t[k] != ',' && t[k] != ';' && t[k] != ':' && t[k] != '\n' {
+		k--
+	}
+	k++
+	if k+3 >= len(t) || t[k] != '“' {
+		return false
+	}
+	j := k + 1
+	for j < len(t) && j <= k+6 && (isASCIIAlnum(t[j]) || t[j] == '+' || chineseDigit(t[j]) >= 0) {
+		j++
+	}
+	return j > k+1 && j+1 < len(t) && t[j] == '”' && t[j+1] == '是'
+}
+
 // policyNamed reports N条 ending a clause whose verb puts a policy in force
 // (落实人才振兴60条, 落实…鼓励引导民间投资新36条): the name of a policy package.
 func policyNamed(t []rune, s, e int) bool {
@@ -447,6 +478,11 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		m.unit == "条" && policyNamed(t, m.start, m.end) {
 		return Fact{}, false // 以下十个方面: the parts of a list; 20-60万元群体: a class; 30条措施: a policy's name
 	}
+	if m.unit == "岁" && m.end < len(t) && isHan(t[m.end]) && !strings.ContainsRune("和与或", t[m.end]) ||
+		m.chinese && (m.unit == "项" || m.unit == "件") && programAfter(t, m.end) {
+		// 65岁及以上老年人, 3岁以下婴幼儿: an age class; 十项重点民生实事: a program's name (gold6)
+		return Fact{}, false
+	}
 	if m.unit == "番" && (m.numStart == 0 || t[m.numStart-1] != '翻' && !(m.numStart > 1 && t[m.numStart-1] == '了' && t[m.numStart-2] == '翻')) ||
 		m.unit == "番" && m.end < len(t) && t[m.end] == '的' {
 		return Fact{}, false // 一番努力; 翻两番的目标: the name of a goal
@@ -492,6 +528,9 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		sent--
 	}
 	clause := clauseStart(t, m.start, sent)
+	if spellsOut(t, sent, m.start) {
+		return Fact{}, false // “3”是广州、深圳、珠海3个A类飞行服务站: a scheme's name spelled out
+	}
 	for k := clause; k < m.start; k++ {
 		if w, ok := hypoWords.at(t, k); ok && k+len(w.w) <= m.start {
 			if w.tag == 1 || k+len(w.w)+3 >= m.start {

@@ -243,6 +243,13 @@ func TestRules(t *testing.T) {
 		{"党的二十大和市第六次党代会胜利召开，“十四五”规划。", 0, nil},
 		{"观看舞台剧《重庆·1949》，地铁6号线通车。", 0, nil},
 		{"咨询电话：023-65432100。", 0, nil},
+		// an age class; a program named in Chinese numerals (gold6 DECISIONS), not 30件 counted as done
+		{"为65岁及以上失能老年人免费提供健康管理，支持幼儿园招收2-3岁幼儿。十项重点民生实事顺利完成，办好十件民生实事。", 0, nil},
+		{"目前人均寿命78.5岁。累计30件年度民生实事全面完成。", 0, []want{
+			{"actual", "level", 78.5, "岁", "exact", ""}, {"actual", "level", 30, "件", "exact", ""}}},
+		// the parts of a named scheme spelled out; a unit of conversion
+		{"“1+3+N”低空经济发展平台：“1”是1个省级综合飞行服务站，“3”是广州、深圳、珠海3个A类飞行服务站。“3”是指配套出台的3类专项政策。", 0, nil},
+		{"现在国内生产总值每增长1个百分点的增量，比过去大。", 0, nil},
 	}
 	for _, c := range cases {
 		got := Extract(c.text, Options{Year: c.year})

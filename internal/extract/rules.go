@@ -80,6 +80,8 @@ var moneyWords = newLexicon(map[string]int{
 // not facts
 var hypoWords = newLexicon(map[string]int{
 	"比如": 1, "例如": 1, "假如": 1, "假设": 1, "譬如": 1, "如果": 1, "倘若": 1, "若": 1, "连续": 2,
+	// 国内生产总值每增长1个百分点的增量: a unit of conversion, not a change (gold6 048)
+	"每增长": 2, "每提高": 2, "每增加": 2, "每下降": 2, "每降低": 2, "每减少": 2,
 })
 
 // words stripped from the left of a subject
