@@ -38,7 +38,6 @@ type cleaner struct {
 	held    []*para        // duplicates met while a paragraph was pending
 	lines   int            // non-blank lines seen
 	emit    func(*para)    // receives finished paragraphs in input order
-	scratch []rune
 	free    []*para
 }
 
@@ -79,49 +78,14 @@ const (
 //
 // It returns the number of runes in s.
 func (c *cleaner) line(s []byte, off int) int {
-	rs := c.scratch[:0]
-	for i := 0; i < len(s); {
-		r := rune(s[i])
-		if r < utf8.RuneSelf {
-			i++
-		} else {
-			var n int
-			r, n = utf8.DecodeRune(s[i:])
-			i += n
-		}
-		rs = append(rs, r)
-	}
-	c.scratch = rs
-	lo, hi := 0, len(rs)
-	for lo < hi && isSpace(rs[lo]) {
-		lo++
-	}
-	for hi > lo && isSpace(rs[hi-1]) {
-		hi--
-	}
-	if lo == hi {
-		return len(rs)
+	p := c.newPara()
+	h, k := normalize(p, s, off)
+	if len(p.text) == 0 { // a blank line
+		c.release(p)
+		return k
 	}
 	c.lines++
-	var h uint64 = fnvOffset
-	for _, r := range rs[lo:hi] {
-		if isSpace(r) {
-			continue
-		}
-		r = foldWidth(r)
-		for r != 0 {
-			h ^= uint64(r & 0xFF)
-			h *= fnvPrime
-			r >>= 8
-		}
-	}
-	p := c.newPara()
-	p.start, p.end = off+lo, off+hi
-	normalize(p, rs, lo, hi, off)
-	if len(p.text) == 0 {
-		c.release(p)
-		return len(rs)
-	}
+	p.start, p.end = p.offs[0], p.offs[len(p.offs)-1]+1
 	if first, ok := c.seen[h]; ok {
 		p.role, p.dupOf = RoleDuplicate, first
 		if c.pending != nil {
@@ -129,7 +93,7 @@ func (c *cleaner) line(s []byte, off int) int {
 		} else {
 			c.out(p)
 		}
-		return len(rs)
+		return k
 	}
 	c.seen[h] = p.start
 	classify(p, c.lines == 1)
@@ -143,16 +107,16 @@ func (c *cleaner) line(s []byte, off int) int {
 			if !a.open {
 				c.finishPending()
 			}
-			return len(rs)
+			return k
 		}
 		c.finishPending()
 	}
 	if p.role == RoleBody && p.open {
 		c.pending = p
-		return len(rs)
+		return k
 	}
 	c.out(p)
-	return len(rs)
+	return k
 }
 
 func (c *cleaner) finishPending() {
@@ -169,40 +133,73 @@ func (c *cleaner) finishPending() {
 // flush ends the input.
 func (c *cleaner) flush() { c.finishPending() }
 
-// normalize writes the cleaned form of rs[lo:hi] into p: full-width digits,
-// letters and number punctuation become ASCII; white space next to a digit
-// (spaced digits "1 9 9 3 年", "2 ．5 亿") is removed; other runs of white
-// space become one space.
-func normalize(p *para, rs []rune, lo, hi, off int) {
-	for k := lo; k < hi; k++ {
-		r := rs[k]
+// normalize decodes line s, whose first rune is at original offset off,
+// and appends its cleaned form to p: full-width digits, letters and number
+// punctuation become ASCII; white space next to a digit (spaced digits
+// "1 9 9 3 年", "2 ．5 亿") is removed; other runs of white space become
+// one space; white space at either end is dropped. It returns the hash of
+// the line's runes but white space (folded), for the duplicate check, and
+// the number of runes in s. One pass does all three.
+func normalize(p *para, s []byte, off int) (h uint64, k int) {
+	h = fnvOffset
+	space := -1 // first rune of the run of white space before r, or -1
+	for i := 0; i < len(s); k++ {
+		r, n := decodeRune(s, i)
+		i += n
 		if isSpace(r) {
-			j := k
-			for j < hi && isSpace(rs[j]) {
-				j++
+			if space < 0 {
+				space = k
 			}
-			if j == hi || len(p.text) == 0 {
-				k = j - 1 // white space at an edge: dropped
-				continue
-			}
-			prev := p.text[len(p.text)-1]
-			next := foldWidth(rs[j])
-			drop := false
-			if isDigit(prev) || prev == '.' || prev == '%' {
-				drop = isDigit(next) || next == '.' || next == '%' || isHan(next) || next == '，' || next == '、'
-			} else if isDigit(next) {
-				drop = isHan(prev) || isPunct(prev)
-			}
-			if !drop {
-				p.text = append(p.text, ' ')
-				p.offs = append(p.offs, off+k)
-			}
-			k = j - 1
 			continue
 		}
-		p.text = append(p.text, foldWidth(r))
+		r = foldWidth(r)
+		if space >= 0 {
+			if len(p.text) > 0 && !dropSpace(p.text[len(p.text)-1], r) {
+				p.text = append(p.text, ' ')
+				p.offs = append(p.offs, off+space)
+			}
+			space = -1 // white space at the start: dropped
+		}
+		p.text = append(p.text, r)
 		p.offs = append(p.offs, off+k)
+		for r != 0 {
+			h ^= uint64(r & 0xFF)
+			h *= fnvPrime
+			r >>= 8
+		}
 	}
+	return h, k
+}
+
+// dropSpace reports whether a run of white space between prev and next
+// (both folded) is removed.
+func dropSpace(prev, next rune) bool {
+	if isDigit(prev) || prev == '.' || prev == '%' {
+		return isDigit(next) || next == '.' || next == '%' || isHan(next) || next == '，' || next == '、'
+	}
+	if isDigit(next) {
+		return isHan(prev) || isPunct(prev)
+	}
+	return false
+}
+
+// decodeRune is utf8.DecodeRune(s[i:]) with the one- and three-byte forms
+// (ASCII and the ideographs) decoded inline.
+func decodeRune(s []byte, i int) (rune, int) {
+	c0 := s[i]
+	if c0 < utf8.RuneSelf {
+		return rune(c0), 1
+	}
+	if c0&0xF0 == 0xE0 && i+2 < len(s) {
+		c1, c2 := s[i+1], s[i+2]
+		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+				return r, 3
+			}
+		}
+	}
+	return utf8.DecodeRune(s[i:])
 }
 
 // isOpenEnd reports whether cleaned text ends in the middle of a sentence:

@@ -21,8 +21,7 @@ type Quantity struct {
 // (七八个) are not numbers.
 func ParseQuantity(s string) (q Quantity, ok bool) {
 	p := &para{}
-	rs := []rune(s)
-	normalize(p, rs, 0, len(rs), 0)
+	normalize(p, readOnlyBytes(s), 0)
 	t := p.text
 	start := 0
 	qual := qNone

@@ -19,6 +19,9 @@ func isHan(r rune) bool {
 // isSpace reports white space, including the ideographic space, the
 // no-break space and the byte order mark.
 func isSpace(r rune) bool {
+	if r > 0x3000 { // ideographs and most punctuation: one comparison
+		return r == 0xFEFF
+	}
 	switch r {
 	case ' ', '\t', '\n', '\r', '\v', '\f', 0x85, 0xA0, 0x3000, 0xFEFF, 0x2000, 0x2001, 0x2002,
 		0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x200B, 0x202F, 0x205F:
@@ -72,6 +75,9 @@ func isPunct(r rune) bool {
 // digits, letters, ％ ． ＋ － ／ ～. Other runes are returned unchanged
 // (the Chinese comma and brackets are kept, they are the normal forms).
 func foldWidth(r rune) rune {
+	if r < '％' || r > '～' { // outside U+FF05..U+FF5E nothing folds
+		return r
+	}
 	switch {
 	case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
 		return r - 0xFEE0
