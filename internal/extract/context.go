@@ -316,7 +316,7 @@ func cue(t []rune, a, b int) string {
 	if a >= b {
 		return ""
 	}
-	return string(t[a:b])
+	return runesString(t[a:b])
 }
 
 // cueCache keeps the last few cue strings, so that the facts of a paragraph
@@ -334,7 +334,7 @@ func (c *cueCache) get(t []rune, a, b int) string {
 			return c.s[i]
 		}
 	}
-	s := string(seg)
+	s := runesString(seg)
 	c.r[c.next] = append(c.r[c.next][:0], seg...)
 	c.s[c.next] = s
 	c.next = (c.next + 1) % len(c.s)

@@ -1456,7 +1456,7 @@ func (x *extractor) text(t []rune, sent, e int) string {
 	if len(t) > 0 {
 		x.textOf = &t[0]
 	}
-	x.textS = string(t[a:b])
+	x.textS = runesString(t[a:b])
 	return x.textS
 }
 
@@ -1491,13 +1491,13 @@ func subjectOf(t []rune, clause, prevEnd, sent int, m *mention, metric string, b
 	var subj string
 	switch {
 	case sa == sb:
-		subj = string(t[a:b])
+		subj = runesString(t[a:b])
 	case a == b:
-		subj = string(t[sa:sb])
+		subj = runesString(t[sa:sb])
 	default:
 		buf := make([]rune, 0, 64)
 		buf = append(append(buf, t[a:b]...), t[sa:sb]...)
-		subj = string(buf)
+		subj = runesString(buf)
 	}
 	*base, *baseSent = subj, sent
 	return subj

@@ -1,6 +1,9 @@
 package extract
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+	"unsafe"
+)
 
 // Character classes used by the cleaner and the extractor. All work on runes
 // of the cleaned text, where full-width digits and letters are already ASCII.
@@ -149,4 +152,44 @@ func runesContain(t []rune, s string) bool {
 		}
 	}
 	return false
+}
+
+// runesString is string(t) in one pass over t and one allocation: the
+// clause texts, subjects and cues of the facts are built this way (the
+// conversion of the runtime encodes every rune twice).
+func runesString(t []rune) string {
+	n := 0
+	for _, r := range t {
+		switch {
+		case r < 0x80 && r >= 0:
+			n++
+		case r < 0x800 && r >= 0:
+			n += 2
+		case r < 0x10000 && r >= 0:
+			n += 3
+		default:
+			n += 4
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	b := make([]byte, n)
+	i := 0
+	for _, r := range t {
+		switch {
+		case r < 0x80 && r >= 0:
+			b[i] = byte(r)
+			i++
+		case r >= 0x800 && r < 0xD800 || r >= 0xE000 && r < 0x10000:
+			_ = b[i+2]
+			b[i] = byte(0xE0 | r>>12)
+			b[i+1] = byte(0x80 | r>>6&0x3F)
+			b[i+2] = byte(0x80 | r&0x3F)
+			i += 3
+		default:
+			i += utf8.EncodeRune(b[i:], r)
+		}
+	}
+	return unsafe.String(&b[0], i)
 }

@@ -5,6 +5,29 @@ import (
 	"unicode/utf8"
 )
 
+// TestRunesString checks runesString against the conversion of the
+// language, also for runes that are not valid (encoded as U+FFFD).
+func TestRunesString(t *testing.T) {
+	for _, tc := range [][]rune{
+		nil, {}, []rune("2024年，全市地区生产总值增长5.2%左右"), []rune("ｃａｆé 𠀋 ü"),
+		{0xD800, 0xDFFF, -1, utf8.MaxRune + 1, 0x7F, 0x80, 0x7FF, 0x800, 0xFFFF, 0x10000, utf8.MaxRune},
+	} {
+		if got, want := runesString(tc), string(tc); got != want {
+			t.Errorf("runesString(%U) = %q, want %q", tc, got, want)
+		}
+	}
+}
+
+func FuzzRunesString(f *testing.F) {
+	f.Add("今年 GDP 增长５．２％", int32(0x10FFFF+5))
+	f.Fuzz(func(t *testing.T, s string, extra int32) {
+		rs := append([]rune(s), extra)
+		if got, want := runesString(rs), string(rs); got != want {
+			t.Errorf("runesString(%U) = %q, want %q", rs, got, want)
+		}
+	})
+}
+
 // TestNormalizeDecode checks the inline decoding of normalize against
 // utf8.DecodeRune on bytes that are not all valid UTF-8 (Extract takes any
 // string): surrogates, overlong forms, cut sequences.
