@@ -30,6 +30,7 @@ const (
 	WhyReview    = "review"     // the review part of a government work report: the year before the report, actual
 	WhyTasks     = "tasks"      // the targets and tasks of a work report: the report's year, target
 	WhyMultiYear = "multi_year" // a total over several years (过去五年, 以来, 年均, 累计, 两年平均): no period
+	WhyPeriodEnd = "period_end" // a level reached at the end of several years reviewed: their last year
 	WhyDocument  = "document"   // news: a year set in an earlier paragraph of the document
 	WhyPublished = "published"  // news: a present-tense statement takes the publication year
 	WhyNone      = "none"       // nothing tells: no period; kind actual by default
@@ -52,6 +53,12 @@ type docContext struct {
 	headKind int    // mkActual under a review heading, mkTarget under tasks
 	headYear int    // the year the heading names; 0 none
 	headPast bool   // the heading speaks of several years (过去五年)
+	// a review heading that names several years only in passing (一、过去一年和
+	// 五年工作回顾, 一、…取得伟大成就的五年): the section turns to the several
+	// years at the first paragraph that looks back on them (过去五年极不寻常…,
+	// 五年年均增长5.2%); the one year before it
+	headMixed bool
+	pastCue   string // the words that speak of several years, for Why
 
 	// a list opened by a paragraph ending with a colon, running on in the
 	// paragraphs that follow
@@ -122,6 +129,8 @@ func (c *docContext) headline(p *para, docYear int) {
 	}
 	c.heading = cue(t, 0, len(t))
 	c.headKind, c.headYear, c.headPast = k, y, multi
+	c.headMixed = k == mkActual && y == 0 && !multi && severalYearsAt(t, 0) >= 0
+	c.pastCue = c.heading
 	c.listKind = mkNone
 }
 
@@ -173,6 +182,11 @@ func (c *docContext) body(p *para, docYear int) {
 	}
 	c.opener = c.opener[:0]
 	c.openersFor = nil
+	if c.headMixed && !c.headPast {
+		if a, b := yearsFrame(t); b > a {
+			c.headPast, c.pastCue = true, cue(t, a, b)
+		}
+	}
 	if n := len(t); n > 0 && n <= 80 && (t[n-1] == '：' || t[n-1] == ':') {
 		if k := sectionKind(t); k == mkTarget {
 			c.heading = cue(t, 0, n-1)
@@ -303,6 +317,34 @@ func multiYearAt(t []rune, p int) int {
 		}
 	}
 	return 0
+}
+
+// severalYearsAt returns the position of the first word at or after t[from]
+// that counts several years (五年, 十年: a Chinese numeral of two or more
+// before 年, not a digit of a year written in numerals, 一九九三年), or -1.
+func severalYearsAt(t []rune, from int) int {
+	for p := from; p+1 < len(t); p++ {
+		if t[p+1] == '年' && (chineseDigit(t[p]) >= 2 || t[p] == '十') && (p == 0 || chineseDigit(t[p-1]) < 0 && t[p-1] != '〇' && t[p-1] != '十') {
+			return p
+		}
+	}
+	return -1
+}
+
+// yearsFrame returns the words of a paragraph that look back on several
+// years (过去五年, 五年来, 五年年均, 五年累计), or a == b.
+func yearsFrame(t []rune) (a, b int) {
+	for p := range t {
+		if n := multiYearAt(t, p); n > 0 {
+			return p, p + n
+		}
+	}
+	for p := severalYearsAt(t, 0); p >= 0; p = severalYearsAt(t, p+2) {
+		if k := p + 2; k < len(t) && (t[k] == '来' || hasPrefixAt(t, k, "年均") || hasPrefixAt(t, k, "累计") || hasPrefixAt(t, k, "总体")) {
+			return p, min(k+2, len(t))
+		}
+	}
+	return 0, 0
 }
 
 // cue returns t[a:b] as a string of at most maxCue runes (its end kept).
@@ -478,3 +520,19 @@ func yearString(y int) *string {
 	v := strconv.Itoa(y)
 	return &v
 }
+
+// reachVerbs end right before a level reached (增加到121万亿元, 降至7.4%);
+// 压缩至, 控制在 and 稳定在 say what was held or set, not a level reached
+// (gold6 042).
+var reachVerbs = newLexicon(map[string]int{
+	"增加到": 1, "增加至": 1, "提高到": 1, "提高至": 1, "上升到": 1, "上升至": 1, "增长到": 1, "增长至": 1,
+	"提升到": 1, "提升至": 1, "增至": 1, "升至": 1, "降至": 1, "降到": 1, "下降到": 1, "下降至": 1,
+	"减少到": 1, "减少至": 1, "减至": 1, "扩大到": 1, "扩大至": 1, "缩小到": 1, "缩小至": 1,
+	"达到": 1, "达": 1, "突破": 1, "覆盖": 1,
+})
+
+// flowWords in a clause make its figure what was added or done over the
+// years (新增就业人数超过6400万人, 新建改建农村公路125万公里), not a level reached.
+var flowWords = newLexicon(map[string]int{
+	"新增": 1, "新建": 1, "改建": 1, "累计": 1, "建设": 1, "改造": 1, "减少": 1, "完成": 1, "解决": 1, "共计": 1,
+})

@@ -635,7 +635,7 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		f.ValueMax = &v
 	}
 	var perWhy, perCue string
-	f.Period, perWhy, perCue = x.period(t, sent, m.start, kind)
+	f.Period, perWhy, perCue = x.period(t, sent, m.start, kind, metric)
 	f.Why = Why{Period: perWhy, PeriodCue: perCue, Kind: kindWhy, KindCue: kindCue}
 	f.Start, f.End = p.offs[m.start], p.offs[m.end-1]+1
 	f.Text = x.text(t, sent, m.end)
@@ -1349,7 +1349,7 @@ func accumulated(t []rune, sent, s int) (int, bool) {
 
 // period finds the period of a mention at s: its sentence, else the year set
 // earlier in the paragraph, the list, the section heading or the genre.
-func (x *extractor) period(t []rune, sent, s int, kind string) (*string, string, string) {
+func (x *extractor) period(t []rune, sent, s int, kind, metric string) (*string, string, string) {
 	per, why, a, b := x.periodAt(t, sent, s)
 	if why != "" {
 		if why == WhyNone {
@@ -1364,6 +1364,9 @@ func (x *extractor) period(t []rune, sent, s int, kind string) (*string, string,
 	}
 	switch {
 	case c.carryMulti:
+		if w, ok := x.periodEnd(t, sent, s, kind, metric); ok {
+			return w, WhyPeriodEnd, x.cues.get(t, c.carryCue[0], c.carryCue[1])
+		}
 		return nil, WhyMultiYear, x.cues.get(t, c.carryCue[0], c.carryCue[1])
 	case c.carryYear > 0:
 		return yearString(c.carryYear), WhyParagraph, x.cues.get(t, c.carryCue[0], c.carryCue[1])
@@ -1389,7 +1392,10 @@ func (x *extractor) period(t []rune, sent, s int, kind string) (*string, string,
 	}
 	switch {
 	case c.headPast:
-		return nil, WhyMultiYear, c.heading
+		if w, ok := x.periodEnd(t, sent, s, kind, metric); ok {
+			return w, WhyPeriodEnd, c.pastCue
+		}
+		return nil, WhyMultiYear, c.pastCue
 	case c.headYear > 0:
 		return yearString(c.headYear), WhyHeading, c.heading
 	case c.report && x.opt.Year > 0 && c.headKind == mkActual:
@@ -1406,6 +1412,57 @@ func (x *extractor) period(t []rune, sent, s int, kind string) (*string, string,
 		return yearString(x.opt.Year), WhyPublished, ""
 	}
 	return nil, WhyNone, ""
+}
+
+// periodEnd gives the last year of the several years a work report looks
+// back on (过去五年, 一、过去五年工作回顾) to an actual level reached at their
+// end: 国内生产总值增加到121万亿元, 铁路营业里程达到12.1万公里, 高速公路通车里程超过
+// 12万公里, 占世界60%以上. Totals and changes over the years (新建改建农村公路
+// 125万公里, 年均增长5.2%), and rates a policy set (将…税率从17%降至13%), keep
+// no period (gold6 DECISIONS: 关税总水平从9.8%降至7.4% takes 2022).
+func (x *extractor) periodEnd(t []rune, sent, s int, kind, metric string) (*string, bool) {
+	c := &x.ctx
+	if !c.report || x.opt.Year <= 0 || c.headKind == mkTarget || kind != KindActual || metric == MetricGrowth ||
+		!reachedAt(t, sent, s, metric) {
+		return nil, false
+	}
+	if c.headYear > 0 {
+		return yearString(c.headYear), true
+	}
+	return yearString(x.opt.Year - 1), true
+}
+
+// reachedAt reports a level at s (its hedge included) stated as reached:
+// after a verb of reaching (增加到, 达到, 覆盖), after a subject and 超过
+// (参保率超过80%), or a share (占世界60%以上) — not in a clause that sets a
+// policy (将) or counts what was added or done (新增, 新建, 累计).
+func reachedAt(t []rune, sent, s int, metric string) bool {
+	a := s // the clause, back to ，or ；(a 、-list shares its verb)
+	for a > sent && !(t[a-1] == '，' || t[a-1] == ',' || t[a-1] == '；' || t[a-1] == ';' || isSentenceEnd(t[a-1])) {
+		a--
+	}
+	for k := a; k < s; k++ {
+		if t[k] == '将' && !hasPrefixAt(t, k, "将近") {
+			return false
+		}
+		if _, ok := flowWords.at(t, k); ok && k+1 < s {
+			return false
+		}
+	}
+	for p := severalYearsAt(t, sent); p >= 0 && p < s; p = severalYearsAt(t, p+2) {
+		if p+2 < len(t) && strings.ContainsRune("中内来间共累总，", t[p+2]) {
+			return false // 五年中央财政用于科技的投入达到3406亿元: a total of the five years
+		}
+	}
+	if t[s] == '超' {
+		// 高速铁路超过1.9万公里: a subject right before; 持续超过4% held all along
+		return s > a && isHan(t[s-1]) && !(s >= 2 && (hasPrefixAt(t, s-2, "持续") || hasPrefixAt(t, s-2, "保持") ||
+			hasPrefixAt(t, s-2, "稳定") || hasPrefixAt(t, s-2, "一直") || hasPrefixAt(t, s-2, "每年")))
+	}
+	if _, ok := reachVerbs.endingAt(t, s, 3); ok {
+		return true
+	}
+	return metric == MetricShare && s > a && t[s-1] != '的' && hasPrefixAt(t, a, "占")
 }
 
 // clauseText returns the sentence up to the end of the clause holding the

@@ -14,6 +14,7 @@ func init() {
 		"why.period.review":     {"时期：工作报告的回顾部分，即报告的上一年", "period: the review part of a work report, the year before the report"},
 		"why.period.tasks":      {"时期：工作报告的目标任务，即报告当年", "period: the targets and tasks of a work report, the report's year"},
 		"why.period.multi_year": {"无时期：多年合计（“%s”）", `no period: several years ("%s")`},
+		"why.period.period_end": {"时期：多年回顾中期末达到的水平，取其末年（“%s”）", `period: a level reached at the end of several years reviewed ("%s"), their last year`},
 		"why.period.document":   {"时期据前文“%s”", `period from "%s" earlier in the document`},
 		"why.period.published":  {"时期：新闻所述现状，即发布年份", "period: a present-tense statement in news, the publication year"},
 		"why.period.none":       {"无时期：文中未说明", "no period: the text does not say"},
