@@ -104,6 +104,13 @@ func (x *extractor) facts(p *para) {
 		var next int
 		var ok bool
 		switch {
+		case (r == '亿' || r == '万' || r == '千' || r == '百') && i > 0 && t[i-1] == '上':
+			// 上亿人, 上千万农村人口: a magnitude with no number after 上
+			if m, ok = scanUpCount(t, i); !ok {
+				i++
+				continue
+			}
+			next = m.end
 		case (r == '万' || r == '千' || r == '百') && i+1 < len(t) && t[i+1] == '亿':
 			// 破万亿, 突破万亿元大关: a magnitude with no number
 			if m, ok = scanBareMagnitude(t, i); !ok {
@@ -826,8 +833,8 @@ func nounAfter(t []rune, j int) (string, int) {
 		e = 0 // no head yet: 1亿多受过高等教育…的人才 is no counted noun
 	}
 	// the scan stops at a function word or the first rune of a common verb
-	// (落户, 发展, 纳入, 成为, 实现, 参保, 享受, 得到, 通过, 受益, 提供 …)
-	for k := j + 2; k < len(t) && k < j+10 && isHan(t[k]) && !strings.ContainsRune("的和与及或等在为是将已落发纳成实参享得获通受接提解稳共", t[k]); k++ {
+	// (落户, 发展, 纳入, 成为, 实现, 参保, 享受, 得到, 通过, 受益, 提供 …) or 着 (承载着)
+	for k := j + 2; k < len(t) && k < j+10 && isHan(t[k]) && !strings.ContainsRune("的和与及或等在为是将已落发纳成实参享得获通受接提解稳共着", t[k]); k++ {
 		if strings.ContainsRune(headRunes, t[k]) && !(k+1 < len(t) && strings.ContainsRune("籍院岸量", t[k+1])) {
 			e = k + 1 // not 户籍, 庭院, 口岸, 力量
 		}

@@ -195,6 +195,11 @@ func TestRules(t *testing.T) {
 		// a magnitude with no number before a unit of count, after a verb of passing
 		{"海铁联运班列年开行突破万列，接待游客超千万人次。千方百计，万众一心，超万人企业。", 0, []want{
 			{"actual", "level", 10000, "列", "over", ""}, {"actual", "level", 1e7, "人次", "over", ""}}},
+		// a magnitude with no number after 上 (over) before a unit or a counted noun (gold6 042, 048);
+		// not a duration, a size class or 以上
+		{"上亿人出棚进楼，每年有上千万农村人口转移到城镇，上亿市场主体承载着就业。上千年，上万吨级，增长15%以上亿元项目。", 0, []want{
+			{"actual", "level", 1e8, "人", "over", ""}, {"actual", "level", 1e7, "人口", "over", ""},
+			{"actual", "level", 1e8, "市场主体", "over", ""}, {"actual", "growth", 15, "%", "over", ""}}},
 		// a marker after the number: across the items of a list that ends with it, not past what is done
 		{"全国没有实现年初确定的能耗降低4%左右、排放总量减少2%的目标。410个攻坚县已有317个县实现目标。投资7300亿元、超年度计划目标。", 0, []want{
 			{"target", "growth", -4, "%", "about", ""}, {"target", "growth", -2, "%", "exact", ""},

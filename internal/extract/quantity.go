@@ -224,6 +224,36 @@ func scanBareCount(t []rune, i int) (m mention, ok bool) {
 	return m, true
 }
 
+// scanUpCount reads a magnitude of ten thousand or more written without a
+// number after 上 (over), before a unit of count or a counted noun: 上亿人出棚进楼,
+// 上千万农村人口, 上亿群众 (gold6: over, the round number) — not 上千年, 以上亿元.
+// t[i-1] is 上.
+func scanUpCount(t []rune, i int) (m mention, ok bool) {
+	if i >= 2 && strings.ContainsRune("以之线向马", t[i-2]) {
+		return m, false
+	}
+	exp, j := scanMagnitude(t, i)
+	if exp < 4 {
+		return m, false
+	}
+	m.start, m.numStart = i-1, i
+	m.value, m.mag, m.bare, m.qual = pow10(exp), true, true, qOver
+	if u, uok := units.at(t, j); uok && u.tag == unitCount && !(len(u.w) == 1 && isUnitWord(t, j)) {
+		scanUnit(t, &m, j)
+		e := m.end
+		if e < len(t) && (t[e] == '的' || t[e] == '级') {
+			return m, false // 上亿元的项目, 上万吨级: a size class of what follows
+		}
+		return m, m.unit != "元" || e >= len(t) || !isHan(t[e])
+	}
+	n, e := nounAfter(t, j)
+	if n == "" {
+		return m, false
+	}
+	m.numEnd, m.unit, m.unitClass, m.unitEnd, m.end = j, n, unitCount, e, e
+	return m, true
+}
+
 // scanUnit reads the unit after a number ending at j, the qualifiers after
 // it and the high end of a range.
 func scanUnit(t []rune, m *mention, j int) {
