@@ -146,6 +146,8 @@ func TestRules(t *testing.T) {
 		// … in % when a part of a whole is said with 占, else in 成 as written (gold5/DECISIONS.md)
 		{"四市GDP加起来占全省GDP的七成左右，市场份额超过四成，坚持把八成左右的财政支出用于民生领域。", 0, []want{
 			{"actual", "share", 70, "%", "about", ""}, {"actual", "level", 4, "成", "over", ""}, {"actual", "level", 8, "成", "about", ""}}},
+		// … also with an Arabic digit (gold6 020)
+		{"智能手机产量增长12.5%、占全国超4成。", 0, []want{{"actual", "growth", 12.5, "%", "exact", ""}, {"actual", "share", 40, "%", "over", ""}}},
 		// 翻一番 doubles: growth in 番; 翻两番的目标 names a goal
 		{"城乡居民收入都翻一番以上，实现了翻两番的目标。", 0, []want{{"actual", "growth", 1, "番", "over", ""}}},
 		// a ratio of incomes is in times

@@ -94,8 +94,8 @@ func scanQuantity(t []rune, i int) (m mention, next int, ok bool) {
 		m.qual = qOver
 		j++
 	}
-	// 七成, 超过四成, 八成左右: tenths of a whole, a percentage
-	if n.chinese && !n.mag && n.value >= 1 && n.value <= 9 && n.value == math.Trunc(n.value) && j < len(t) && t[j] == '成' && tenthsAt(t, i, j+1) {
+	// 七成, 超过四成, 八成左右, 占全国超4成: tenths of a whole, a percentage
+	if !n.mag && n.value >= 1 && n.value <= 9 && n.value == math.Trunc(n.value) && j < len(t) && t[j] == '成' && tenthsAt(t, i, j+1) {
 		// a part of a whole said with 占 is a share in % (占全省GDP的七成左右, gold2 005);
 		// otherwise 成 is kept as the unit written (八成左右的财政支出: gold5)
 		m.unit, m.unitClass = "成", unitPercent
