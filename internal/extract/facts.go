@@ -902,6 +902,11 @@ func validKindMarker(t []rune, p int, w lexWord) bool {
 		return prev != '而' && prev != '不' && prev != '早'
 	case "准备":
 		return next != '金'
+	case "预期":
+		return !hasPrefixAt(t, p+2, "寿命") // 人均预期寿命达到78.5岁: life expectancy, a noun
+	case "预计":
+		// 比上年预计数增加439亿元: last year's estimated figure, the base (预计数字经济规模 is a projection)
+		return next != '数' || hasPrefixAt(t, p+3, "字") || hasPrefixAt(t, p+3, "据")
 	case "任务":
 		return prev != '”'
 	case "目标":

@@ -99,6 +99,11 @@ func TestRules(t *testing.T) {
 		want []want
 	}{
 		{"铁路提单信用证今年力争达到300单。", 2022, []want{{"target", "level", 300, "单", "exact", "2022"}}},
+		// 预期寿命 (life expectancy) and 预计数 (last year's estimated figure, a base) are nouns, not markers
+		{"人均预期寿命达到78.5岁。", 0, []want{{"actual", "level", 78.5, "岁", "exact", ""}}},
+		{"中央财政拟投入社会保障资金2930亿元，比上年预计数增加439亿元。", 0, []want{
+			{"target", "level", 2.93e11, "元", "exact", ""}, {"target", "growth", 4.39e10, "元", "exact", ""}}},
+		{"预计数字经济规模突破1.3万亿元。", 0, []want{{"estimate", "level", 1.3e12, "元", "over", ""}}},
 		{"去年，中欧班列开行超4800列。", 2022, []want{{"actual", "level", 4800, "列", "over", "2021"}}},
 		{"一季度工业产值预计20亿元，同比增长4%。", 2022, []want{
 			{"estimate", "level", 2e9, "元", "exact", "2022Q1"}, {"estimate", "growth", 4, "%", "exact", "2022Q1"}}},
