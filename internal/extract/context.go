@@ -304,10 +304,10 @@ func isTopHeading(t []rune) bool {
 }
 
 // multiYearAt reports words at t[p] that speak of several years and returns
-// their length: 过去五年, 五年来, 近五年, 十三五期间.
+// their length: 过去五年, 近五年, and ahead 今后三年, 未来五年.
 func multiYearAt(t []rune, p int) int {
 	r := t[p]
-	if (r == '过' && hasPrefixAt(t, p, "过去")) || (r == '近' && p+1 < len(t)) {
+	if (r == '过' && hasPrefixAt(t, p, "过去")) || (r == '近' && p+1 < len(t)) || (r == '今' && hasPrefixAt(t, p, "今后")) || (r == '未' && hasPrefixAt(t, p, "未来")) {
 		k := p + 2
 		if r == '近' {
 			k = p + 1
@@ -406,7 +406,7 @@ func (x *extractor) advanceCarry(t []rune, upto int) {
 			c.carryYear, c.carryMulti, c.carryCue = x.lastYear(), false, [2]int{p, p + 2}
 		case r == '过' && hasPrefixAt(t, p, "过去一年") && x.opt.Year > 0:
 			c.carryYear, c.carryMulti, c.carryCue = x.opt.Year-1, false, [2]int{p, p + 4}
-		case r == '过' || r == '近':
+		case r == '过' || r == '近' || r == '今' || r == '未':
 			// 过去五年，…: several years frame the rest of the paragraph; 近两年人均预期
 			//寿命增幅居全国第1位。 only its own sentence (gold5 010)
 			if n := multiYearAt(t, p); n > 0 && framesParagraph(t, p+n) {

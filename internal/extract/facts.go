@@ -1280,7 +1280,7 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 				hasPrefixAt(t, p+1, "内") || hasPrefixAt(t, p+1, "增长") || hasPrefixAt(t, p+1, "增加")) &&
 			!(p >= 4 && isDigit(t[p-4])):
 			return nil, WhyMultiYear, p - 1, p + 1 // 五年共计12319亿元, 五年累计, 五年间, 五年增长1倍: over years
-		case (r == '过' || r == '近') && inPart:
+		case (r == '过' || r == '近' || r == '今' || r == '未') && inPart:
 			if n := multiYearAt(t, p); n > 0 {
 				return nil, WhyMultiYear, p, p + n
 			}

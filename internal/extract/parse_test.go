@@ -99,6 +99,8 @@ func TestRules(t *testing.T) {
 		want []want
 	}{
 		{"铁路提单信用证今年力争达到300单。", 2022, []want{{"target", "level", 300, "单", "exact", "2022"}}},
+		// several years ahead (今后三年, 未来五年): a total over them, no period
+		{"今年要全面完成建设任务。今后三年内中央财政再支持5000所中心乡镇卫生院。", 2009, []want{{"target", "level", 5000, "所", "exact", ""}}},
 		// 预期寿命 (life expectancy) and 预计数 (last year's estimated figure, a base) are nouns, not markers
 		{"人均预期寿命达到78.5岁。", 0, []want{{"actual", "level", 78.5, "岁", "exact", ""}}},
 		{"中央财政拟投入社会保障资金2930亿元，比上年预计数增加439亿元。", 0, []want{
