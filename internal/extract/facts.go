@@ -262,6 +262,20 @@ func spellsOut(t []rune, sent, s int) bool {
 	return j > k+1 && j+1 < len(t) && t[j] == '”' && t[j+1] == '是'
 }
 
+// timesGrown reports a verb of growth right before a multiple in Chinese
+// numerals, past a hedge: 比上年增长一倍, 增长近两倍, 占比提高一倍 (gold6 055).
+func timesGrown(t []rune, s int) bool {
+	if q, ok := preQualifiers.endingAt(t, s, 5); ok {
+		s -= len(q.w)
+	}
+	for _, w := range [...]string{"增长", "增加", "提高", "扩大"} {
+		if s >= 2 && hasPrefixAt(t, s-2, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // policyNamed reports N条 ending a clause whose verb puts a policy in force
 // (落实人才振兴60条, 落实…鼓励引导民间投资新36条): the name of a policy package.
 func policyNamed(t []rune, s, e int) bool {
@@ -510,7 +524,7 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		if m.numEnd < len(t) && (t[m.numEnd] == '几' || t[m.numEnd] == '”') {
 			return Fact{}, false
 		}
-		if m.value < 10 && m.unitClass != unitPercent && !m.mag && m.unit != "番" {
+		if m.value < 10 && m.unitClass != unitPercent && !m.mag && m.unit != "番" && !(m.unit == "倍" && timesGrown(t, m.numStart)) {
 			return Fact{}, false // 四个示范区, 一批, 两大方向: structural or vague
 		}
 	}

@@ -155,6 +155,9 @@ func TestRules(t *testing.T) {
 			{"actual", "share", 70, "%", "about", ""}, {"actual", "level", 4, "成", "over", ""}, {"actual", "level", 8, "成", "about", ""}}},
 		// … also with an Arabic digit (gold6 020)
 		{"智能手机产量增长12.5%、占全国超4成。", 0, []want{{"actual", "growth", 12.5, "%", "exact", ""}, {"actual", "share", 40, "%", "over", ""}}},
+		// a multiple in Chinese numerals after a verb of growth (gold6 055); not a count of parts
+		{"补贴资金比上年增长一倍，出口增长两倍多，增长近两倍。一倍努力。", 0, []want{{"actual", "growth", 1, "倍", "exact", ""},
+			{"actual", "growth", 2, "倍", "over", ""}, {"actual", "growth", 2, "倍", "about", ""}}},
 		// 翻一番 doubles: growth in 番; 翻两番的目标 names a goal
 		{"城乡居民收入都翻一番以上，实现了翻两番的目标。", 0, []want{{"actual", "growth", 1, "番", "over", ""}}},
 		// a ratio of incomes is in times
