@@ -1360,9 +1360,10 @@ func presentWord(t []rune, sent, s int) (int, bool) {
 }
 
 // accumulated reports 累计 in the clause of a mention at s: a total over the
-// years, with no period unless its sentence names one.
+// years, with no period unless its sentence names one. Its clause runs on
+// across 、 (累计创建…产业园15个、…产业集群9个、…龙头企业122家).
 func accumulated(t []rune, sent, s int) (int, bool) {
-	for p := s - 1; p >= sent && p >= s-20; p-- {
+	for p := s - 1; p >= sent && p >= s-60; p-- {
 		if isClauseEnd(t[p]) && t[p] != '、' {
 			return 0, false
 		}
