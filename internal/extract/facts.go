@@ -480,8 +480,8 @@ func growthAfter(t []rune, e int, metric string, sign float64) (string, float64)
 // judge decides whether mention m is a fact and fills the fact.
 func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSent *int, last *lastFact) (Fact, bool) {
 	t := p.text
-	if m.unit == "天" && daysCounted(t, m.numStart) {
-		m.unitClass = unitCount // 优良天数达到290天: days counted, not a duration
+	if m.unit == "天" && measureCounted(t, m.numStart, '天', '数') || m.unit == "年" && measureCounted(t, m.numStart, '年', '限') {
+		m.unitClass = unitCount // 优良天数达到290天, 平均受教育年限提高到10.5年 (gold6 042): counted, not a duration
 	}
 	if m.unitClass == unitTime && trackedDuration(t, m) {
 		m.unitClass = unitCount // 延长至240小时, 压缩至6个工作日以内: a time that is tracked
@@ -687,14 +687,15 @@ func sharedUnitAfter(t []rune, e int) (string, int, bool) {
 	return "", 0, false
 }
 
-// daysCounted reports a number of days that is itself the measure: 天数 just
-// before it in the sentence (优良天数达到290天、增加19天).
-func daysCounted(t []rune, i int) bool {
+// measureCounted reports a number of days or years that is itself the measure: 天数
+// or 年限 (u, w) before it in the sentence (优良天数达到290天、增加19天, 平均受教育
+// 年限从13.5年提高到14年).
+func measureCounted(t []rune, i int, u, w rune) bool {
 	for k := i - 1; k >= 1 && k >= i-20; k-- {
 		if isSentenceEnd(t[k]) || t[k] == '；' {
 			return false
 		}
-		if t[k] == '数' && t[k-1] == '天' {
+		if t[k] == w && t[k-1] == u {
 			return true
 		}
 	}

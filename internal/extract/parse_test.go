@@ -158,6 +158,9 @@ func TestRules(t *testing.T) {
 		// a multiple in Chinese numerals after a verb of growth (gold6 055); not a count of parts
 		{"补贴资金比上年增长一倍，出口增长两倍多，增长近两倍。一倍努力。", 0, []want{{"actual", "growth", 1, "倍", "exact", ""},
 			{"actual", "growth", 2, "倍", "over", ""}, {"actual", "growth", 2, "倍", "about", ""}}},
+		// years counted by 年限 are the measure, not a date or a duration (gold6 042)
+		{"新增劳动力平均受教育年限从13.5年提高到14年，人口平均受教育年限达到9年以上。用了3年，2024年。", 0, []want{
+			{"actual", "level", 13.5, "年", "exact", ""}, {"actual", "level", 14, "年", "exact", ""}, {"actual", "level", 9, "年", "over", ""}}},
 		// 翻一番 doubles: growth in 番; 翻两番的目标 names a goal
 		{"城乡居民收入都翻一番以上，实现了翻两番的目标。", 0, []want{{"actual", "growth", 1, "番", "over", ""}}},
 		// a ratio of incomes is in times
