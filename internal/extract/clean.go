@@ -67,7 +67,8 @@ func (c *cleaner) out(p *para) {
 	c.release(p)
 }
 
-// fnv-1a, 64 bit
+// fnv-1a, 64 bit (over runes, not bytes: the hash is only compared with
+// the hashes of the same run)
 const (
 	fnvOffset = 14695981039346656037
 	fnvPrime  = 1099511628211
@@ -137,15 +138,34 @@ func (c *cleaner) flush() { c.finishPending() }
 // and appends its cleaned form to p: full-width digits, letters and number
 // punctuation become ASCII; white space next to a digit (spaced digits
 // "1 9 9 3 年", "2 ．5 亿") is removed; other runs of white space become
-// one space; white space at either end is dropped. It returns the hash of
-// the line's runes but white space (folded), for the duplicate check, and
-// the number of runes in s. One pass does all three.
+// one space; white space at either end is dropped. It returns a hash of the
+// line's runes but white space (folded), for the duplicate check, and the
+// number of runes in s. One pass does all three.
 func normalize(p *para, s []byte, off int) (h uint64, k int) {
+	text, offs := p.text, p.offs // kept in registers, not in p
 	h = fnvOffset
 	space := -1 // first rune of the run of white space before r, or -1
 	for i := 0; i < len(s); k++ {
-		r, n := decodeRune(s, i)
-		i += n
+		// utf8.DecodeRune with ASCII and the three-byte forms (the
+		// ideographs) inline
+		var r rune
+		if c0 := s[i]; c0 < utf8.RuneSelf {
+			r = rune(c0)
+			i++
+		} else if c0&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r = rune(c0&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+				i += 3
+			} else {
+				var n int
+				r, n = utf8.DecodeRune(s[i:]) // overlong or a surrogate: not UTF-8
+				i += n
+			}
+		} else {
+			var n int
+			r, n = utf8.DecodeRune(s[i:])
+			i += n
+		}
 		if isSpace(r) {
 			if space < 0 {
 				space = k
@@ -154,20 +174,17 @@ func normalize(p *para, s []byte, off int) (h uint64, k int) {
 		}
 		r = foldWidth(r)
 		if space >= 0 {
-			if len(p.text) > 0 && !dropSpace(p.text[len(p.text)-1], r) {
-				p.text = append(p.text, ' ')
-				p.offs = append(p.offs, off+space)
+			if len(text) > 0 && !dropSpace(text[len(text)-1], r) {
+				text = append(text, ' ')
+				offs = append(offs, off+space)
 			}
 			space = -1 // white space at the start: dropped
 		}
-		p.text = append(p.text, r)
-		p.offs = append(p.offs, off+k)
-		for r != 0 {
-			h ^= uint64(r & 0xFF)
-			h *= fnvPrime
-			r >>= 8
-		}
+		text = append(text, r)
+		offs = append(offs, off+k)
+		h = (h ^ uint64(r)) * fnvPrime // fnv-1a, a rune at a time
 	}
+	p.text, p.offs = text, offs
 	return h, k
 }
 
@@ -181,25 +198,6 @@ func dropSpace(prev, next rune) bool {
 		return isHan(prev) || isPunct(prev)
 	}
 	return false
-}
-
-// decodeRune is utf8.DecodeRune(s[i:]) with the one- and three-byte forms
-// (ASCII and the ideographs) decoded inline.
-func decodeRune(s []byte, i int) (rune, int) {
-	c0 := s[i]
-	if c0 < utf8.RuneSelf {
-		return rune(c0), 1
-	}
-	if c0&0xF0 == 0xE0 && i+2 < len(s) {
-		c1, c2 := s[i+1], s[i+2]
-		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
-			r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-				return r, 3
-			}
-		}
-	}
-	return utf8.DecodeRune(s[i:])
 }
 
 // isOpenEnd reports whether cleaned text ends in the middle of a sentence:
