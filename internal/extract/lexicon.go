@@ -1,12 +1,22 @@
 package extract
 
-import "sort"
+import (
+	"math/bits"
+	"sort"
+)
 
 // A lexicon finds words of a fixed list at a position of a rune slice,
 // longest first. Built once at package initialisation, read-only after.
+//
+// The words are grouped by their first rune r, and the groups found without
+// a map: bit r%65536 of first is set when some word starts with r, and the
+// group of r is groups[rank[b] + the set bits below r's in block b], where
+// rank[b] counts the set bits of the blocks before b (runes beyond U+FFFF
+// share a group with the rune 65536 below; the match compares every rune).
 type lexicon struct {
-	byFirst map[rune][]lexWord
-	first   *[1024]uint64 // bit r%65536 set when some word starts with r
+	first  *[1024]uint64
+	rank   *[1024]uint16
+	groups [][]lexWord
 }
 
 type lexWord struct {
@@ -16,34 +26,56 @@ type lexWord struct {
 }
 
 func newLexicon(words map[string]int) lexicon {
-	lx := lexicon{byFirst: make(map[rune][]lexWord), first: new([1024]uint64)}
+	lx := lexicon{first: new([1024]uint64), rank: new([1024]uint16)}
+	byFirst := make(map[rune][]lexWord)
 	for s, tag := range words {
 		w := []rune(s)
-		lx.first[(w[0]&0xFFFF)>>6] |= 1 << (w[0] & 63)
-		lx.byFirst[w[0]] = append(lx.byFirst[w[0]], lexWord{w: w, s: s, tag: tag})
+		k := w[0] & 0xFFFF
+		lx.first[k>>6] |= 1 << (k & 63)
+		byFirst[k] = append(byFirst[k], lexWord{w: w, s: s, tag: tag})
 	}
-	for r, ws := range lx.byFirst {
-		sort.Slice(ws, func(a, b int) bool {
-			if len(ws[a].w) != len(ws[b].w) {
-				return len(ws[a].w) > len(ws[b].w)
+	n := 0
+	for b := range lx.first {
+		lx.rank[b] = uint16(n)
+		for bit := range 64 {
+			if lx.first[b]&(1<<bit) == 0 {
+				continue
 			}
-			return ws[a].s < ws[b].s
-		})
-		lx.byFirst[r] = ws
+			ws := byFirst[rune(b<<6|bit)]
+			sort.Slice(ws, func(a, b int) bool {
+				if len(ws[a].w) != len(ws[b].w) {
+					return len(ws[a].w) > len(ws[b].w)
+				}
+				return ws[a].s < ws[b].s
+			})
+			lx.groups = append(lx.groups, ws)
+			n++
+		}
 	}
 	return lx
 }
 
+// group returns the words that may start with r (nil when none does).
+func (lx lexicon) group(r rune) []lexWord {
+	k := r & 0xFFFF
+	blk := lx.first[k>>6]
+	bit := uint64(1) << (k & 63)
+	if blk&bit == 0 {
+		return nil
+	}
+	return lx.groups[int(lx.rank[k>>6])+bits.OnesCount64(blk&(bit-1))]
+}
+
 // at returns the longest word starting at t[i].
-func (lx lexicon) at(t []rune, i int) (lexWord, bool) {
-	if i < 0 || i >= len(t) {
-		return lexWord{}, false
+func (lx lexicon) at(t []rune, i int) (w lexWord, ok bool) {
+	if uint(i) < uint(len(t)) && lx.first[(t[i]&0xFFFF)>>6]&(1<<(t[i]&63)) != 0 {
+		w, ok = lx.match(t, i)
 	}
-	r := t[i]
-	if lx.first[(r&0xFFFF)>>6]&(1<<(r&63)) == 0 {
-		return lexWord{}, false
-	}
-	for _, w := range lx.byFirst[r] {
+	return
+}
+
+func (lx lexicon) match(t []rune, i int) (lexWord, bool) {
+	for _, w := range lx.group(t[i]) {
 		if matchAt(t, i, w.w) {
 			return w, true
 		}
@@ -68,10 +100,7 @@ func (lx lexicon) exact(s []rune) (lexWord, bool) {
 	if len(s) == 0 {
 		return lexWord{}, false
 	}
-	if r := s[0]; lx.first[(r&0xFFFF)>>6]&(1<<(r&63)) == 0 {
-		return lexWord{}, false
-	}
-	for _, w := range lx.byFirst[s[0]] {
+	for _, w := range lx.group(s[0]) {
 		if len(w.w) == len(s) && matchAt(s, 0, w.w) {
 			return w, true
 		}
