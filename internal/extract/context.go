@@ -431,7 +431,19 @@ func framesParagraph(t []rune, e int) bool {
 // comparedAt reports a time word that is the base of a comparison:
 // 比2019年, 较上年, 同去年.
 func comparedAt(t []rune, p int) bool {
-	return p > 0 && (t[p-1] == '比' || t[p-1] == '较' || t[p-1] == '同' || t[p-1] == '于' || t[p-1] == '与' || t[p-1] == '从' || t[p-1] == '由')
+	return p > 0 && (t[p-1] == '比' || t[p-1] == '较' || t[p-1] == '同' || t[p-1] == '于' || t[p-1] == '与' || t[p-1] == '从' || t[p-1] == '由' ||
+		t[p-1] == '在' && baseFollows(t, p))
+}
+
+// baseFollows reports 基础上 closing a time word at t[p] within its clause:
+// 在上年大幅度增长的基础上，又增产291亿斤 — the base, not the year of the figure.
+func baseFollows(t []rune, p int) bool {
+	for k := p + 2; k < len(t) && k < p+16 && !isClauseEnd(t[k]); k++ {
+		if t[k] == '基' && hasPrefixAt(t, k, "基础上") {
+			return true
+		}
+	}
+	return false
 }
 
 // findOpeners finds the lists opened by a colon inside paragraph t:

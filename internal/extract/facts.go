@@ -948,7 +948,7 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 			if op != nil && p < op.start {
 				break // the list's opener: its kind, below
 			}
-			if (w.s == "去年" || w.s == "上年") && p > 0 && (t[p-1] == '由' || t[p-1] == '从') {
+			if (w.s == "去年" || w.s == "上年") && p > 0 && (t[p-1] == '由' || t[p-1] == '从' || t[p-1] == '在' && baseFollows(t, p)) {
 				if ownFigure(t, p, p+2, s) {
 					return KindActual, WhySentence, w.s // 由去年的1076亿元…: the base is what was
 				}
@@ -1326,6 +1326,9 @@ func yearRangeEnd(t []rune, p int) bool {
 func ownFigure(t []rune, p, e, s int) bool {
 	if e+1 == s && e < len(t) && t[e] == '的' {
 		return true
+	}
+	if p > 0 && t[p-1] == '在' && s > e && baseFollows(t, s) {
+		return true // 在去年布局5个点位基础上: a figure of the base itself
 	}
 	if p > 0 && (t[p-1] == '由' || t[p-1] == '从') && s > e && s-e <= 2 {
 		for k := e; k < s; k++ {
