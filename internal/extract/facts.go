@@ -917,6 +917,8 @@ func validKindMarker(t []rune, p int, w lexWord) bool {
 		return prev != '而' && prev != '不' && prev != '早'
 	case "准备":
 		return next != '金'
+	case "年来":
+		return !recordAfter(t, p+2) // 创10年来新高: a record, not a time
 	case "预期":
 		return !hasPrefixAt(t, p+2, "寿命") // 人均预期寿命达到78.5岁: life expectancy, a noun
 	case "预计":
@@ -1276,7 +1278,7 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 			return set(x.opt.Year+1, p, p+2)
 		case r == '以' && hasPrefixAt(t, p, "以来") && inPart,
 			r == '每' && hasPrefixAt(t, p, "每年") && inPart && !(p >= 2 && (hasPrefixAt(t, p-2, "每人") || hasPrefixAt(t, p-2, "人均"))),
-			r == '年' && hasPrefixAt(t, p, "年来") && inPart && !(p > 0 && t[p-1] == '一'), // 一年来: the past year
+			r == '年' && hasPrefixAt(t, p, "年来") && inPart && !(p > 0 && t[p-1] == '一') && !recordAfter(t, p+2), // 一年来: the past year
 			r == '年' && hasPrefixAt(t, p, "年均") && inClause && !hasPrefixAt(t, p+2, "浓度"),
 			r == '两' && hasPrefixAt(t, p, "两年平均") && inClause:
 			if r == '以' && p >= 2 && hasPrefixAt(t, p-2, "今年") {
@@ -1305,6 +1307,15 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 		return set(x.opt.Year, qa-3, qa)
 	}
 	return nil, "", 0, 0
+}
+
+// recordAfter reports a record named after 年来 at t[e] (投入强度创10年来新高):
+// a comparison with the years before, not a time the figures after it cover.
+func recordAfter(t []rune, e int) bool {
+	if e < len(t) && t[e] == '的' {
+		e++
+	}
+	return hasPrefixAt(t, e, "新高") || hasPrefixAt(t, e, "新低") || e < len(t) && t[e] == '最'
 }
 
 // yearRangeEnd reports a year at t[p] that ends a range of years: 2025—2027年,
