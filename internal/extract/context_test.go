@@ -109,7 +109,7 @@ func TestContext(t *testing.T) {
 			[]want{{"291亿斤", "actual", "2005", "exact", WhyReview, WhyReview},
 				{"5个", "actual", "2005", "exact", WhySentence, WhySentence},
 				{"10个", "target", "2006", "exact", WhyTasks, WhySentence}}},
-		{"创10年来新高 is a record, not the years the figures after it cover", 2025, "2025年政府工作报告\n\n一、2024年工作回顾\n\n投入强度创10年来新高，技术合同成交额增长17.8%。",
+		{"创10年来新高 is a record, not the years the figures after it cover", 2025, "2025年政府工作报告\n\n一、2024年工作回顾\n\n研发投入增速6年来首次超过全国水平，投入强度创10年来新高，技术合同成交额增长17.8%。",
 			[]want{{"17.8%", "actual", "2024", "exact", WhyHeading, WhyReview}}},
 		{"the start of a change has no period of its own", 2022, "浙江十年发展综述\n\n城镇化率从63.2%提高到72.7%。",
 			[]want{{"63.2%", "actual", "", "exact", WhyNone, WhyNone},

@@ -1309,13 +1309,14 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 	return nil, "", 0, 0
 }
 
-// recordAfter reports a record named after 年来 at t[e] (投入强度创10年来新高):
+// recordAfter reports a record named after 年来 at t[e] (投入强度创10年来新高,
+// 增速6年来首次超过全国水平):
 // a comparison with the years before, not a time the figures after it cover.
 func recordAfter(t []rune, e int) bool {
 	if e < len(t) && t[e] == '的' {
 		e++
 	}
-	return hasPrefixAt(t, e, "新高") || hasPrefixAt(t, e, "新低") || e < len(t) && t[e] == '最'
+	return hasPrefixAt(t, e, "新高") || hasPrefixAt(t, e, "新低") || hasPrefixAt(t, e, "首次") || e < len(t) && t[e] == '最'
 }
 
 // yearRangeEnd reports a year at t[p] that ends a range of years: 2025—2027年,
