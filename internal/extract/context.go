@@ -544,7 +544,8 @@ var reachVerbs = newLexicon(map[string]int{
 })
 
 // flowWords in a clause make its figure what was added or done over the
-// years (新增就业人数超过6400万人, 新建改建农村公路125万公里), not a level reached.
+// years (新增就业人数超过6400万人, 新建改建农村公路125万公里), not a level reached;
+// those of tag 2 make it a total even before a verb of reaching (累计…达到).
 var flowWords = newLexicon(map[string]int{
-	"新增": 1, "新建": 1, "改建": 1, "累计": 1, "建设": 1, "改造": 1, "减少": 1, "完成": 1, "解决": 1, "共计": 1,
+	"新增": 1, "新建": 1, "改建": 1, "累计": 2, "建设": 1, "改造": 1, "减少": 1, "完成": 1, "解决": 1, "共计": 2,
 })

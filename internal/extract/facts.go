@@ -1484,12 +1484,16 @@ func reachedAt(t []rune, sent, s int, metric string) bool {
 	for a > sent && !(t[a-1] == '，' || t[a-1] == ',' || t[a-1] == '；' || t[a-1] == ';' || isSentenceEnd(t[a-1])) {
 		a--
 	}
+	flow := false // 新增, 新建…: with 超 or 占 what was added; before a verb of reaching (新增劳动力…提高到14年) a noun
 	for k := a; k < s; k++ {
 		if t[k] == '将' && !hasPrefixAt(t, k, "将近") {
 			return false
 		}
-		if _, ok := flowWords.at(t, k); ok && k+1 < s {
-			return false
+		if w, ok := flowWords.at(t, k); ok {
+			if w.tag == 2 {
+				return false // 累计, 共计: a total
+			}
+			flow = true
 		}
 	}
 	for p := severalYearsAt(t, sent); p >= 0 && p < s; p = severalYearsAt(t, p+2) {
@@ -1499,13 +1503,13 @@ func reachedAt(t []rune, sent, s int, metric string) bool {
 	}
 	if t[s] == '超' {
 		// 高速铁路超过1.9万公里: a subject right before; 持续超过4% held all along
-		return s > a && isHan(t[s-1]) && !(s >= 2 && (hasPrefixAt(t, s-2, "持续") || hasPrefixAt(t, s-2, "保持") ||
+		return !flow && s > a && isHan(t[s-1]) && !(s >= 2 && (hasPrefixAt(t, s-2, "持续") || hasPrefixAt(t, s-2, "保持") ||
 			hasPrefixAt(t, s-2, "稳定") || hasPrefixAt(t, s-2, "一直") || hasPrefixAt(t, s-2, "每年")))
 	}
 	if _, ok := reachVerbs.endingAt(t, s, 3); ok {
 		return true
 	}
-	return metric == MetricShare && s > a && t[s-1] != '的' && hasPrefixAt(t, a, "占")
+	return !flow && metric == MetricShare && s > a && t[s-1] != '的' && hasPrefixAt(t, a, "占")
 }
 
 // clauseText returns the sentence up to the end of the clause holding the
