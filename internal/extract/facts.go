@@ -195,8 +195,8 @@ type lastFact struct {
 // listFollows reports whether only a list separator stands between the end
 // of the last fact and s: 17.3%、14.6%, 60家和30家.
 func listFollows(t []rune, last *lastFact, s int) bool {
-	if last.metric == "" || s <= last.end || s-last.end > 2 {
-		return false
+	if last.metric == "" || s <= last.end || s-last.end > 2 || t[s] == '超' || t[s] == '逾' {
+		return false // 净增3193户、超2.4万户: a verb of passing (as 突破) states a level of its own
 	}
 	for _, r := range t[last.end:s] {
 		if r != '、' && r != '和' && r != '及' && r != '与' && r != '或' && r != ' ' {
@@ -1139,6 +1139,18 @@ func metricAt(t []rune, clause, s int, u string) (string, float64) {
 	return MetricLevel, 1
 }
 
+// netChange reports whether only 累计 and a hedge stand between 净增 (ending
+// at k) and the number at s.
+func netChange(t []rune, k, s int) bool {
+	if q, ok := preQualifiers.endingAt(t, s, 5); ok {
+		s -= len(q.w)
+	}
+	if s-k == 2 && hasPrefixAt(t, k, "累计") {
+		return true
+	}
+	return s == k
+}
+
 // concentrationImproves reports 改善 right before s of a concentration
 // named earlier in the clause (PM2.5浓度改善5.1%).
 func concentrationImproves(t []rune, clause, s int) bool {
@@ -1180,6 +1192,11 @@ func growthBefore(t []rune, clause, s int) (int, float64) {
 		}
 		switch w.tag {
 		case gwLevel:
+			if w.s == "净增" && p > clause && netChange(t, p+len(w.w), s) {
+				// 经营主体净增98万户, 耕地面积…净增累计超过170万亩: the net change of the stock
+				// named before it (gold6 020, 026); 净增规上服务业企业3162家 counts what was added
+				return gwUp, 1
+			}
 			return gwLevel, 1
 		case gwUp, gwDown:
 			if gap > 0 && (t[p+len(w.w)] == '到' || t[p+len(w.w)] == '至') {

@@ -185,6 +185,11 @@ func TestRules(t *testing.T) {
 		{"中央部门要带头，一律按不低于5%的幅度压减一般性支出。", 0, []want{{"target", "growth", -5, "%", "at_least", ""}}},
 		// 净增 counts what was added, as 新增
 		{"净增规上服务业企业3162家。", 0, []want{{"actual", "level", 3162, "家", "exact", ""}}},
+		// … but after the stock it changes, 净增 is its net change (gold6 020, 026)
+		{"经营主体净增98万户、突破1900万户，耕地面积连续4年净增累计超过170万亩。", 0, []want{
+			{"actual", "growth", 980000, "户", "exact", ""}, {"actual", "level", 1.9e7, "户", "over", ""},
+			{"actual", "growth", 1.7e6, "亩", "over", ""}}},
+		{"“四上”企业净增3193户、超2.4万户。", 0, []want{{"actual", "growth", 3193, "户", "exact", ""}, {"actual", "level", 24000, "户", "over", ""}}},
 		// a term set on its own line (a link) inside a sentence of prose
 		{"各位代表：\n基础设施支撑能力持续提升。新开工重大水利工程21项。新增\n第四代移动通信\n用户3.4亿、光缆线路550万公里。", 0, []want{
 			{"actual", "level", 21, "项", "exact", ""}, {"actual", "level", 3.4e8, "用户", "exact", ""}, {"actual", "level", 5.5e6, "公里", "exact", ""}}},
