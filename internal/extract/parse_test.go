@@ -189,6 +189,8 @@ func TestRules(t *testing.T) {
 		{"经营主体净增98万户、突破1900万户，耕地面积连续4年净增累计超过170万亩。", 0, []want{
 			{"actual", "growth", 980000, "户", "exact", ""}, {"actual", "level", 1.9e7, "户", "over", ""},
 			{"actual", "growth", 1.7e6, "亩", "over", ""}}},
+		// 提价 is a change in price, as 涨幅 (gold6 055)
+		{"提价幅度超过20%。", 0, []want{{"actual", "growth", 20, "%", "over", ""}}},
 		{"“四上”企业净增3193户、超2.4万户。", 0, []want{{"actual", "growth", 3193, "户", "exact", ""}, {"actual", "level", 24000, "户", "over", ""}}},
 		// a term set on its own line (a link) inside a sentence of prose
 		{"各位代表：\n基础设施支撑能力持续提升。新开工重大水利工程21项。新增\n第四代移动通信\n用户3.4亿、光缆线路550万公里。", 0, []want{

@@ -40,7 +40,7 @@ const (
 
 var growthWords = newLexicon(map[string]int{
 	"增长": gwUp, "增加": gwUp, "提高": gwUp, "提升": gwUp, "上升": gwUp, "上涨": gwUp, "增": gwUp,
-	"涨": gwUp, "扩大": gwUp, "增收": gwUp, "攀升": gwUp, "跃升": gwUp, "高出": gwUp, "多出": gwUp,
+	"涨": gwUp, "提价": gwUp, "扩大": gwUp, "增收": gwUp, "攀升": gwUp, "跃升": gwUp, "高出": gwUp, "多出": gwUp,
 	"增速": gwUpNoun, "增幅": gwUpNoun, "增长速度": gwUpNoun, "增长幅度": gwUpNoun, "涨幅": gwUpNoun, "增长率": gwUpNoun, "增量": gwUpNoun, "增长了": gwUp,
 	"下降": gwDown, "减少": gwDown, "降低": gwDown, "回落": gwDown, "下滑": gwDown, "下跌": gwDown,
 	"降": gwDown, "减": gwDown, "缩小": gwDown, "缩减": gwDown, "收窄": gwDown, "减少了": gwDown, "下降了": gwDown,
