@@ -1,4 +1,4 @@
-package web
+package keep
 
 import (
 	"bytes"
@@ -18,10 +18,10 @@ func TestKeptPageGzip(t *testing.T) {
 		{"h", "", strings.Repeat("x", 70000)},
 		{strings.Repeat("<p>head</p>", 3000), strings.Repeat("top ", 2000), "t"},
 	} {
-		p := &keptPage{head: []byte(c.head), tail: []byte(c.tail)}
+		p := &Page[struct{}]{Head: []byte(c.head), Tail: []byte(c.tail)}
 		for _, top := range []string{c.top, c.top + " another reader"} {
 			var b bytes.Buffer
-			if err := p.writeGzip(&b, []byte(top)); err != nil {
+			if err := p.WriteGzip(&b, []byte(top)); err != nil {
 				t.Fatal(err)
 			}
 			zr, err := gzip.NewReader(&b)

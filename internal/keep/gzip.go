@@ -1,4 +1,4 @@
-package web
+package keep
 
 import (
 	"bytes"
@@ -12,14 +12,15 @@ import (
 // A kept page is sent gzipped to clients that take it, without compressing the whole
 // page per request: after keeping, a profile of the big plan's status board at 100
 // signed-in clients spent a quarter of the server's CPU writing 140 KB pages to the
-// socket. The head and the main part are compressed once, each as a raw deflate
-// segment of its own (no back-references out of it); per request only the top bar is
-// compressed. Segments that end on a byte boundary without a final block (a sync
-// flush) chain into one deflate stream, ended by the main part's final block; the gzip
-// trailer's CRC-32 of the whole is the head's CRC extended over the top bar, combined
-// with the main part's (crc32 combine, with the main part's length fixed per page).
+// socket. The head and the tail (web: the main part) are compressed once, each as a raw
+// deflate segment of its own (no back-references out of it); per request only the part
+// between them (web: the top bar) is compressed. Segments that end on a byte boundary
+// without a final block (a sync flush) chain into one deflate stream, ended by the
+// tail's final block; the gzip trailer's CRC-32 of the whole is the head's CRC extended
+// over the part between, combined with the tail's (crc32 combine, with the tail's length
+// fixed per page).
 
-type keptGzip struct {
+type gzipped struct {
 	head, tail       []byte // raw deflate: the head ends with a sync flush, the tail with the final block
 	headCRC, tailCRC uint32
 	tailShift        [32]uint32 // the CRC operator of len(tail) zero bytes: combine(a, b) = tailShift·a ^ b
@@ -46,27 +47,32 @@ func deflateSegment(b []byte, last bool) []byte {
 	return out.Bytes()
 }
 
-func (p *keptPage) gzipped() *keptGzip {
+func (p *Page[M]) gzipped() *gzipped {
 	p.gzOnce.Do(func() {
-		p.gz = &keptGzip{head: deflateSegment(p.head, false), tail: deflateSegment(p.tail, true),
-			headCRC: crc32.ChecksumIEEE(p.head), tailCRC: crc32.ChecksumIEEE(p.tail)}
+		z := &gzipped{head: deflateSegment(p.Head, false), tail: deflateSegment(p.Tail, true),
+			headCRC: crc32.ChecksumIEEE(p.Head), tailCRC: crc32.ChecksumIEEE(p.Tail)}
 		for i := range 32 {
-			p.gz.tailShift[i] = crc32Shift(1<<i, int64(len(p.tail)))
+			z.tailShift[i] = crc32Shift(1<<i, int64(len(p.Tail)))
 		}
+		p.gz.Store(z)
 	})
-	return p.gz
+	return p.gz.Load()
 }
 
-// writeGzip writes the page with this request's top bar as one gzip member.
-func (p *keptPage) writeGzip(w io.Writer, top []byte) error {
+// WriteGzip writes the page with this request's part (top) as one gzip member.
+func (p *Page[M]) WriteGzip(w io.Writer, top []byte) error {
 	z := p.gzipped()
 	crc := crc32.Update(z.headCRC, crc32.IEEETable, top)
 	crc = gf2Times(&z.tailShift, crc) ^ z.tailCRC
 	header := [10]byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255} // deflate, no name, no time, OS unknown
 	var trailer [8]byte
 	binary.LittleEndian.PutUint32(trailer[:4], crc)
-	binary.LittleEndian.PutUint32(trailer[4:], uint32(len(p.head)+len(top)+len(p.tail))) //nolint:gosec // ISIZE is the length modulo 2^32
-	for _, b := range [][]byte{header[:], z.head, deflateSegment(top, false), z.tail, trailer[:]} {
+	binary.LittleEndian.PutUint32(trailer[4:], uint32(len(p.Head)+len(top)+len(p.Tail))) //nolint:gosec // ISIZE is the length modulo 2^32
+	parts := [][]byte{header[:], z.head, nil, z.tail, trailer[:]}
+	if len(top) > 0 { // the head ends on a byte boundary: nothing to put between
+		parts[2] = deflateSegment(top, false)
+	}
+	for _, b := range parts {
 		if _, err := w.Write(b); err != nil {
 			return err
 		}
