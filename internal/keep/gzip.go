@@ -49,7 +49,7 @@ func deflateSegment(b []byte, last bool) []byte {
 
 func (p *Page[M]) gzipped() *gzipped {
 	p.gzOnce.Do(func() {
-		z := &gzipped{head: deflateSegment(p.Head, false), tail: deflateSegment(p.Tail, true),
+		z := &gzipped{head: exact(deflateSegment(p.Head, false)), tail: exact(deflateSegment(p.Tail, true)),
 			headCRC: crc32.ChecksumIEEE(p.Head), tailCRC: crc32.ChecksumIEEE(p.Tail)}
 		for i := range 32 {
 			z.tailShift[i] = crc32Shift(1<<i, int64(len(p.Tail)))
@@ -57,6 +57,14 @@ func (p *Page[M]) gzipped() *gzipped {
 		p.gz.Store(z)
 	})
 	return p.gz.Load()
+}
+
+// exact is b in a slice of its own length: a buffer's spare room would be kept with the
+// page, uncounted.
+func exact(b []byte) []byte {
+	c := make([]byte, len(b))
+	copy(c, b)
+	return c
 }
 
 // WriteGzip writes the page with this request's part (top) as one gzip member.

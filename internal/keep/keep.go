@@ -91,14 +91,15 @@ func Key(parts ...string) string {
 	return string(h.Sum(nil))
 }
 
-// cost is what a kept page may come to hold: its key, head and tail, their gzipped
-// copies (made later, on the first gzip answer, so counted now at deflate's worst:
-// stored blocks, 5 bytes per 16 KB at BestSpeed's block size, and the ends), Extra, and
-// the map entry and the page's own fields.
+// cost is what a kept page may come to hold: its key, head and tail (their capacity: a
+// buffer's bytes may have room to spare), their gzipped copies (made later, on the
+// first gzip answer, so counted now at deflate's worst: stored blocks, 5 bytes per 16
+// KB at BestSpeed's block size, and the ends), Extra, and the map entry and the page's
+// own fields.
 func cost[M any](key string, p *Page[M]) int {
 	n := len(p.Head) + len(p.Tail)
 	gz := n + 5*(n/16384+2) + 64 + 2*4*32 // the CRC operator's 32 words too
-	return len(key) + n + gz + p.Extra + 512
+	return len(key) + cap(p.Head) + cap(p.Tail) + gz + p.Extra + 512
 }
 
 func (c *Cache[M]) limit() int {
@@ -215,7 +216,7 @@ func (c *Cache[M]) drop(stamp string) {
 	}
 }
 
-// Footprint is what the kept pages hold now (their keys, bytes, Extra and the gzipped
+// Footprint is what the kept pages hold now (their keys, buffers, Extra and the gzipped
 // copies made so far), what the cache counts them as (never less), and how many there
 // are: for tests and metrics.
 func (c *Cache[M]) Footprint() (held, counted, pages int) {
@@ -223,9 +224,9 @@ func (c *Cache[M]) Footprint() (held, counted, pages int) {
 	defer c.mu.Unlock()
 	for _, g := range c.gens {
 		for k, p := range g.pages {
-			held += len(k) + len(p.Head) + len(p.Tail) + p.Extra
+			held += len(k) + cap(p.Head) + cap(p.Tail) + p.Extra
 			if z := p.gz.Load(); z != nil {
-				held += len(z.head) + len(z.tail) + len(z.tailShift)*4
+				held += cap(z.head) + cap(z.tail) + len(z.tailShift)*4
 			}
 			pages++
 		}
