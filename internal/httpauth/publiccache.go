@@ -2,13 +2,12 @@ package httpauth
 
 import (
 	"bytes"
-	"compress/gzip"
 	"fmt"
 	"net/http"
 	"slices"
 	"strings"
-	"sync"
 
+	"github.com/lantu-dev/lantu/internal/keep"
 	"github.com/lantu-dev/lantu/internal/service"
 )
 
@@ -33,53 +32,14 @@ import (
 // names, CSRF tokens, buttons and internal indicators, and are always rendered for
 // themselves; a page that sets a cookie or answers anything but 200 is not kept.
 
-// pageCacheLimit bounds the bytes kept; past it the cache starts again empty.
-const pageCacheLimit = 64 << 20
+// pageCache is the public pages kept (package keep: a generation per stamp, keys
+// hashed, the bytes bounded with the gzipped copies counted); a kept page is its body
+// (Head) and its header (Meta).
+type pageCache = keep.Cache[http.Header]
 
-type pageCache struct {
-	mu    sync.Mutex
-	stamp string
-	pages map[string]*cachedPage
-	bytes int
-}
-
-type cachedPage struct {
-	header http.Header
-	body   []byte
-
-	gzOnce sync.Once
-	gz     []byte
-}
-
-func (p *cachedPage) gzipped() []byte {
-	p.gzOnce.Do(func() {
-		var b bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed)
-		_, _ = zw.Write(p.body) // a bytes.Buffer does not fail
-		_ = zw.Close()
-		p.gz = b.Bytes()
-	})
-	return p.gz
-}
-
-func (c *pageCache) get(stamp, key string) *cachedPage {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.stamp != stamp {
-		return nil
-	}
-	return c.pages[key]
-}
-
-func (c *pageCache) put(stamp, key string, p *cachedPage) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.stamp != stamp || c.bytes+len(p.body) > pageCacheLimit {
-		c.stamp, c.pages, c.bytes = stamp, map[string]*cachedPage{}, 0
-	}
-	c.pages[key] = p
-	c.bytes += len(p.body)
-}
+// KeptPages are the public pages kept: tests bound them smaller (Limit, before serving)
+// and read what they hold (Footprint).
+func (g *Guard) KeptPages() *keep.Cache[http.Header] { return &g.pages }
 
 // publicRequest says whether a request is an anonymous visitor's, with nothing that
 // could make its page differ from another anonymous visitor's.
@@ -114,25 +74,54 @@ func (g *Guard) CachePublic(h http.Handler) http.Handler {
 
 // serveKept answers from the kept pages under the data stamp and the key (prefix, the
 // language, the minute in China time, the address), or runs h and keeps a 200 answer
-// that sets no cookie.
+// that sets no cookie. A request for a page being rendered waits for it.
 func (g *Guard) serveKept(w http.ResponseWriter, r *http.Request, h http.Handler, prefix string) {
 	stamp, err := g.svc.DataStamp(r.Context())
 	if err != nil {
 		h.ServeHTTP(w, r) // the page shows the database's error as it would uncached
 		return
 	}
-	key := prefix + Lang(r) + "|" + g.svc.Now().In(service.China).Format("2006-01-02T15:04") + "|" + r.URL.Path + "?" + r.URL.RawQuery
-	if p := g.pages.get(stamp, key); p != nil {
-		p.write(w, r)
-		return
+	key := keep.Key(prefix, Lang(r), g.svc.Now().In(service.China).Format("2006-01-02T15:04"), r.URL.Path, r.URL.RawQuery)
+	p, wait, mine := g.pages.Lookup(stamp, key)
+	if wait != nil {
+		if p, err = wait.Wait(r.Context()); err != nil {
+			return // the client went away; no one is left to answer
+		}
+	}
+	code := http.StatusOK
+	if p == nil { // not kept (nor kept by the render waited for): render it
+		p, code = g.record(h, r, stamp, key, mine)
+	}
+	writePage(w, r, p, code)
+}
+
+// record runs h into a page, keeps it when it is a 200 answer that sets no cookie, and
+// ends the rendering noted by Lookup (mine, when there is one), also when h panics.
+func (g *Guard) record(h http.Handler, r *http.Request, stamp, key string, mine *keep.Making[http.Header]) (*keep.Page[http.Header], int) {
+	var kept *keep.Page[http.Header]
+	if mine != nil {
+		defer func() { g.pages.Done(stamp, key, mine, kept) }()
 	}
 	rec := &recorder{header: http.Header{}, code: http.StatusOK}
 	h.ServeHTTP(rec, r)
-	p := &cachedPage{header: rec.header, body: rec.body.Bytes()}
+	p := &keep.Page[http.Header]{Head: rec.body.Bytes(), Meta: rec.header, Extra: headerBytes(rec.header)}
 	if rec.code == http.StatusOK && len(rec.header.Values("Set-Cookie")) == 0 {
-		g.pages.put(stamp, key, p)
+		kept = p
 	}
-	p.writeCode(w, r, rec.code)
+	return p, rec.code
+}
+
+// headerBytes is about what a kept header holds: its names and values, and their
+// strings' and slices' own words.
+func headerBytes(h http.Header) int {
+	n := 0
+	for k, vs := range h {
+		n += len(k) + 48
+		for _, v := range vs {
+			n += len(v) + 16
+		}
+	}
+	return n
 }
 
 // CacheReaders is CachePublic for an answer that shows a signed-in reader nothing of
@@ -167,24 +156,23 @@ func ReaderRights(a service.Actor) string {
 	return fmt.Sprintf("%#v|system=%t", p, a.System)
 }
 
-func (p *cachedPage) write(w http.ResponseWriter, r *http.Request) {
-	p.writeCode(w, r, http.StatusOK)
-}
-
-func (p *cachedPage) writeCode(w http.ResponseWriter, r *http.Request, code int) {
+// writePage answers with a page (its header copied: the kept one is shared), gzipped
+// when it is a 200 answer worth it and the client takes gzip.
+func writePage(w http.ResponseWriter, r *http.Request, p *keep.Page[http.Header], code int) {
 	h := w.Header()
-	for k, v := range p.header {
-		h[k] = v
+	for k, v := range p.Meta {
+		h[k] = slices.Clone(v)
 	}
 	h.Add("Vary", "Accept-Encoding")
-	body := p.body
-	if code == http.StatusOK && len(body) > 1024 && acceptsGzip(r) {
-		body = p.gzipped()
-		h.Set("Content-Encoding", "gzip")
-	}
 	h.Del("Content-Length")
+	if code == http.StatusOK && len(p.Head) > 1024 && acceptsGzip(r) {
+		h.Set("Content-Encoding", "gzip")
+		w.WriteHeader(code)
+		_ = p.WriteGzip(w, nil) // the client went away; no one is left to tell
+		return
+	}
 	w.WriteHeader(code)
-	_, _ = w.Write(body) // the client went away; no one is left to tell
+	_, _ = w.Write(p.Head) // the client went away; no one is left to tell
 }
 
 // recorder keeps what a handler writes, for the page cache.
