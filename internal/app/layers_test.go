@@ -37,6 +37,7 @@ var layers = map[string]int{
 	"internal/notify":            2, // reminders out: SMTP and group-robot webhooks
 	"internal/notify/notifytest": 2, // SMTP and webhook receivers on loopback; tests only
 	"internal/docx":              2, // Word documents (the bulletin), stdlib only
+	"internal/keep":              2, // rendered pages kept under a data stamp, bounded; stdlib only
 	"internal/store":             3, // one store over SQLite and PostgreSQL
 	"internal/store/storetest":   4, // the store suite on both databases; tests only
 	"internal/service":           5, // transactions, permissions, audit rows
