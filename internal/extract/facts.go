@@ -45,6 +45,9 @@ func (x *extractor) paragraph(p *para) {
 		x.facts(p)
 		x.endBody(p)
 		if k, a, b := listOpener(p.text); k != mkNone {
+			if k == mkTarget && sectionKind(p.text) == mkActual {
+				k = mkActual // 按照…部署要求，我们主要做了以下工作：what was done, 要求 a noun
+			}
 			x.advanceCarry(p.text, len(p.text))
 			c.listKind, c.listCue, c.listYear = k, cue(p.text, a, b), c.carryYear
 			if c.carryMulti {
