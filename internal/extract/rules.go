@@ -120,8 +120,7 @@ var sectionWords = newLexicon(map[string]int{
 	"主要任务": mkTarget, "重点任务": mkTarget, "工作安排": mkTarget, "重点工作": mkTarget,
 	"目标任务": mkTarget, "预期目标": mkTarget, "总体要求": mkTarget, "主要目标": mkTarget, "今年工作": mkTarget,
 	"工作建议": mkTarget, "工作部署": mkTarget, "工作任务": mkTarget, "以下工作": mkTarget, "重点做好": mkTarget,
-	"主要工作": mkNone, "主要做了": mkActual, "做了以下工作": mkActual, // 五年来，我们主要做了以下工作：a review
-	"了以下工作": mkActual, // 一年来，着重抓了以下工作：
+	"主要工作": mkNone, "主要做了": mkActual, "做了以下工作": mkActual, "了以下工作": mkActual, // 主要做了以下工作, 着重抓了以下工作：a review
 	"政策取向": mkTarget, "发展目标": mkTarget, "工作的回顾": mkActual, "工作回顾": mkActual,
 })
 
