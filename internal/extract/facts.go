@@ -976,6 +976,9 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 	// 增长5%左右的预期目标: a marker after the number, in its clause or the
 	// items of a 、-list that end with it (能耗降低4%左右、排放总量减少2%的目标),
 	// not past a word of what is done (410个…攻坚县已有317个县实现目标)
+	if k := taskAfter(t, e); k > 0 {
+		return KindTarget, WhySentence, x.cues.get(t, k, k+2) // 超额完成国家下达的110万人年度任务: a plan figure
+	}
 	listed := false // past a 、: only a 的目标 closing the list counts
 	for p := e; p < len(t) && (!isClauseEnd(t[p]) || t[p] == '、'); p++ {
 		if t[p] == '、' {
@@ -1062,6 +1065,29 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 		return KindActual, WhyReview, "" // a work report opens with the review
 	}
 	return KindActual, WhyNone, ""
+}
+
+// taskAfter returns the position of 任务 naming the figure ending at e as a
+// task set (下达的110万人年度任务, 裁减军队员额20万的任务, “两个200万亩”任务),
+// or 0. A count of tasks (157项改革任务) is no figure of one.
+func taskAfter(t []rune, e int) int {
+	if e == 0 || e >= len(t) || strings.ContainsRune("项条件批", t[e-1]) {
+		return 0
+	}
+	k := e
+	if t[k] == '”' || t[k] == '"' {
+		k++
+	}
+	if hasPrefixAt(t, k, "的") {
+		k++
+	}
+	if hasPrefixAt(t, k, "年度") {
+		k += 2
+	}
+	if hasPrefixAt(t, k, "任务") {
+		return k
+	}
+	return 0
 }
 
 // strongTarget reports target markers that speak of the future even in a

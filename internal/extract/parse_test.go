@@ -101,6 +101,10 @@ func TestRules(t *testing.T) {
 		{"铁路提单信用证今年力争达到300单。", 2022, []want{{"target", "level", 300, "单", "exact", "2022"}}},
 		// several years ahead (今后三年, 未来五年): a total over them, no period
 		{"今年要全面完成建设任务。今后三年内中央财政再支持5000所中心乡镇卫生院。", 2009, []want{{"target", "level", 5000, "所", "exact", ""}}},
+		// a figure of a task set is a plan figure, a target even when done (GUIDELINE: 去年计划安排588个); a count of tasks is not
+		{"城镇新增就业超143万人、超额完成国家下达的110万人年度任务。", 0, []want{
+			{"actual", "level", 1.43e6, "人", "over", ""}, {"target", "level", 1.1e6, "人", "exact", ""}}},
+		{"157项改革任务有序推进。", 0, []want{{"actual", "level", 157, "项", "exact", ""}}},
 		// 预期寿命 (life expectancy) and 预计数 (last year's estimated figure, a base) are nouns, not markers
 		{"人均预期寿命达到78.5岁。", 0, []want{{"actual", "level", 78.5, "岁", "exact", ""}}},
 		{"中央财政拟投入社会保障资金2930亿元，比上年预计数增加439亿元。", 0, []want{
@@ -136,8 +140,8 @@ func TestRules(t *testing.T) {
 		{"提高6000万农村人口供水保障水平，提高1200万中小学教师待遇，增加500万农村沼气用户。", 0, []want{
 			{"actual", "level", 6e7, "人口", "exact", ""}, {"actual", "level", 1.2e7, "教师", "exact", ""},
 			{"actual", "growth", 5e6, "用户", "exact", ""}}},
-		// people counted before a number with no measure word; not money of the sentence
-		{"圆满完成裁减军队员额20万的任务。", 0, []want{{"actual", "level", 2e5, "人", "exact", ""}}},
+		// people counted before a number with no measure word; not money of the sentence (the task's figure: a target, as gold6 020)
+		{"圆满完成裁减军队员额20万的任务。", 0, []want{{"target", "level", 2e5, "人", "exact", ""}}},
 		{"财政收入增长5%，农村贫困人口减少1386万，旅居人数达389.75万。", 0, []want{
 			{"actual", "growth", 5, "%", "exact", ""}, {"actual", "growth", -1.386e7, "人", "exact", ""},
 			{"actual", "level", 3.8975e6, "人", "exact", ""}}},
