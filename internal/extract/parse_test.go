@@ -251,6 +251,9 @@ func TestRules(t *testing.T) {
 		{"算力总规模达到9.4万P，达到15EFlops，抽检超9000批次，平板玻璃7600多万重量箱。", 0, []want{
 			{"actual", "level", 94000, "P", "exact", ""}, {"actual", "level", 15, "EFlops", "exact", ""},
 			{"actual", "level", 9000, "批次", "over", ""}, {"actual", "level", 7.6e7, "重量箱", "over", ""}}},
+		// 名 before 义务教育 is the measure word, not 名义 (nominal)
+		{"还为1200多万名义务教育寄宿生提供生活补助，名义增长5%。", 0, []want{
+			{"actual", "level", 1.2e7, "名", "over", ""}, {"actual", "growth", 5, "%", "exact", ""}}},
 		// 枚 and 方 are units
 		{"获世界三大赛奖牌36枚，年产38.8亿方的延安气田增产项目全面投产。", 0, []want{
 			{"actual", "level", 36, "枚", "exact", ""}, {"actual", "level", 3.88e9, "方", "exact", ""}}},
