@@ -154,6 +154,9 @@ func TestRules(t *testing.T) {
 		// a magnitude with no number after a verb of passing; tenths (成) as a percentage
 		{"旅游收入破万亿，财政民生支出首次突破万亿元、占比80%左右。", 0, []want{
 			{"actual", "level", 1e12, "元", "over", ""}, {"actual", "level", 1e12, "元", "over", ""}, {"actual", "share", 80, "%", "about", ""}}},
+		// … also after a verb of passing a mark (gold6 014); not a class
+		{"工业增加值跨过万亿元大关，进出口总额增长9.4%、重回万亿元规模。跨过千亿级规模，重回千亿元规模的产业。", 0, []want{
+			{"actual", "level", 1e12, "元", "over", ""}, {"actual", "growth", 9.4, "%", "exact", ""}, {"actual", "level", 1e12, "元", "over", ""}}},
 		// … in % when a part of a whole is said with 占, else in 成 as written (gold5/DECISIONS.md)
 		{"四市GDP加起来占全省GDP的七成左右，市场份额超过四成，坚持把八成左右的财政支出用于民生领域。", 0, []want{
 			{"actual", "share", 70, "%", "about", ""}, {"actual", "level", 4, "成", "over", ""}, {"actual", "level", 8, "成", "about", ""}}},

@@ -160,13 +160,15 @@ func tenthsAt(t []rune, i, j int) bool {
 }
 
 // scanBareMagnitude reads a magnitude written without a number after a
-// verb of passing: 破万亿, 突破万亿元大关, 超千亿元 (one 万亿, 千亿, 百亿).
+// verb of passing: 破万亿, 突破万亿元大关, 超千亿元, 跨过万亿元大关, 重回万亿元规模
+// (one 万亿, 千亿, 百亿).
 // t[i] is 万, 千 or 百 and t[i+1] is 亿.
 func scanBareMagnitude(t []rune, i int) (m mention, ok bool) {
 	if i+1 >= len(t) || t[i+1] != '亿' {
 		return m, false
 	}
-	if !bareHedge(t, i) {
+	passed := i >= 2 && (hasPrefixAt(t, i-2, "跨过") || hasPrefixAt(t, i-2, "迈过") || hasPrefixAt(t, i-2, "重回"))
+	if !passed && !bareHedge(t, i) {
 		return m, false
 	}
 	exp := bigUnit(t[i]) + 8
@@ -176,8 +178,12 @@ func scanBareMagnitude(t []rune, i int) (m mention, ok bool) {
 	m.start, m.numStart = i, i
 	m.value, m.mag, m.bare = pow10(exp), true, true
 	scanUnit(t, &m, i+2)
-	if e := m.end; e < len(t) && (isHan(t[e]) || t[e] == '的') && !hasPrefixAt(t, e, "大关") && !hasPrefixAt(t, e, "关口") {
+	if e := m.end; e < len(t) && (isHan(t[e]) || t[e] == '的') && !hasPrefixAt(t, e, "大关") && !hasPrefixAt(t, e, "关口") &&
+		!(passed && hasPrefixAt(t, e, "规模") && (e+2 == len(t) || !isHan(t[e+2]) && t[e+2] != '的')) {
 		return m, false // 超千亿元镇, 超千亿元的集群: a size class of what follows
+	}
+	if passed && m.qual == qNone {
+		m.qual = qOver // 跨过万亿元大关, 重回万亿元规模: a mark passed (gold6 014), as 突破
 	}
 	return m, true
 }
