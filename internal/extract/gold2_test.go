@@ -38,8 +38,9 @@ const goldLateDir = "testdata/gold6"
 
 var goldLate = map[string]int{"014": 2025, "020": 2025, "026": 2025, "032": 2025, "042": 2023, "048": 2016, "055": 2009, "069": 1994}
 
-// goldLateStrict, goldLateValueUnit: just under gold6's first run (0.945, 0.977).
-const goldLateStrict, goldLateValueUnit = 0.94, 0.975
+// goldLateStrict, goldLateValueUnit: just under gold6's score after the fourth round's
+// unit and not-a-fact classes (first run 0.945, 0.977; then 0.973, 0.992).
+const goldLateStrict, goldLateValueUnit = 0.96, 0.985
 
 // gold2Dev is the bar the development set must keep (strict and value+unit F1,
 // micro-averaged), set from the measured score so that a change that loses
