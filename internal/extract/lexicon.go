@@ -13,8 +13,13 @@ import (
 // group of r is groups[rank[b] + the set bits below r's in block b], where
 // rank[b] counts the set bits of the blocks before b (runes beyond U+FFFF
 // share a group with the rune 65536 below; the match compares every rune).
+// Most runes of a text start no word; of those that do, most are not
+// followed by the second rune of one (一 starts 一年来 only): single and pair
+// answer that before the words are compared.
 type lexicon struct {
-	first  *[1024]uint64
+	first  *[1024]uint64 // bit r%65536: some word starts with r
+	single *[1024]uint64 // bit r%65536: some word is r alone
+	pair   *[1024]uint64 // bit pairHash(r0, r1): some word starts with r0 r1
 	rank   *[1024]uint16
 	groups [][]lexWord
 }
@@ -25,13 +30,26 @@ type lexWord struct {
 	tag int
 }
 
+func pairHash(r0, r1 rune) uint32 {
+	return (uint32(r0)*0x9E3779B1 ^ uint32(r1)) * 0x85EBCA6B >> 16
+}
+
+func setBit(b *[1024]uint64, k uint32) { b[k>>6&1023] |= 1 << (k & 63) }
+
+func hasBit(b *[1024]uint64, k uint32) bool { return b[k>>6&1023]&(1<<(k&63)) != 0 }
+
 func newLexicon(words map[string]int) lexicon {
-	lx := lexicon{first: new([1024]uint64), rank: new([1024]uint16)}
+	lx := lexicon{first: new([1024]uint64), single: new([1024]uint64), pair: new([1024]uint64), rank: new([1024]uint16)}
 	byFirst := make(map[rune][]lexWord)
 	for s, tag := range words {
 		w := []rune(s)
 		k := w[0] & 0xFFFF
-		lx.first[k>>6] |= 1 << (k & 63)
+		setBit(lx.first, uint32(k))
+		if len(w) == 1 {
+			setBit(lx.single, uint32(k))
+		} else {
+			setBit(lx.pair, pairHash(w[0], w[1]))
+		}
 		byFirst[k] = append(byFirst[k], lexWord{w: w, s: s, tag: tag})
 	}
 	n := 0
@@ -55,27 +73,29 @@ func newLexicon(words map[string]int) lexicon {
 	return lx
 }
 
-// group returns the words that may start with r (nil when none does).
-func (lx lexicon) group(r rune) []lexWord {
-	k := r & 0xFFFF
+// group returns the words that may start s: those of its first rune, and
+// none when no word is that rune alone and none starts with the first two
+// runes of s.
+func (lx lexicon) group(s []rune) []lexWord {
+	k := uint32(s[0]) & 0xFFFF
 	blk := lx.first[k>>6]
 	bit := uint64(1) << (k & 63)
-	if blk&bit == 0 {
+	switch {
+	case blk&bit == 0:
+		return nil
+	case lx.single[k>>6]&bit != 0:
+	case len(s) < 2 || !hasBit(lx.pair, pairHash(s[0], s[1])):
 		return nil
 	}
 	return lx.groups[int(lx.rank[k>>6])+bits.OnesCount64(blk&(bit-1))]
 }
 
 // at returns the longest word starting at t[i].
-func (lx lexicon) at(t []rune, i int) (w lexWord, ok bool) {
-	if uint(i) < uint(len(t)) && lx.first[(t[i]&0xFFFF)>>6]&(1<<(t[i]&63)) != 0 {
-		w, ok = lx.match(t, i)
+func (lx lexicon) at(t []rune, i int) (lexWord, bool) {
+	if i < 0 || i >= len(t) || !hasBit(lx.first, uint32(t[i])&0xFFFF) {
+		return lexWord{}, false // most runes start no word
 	}
-	return
-}
-
-func (lx lexicon) match(t []rune, i int) (lexWord, bool) {
-	for _, w := range lx.group(t[i]) {
+	for _, w := range lx.group(t[i:]) {
 		if matchAt(t, i, w.w) {
 			return w, true
 		}
@@ -100,7 +120,7 @@ func (lx lexicon) exact(s []rune) (lexWord, bool) {
 	if len(s) == 0 {
 		return lexWord{}, false
 	}
-	for _, w := range lx.group(s[0]) {
+	for _, w := range lx.group(s) {
 		if len(w.w) == len(s) && matchAt(s, 0, w.w) {
 			return w, true
 		}
