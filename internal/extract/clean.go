@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"slices"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -142,29 +143,28 @@ func (c *cleaner) flush() { c.finishPending() }
 // line's runes but white space (folded), for the duplicate check, and the
 // number of runes in s. One pass does all three.
 func normalize(p *para, s []byte, off int) (h uint64, k int) {
-	text, offs := p.text, p.offs // kept in registers, not in p
+	// room for one rune per byte, so that the loop writes without append
+	// (a call would make it keep its registers on the stack)
+	n := len(p.text)
+	text := slices.Grow(p.text, len(s))[:n+len(s)]
+	offs := slices.Grow(p.offs, len(s))[:n+len(s)]
 	h = fnvOffset
 	space := -1 // first rune of the run of white space before r, or -1
-	for i := 0; i < len(s); k++ {
+	for ; len(s) > 0; k++ {
 		// utf8.DecodeRune with ASCII and the three-byte forms (the
 		// ideographs) inline
 		var r rune
-		if c0 := s[i]; c0 < utf8.RuneSelf {
+		if c0 := s[0]; c0 < utf8.RuneSelf {
 			r = rune(c0)
-			i++
-		} else if c0&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			r = rune(c0&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-				i += 3
-			} else {
-				var n int
-				r, n = utf8.DecodeRune(s[i:]) // overlong or a surrogate: not UTF-8
-				i += n
-			}
+			s = s[1:]
+		} else if len(s) >= 3 && c0&0xF0 == 0xE0 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 &&
+			(c0 != 0xE0 || s[1] >= 0xA0) && (c0 != 0xED || s[1] < 0xA0) { // not overlong, not a surrogate
+			r = rune(c0&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+			s = s[3:]
 		} else {
-			var n int
-			r, n = utf8.DecodeRune(s[i:])
-			i += n
+			var size int
+			r, size = utf8.DecodeRune(s)
+			s = s[size:]
 		}
 		if isSpace(r) {
 			if space < 0 {
@@ -174,17 +174,17 @@ func normalize(p *para, s []byte, off int) (h uint64, k int) {
 		}
 		r = foldWidth(r)
 		if space >= 0 {
-			if len(text) > 0 && !dropSpace(text[len(text)-1], r) {
-				text = append(text, ' ')
-				offs = append(offs, off+space)
+			if n > 0 && !dropSpace(text[n-1], r) {
+				text[n], offs[n] = ' ', off+space
+				n++
 			}
 			space = -1 // white space at the start: dropped
 		}
-		text = append(text, r)
-		offs = append(offs, off+k)
+		text[n], offs[n] = r, off+k
+		n++
 		h = (h ^ uint64(r)) * fnvPrime // fnv-1a, a rune at a time
 	}
-	p.text, p.offs = text, offs
+	p.text, p.offs = text[:n], offs[:n]
 	return h, k
 }
 
