@@ -156,7 +156,7 @@ var units = newLexicon(map[string]int{
 	"平方公里": unitCount, "平方千米": unitCount, "平方米": unitCount, "立方米": unitCount, "立方": unitCount,
 	"公顷": unitCount, "亩": unitCount, "吨": unitCount, "千克": unitCount, "公斤": unitCount, "斤": unitCount,
 	"克": unitCount, "升": unitCount, "千瓦": unitCount, "千瓦时": unitCount, "瓦": unitCount, "兆瓦": unitCount,
-	"吉瓦": unitCount, "千伏": unitCount, "标箱": unitCount, "标准箱": unitCount, "TEU": unitCount, "吨标准煤": unitCount,
+	"吉瓦": unitCount, "千伏": unitCount, "标箱": unitCount, "标准箱": unitCount, "TEU": unitCount, "吨标准煤": unitCount, "吨公里": unitCount, "人公里": unitCount,
 	"km": unitCount, "kW": unitCount, "P": unitCount, "EFlops": unitCount, "EFLOPS": unitCount, "PFlops": unitCount,
 	"重量箱": unitCount, "批次": unitCount, "场次": unitCount, // computing power: 算力9.4万P, 15EFlops; 平板玻璃7600多万重量箱
 	"微克/立方米": unitCount, "毫克/立方米": unitCount, "微克": unitCount, "毫克": unitCount,

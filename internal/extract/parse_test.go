@@ -257,6 +257,9 @@ func TestRules(t *testing.T) {
 		// 名 before 义务教育 is the measure word, not 名义 (nominal)
 		{"还为1200多万名义务教育寄宿生提供生活补助，名义增长5%。", 0, []want{
 			{"actual", "level", 1.2e7, "名", "over", ""}, {"actual", "growth", 5, "%", "exact", ""}}},
+		// a compound unit of transport work is kept whole (GUIDELINE), not 吨
+		{"铁路货运周转量达到11620亿吨公里，旅客周转量3000亿人公里。", 0, []want{
+			{"actual", "level", 1.162e12, "吨公里", "exact", ""}, {"actual", "level", 3e11, "人公里", "exact", ""}}},
 		// 枚 and 方 are units
 		{"获世界三大赛奖牌36枚，年产38.8亿方的延安气田增产项目全面投产。", 0, []want{
 			{"actual", "level", 36, "枚", "exact", ""}, {"actual", "level", 3.88e9, "方", "exact", ""}}},
