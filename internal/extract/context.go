@@ -73,6 +73,7 @@ type docContext struct {
 	carryPos   int  // runes of the paragraph scanned for a year so far
 	carryYear  int  // the year set earlier in the paragraph; 0 none
 	carryMulti bool // the paragraph set several years (过去五年)
+	carryAhead bool // …years ahead (今后三年，): targets, never a level reached at their end
 	carryCue   [2]int
 	opener     []opener // lists opened inside the paragraph
 	openersFor *para
@@ -97,7 +98,16 @@ func (c *docContext) headline(p *para, docYear int) {
 		c.policy = true
 	}
 	k := sectionKind(t)
-	y, multi := headingYear(t)
+	y, multi, ahead := headingYear(t)
+	if ahead {
+		// 二、今后五年的工作思路: the years ahead, targets with no year — never a
+		// review of them; a review that also names them (…回顾和今后五年…) keeps its own
+		if k == mkActual {
+			multi = false
+		} else {
+			k = mkTarget
+		}
+	}
 	if k == mkTarget && y == 0 && !multi && namesPlanPeriod(t) {
 		multi = true // 二、“十三五”时期主要目标任务: targets for the end of the plan, no year
 	}
@@ -175,7 +185,7 @@ func (c *docContext) body(p *para, docYear int) {
 	if c.paras <= 3 && len(t) <= 40 && !runesContain(t, "。") && runesContain(t, "政府工作报告") || c.paras <= 8 && hasPrefixAt(t, 0, "各位代表") {
 		c.report = true
 	}
-	c.carryPos, c.carryYear, c.carryMulti = 0, 0, false
+	c.carryPos, c.carryYear, c.carryMulti, c.carryAhead = 0, 0, false, false
 	c.gloss = glossEntry(t)
 	if c.glossary && c.gloss == 0 {
 		c.gloss = 1
@@ -192,7 +202,7 @@ func (c *docContext) body(p *para, docYear int) {
 			c.heading = cue(t, 0, n-1)
 			c.headKind = mkTarget
 			c.headYear, c.headPast = 0, false
-			if y, _ := headingYear(t); y > 0 {
+			if y, _, _ := headingYear(t); y > 0 {
 				c.headYear = y
 			} else if runesContain(t, "今年") && docYear > 0 {
 				c.headYear = docYear
@@ -251,19 +261,20 @@ func (x *extractor) lastYear() int {
 }
 
 // headingYear reads the year a heading names (一、2024年工作回顾) and whether
-// it speaks of several years (过去五年工作回顾, 十三五时期).
-func headingYear(t []rune) (int, bool) {
+// it speaks of several years (过去五年工作回顾, 十三五时期), and of years ahead
+// (今后五年).
+func headingYear(t []rune) (y int, multi, ahead bool) {
 	for p := 0; p < len(t); p++ {
 		if isDigit(t[p]) {
 			if y, ok := yearAt(t, p); ok {
-				return y, false
+				return y, false, false
 			}
 		}
 		if multiYearAt(t, p) > 0 {
-			return 0, true
+			return 0, true, yearsAhead(t, p)
 		}
 	}
-	return 0, false
+	return 0, false, false
 }
 
 // namesPlanPeriod reports a five-year plan named as a time in t.
@@ -319,6 +330,11 @@ func multiYearAt(t []rune, p int) int {
 	return 0
 }
 
+// yearsAhead reports that the words multiYearAt found at t[p] speak of the
+// years ahead (今后三年, 未来五年), not of years looked back on: targets over
+// them, with no period, never a level reached at their end.
+func yearsAhead(t []rune, p int) bool { return t[p] == '今' || t[p] == '未' }
+
 // severalYearsAt returns the position of the first word at or after t[from]
 // that counts several years (五年, 十年: a Chinese numeral of two or more
 // before 年, not a digit of a year written in numerals, 一九九三年), or -1.
@@ -335,7 +351,7 @@ func severalYearsAt(t []rune, from int) int {
 // years (过去五年, 五年来, 五年年均, 五年累计), or a == b.
 func yearsFrame(t []rune) (a, b int) {
 	for p := range t {
-		if n := multiYearAt(t, p); n > 0 {
+		if n := multiYearAt(t, p); n > 0 && !yearsAhead(t, p) {
 			return p, p + n
 		}
 	}
@@ -395,6 +411,7 @@ func (x *extractor) advanceCarry(t []rune, upto int) {
 				c.carryYear, c.carryMulti, c.carryCue = y, false, [2]int{p, p + 5}
 				if yearRangeEnd(t, p) {
 					c.carryYear, c.carryMulti, c.carryCue = 0, true, [2]int{p - 5, p + 5} // 2021—2025年
+					c.carryAhead = false
 				}
 				p += 4
 			}
@@ -411,6 +428,7 @@ func (x *extractor) advanceCarry(t []rune, upto int) {
 			//寿命增幅居全国第1位。 only its own sentence (gold5 010)
 			if n := multiYearAt(t, p); n > 0 && framesParagraph(t, p+n) {
 				c.carryYear, c.carryMulti, c.carryCue = 0, true, [2]int{p, p + n}
+				c.carryAhead = yearsAhead(t, p)
 			}
 		}
 	}

@@ -1039,6 +1039,10 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 	}
 	x.advanceCarry(t, sent)
 	if c.carryMulti {
+		if c.carryAhead {
+			// 今后三年，…: targets over the years ahead, even under a review heading
+			return KindTarget, WhyParagraph, x.cues.get(t, c.carryCue[0], c.carryCue[1])
+		}
 		// 过去五年，…国内生产总值从不到70万亿元增加到超过100万亿元: what was done
 		// over the years the paragraph looks back on, also under a plan's targets
 		return KindActual, WhyParagraph, x.cues.get(t, c.carryCue[0], c.carryCue[1])
@@ -1453,7 +1457,7 @@ func (x *extractor) period(t []rune, sent, s int, kind, metric string) (*string,
 	}
 	switch {
 	case c.carryMulti:
-		if w, ok := x.periodEnd(t, sent, s, kind, metric); ok {
+		if w, ok := x.periodEnd(t, sent, s, kind, metric); ok && !c.carryAhead {
 			return w, WhyPeriodEnd, x.cues.get(t, c.carryCue[0], c.carryCue[1])
 		}
 		return nil, WhyMultiYear, x.cues.get(t, c.carryCue[0], c.carryCue[1])
