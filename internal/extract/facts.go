@@ -1534,7 +1534,7 @@ func reachedAt(t []rune, sent, s int, metric string) bool {
 	for a > sent && !(t[a-1] == '，' || t[a-1] == ',' || t[a-1] == '；' || t[a-1] == ';' || isSentenceEnd(t[a-1])) {
 		a--
 	}
-	flow := false // 新增, 新建…: with 超 or 占 what was added; before a verb of reaching (新增劳动力…提高到14年) a noun
+	flow, flowEnd := false, a // 新增, 新建…: what was added or done, whatever the verb (新建改建农村公路达到125万公里)
 	for k := a; k < s; k++ {
 		if t[k] == '将' && !hasPrefixAt(t, k, "将近") {
 			return false
@@ -1543,7 +1543,7 @@ func reachedAt(t []rune, sent, s int, metric string) bool {
 			if w.tag == 2 {
 				return false // 累计, 共计: a total
 			}
-			flow = true
+			flow, flowEnd = true, k+len(w.w)
 		}
 	}
 	for p := severalYearsAt(t, sent); p >= 0 && p < s; p = severalYearsAt(t, p+2) {
@@ -1556,10 +1556,27 @@ func reachedAt(t []rune, sent, s int, metric string) bool {
 		return !flow && s > a && isHan(t[s-1]) && !(s >= 2 && (hasPrefixAt(t, s-2, "持续") || hasPrefixAt(t, s-2, "保持") ||
 			hasPrefixAt(t, s-2, "稳定") || hasPrefixAt(t, s-2, "一直") || hasPrefixAt(t, s-2, "每年")))
 	}
-	if _, ok := reachVerbs.endingAt(t, s, 3); ok {
-		return true
+	if v, ok := reachVerbs.endingAt(t, s, 3); ok {
+		// a level noun after the flow word makes it part of the subject:
+		// 新增劳动力平均受教育年限…提高到14年 is a level reached (gold6 042)
+		return !flow || levelNounIn(t, flowEnd, s-len(v.w))
 	}
 	return !flow && metric == MetricShare && s > a && t[s-1] != '的' && hasPrefixAt(t, a, "占")
+}
+
+// levelNounIn reports a noun of a level (年限, 率, 水平, 比重, 比例) in t[a:b].
+func levelNounIn(t []rune, a, b int) bool {
+	for k := a; k < b; k++ {
+		switch t[k] {
+		case '率':
+			return true
+		case '年', '水', '比':
+			if hasPrefixAt(t, k, "年限") || hasPrefixAt(t, k, "水平") || hasPrefixAt(t, k, "比重") || hasPrefixAt(t, k, "比例") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // clauseText returns the sentence up to the end of the clause holding the
