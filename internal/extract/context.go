@@ -192,7 +192,7 @@ func (c *docContext) body(p *para, docYear int) {
 	}
 	c.opener = c.opener[:0]
 	c.openersFor = nil
-	if c.headMixed && !c.headPast {
+	if c.headMixed && !c.headPast && c.headKind == mkActual {
 		if a, b := yearsFrame(t); b > a {
 			c.headPast, c.pastCue = true, cue(t, a, b)
 		}
@@ -201,7 +201,7 @@ func (c *docContext) body(p *para, docYear int) {
 		if k := sectionKind(t); k == mkTarget {
 			c.heading = cue(t, 0, n-1)
 			c.headKind = mkTarget
-			c.headYear, c.headPast = 0, false
+			c.headYear, c.headPast, c.headMixed = 0, false, false // the tasks: 五年来 no longer turns the section
 			if y, _, _ := headingYear(t); y > 0 {
 				c.headYear = y
 			} else if runesContain(t, "今年") && docYear > 0 {
@@ -356,8 +356,12 @@ func yearsFrame(t []rune) (a, b int) {
 		}
 	}
 	for p := severalYearsAt(t, 0); p >= 0; p = severalYearsAt(t, p+2) {
-		if k := p + 2; k < len(t) && (t[k] == '来' || hasPrefixAt(t, k, "年均") || hasPrefixAt(t, k, "累计") || hasPrefixAt(t, k, "总体")) {
-			return p, min(k+2, len(t))
+		k := p + 2
+		switch {
+		case k < len(t) && t[k] == '来' && !recordAfter(t, k+1): // not 创十年来新高, a record
+			return p, k + 1
+		case hasPrefixAt(t, k, "年均") || hasPrefixAt(t, k, "累计") || hasPrefixAt(t, k, "总体"):
+			return p, k + 2
 		}
 	}
 	return 0, 0
