@@ -483,8 +483,10 @@ func growthAfter(t []rune, e int, metric string, sign float64) (string, float64)
 // judge decides whether mention m is a fact and fills the fact.
 func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSent *int, last *lastFact) (Fact, bool) {
 	t := p.text
-	if m.unit == "天" && measureCounted(t, m.numStart, '天', '数') || m.unit == "年" && measureCounted(t, m.numStart, '年', '限') {
-		m.unitClass = unitCount // 优良天数达到290天, 平均受教育年限提高到10.5年 (gold6 042): counted, not a duration
+	if m.unit == "天" && measureCounted(t, m.numStart, '天', '数') || m.unit == "年" && measureCounted(t, m.numStart, '年', '限') && !isYearAt(t, m.numStart) {
+		// 优良天数达到290天, 平均受教育年限提高到10.5年 (gold6 042): counted, not a duration;
+		// 年限2024年达到…, 承包年限延长至2057年: a calendar year stays a date
+		m.unitClass = unitCount
 	}
 	if m.unitClass == unitTime && trackedDuration(t, m) {
 		m.unitClass = unitCount // 延长至240小时, 压缩至6个工作日以内: a time that is tracked
@@ -1117,6 +1119,12 @@ func kindName(k int) string {
 		return KindEstimate
 	}
 	return KindActual
+}
+
+// isYearAt reports a year "dddd年" at t[p].
+func isYearAt(t []rune, p int) bool {
+	_, ok := yearAt(t, p)
+	return ok
 }
 
 // yearAt reads a year "dddd年" at t[p].

@@ -168,6 +168,8 @@ func TestRules(t *testing.T) {
 		// years counted by 年限 are the measure, not a date or a duration (gold6 042)
 		{"新增劳动力平均受教育年限从13.5年提高到14年，人口平均受教育年限达到9年以上。用了3年，2024年。", 0, []want{
 			{"actual", "level", 13.5, "年", "exact", ""}, {"actual", "level", 14, "年", "exact", ""}, {"actual", "level", 9, "年", "over", ""}}},
+		// … but a calendar year after 年限 stays a date
+		{"全市劳动年龄人口平均受教育年限2024年达到11.2年。承包年限延长至2057年。", 0, []want{{"actual", "level", 11.2, "年", "exact", "2024"}}},
 		// 翻一番 doubles: growth in 番; 翻两番的目标 names a goal
 		{"城乡居民收入都翻一番以上，实现了翻两番的目标。", 0, []want{{"actual", "growth", 1, "番", "over", ""}}},
 		// a ratio of incomes is in times
