@@ -246,6 +246,23 @@ func programAfter(t []rune, e int) bool {
 	return false
 }
 
+// ageClassAfter reports the words after N岁 that make the age a class of
+// people: a bound (65岁及以上老年人, 3岁以下托位数, 60岁以上人口) or a noun of
+// people after it (2-3岁幼儿, 0-6岁儿童, 60岁的老年人) — not an age reached
+// (由77.3岁提高到78.6岁, 达到80岁的目标).
+func ageClassAfter(t []rune, e int) bool {
+	for _, w := range [...]string{"及以上", "及以下", "以上", "以下", "以内"} {
+		if hasPrefixAt(t, e, w) {
+			return true
+		}
+	}
+	if hasPrefixAt(t, e, "的") {
+		e++ // 年满60岁的老年人
+	}
+	n, _ := nounAfter(t, e)
+	return n != "" || hasPrefixAt(t, e, "幼儿") || hasPrefixAt(t, e, "婴幼儿")
+}
+
 // spellsOut reports a clause that spells out one part of a scheme named by
 // its numbers: “1”是1个省级综合飞行服务站，“3”是指…3类专项政策 (gold6 014, 020).
 // The clause runs back from s to the last ，；： or the sentence start (not 、).
@@ -504,7 +521,7 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		m.unit == "条" && policyNamed(t, m.start, m.end) {
 		return Fact{}, false // 以下十个方面: the parts of a list; 20-60万元群体: a class; 30条措施: a policy's name
 	}
-	if m.unit == "岁" && m.end < len(t) && isHan(t[m.end]) && !strings.ContainsRune("和与或", t[m.end]) ||
+	if m.unit == "岁" && ageClassAfter(t, m.end) ||
 		m.chinese && (m.unit == "项" || m.unit == "件") && programAfter(t, m.end) {
 		// 65岁及以上老年人, 3岁以下婴幼儿: an age class; 十项重点民生实事: a program's name (gold6)
 		return Fact{}, false
