@@ -231,6 +231,8 @@ func TestRules(t *testing.T) {
 		{"上亿人出棚进楼，每年有上千万农村人口转移到城镇，上亿市场主体承载着就业。上千年，上万吨级，增长15%以上亿元项目。", 0, []want{
 			{"actual", "level", 1e8, "人", "over", ""}, {"actual", "level", 1e7, "人口", "over", ""},
 			{"actual", "level", 1e8, "市场主体", "over", ""}, {"actual", "growth", 15, "%", "over", ""}}},
+		// … not after a word ending in 上 (在此基础上, 会上), nor before a noun with no head (万众一心)
+		{"在此基础上万众一心推动发展，在此基础上万元GDP能耗下降3%。", 0, []want{{"actual", "growth", -3, "%", "exact", ""}}},
 		// a marker after the number: across the items of a list that ends with it, not past what is done
 		{"全国没有实现年初确定的能耗降低4%左右、排放总量减少2%的目标。410个攻坚县已有317个县实现目标。投资7300亿元、超年度计划目标。", 0, []want{
 			{"target", "growth", -4, "%", "about", ""}, {"target", "growth", -2, "%", "exact", ""},

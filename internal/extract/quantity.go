@@ -232,11 +232,18 @@ func scanBareCount(t []rune, i int) (m mention, ok bool) {
 
 // scanUpCount reads a magnitude of ten thousand or more written without a
 // number after 上 (over), before a unit of count or a counted noun: 上亿人出棚进楼,
-// 上千万农村人口, 上亿群众 (gold6: over, the round number) — not 上千年, 以上亿元.
+// 上千万农村人口, 上亿群众 (gold6: over, the round number) — not 上千年, 以上亿元,
+// nor after a word ending in 上 (在此基础上, 会上, 网上, 事实上, 总体上, 历史上).
 // t[i-1] is 上.
 func scanUpCount(t []rune, i int) (m mention, ok bool) {
 	if i >= 2 && strings.ContainsRune("以之线向马", t[i-2]) {
 		return m, false
+	}
+	for _, w := range [...]string{"基础上", "会上", "网上", "实际上", "事实上", "基本上", "根本上", "总体上", "整体上",
+		"本质上", "程度上", "历史上", "世界上", "意义上", "层面上", "路上", "身上"} {
+		if n := len([]rune(w)); i >= n && hasPrefixAt(t, i-n, w) {
+			return m, false
+		}
 	}
 	exp, j := scanMagnitude(t, i)
 	if exp < 4 {
@@ -253,8 +260,8 @@ func scanUpCount(t []rune, i int) (m mention, ok bool) {
 		return m, m.unit != "元" || e >= len(t) || !isHan(t[e])
 	}
 	n, e := nounAfter(t, j)
-	if n == "" {
-		return m, false
+	if n == "" || !strings.ContainsRune(headRunes, t[e-1]) {
+		return m, false // 万众一心: no head ends the noun
 	}
 	m.numEnd, m.unit, m.unitClass, m.unitEnd, m.end = j, n, unitCount, e, e
 	return m, true
