@@ -196,10 +196,15 @@ type lastFact struct {
 }
 
 // listFollows reports whether only a list separator stands between the end
-// of the last fact and s: 17.3%、14.6%, 60家和30家.
-func listFollows(t []rune, last *lastFact, s int) bool {
-	if last.metric == "" || s <= last.end || s-last.end > 2 || t[s] == '超' || t[s] == '逾' {
-		return false // 净增3193户、超2.4万户: a verb of passing (as 突破) states a level of its own
+// of the last fact and s, the start of an item in unit: 17.3%、14.6%, 60家和30家.
+func listFollows(t []rune, last *lastFact, s int, unit string, rate bool) bool {
+	if last.metric == "" || s <= last.end || s-last.end > 2 {
+		return false
+	}
+	if (t[s] == '超' || t[s] == '逾') && !(rate && unit == last.unit) {
+		// 净增3193户、超2.4万户: a verb of passing (as 突破) states a level of its own;
+		// 分别增长12%、超15%: a rate after rates is one more item
+		return false
 	}
 	for _, r := range t[last.end:s] {
 		if r != '、' && r != '和' && r != '及' && r != '与' && r != '或' && r != ' ' {
@@ -635,7 +640,7 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		// their number, which is a level (gold5)
 		metric, sign = MetricLevel, 1
 	}
-	if listFollows(t, last, m.start) {
+	if listFollows(t, last, m.start, unit, m.unitClass == unitPercent || m.unitClass == unitPoints) {
 		kind, metric, sign = last.kind, last.metric, 1
 		kindWhy, kindCue = last.why, last.cue
 		if last.neg {

@@ -201,6 +201,10 @@ func TestRules(t *testing.T) {
 		// 提价 is a change in price, as 涨幅 (gold6 055)
 		{"提价幅度超过20%。", 0, []want{{"actual", "growth", 20, "%", "over", ""}}},
 		{"“四上”企业净增3193户、超2.4万户。", 0, []want{{"actual", "growth", 3193, "户", "exact", ""}, {"actual", "level", 24000, "户", "over", ""}}},
+		// … but a rate after 超 in a list of the same rates is one more item (分别增长12%、超15%)
+		{"一季度，全市出口和进口分别增长12%、超15%。城镇化率提高1.2个百分点、超65%。", 2024, []want{
+			{"actual", "growth", 12, "%", "exact", "2024Q1"}, {"actual", "growth", 15, "%", "over", "2024Q1"},
+			{"actual", "growth", 1.2, "个百分点", "exact", "2024"}, {"actual", "level", 65, "%", "over", "2024"}}},
 		// a term set on its own line (a link) inside a sentence of prose
 		{"各位代表：\n基础设施支撑能力持续提升。新开工重大水利工程21项。新增\n第四代移动通信\n用户3.4亿、光缆线路550万公里。", 0, []want{
 			{"actual", "level", 21, "项", "exact", ""}, {"actual", "level", 3.4e8, "用户", "exact", ""}, {"actual", "level", 5.5e6, "公里", "exact", ""}}},
