@@ -1097,9 +1097,10 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 
 // taskAfter returns the position of 任务 naming the figure ending at e as a
 // task set (下达的110万人年度任务, 裁减军队员额20万的任务, “两个200万亩”任务),
-// or 0. A count of tasks (157项改革任务) is no figure of one.
+// or 0. A count of tasks (157项改革任务, 12个任务, 十大任务) is no figure of one:
+// the measure words of a count, where 人, 元, 亩, 万 give the task's size.
 func taskAfter(t []rune, e int) int {
-	if e == 0 || e >= len(t) || strings.ContainsRune("项条件批", t[e-1]) {
+	if e == 0 || e >= len(t) || strings.ContainsRune("项条件批个类大次", t[e-1]) {
 		return 0
 	}
 	k := e
