@@ -44,9 +44,11 @@ func (x *extractor) paragraph(p *para) {
 		x.textOf = nil // paragraph buffers are reused: a clause text is shared within one paragraph only
 		x.facts(p)
 		x.endBody(p)
-		if k, a, b := listOpener(p.text); k != mkNone {
-			if k == mkTarget && sectionKind(p.text) == mkActual {
-				k = mkActual // 按照…部署要求，我们主要做了以下工作：what was done, 要求 a noun
+		if k, sent, a, b := listOpener(p.text); k != mkNone {
+			if k == mkTarget && sectionKind(p.text[sent:]) == mkActual {
+				// 按照…部署要求，我们主要做了以下工作：what was done, 要求 a noun — the
+				// opener's own sentence, not one before it (过去一年的成绩来之不易。今年要…：)
+				k = mkActual
 			}
 			x.advanceCarry(p.text, len(p.text))
 			c.listKind, c.listCue, c.listYear = k, cue(p.text, a, b), c.carryYear
@@ -75,11 +77,12 @@ func isListItem(t []rune) bool {
 }
 
 // listOpener returns the kind a paragraph ending with a colon announces for
-// the list that follows it ("主要预期目标是："), and the span of its cue.
-func listOpener(t []rune) (kind, a, b int) {
+// the list that follows it ("主要预期目标是："), the start of its sentence and
+// the span of its cue.
+func listOpener(t []rune) (kind, sent, a, b int) {
 	n := len(t)
 	if n == 0 || t[n-1] != '：' && t[n-1] != ':' {
-		return mkNone, 0, 0
+		return mkNone, 0, 0, 0
 	}
 	s := n - 1
 	for s > 0 && !isSentenceEnd(t[s-1]) {
@@ -87,10 +90,10 @@ func listOpener(t []rune) (kind, a, b int) {
 	}
 	for p := n - 2; p >= s; p-- {
 		if w, ok := kindMarkers.at(t, p); ok && w.tag != mkNone && validKindMarker(t, p, w) {
-			return w.tag, clauseStart(t, p, s), n - 1
+			return w.tag, s, clauseStart(t, p, s), n - 1
 		}
 	}
-	return mkNone, 0, 0
+	return mkNone, 0, 0, 0
 }
 
 // facts finds the facts of one body paragraph.
