@@ -293,9 +293,7 @@ func spellsOut(t []rune, sent, s int) bool {
 // timesGrown reports a verb of growth right before a multiple in Chinese
 // numerals, past a hedge: 比上年增长一倍, 增长近两倍, 占比提高一倍 (gold6 055).
 func timesGrown(t []rune, s int) bool {
-	if q, ok := preQualifiers.endingAt(t, s, 5); ok {
-		s -= len(q.w)
-	}
+	s = pastHedge(t, s)
 	for _, w := range [...]string{"增长", "增加", "提高", "扩大"} {
 		if s >= 2 && hasPrefixAt(t, s-2, w) {
 			return true
@@ -389,10 +387,17 @@ func growthGap(t []rune, clause, s int) int {
 // opensClause reports whether only a hedge stands between the start of a
 // clause and s.
 func opensClause(t []rune, s int) bool {
-	if q, ok := preQualifiers.endingAt(t, s, 5); ok {
-		s -= len(q.w)
-	}
+	s = pastHedge(t, s)
 	return s == 0 || isClauseEnd(t[s-1]) || isOpening(t[s-1])
+}
+
+// pastHedge returns where the words before s end once a pre-qualifier
+// written right before it (近, 超过, 约) is skipped.
+func pastHedge(t []rune, s int) int {
+	if q, ok := preQualifiers.endingAt(t, s, 5); ok {
+		return s - len(q.w)
+	}
+	return s
 }
 
 // ratioBefore reports a bare number that is a ratio between incomes, whose
@@ -741,10 +746,7 @@ func trackedDuration(t []rune, m *mention) bool {
 	default:
 		return false
 	}
-	s := m.numStart
-	if q, ok := preQualifiers.endingAt(t, s, 5); ok {
-		s -= len(q.w)
-	}
+	s := pastHedge(t, m.numStart)
 	for _, w := range [...]string{"延长至", "延长到", "延长", "缩短至", "缩短到", "缩短", "压缩至", "压缩到", "压缩在",
 		"缩至", "缩减", "减少", "增加", "控制在", "降至", "降到", "压减"} {
 		if n := len([]rune(w)); s >= n && hasPrefixAt(t, s-n, w) {
@@ -1209,9 +1211,7 @@ func metricAt(t []rune, clause, s int, u string) (string, float64) {
 // netChange reports whether only 累计 and a hedge stand between 净增 (ending
 // at k) and the number at s.
 func netChange(t []rune, k, s int) bool {
-	if q, ok := preQualifiers.endingAt(t, s, 5); ok {
-		s -= len(q.w)
-	}
+	s = pastHedge(t, s)
 	if s-k == 2 && hasPrefixAt(t, k, "累计") {
 		return true
 	}
