@@ -102,12 +102,33 @@ func foldWidth(r rune) rune {
 	return r
 }
 
+// hasPrefixAt reports whether t[i:] starts with p. It compares the UTF-8
+// form of each rune of t with the bytes of p, which is cheaper than decoding
+// p (the words are literals, valid UTF-8; t holds decoded runes).
 func hasPrefixAt(t []rune, i int, p string) bool {
-	for _, r := range p {
-		if i >= len(t) || t[i] != r {
+	for j := 0; j < len(p); i++ {
+		if i >= len(t) {
 			return false
 		}
-		i++
+		switch r := t[i]; {
+		case r < 0x80:
+			if p[j] != byte(r) {
+				return false
+			}
+			j++
+		case r >= 0x800 && r < 0x10000:
+			if len(p)-j < 3 || p[j] != byte(0xE0|r>>12) || p[j+1] != byte(0x80|r>>6&0x3F) || p[j+2] != byte(0x80|r&0x3F) {
+				return false
+			}
+			j += 3
+		default:
+			var b [utf8.UTFMax]byte
+			n := utf8.EncodeRune(b[:], r)
+			if len(p)-j < n || string(b[:n]) != p[j:j+n] {
+				return false
+			}
+			j += n
+		}
 	}
 	return true
 }

@@ -44,3 +44,27 @@ func TestNormalizeDecode(t *testing.T) {
 		}
 	}
 }
+
+// TestHasPrefixAt checks hasPrefixAt against the comparison of decoded runes.
+func TestHasPrefixAt(t *testing.T) {
+	ref := func(t []rune, i int, p string) bool {
+		for _, r := range p {
+			if i >= len(t) || t[i] != r {
+				return false
+			}
+			i++
+		}
+		return true
+	}
+	texts := [][]rune{[]rune("2024年，全市GDP增长5.2%左右；ü é 𠀋年"), {0xD800, 'a', 0xFFFD, utf8.MaxRune}, nil}
+	words := []string{"", "2024年", "年", "全市GDP", "GDP增长5", "ü", "é 𠀋", "𠀋年", "\uFFFD", "a\uFFFD", "\U0010FFFF", "左右；ü", "左右；ü é 𠀋年x"}
+	for _, tx := range texts {
+		for i := 0; i <= len(tx); i++ {
+			for _, w := range words {
+				if got, want := hasPrefixAt(tx, i, w), ref(tx, i, w); got != want {
+					t.Errorf("hasPrefixAt(%q, %d, %q) = %v, want %v", string(tx), i, w, got, want)
+				}
+			}
+		}
+	}
+}
