@@ -1461,10 +1461,11 @@ func presentWord(t []rune, sent, s int) (int, bool) {
 
 // accumulated reports 累计 in the clause of a mention at s: a total over the
 // years, with no period unless its sentence names one. Its clause runs on
-// across 、 (累计创建…产业园15个、…产业集群9个、…龙头企业122家).
+// across 、 (累计创建…产业园15个、…产业集群9个、…龙头企业122家), up to an item
+// with a verb of its own (累计建成5G基站1.2万个、新增千兆光纤用户30万户).
 func accumulated(t []rune, sent, s int) (int, bool) {
 	for p := s - 1; p >= sent && p >= s-60; p-- {
-		if isClauseEnd(t[p]) && t[p] != '、' {
+		if isClauseEnd(t[p]) && (t[p] != '、' || ownVerbAt(t, p+1)) {
 			return 0, false
 		}
 		if t[p] == '累' && hasPrefixAt(t, p, "累计") {
@@ -1472,6 +1473,20 @@ func accumulated(t []rune, sent, s int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// itemVerbs open an item of a 、-list that has a verb of its own; not 改造,
+// 建设, often a noun's first part there (累计诊断企业超6万家、改造项目5.6万余个).
+var itemVerbs = newLexicon(map[string]int{
+	"新增": 1, "新建": 1, "完成": 1, "解决": 1, "建成": 1, "实现": 1,
+	"开通": 1, "创建": 1, "培育": 1, "引进": 1, "打造": 1, "增长": 1, "增加": 1, "提高": 1, "下降": 1,
+	"减少": 1, "达到": 1, "突破": 1, "净增": 1,
+})
+
+// ownVerbAt reports an item at t[p] that opens with a verb of its own.
+func ownVerbAt(t []rune, p int) bool {
+	_, ok := itemVerbs.at(t, p)
+	return ok
 }
 
 // period finds the period of a mention at s: its sentence, else the year set
