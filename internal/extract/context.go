@@ -411,7 +411,7 @@ func (x *extractor) advanceCarry(t []rune, upto int) {
 		r := t[p]
 		switch {
 		case isDigit(r):
-			if y, ok := yearAt(t, p); ok && !comparedAt(t, p) && !(p+5 < len(t) && (t[p+5] == '以' || t[p+5] == '来')) && !deadlineAt(t, p, x.opt.Year) {
+			if y, ok := yearAt(t, p); ok && !comparedAt(t, p) && !(p+5 < len(t) && (t[p+5] == '以' || t[p+5] == '来')) && !(c.report && deadlineAt(t, p, x.opt.Year)) {
 				c.carryYear, c.carryMulti, c.carryCue = y, false, [2]int{p, p + 5}
 				if yearRangeEnd(t, p) {
 					c.carryYear, c.carryMulti, c.carryCue = 0, true, [2]int{p - 5, p + 5} // 2021—2025年
@@ -442,8 +442,11 @@ func (x *extractor) advanceCarry(t []rune, upto int) {
 }
 
 // deadlineAt reports a year at t[p] set as a deadline still ahead (到2020年，
-// 常住人口城镇化率达到60%): it dates its own sentence's targets, not the
-// paragraph's (gold6 048); 增加到2002年的176万公里 is a year reached.
+// 常住人口城镇化率达到60%): in a work report it dates its own sentence's
+// targets, not the paragraph's, whose year the section gives (gold6 048); in a
+// policy document or news it frames the paragraph's targets (GUIDELINE: a
+// target for the end of a plan takes the year the text names). 增加到2002年的
+// 176万公里 is a year reached.
 func deadlineAt(t []rune, p, year int) bool {
 	if p == 0 || t[p-1] != '到' && t[p-1] != '至' || year <= 0 {
 		return false
