@@ -264,11 +264,29 @@ func ageClassAfter(t []rune, e int) bool {
 			return true
 		}
 	}
+	if e < len(t) && strings.ContainsRune("及至到-—～~", t[e]) {
+		// 60岁及60岁以上老年人, 18岁至60岁人口: the other end of the range says
+		for k := e + 1; k < len(t) && k <= e+8; k++ {
+			if t[k] == '岁' {
+				return ageClassAfter(t, k+1)
+			}
+			if !isDigit(t[k]) && t[k] != '.' && chineseDigit(t[k]) < 0 {
+				break
+			}
+		}
+	}
 	if hasPrefixAt(t, e, "的") {
 		e++ // 年满60岁的老年人
 	}
-	n, _ := nounAfter(t, e)
-	return n != "" || hasPrefixAt(t, e, "幼儿") || hasPrefixAt(t, e, "婴幼儿")
+	if n, _ := nounAfter(t, e); n != "" {
+		return true
+	}
+	for _, w := range [...]string{"幼儿", "婴幼儿", "婴儿", "青年", "少年", "青少年", "老年", "孕产妇", "男性", "女性"} {
+		if hasPrefixAt(t, e, w) {
+			return true // nouns of people whose head nounAfter does not know
+		}
+	}
+	return false
 }
 
 // spellsOut reports a clause that spells out one part of a scheme named by

@@ -297,7 +297,7 @@ func TestRules(t *testing.T) {
 		{"目前人均寿命78.5岁。累计30件年度民生实事全面完成。", 0, []want{
 			{"actual", "level", 78.5, "岁", "exact", ""}, {"actual", "level", 30, "件", "exact", ""}}},
 		// … but an age reached is a figure, also as the start of a change or before 的目标
-		{"人均预期寿命由77.3岁提高到78.6岁。人均预期寿命达到80岁的目标。", 0, []want{
+		{"人均预期寿命由77.3岁提高到78.6岁。人均预期寿命达到80岁的目标。60岁及60岁以上老年人，18岁至60岁人口。", 0, []want{
 			{"actual", "level", 77.3, "岁", "exact", ""}, {"actual", "level", 78.6, "岁", "exact", ""}, {"target", "level", 80, "岁", "exact", ""}}},
 		// the parts of a named scheme spelled out; a unit of conversion
 		{"“1+3+N”低空经济发展平台：“1”是1个省级综合飞行服务站，“3”是广州、深圳、珠海3个A类飞行服务站。“3”是指配套出台的3类专项政策。", 0, nil},
