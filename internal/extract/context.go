@@ -73,7 +73,7 @@ type docContext struct {
 	carryPos   int  // runes of the paragraph scanned for a year so far
 	carryYear  int  // the year set earlier in the paragraph; 0 none
 	carryMulti bool // the paragraph set several years (过去五年)
-	carryAhead bool // …years ahead (今后三年，): targets, never a level reached at their end
+	carryAhead bool // …years ahead (今后三年，, 到2027年，): targets, never a level reached at their end, not the news' year
 	carryCue   [2]int
 	opener     []opener // lists opened inside the paragraph
 	openersFor *para
@@ -237,7 +237,7 @@ func (x *extractor) endBody(p *para) {
 		return
 	}
 	x.advanceCarry(p.text, len(p.text))
-	if c.carryYear > 0 && !c.carryMulti {
+	if c.carryYear > 0 && !c.carryMulti && !c.carryAhead { // not a deadline ahead (到2022年，…)
 		if c.carryYear != c.docYear || c.docCue == "" {
 			c.docYear = c.carryYear
 			c.docCue = cue(p.text, c.carryCue[0], c.carryCue[1])
@@ -411,28 +411,31 @@ func (x *extractor) advanceCarry(t []rune, upto int) {
 		r := t[p]
 		switch {
 		case isDigit(r):
-			if y, ok := yearAt(t, p); ok && !comparedAt(t, p) && !(p+5 < len(t) && (t[p+5] == '以' || t[p+5] == '来')) && !(c.report && deadlineAt(t, p, x.opt.Year)) {
-				c.carryYear, c.carryMulti, c.carryCue = y, false, [2]int{p, p + 5}
+			if y, ok := yearAt(t, p); ok && !comparedAt(t, p) && !(p+5 < len(t) && (t[p+5] == '以' || t[p+5] == '来')) {
+				ahead := deadlineAt(t, p, x.opt.Year)
+				if ahead && c.report {
+					p += 4
+					continue
+				}
+				c.carryYear, c.carryMulti, c.carryCue, c.carryAhead = y, false, [2]int{p, p + 5}, ahead
 				if yearRangeEnd(t, p) {
-					c.carryYear, c.carryMulti, c.carryCue = 0, true, [2]int{p - 5, p + 5} // 2021—2025年
-					c.carryAhead = false
+					c.carryYear, c.carryMulti, c.carryCue, c.carryAhead = 0, true, [2]int{p - 5, p + 5}, false // 2021—2025年
 				}
 				p += 4
 			}
 		case r == '今' && hasPrefixAt(t, p, "今年") && x.opt.Year > 0:
-			c.carryYear, c.carryMulti, c.carryCue = x.opt.Year, false, [2]int{p, p + 2}
+			c.carryYear, c.carryMulti, c.carryCue, c.carryAhead = x.opt.Year, false, [2]int{p, p + 2}, false
 		case r == '去' && hasPrefixAt(t, p, "去年") && x.opt.Year > 0 && !comparedAt(t, p) && !hasPrefixAt(t, p+2, "同期"):
-			c.carryYear, c.carryMulti, c.carryCue = x.opt.Year-1, false, [2]int{p, p + 2}
+			c.carryYear, c.carryMulti, c.carryCue, c.carryAhead = x.opt.Year-1, false, [2]int{p, p + 2}, false
 		case r == '上' && hasPrefixAt(t, p, "上年") && x.opt.Year > 0 && !comparedAt(t, p) && !hasPrefixAt(t, p+2, "同期"):
-			c.carryYear, c.carryMulti, c.carryCue = x.lastYear(), false, [2]int{p, p + 2}
+			c.carryYear, c.carryMulti, c.carryCue, c.carryAhead = x.lastYear(), false, [2]int{p, p + 2}, false
 		case r == '过' && hasPrefixAt(t, p, "过去一年") && x.opt.Year > 0:
-			c.carryYear, c.carryMulti, c.carryCue = x.opt.Year-1, false, [2]int{p, p + 4}
+			c.carryYear, c.carryMulti, c.carryCue, c.carryAhead = x.opt.Year-1, false, [2]int{p, p + 4}, false
 		case r == '过' || r == '近' || r == '今' || r == '未':
 			// 过去五年，…: several years frame the rest of the paragraph; 近两年人均预期
 			//寿命增幅居全国第1位。 only its own sentence (gold5 010)
 			if n := multiYearAt(t, p); n > 0 && framesParagraph(t, p+n) {
-				c.carryYear, c.carryMulti, c.carryCue = 0, true, [2]int{p, p + n}
-				c.carryAhead = yearsAhead(t, p)
+				c.carryYear, c.carryMulti, c.carryCue, c.carryAhead = 0, true, [2]int{p, p + n}, yearsAhead(t, p)
 			}
 		}
 	}
