@@ -90,7 +90,7 @@ type opener struct {
 // headline takes a section heading (or the title).
 func (c *docContext) headline(p *para, docYear int) {
 	t := p.text
-	if c.paras <= 3 && runesContain(t, "政府工作报告") {
+	if c.paras <= 3 && reportTitle(t) {
 		c.report = true
 		return
 	}
@@ -144,6 +144,32 @@ func (c *docContext) headline(p *para, docYear int) {
 	c.listKind = mkNone
 }
 
+// reportTitle reports the title of a government work report: it ends with
+// 政府工作报告, but for a year, （全文） or （摘要） — not a news headline that
+// names one (聚焦政府工作报告：这些民生数字与你有关, 政府工作报告里的民生账).
+func reportTitle(t []rune) bool {
+	k := -1
+	for p := range t {
+		switch t[p] {
+		case '：', ':', '？', '?', '！', '，', '。':
+			return false
+		case '政':
+			if hasPrefixAt(t, p, "政府工作报告") {
+				k = p + 6
+			}
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	for ; k < len(t); k++ {
+		if !isSpace(t[k]) && !isDigit(t[k]) && !strings.ContainsRune("（）()〔〕[]《》“”\"全文摘要年——-", t[k]) {
+			return false
+		}
+	}
+	return true
+}
+
 // glossaryHeading reports the heading of a work report's notes on terms.
 func glossaryHeading(t []rune) bool {
 	return len(t) <= 40 && (runesContain(t, "名词解释") || runesContain(t, "名词注释"))
@@ -182,7 +208,7 @@ func (c *docContext) body(p *para, docYear int) {
 	// 各位代表 opens a work report's address, after a title, a date line and
 	// the speaker's name (a title broken over lines counts more paragraphs)
 	// (a title, not news telling of a report: 市长…向大会作政府工作报告)
-	if c.paras <= 3 && len(t) <= 40 && !runesContain(t, "。") && runesContain(t, "政府工作报告") || c.paras <= 8 && hasPrefixAt(t, 0, "各位代表") {
+	if c.paras <= 3 && len(t) <= 40 && !runesContain(t, "。") && reportTitle(t) || c.paras <= 8 && hasPrefixAt(t, 0, "各位代表") {
 		c.report = true
 	}
 	c.carryPos, c.carryYear, c.carryMulti, c.carryAhead = 0, 0, false, false
