@@ -28,8 +28,9 @@ const (
 	WhyList      = "list"       // a list opened by a colon: 主要预期目标是：
 	WhyHeading   = "heading"    // the section heading: 一、2024年工作回顾
 	WhyReview    = "review"     // the review part of a government work report: the year before the report, actual
+	WhyOpening   = "opening"    // a work report's opening, before any heading: its review, the year before the report
 	WhyTasks     = "tasks"      // the targets and tasks of a work report: the report's year, target
-	WhyMultiYear = "multi_year" // a total over several years (过去五年, 以来, 年均, 累计, 两年平均): no period
+	WhyMultiYear = "multi_year" // several years (过去五年, 以来, 年均, 累计, 两年平均; ahead: 今后三年): no period
 	WhyPeriodEnd = "period_end" // a level reached at the end of several years reviewed: their last year
 	WhyDocument  = "document"   // news: a year set in an earlier paragraph of the document
 	WhyPublished = "published"  // news: a present-tense statement takes the publication year

@@ -128,7 +128,7 @@ func TestContext(t *testing.T) {
 			[]want{{"63.2%", "actual", "", "exact", WhyNone, WhyNone},
 				{"72.7%", "actual", "2022", "exact", WhyPublished, WhyNone}}},
 		{"a work report's review before any heading takes the year before", 2025, "2025年四川省政府工作报告\n来源：四川日报\n——经济运行稳中向好。全省地区生产总值增长5.7%。",
-			[]want{{"5.7%", "actual", "2024", "exact", WhyReview, WhyReview}}},
+			[]want{{"5.7%", "actual", "2024", "exact", WhyOpening, WhyOpening}}},
 		{"a five-year review: a level reached at its end takes its last year; totals, changes and rates a policy set none", 2018,
 			"2018年政府工作报告\n\n一、过去五年工作回顾\n\n国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%。新建改建农村公路125万公里。将养老保险单位缴费比例从20%降至16%。",
 			[]want{{"54万亿元", "actual", "", "exact", WhyNone, WhyReview},

@@ -1113,7 +1113,7 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 		return kindName(c.headKind), why, c.heading
 	}
 	if c.report {
-		return KindActual, WhyReview, "" // a work report opens with the review
+		return KindActual, WhyOpening, "" // a work report opens with the review
 	}
 	return KindActual, WhyNone, ""
 }
@@ -1565,7 +1565,7 @@ func (x *extractor) period(t []rune, sent, s int, kind, metric string) (*string,
 	case c.report && x.opt.Year > 0 && c.headKind == mkNone && kind == KindActual:
 		// a work report's review before any heading (——经济运行稳中向好。…增长5.7%):
 		// the year before the report, as under 一、2024年工作回顾
-		return yearString(x.opt.Year - 1), WhyReview, ""
+		return yearString(x.opt.Year - 1), WhyOpening, ""
 	case c.news() && x.opt.Year > 0 && c.docYear > 0:
 		return yearString(c.docYear), WhyDocument, c.docCue
 	case c.news() && x.opt.Year > 0:
@@ -1577,9 +1577,10 @@ func (x *extractor) period(t []rune, sent, s int, kind, metric string) (*string,
 // periodEnd gives the last year of the several years a work report looks
 // back on (过去五年, 一、过去五年工作回顾) to an actual level reached at their
 // end: 国内生产总值增加到121万亿元, 铁路营业里程达到12.1万公里, 高速公路通车里程超过
-// 12万公里, 占世界60%以上. Totals and changes over the years (新建改建农村公路
-// 125万公里, 年均增长5.2%), and rates a policy set (将…税率从17%降至13%), keep
-// no period (gold6 DECISIONS: 关税总水平从9.8%降至7.4% takes 2022).
+// 12万公里, 占世界60%以上 — also a rate reached (gold6 DECISIONS: 关税总水平从
+// 9.8%降至7.4% takes 2022). Totals and changes over the years (新建改建农村公路
+// 125万公里, 年均增长5.2%) keep no period, and so, by a separate rule, does a
+// rate a policy sets (将…税率从17%降至13%). Years ahead (今后五年) never get one.
 func (x *extractor) periodEnd(t []rune, sent, s int, kind, metric string) (*string, bool) {
 	c := &x.ctx
 	if !c.report || x.opt.Year <= 0 || c.headKind == mkTarget || kind != KindActual || metric == MetricGrowth ||

@@ -25,6 +25,9 @@ func init() {
 		"why.kind.review":       {"%s：工作报告的回顾部分", "%s: the review part of a work report"},
 		"why.kind.tasks":        {"%s：工作报告的目标任务部分", "%s: the targets and tasks of a work report"},
 		"why.kind.none":         {"%s：默认", "%s: by default"},
+
+		"why.period.opening": {"时期：工作报告开头（首个标题前）的回顾，即报告的上一年", "period: the review opening a work report (before any heading), the year before the report"},
+		"why.kind.opening":   {"%s：工作报告开头（首个标题前）的回顾", "%s: the review opening a work report, before any heading"},
 	})
 }
 
