@@ -229,8 +229,10 @@ func (c *docContext) body(p *para, docYear int) {
 			c.heading = cue(t, 0, n-1)
 			c.headKind = mkTarget
 			c.headYear, c.headPast, c.headMixed = 0, false, false // the tasks: 五年来 no longer turns the section
-			if y, _, _ := headingYear(t); y > 0 {
+			if y, _, ahead := headingYear(t); y > 0 {
 				c.headYear = y
+			} else if ahead {
+				c.headPast, c.pastCue = true, c.heading // 今后五年的主要目标任务是：no year
 			} else if runesContain(t, "今年") && docYear > 0 {
 				c.headYear = docYear
 			}
