@@ -146,8 +146,8 @@ func (c *docContext) headline(p *para, docYear int) {
 }
 
 // reportTitle reports the title of a government work report: it ends with
-// 政府工作报告, but for a year, （全文） or （摘要） — not a news headline that
-// names one (聚焦政府工作报告：这些民生数字与你有关, 政府工作报告里的民生账).
+// 政府工作报告, but for a subtitle (（全文）, ——2024年1月在…上) — not a news
+// headline that names one (聚焦政府工作报告：这些民生数字与你有关, 政府工作报告里的民生账).
 func reportTitle(t []rune) bool {
 	k := -1
 	for p := range t {
@@ -163,12 +163,11 @@ func reportTitle(t []rune) bool {
 	if k < 0 {
 		return false
 	}
-	for ; k < len(t); k++ {
-		if !isSpace(t[k]) && !isDigit(t[k]) && !strings.ContainsRune("（）()〔〕[]《》“”\"全文摘要年——-", t[k]) {
-			return false
-		}
+	for k < len(t) && (isSpace(t[k]) || strings.ContainsRune("”\"》", t[k])) {
+		k++
 	}
-	return true
+	// the end, or a subtitle: （全文）, （摘要）, ——2024年1月14日在…会议上
+	return k == len(t) || strings.ContainsRune("（(〔[—-", t[k])
 }
 
 // glossaryHeading reports the heading of a work report's notes on terms.
