@@ -114,7 +114,7 @@ func TestContext(t *testing.T) {
 		{"a review's list of what was done (抓了以下工作, 按照…要求，我们主要做了以下工作) is neither tasks nor targets", 2025,
 			"2025年政府工作报告\n\n一、2024年工作回顾\n\n一年来，着重抓了以下工作：\n\n（一）召开省级新闻发布会185场。\n\n按照自治区党委部署要求，我们主要做了以下工作：\n\n（二）新增城镇就业12万人。",
 			[]want{{"185场", "actual", "2024", "exact", WhyHeading, WhyList},
-				{"12万人", "actual", "2024", "exact", WhyHeading, WhyList}}},
+				{"12万人", "actual", "2024", "exact", WhyHeading, WhyReview}}}, // 要求 a noun: no list opener, the review heading
 		{"a deadline ahead (到2027年) dates its own sentence, not the rest of the paragraph; a year reached (增加到2002年的) still does", 2025,
 			"2025年政府工作报告\n\n二、2025年主要任务\n\n到2027年，城镇化率达到70%。改造农村公路1500公里。",
 			[]want{{"70%", "target", "2027", "exact", WhySentence, WhySentence},

@@ -46,8 +46,9 @@ func (x *extractor) paragraph(p *para) {
 		x.endBody(p)
 		if k, sent, a, b := listOpener(p.text); k != mkNone {
 			if k == mkTarget && sectionKind(p.text[sent:]) == mkActual {
-				// 按照…部署要求，我们主要做了以下工作：what was done, 要求 a noun — the
-				// opener's own sentence, not one before it (过去一年的成绩来之不易。今年要…：)
+				// a review word in the opener's own sentence (我们主要做了以下工作：) makes
+				// its list what was done, whatever marker came before it — not a review
+				// word of a sentence before it (过去一年的成绩来之不易。今年要…：)
 				k = mkActual
 			}
 			x.advanceCarry(p.text, len(p.text))
@@ -952,7 +953,8 @@ func validKindMarker(t []rune, p int, w lexWord) bool {
 	case "将":
 		return next != '近' && next != '军' && next != '领'
 	case "要":
-		return !strings.ContainsRune("主重需只纲摘概首必想提扼紧简显政次不", prev) && !strings.ContainsRune("素点闻害件塞道", next)
+		// not 要求, a requirement (按照…部署要求)
+		return !strings.ContainsRune("主重需只纲摘概首必想提扼紧简显政次不", prev) && !strings.ContainsRune("素点闻害件塞道求", next)
 	case "上年", "去年":
 		return !strings.ContainsRune("比较同于", prev) && next != '同'
 	case "未来":

@@ -106,6 +106,8 @@ func TestRules(t *testing.T) {
 			{"actual", "level", 1.43e6, "人", "over", ""}, {"target", "level", 1.1e6, "人", "exact", ""}}},
 		{"157项改革任务有序推进。", 0, []want{{"actual", "level", 157, "项", "exact", ""}}},
 		{"一、2024年工作回顾\n全年完成重点改革12个任务，完成十大任务。", 2025, []want{{"actual", "level", 12, "个", "exact", "2024"}}},
+		// 要求 is a requirement, not the marker 要 (按照…部署要求: nothing tells the kind)
+		{"按照部署要求，全市新建保障性住房10万套。", 0, []want{{"actual", "level", 1e5, "套", "exact", ""}}},
 		// 预期寿命 (life expectancy) and 预计数 (last year's estimated figure, a base) are nouns, not markers
 		{"人均预期寿命达到78.5岁。", 0, []want{{"actual", "level", 78.5, "岁", "exact", ""}}},
 		{"中央财政拟投入社会保障资金2930亿元，比上年预计数增加439亿元。", 0, []want{
