@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Micro-averaged scores over the gold2, gold3, gold4, gold5 and gold6 documents, with shared/extraction/score.py's matching.
+"""Micro-averaged scores over the gold2, gold3, gold4, gold5, gold6 and gold7 documents, with shared/extraction/score.py's matching.
 
   scoreset.py agree A_DIR B_DIR            annotators' agreement: A as gold, B as prediction
-  scoreset.py extract [--set dev|heldout|gold2|gold3|gold4|gold5|gold5dev|gold6|olddev|oldheldout|all] [--lantu BIN]
+  scoreset.py extract [--set dev|heldout|gold2|gold3|gold4|gold5|gold5dev|gold6|gold7|olddev|oldheldout|all] [--lantu BIN]
                                            the extractor against the settled gold here; the default
                                            and the per-folder sets are development documents only:
                                            held-out documents are scored only with --set heldout,
-                                           oldheldout or all, in aggregate
+                                           gold7, oldheldout or all, in aggregate
 
 Micro-averaged: matches, predictions and gold facts are summed over the documents before
 precision, recall and F1 are taken. "strict" is score.py's F1 (kind, metric, unit, value);
@@ -38,6 +38,11 @@ YEARS.update(YEARS5)
 # (the rules' corpus review had read the extractor's output on these documents), scored apart
 YEARS6 = {"014": 2025, "020": 2025, "026": 2025, "032": 2025, "042": 2023, "048": 2016, "055": 2009, "069": 1994}
 GOLD6 = os.path.join(HERE, "..", "gold6")
+# gold7 (../gold7): a fresh held-out set — other lines of seven held-out documents, annotated twice, blind,
+# in round four; the whole folder is held out and scored only in aggregate (--set gold7). Its document
+# numbers are those of gold2/3/5 held-out excerpts, so it is read from its own folder.
+YEARS7 = {"015": 2025, "029": 2025, "030": 2025, "036": 2025, "041": 2024, "050": 2014, "054": 2010}
+GOLD7 = os.path.join(HERE, "..", "gold7")
 HELDOUT5 = ["015", "030", "041", "050", "064"]
 HELDOUT = ["004", "008", "036", "054", "007", "029"] + HELDOUT5
 DEV = [d for d in sorted(YEARS) if d not in HELDOUT]
@@ -89,7 +94,7 @@ def main():
     ap.add_argument("mode", choices=["agree", "extract"])
     ap.add_argument("dirs", nargs="*")
     ap.add_argument("--set", default="dev", choices=["all", "heldout", "dev", "gold2", "gold3", "gold4", "gold5",
-                                                    "gold5dev", "gold6", "olddev", "oldheldout"])
+                                                    "gold5dev", "gold6", "gold7", "olddev", "oldheldout"])
     ap.add_argument("--lantu", default="lantu")
     ap.add_argument("--gold", default=HERE)
     ap.add_argument("--verbose", action="store_true")
@@ -101,14 +106,14 @@ def main():
             "gold3": sorted(d for d in YEARS3 if d not in HELDOUT),
             "gold4": sorted(YEARS4), "gold5": sorted(d for d in YEARS5 if d not in HELDOUT),
             "gold5dev": [d for d in sorted(YEARS5) if d not in HELDOUT5],
-            "gold6": sorted(YEARS6),
+            "gold6": sorted(YEARS6), "gold7": sorted(YEARS7),
             # the sets as they were before gold5, for figures comparable with earlier rounds
             "olddev": [d for d in DEV if d not in YEARS5],
             "oldheldout": [d for d in HELDOUT if d not in YEARS5]}[a.set]
     if a.mode == "agree":
         # the annotators' agreement covers every document of the folder (no extractor output is read);
         # only the documents both annotators' folders hold
-        docs = {"gold3": sorted(YEARS3), "gold5": sorted(YEARS5), "gold6": sorted(YEARS6)}.get(a.set, sorted(YEARS))
+        docs = {"gold3": sorted(YEARS3), "gold5": sorted(YEARS5), "gold6": sorted(YEARS6), "gold7": sorted(YEARS7)}.get(a.set, sorted(YEARS))
         docs = [d for d in docs if os.path.exists(os.path.join(a.dirs[0], d + ".gold.json"))]
     pairs = []
     for d in docs:
@@ -116,13 +121,13 @@ def main():
             gold = score.load(os.path.join(a.dirs[0], d + ".gold.json"))
             pred = score.load(os.path.join(a.dirs[1], d + ".gold.json"))
         else:
-            dir = folder(d, a.gold)
+            dir = GOLD7 if a.set == "gold7" else folder(d, a.gold)
             gold = score.load(os.path.join(dir, d + ".gold.json"))
             out = subprocess.run([a.lantu, "extract", "--json", "--year", str({**YEARS, **YEARS4, **YEARS6}[d]), os.path.join(dir, d + ".txt")],
                                  check=True, capture_output=True, text=True).stdout
             pred = json.loads(out)["facts"]
         pairs.append((d, gold, pred))
-    print(json.dumps(micro(score, pairs, a.verbose), ensure_ascii=False))
+    print(json.dumps(micro(score, pairs, a.verbose and a.set != "gold7"), ensure_ascii=False))
 
 
 if __name__ == "__main__":
