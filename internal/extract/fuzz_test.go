@@ -120,7 +120,7 @@ func FuzzExtract(f *testing.F) {
 }
 
 var whyCodes = map[string]bool{WhySentence: true, WhyParagraph: true, WhyList: true, WhyHeading: true,
-	WhyReview: true, WhyTasks: true, WhyMultiYear: true, WhyPeriodEnd: true, WhyNone: true, WhyDocument: true, WhyPublished: true}
+	WhyReview: true, WhyTasks: true, WhyMultiYear: true, WhyPeriodEnd: true, WhyOpening: true, WhyNone: true, WhyDocument: true, WhyPublished: true}
 
 // FuzzContext puts the input in the places of a work report where the
 // context pass reads it (title, headings, list openers, review and tasks)
