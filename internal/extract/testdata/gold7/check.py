@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Checks an annotator's gold7 folder: shape, enums, spans inside the text and holding a digit or numeral."""
+"""check.py FOLDER [TEXTS]: checks an annotator's gold7 folder: shape, enums, spans inside the text and holding a digit or numeral."""
 import json, os, sys
-F = sys.argv[1]; D = "/work/gold7/docs"
+F = sys.argv[1]; D = sys.argv[2] if len(sys.argv) > 2 else "/work/gold7/docs"
 KIND = {"target", "actual", "estimate"}; MET = {"level", "growth", "share"}
 Q = {"exact", "about", "over", "at_least", "under"}
 bad = 0
-for name in sorted(os.listdir(D)):
+for name in sorted(n for n in os.listdir(D) if n[:3].isdigit() and n.endswith(".txt")):
     d = name[:3]; txt = open(f"{D}/{name}", encoding="utf-8").read()
     p = f"{F}/{d}.gold.json"
     if not os.path.exists(p):
