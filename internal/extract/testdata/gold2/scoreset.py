@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Micro-averaged scores over the gold2, gold3, gold4, gold5, gold6 and gold7 documents, with shared/extraction/score.py's matching.
+"""Micro-averaged scores over the gold2, gold3, gold4, gold5, gold6, gold7 and gold8 documents, with shared/extraction/score.py's matching.
 
   scoreset.py agree A_DIR B_DIR            annotators' agreement: A as gold, B as prediction
-  scoreset.py extract [--set dev|heldout|gold2|gold3|gold4|gold5|gold5dev|gold6|gold7|olddev|oldheldout|all] [--lantu BIN]
+  scoreset.py extract [--set dev|heldout|gold2|gold3|gold4|gold5|gold5dev|gold6|gold7|gold8|olddev|oldheldout|all] [--lantu BIN]
                                            the extractor against the settled gold here; the default
                                            and the per-folder sets are development documents only:
                                            held-out documents are scored only with --set heldout,
@@ -43,6 +43,11 @@ GOLD6 = os.path.join(HERE, "..", "gold6")
 # numbers are those of gold2/3/5 held-out excerpts, so it is read from its own folder.
 YEARS7 = {"015": 2025, "029": 2025, "030": 2025, "036": 2025, "041": 2024, "050": 2014, "054": 2010}
 GOLD7 = os.path.join(HERE, "..", "gold7")
+# gold8 (../gold8): eight more report excerpts (top-level headings kept), annotated twice, blind, at the end
+# of round four; development only (the third round's corpus review had read these documents): the next
+# round's material
+YEARS8 = {"013": 2025, "019": 2025, "025": 2025, "033": 2025, "039": 2025, "046": 2018, "052": 2012, "061": 2003}
+GOLD8 = os.path.join(HERE, "..", "gold8")
 HELDOUT5 = ["015", "030", "041", "050", "064"]
 HELDOUT = ["004", "008", "036", "054", "007", "029"] + HELDOUT5
 DEV = [d for d in sorted(YEARS) if d not in HELDOUT]
@@ -94,7 +99,7 @@ def main():
     ap.add_argument("mode", choices=["agree", "extract"])
     ap.add_argument("dirs", nargs="*")
     ap.add_argument("--set", default="dev", choices=["all", "heldout", "dev", "gold2", "gold3", "gold4", "gold5",
-                                                    "gold5dev", "gold6", "gold7", "olddev", "oldheldout"])
+                                                    "gold5dev", "gold6", "gold7", "gold8", "olddev", "oldheldout"])
     ap.add_argument("--lantu", default="lantu")
     ap.add_argument("--gold", default=HERE)
     ap.add_argument("--verbose", action="store_true")
@@ -106,14 +111,14 @@ def main():
             "gold3": sorted(d for d in YEARS3 if d not in HELDOUT),
             "gold4": sorted(YEARS4), "gold5": sorted(d for d in YEARS5 if d not in HELDOUT),
             "gold5dev": [d for d in sorted(YEARS5) if d not in HELDOUT5],
-            "gold6": sorted(YEARS6), "gold7": sorted(YEARS7),
+            "gold6": sorted(YEARS6), "gold7": sorted(YEARS7), "gold8": sorted(YEARS8),
             # the sets as they were before gold5, for figures comparable with earlier rounds
             "olddev": [d for d in DEV if d not in YEARS5],
             "oldheldout": [d for d in HELDOUT if d not in YEARS5]}[a.set]
     if a.mode == "agree":
         # the annotators' agreement covers every document of the folder (no extractor output is read);
         # only the documents both annotators' folders hold
-        docs = {"gold3": sorted(YEARS3), "gold5": sorted(YEARS5), "gold6": sorted(YEARS6), "gold7": sorted(YEARS7)}.get(a.set, sorted(YEARS))
+        docs = {"gold3": sorted(YEARS3), "gold5": sorted(YEARS5), "gold6": sorted(YEARS6), "gold7": sorted(YEARS7), "gold8": sorted(YEARS8)}.get(a.set, sorted(YEARS))
         docs = [d for d in docs if os.path.exists(os.path.join(a.dirs[0], d + ".gold.json"))]
     pairs = []
     for d in docs:
@@ -121,9 +126,9 @@ def main():
             gold = score.load(os.path.join(a.dirs[0], d + ".gold.json"))
             pred = score.load(os.path.join(a.dirs[1], d + ".gold.json"))
         else:
-            dir = GOLD7 if a.set == "gold7" else folder(d, a.gold)
+            dir = GOLD7 if a.set == "gold7" else GOLD8 if a.set == "gold8" else folder(d, a.gold)
             gold = score.load(os.path.join(dir, d + ".gold.json"))
-            out = subprocess.run([a.lantu, "extract", "--json", "--year", str({**YEARS, **YEARS4, **YEARS6}[d]), os.path.join(dir, d + ".txt")],
+            out = subprocess.run([a.lantu, "extract", "--json", "--year", str({**YEARS, **YEARS4, **YEARS6, **YEARS8}[d]), os.path.join(dir, d + ".txt")],
                                  check=True, capture_output=True, text=True).stdout
             pred = json.loads(out)["facts"]
         pairs.append((d, gold, pred))
