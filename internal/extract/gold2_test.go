@@ -114,46 +114,19 @@ func TestGold2(t *testing.T) {
 		}
 		t.Logf("%s (dev): gold %d, predicted %d, strict F1 %.3f, value+unit F1 %.3f", doc, len(gold.Facts), len(facts), s, l)
 	}
-	var single microScore
-	for doc, year := range goldSingle {
-		text, err := os.ReadFile(filepath.Join(goldSingleDir, doc+".txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		gold := loadGold(t, filepath.Join(goldSingleDir, doc+".gold.json"))
-		facts := Extract(string(text), Options{Year: year})
-		single.add(gold.Facts, facts)
-		if testing.Verbose() {
-			logScore(t, doc, scoreFacts(gold.Facts, facts))
-		}
-	}
+	single := scoreFolder(t, goldSingleDir, goldSingle, testing.Verbose())
 	ss, sl := single.f1()
 	t.Logf("single-annotated development (gold4): gold %d, predicted %d, strict F1 %.3f, value+unit F1 %.3f", single.gold, single.pred, ss, sl)
 	if ss < gold2DevStrict || sl < gold2DevValueUnit {
 		t.Errorf("gold4 F1 strict %.3f, value+unit %.3f: below %.3f, %.3f", ss, sl, gold2DevStrict, gold2DevValueUnit)
 	}
-	var late microScore
-	for doc, year := range goldLate {
-		text, err := os.ReadFile(filepath.Join(goldLateDir, doc+".txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		gold := loadGold(t, filepath.Join(goldLateDir, doc+".gold.json"))
-		late.add(gold.Facts, Extract(string(text), Options{Year: year}))
-	}
+	late := scoreFolder(t, goldLateDir, goldLate, false)
 	ls, ll := late.f1()
 	t.Logf("late development (gold6): gold %d, predicted %d, strict F1 %.3f, value+unit F1 %.3f", late.gold, late.pred, ls, ll)
 	if ls < goldLateStrict || ll < goldLateValueUnit {
 		t.Errorf("gold6 F1 strict %.3f, value+unit %.3f: below %.3f, %.3f", ls, ll, goldLateStrict, goldLateValueUnit)
 	}
-	var next microScore
-	for doc, year := range goldNext {
-		text, err := os.ReadFile(filepath.Join(goldNextDir, doc+".txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		next.add(loadGold(t, filepath.Join(goldNextDir, doc+".gold.json")).Facts, Extract(string(text), Options{Year: year}))
-	}
+	next := scoreFolder(t, goldNextDir, goldNext, false)
 	ns, nl := next.f1()
 	t.Logf("next round's development (gold8): gold %d, predicted %d, strict F1 %.3f, value+unit F1 %.3f", next.gold, next.pred, ns, nl)
 	if ns < goldNextStrict || nl < goldNextValueUnit {
@@ -166,18 +139,31 @@ func TestGold2(t *testing.T) {
 	// every run, so that it cannot steer the rules by being watched.
 	if os.Getenv("LANTU_HELDOUT") != "" {
 		t.Logf("held-out:    gold %d, predicted %d, strict F1 %.3f, value+unit F1 %.3f", held.gold, held.pred, hs, hl)
-		var fresh microScore
-		for doc, year := range goldFresh {
-			text, err := os.ReadFile(filepath.Join(goldFreshDir, doc+".txt"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			fresh.add(loadGold(t, filepath.Join(goldFreshDir, doc+".gold.json")).Facts, Extract(string(text), Options{Year: year}))
-		}
+		fresh := scoreFolder(t, goldFreshDir, goldFresh, false) // aggregate only: no per-document log
 		fs, fl := fresh.f1()
 		t.Logf("fresh held-out (gold7): gold %d, predicted %d, strict F1 %.3f, value+unit F1 %.3f", fresh.gold, fresh.pred, fs, fl)
 	}
 	if ds < gold2DevStrict || dl < gold2DevValueUnit {
 		t.Errorf("development F1 strict %.3f, value+unit %.3f: below %.3f, %.3f", ds, dl, gold2DevStrict, gold2DevValueUnit)
 	}
+}
+
+// scoreFolder scores the extractor on the documents of a folder of settled gold (NNN.txt
+// beside NNN.gold.json), each read with its year; perDoc logs each document's score.
+func scoreFolder(t *testing.T, dir string, years map[string]int, perDoc bool) microScore {
+	t.Helper()
+	var m microScore
+	for doc, year := range years {
+		text, err := os.ReadFile(filepath.Join(dir, doc+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		gold := loadGold(t, filepath.Join(dir, doc+".gold.json"))
+		facts := Extract(string(text), Options{Year: year})
+		m.add(gold.Facts, facts)
+		if perDoc {
+			logScore(t, doc, scoreFacts(gold.Facts, facts))
+		}
+	}
+	return m
 }
