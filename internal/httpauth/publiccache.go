@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/lantu-dev/lantu/internal/keep"
@@ -165,7 +166,7 @@ func writePage(w http.ResponseWriter, r *http.Request, p *keep.Page[http.Header]
 	}
 	h.Add("Vary", "Accept-Encoding")
 	h.Del("Content-Length")
-	if code == http.StatusOK && len(p.Head) > 1024 && acceptsGzip(r) {
+	if code == http.StatusOK && len(p.Head) > 1024 && AcceptsGzip(r) {
 		h.Set("Content-Encoding", "gzip")
 		w.WriteHeader(code)
 		_ = p.WriteGzip(w, nil) // the client went away; no one is left to tell
@@ -196,13 +197,33 @@ func (r *recorder) Write(b []byte) (int, error) {
 	return r.body.Write(b)
 }
 
-// acceptsGzip says whether the client takes gzip (Accept-Encoding: gzip, not q=0).
-func acceptsGzip(r *http.Request) bool {
+// AcceptsGzip says whether the client takes gzip: Accept-Encoding names gzip
+// (or *) with a quality above zero. Web's assets and kept pages ask the same.
+func AcceptsGzip(r *http.Request) bool {
+	star := false
 	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
-		enc, q, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.EqualFold(strings.TrimSpace(enc), "gzip") {
-			return strings.ReplaceAll(strings.TrimSpace(q), " ", "") != "q=0"
+		enc, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		enc = strings.TrimSpace(enc)
+		if !strings.EqualFold(enc, "gzip") && enc != "*" {
+			continue
+		}
+		ok := qualityAboveZero(params)
+		if strings.EqualFold(enc, "gzip") {
+			return ok // an explicit gzip entry wins over *
+		}
+		star = ok
+	}
+	return star
+}
+
+// qualityAboveZero reads a "q=0.5" parameter; no q means 1.
+func qualityAboveZero(params string) bool {
+	for _, p := range strings.Split(params, ";") {
+		k, v, _ := strings.Cut(strings.TrimSpace(p), "=")
+		if strings.EqualFold(strings.TrimSpace(k), "q") {
+			q, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			return err == nil && q > 0
 		}
 	}
-	return false
+	return true
 }

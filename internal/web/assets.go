@@ -11,6 +11,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/lantu-dev/lantu/internal/httpauth"
 )
 
 //go:embed static
@@ -94,23 +96,12 @@ func (a *assets) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case ".svg":
 		w.Header().Set("Content-Type", "image/svg+xml")
 	}
-	if z, ok := a.gz[p]; ok && acceptsGzip(r) {
+	if z, ok := a.gz[p]; ok && httpauth.AcceptsGzip(r) {
 		w.Header().Set("Content-Encoding", "gzip")
 		b = z
 	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
 	_, _ = w.Write(b) // the client went away; no one is left to tell
-}
-
-// acceptsGzip says whether the client takes gzip (Accept-Encoding: gzip, not q=0).
-func acceptsGzip(r *http.Request) bool {
-	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
-		enc, q, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.EqualFold(strings.TrimSpace(enc), "gzip") {
-			return strings.ReplaceAll(strings.TrimSpace(q), " ", "") != "q=0"
-		}
-	}
-	return false
 }
 
 // favicon sends the icon browsers ask for at /favicon.ico to its hashed address.

@@ -164,7 +164,7 @@ func (s *Server) renderKeptPage(w http.ResponseWriter, r *http.Request, p *keep.
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Add("Vary", "Accept-Encoding")
-	if acceptsGzip(r) {
+	if httpauth.AcceptsGzip(r) {
 		h.Set("Content-Encoding", "gzip")
 		w.WriteHeader(http.StatusOK)
 		_ = p.WriteGzip(w, top.Bytes()) // the client went away; no one is left to tell
