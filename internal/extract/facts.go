@@ -539,6 +539,9 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	}
 	if m.unitClass == unitTime && trackedDuration(t, m) {
 		m.unitClass = unitCount // 延长至240小时, 压缩至6个工作日以内: a time that is tracked
+		if m.qual == qNone && m.end == m.unitEnd && m.end < len(t) && t[m.end] == '内' && (m.end+1 == len(t) || !isHan(t[m.end+1])) {
+			m.qual, m.end = qUnder, m.end+1 // 压缩至10个自然日内: within, as 以内
+		}
 	}
 	if m.unitClass == unitTime || m.unitClass == unitName || m.class && m.unitClass != unitPercent && !countsItself(m.unit) {
 		// a percentage with 以上 before a noun is a share of it (85%以上农户参与, 覆盖80%以上的农村中小学:
@@ -614,7 +617,7 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		}
 	}
 	unit := m.unit
-	counted := false // the unit is a counted noun written after the number
+	counted := m.noun // the unit is a counted noun written after the number
 	if unit == "" {
 		// 分别提高11.1、11.2个百分点, 净减少10.6万、3.8万、3.3万平方公里: a list whose
 		// unit is written once, on its last item
@@ -761,7 +764,7 @@ func measureCounted(t []rune, i int, u, w rune) bool {
 // so that it is a quantity, not a date or the duration of something.
 func trackedDuration(t []rune, m *mention) bool {
 	switch m.unit {
-	case "小时", "个小时", "分钟", "天", "个工作日", "工作日":
+	case "小时", "个小时", "分钟", "天", "个工作日", "工作日", "个自然日", "自然日", "个日历日", "日历日":
 	default:
 		return false
 	}

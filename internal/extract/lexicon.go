@@ -184,7 +184,7 @@ var units = newLexicon(map[string]int{
 	"号": unitTime, "时": unitTime, "点": unitTime, "分": unitTime, "分钟": unitTime, "秒": unitTime,
 	"天": unitTime, "周": unitTime, "小时": unitTime, "世纪": unitTime, "年代": unitTime, "季度": unitTime,
 	"个月": unitTime, "个季度": unitTime, "个小时": unitTime, "个工作日": unitTime, "工作日": unitTime,
-	"个年度": unitTime, "个交易日": unitTime, "后": unitTime, "期": unitTime, "旬": unitTime, "晚": unitTime,
+	"个年度": unitTime, "个交易日": unitTime, "个自然日": unitTime, "自然日": unitTime, "个日历日": unitTime, "日历日": unitTime, "后": unitTime, "期": unitTime, "旬": unitTime, "晚": unitTime,
 	"早": unitTime, "时许": unitTime,
 	// names, ranks, classes: not facts
 	"届": unitName, "强": unitName, "号线": unitName, "级": unitName, "代": unitName, "版": unitName,

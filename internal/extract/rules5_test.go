@@ -1,0 +1,56 @@
+package extract
+
+import (
+	"math"
+	"testing"
+)
+
+// ruleCase is one sentence and the facts the rules must find in it.
+type ruleCase struct {
+	text string
+	year int
+	want []ruleWant
+}
+
+type ruleWant struct {
+	kind, metric string
+	value        float64
+	unit, qual   string
+	period       string // "" for null
+}
+
+func checkRuleCases(t *testing.T, cases []ruleCase) {
+	t.Helper()
+	for _, c := range cases {
+		got := Extract(c.text, Options{Year: c.year})
+		if len(got) != len(c.want) {
+			t.Errorf("%s: %d facts, want %d: %v", c.text, len(got), len(c.want), scored(got))
+			continue
+		}
+		for i, w := range c.want {
+			g := got[i]
+			p := ""
+			if g.Period != nil {
+				p = *g.Period
+			}
+			if g.Kind != w.kind || g.Metric != w.metric || math.Abs(g.Value-w.value) > 1e-9*math.Max(1, math.Abs(w.value)) ||
+				g.Unit != w.unit || g.Qualifier != w.qual || p != w.period {
+				t.Errorf("%s: fact %d = %s %s %v %s %s %q, want %v", c.text, i, g.Kind, g.Metric, g.Value, g.Unit, g.Qualifier, p, w)
+			}
+		}
+	}
+}
+
+// TestRulesUnits covers units made of a measure word and a noun (corpus
+// sentences, non-held-out documents).
+func TestRulesUnits(t *testing.T) {
+	checkRuleCases(t, []ruleCase{
+		// a tracked time in calendar days keeps its noun, as 个工作日 (gold8 019, gold6 042); 内 is within
+		{"省市县三级用地预审平均时间压缩至10个自然日内。", 0, []ruleWant{{"actual", "level", 10, "个自然日", "under", ""}}},
+		{"企业出口退税办理时间压缩至6个工作日以内。", 0, []ruleWant{{"actual", "level", 6, "个工作日", "under", ""}}},
+		// 个体工商户: the noun's head 户 is the unit, a level (gold8 DECISIONS) …
+		{"降低900多万个体工商户税负。", 0, []ruleWant{{"actual", "level", 9e6, "户", "over", ""}}},
+		// … but 个 counts the parks in 8个体育公园
+		{"新建8个体育公园。", 0, []ruleWant{{"actual", "level", 8, "个", "exact", ""}}},
+	})
+}
