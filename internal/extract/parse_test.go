@@ -195,6 +195,15 @@ func TestRules(t *testing.T) {
 		{"转移支付增加约1.5万亿元、规模近9.8万亿元。", 0, []want{
 			{"actual", "growth", 1.5e12, "元", "about", ""}, {"actual", "level", 9.8e12, "元", "about", ""}}},
 		{"中央部门要带头，一律按不低于5%的幅度压减一般性支出。", 0, []want{{"target", "growth", -5, "%", "at_least", ""}}},
+		// a verb of cutting with its object before a percentage: a negative change (gold8 DECISIONS: 压减74%;
+		// gold8 046, 061; gold6 042), across a 、-list of the objects (corpus 034) — not a level set (压缩至)
+		{"多措并举降成本，压减政府性基金项目30%，削减中央政府层面设立的涉企收费项目60%以上。", 0, []want{
+			{"actual", "growth", -30, "%", "exact", ""}, {"actual", "growth", -60, "%", "over", ""}}},
+		{"压减省部级以下论坛、节庆、展会活动58%，国务院组成部门从40个减少到29个，部门内设机构精简1/4。", 0, []want{
+			{"actual", "growth", -58, "%", "exact", ""}, {"actual", "level", 40, "个", "exact", ""}, {"actual", "level", 29, "个", "exact", ""},
+			{"actual", "growth", -25, "%", "exact", ""}}},
+		{"企业出口退税办理时间压缩至6个工作日以内，整体通关时间再压缩三分之一。", 0, []want{
+			{"actual", "level", 6, "个工作日", "under", ""}, {"actual", "growth", -100.0 / 3, "%", "exact", ""}}},
 		// 净增 counts what was added, as 新增
 		{"净增规上服务业企业3162家。", 0, []want{{"actual", "level", 3162, "家", "exact", ""}}},
 		// … but after the stock it changes, 净增 is its net change (gold6 020, 026)
