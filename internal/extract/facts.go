@@ -581,8 +581,9 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		if m.numEnd < len(t) && (t[m.numEnd] == '几' || t[m.numEnd] == '”') {
 			return Fact{}, false
 		}
-		if m.value < 10 && m.unitClass != unitPercent && !m.mag && m.unit != "番" && !(m.unit == "倍" && timesGrown(t, m.numStart)) {
-			return Fact{}, false // 四个示范区, 一批, 两大方向: structural or vague
+		if m.value < 10 && m.unitClass != unitPercent && m.unitClass != unitPoints && !m.mag && m.unit != "番" && !(m.unit == "倍" && timesGrown(t, m.numStart)) {
+			// 四个示范区, 一批, 两大方向: structural or vague; 提高一个百分点 is a change (gold8 061)
+			return Fact{}, false
 		}
 	}
 	if inTitle(t, m.numStart) || inShortQuote(t, m.numStart, m.end) {

@@ -180,7 +180,7 @@ func scanBareMagnitude(t []rune, i int) (m mention, ok bool) {
 	m.value, m.mag, m.bare = pow10(exp), true, true
 	scanUnit(t, &m, i+2)
 	if e := m.end; e < len(t) && (isHan(t[e]) || t[e] == '的') && !hasPrefixAt(t, e, "大关") && !hasPrefixAt(t, e, "关口") &&
-		!(passed && hasPrefixAt(t, e, "规模") && (e+2 == len(t) || !isHan(t[e+2]) && t[e+2] != '的')) {
+		!(passed && hasPrefixAt(t, e, "规模") && (e+2 == len(t) || !isHan(t[e+2]) && t[e+2] != '的')) && !nearHedge(t, i) {
 		return m, false // 超千亿元镇, 超千亿元的集群: a size class of what follows
 	}
 	if passed && m.qual == qNone {
@@ -207,6 +207,14 @@ func bareHedge(t []rune, i int) bool {
 	return false
 }
 
+// nearHedge reports 近, 接近 or 将近 right before t[i]: a magnitude written
+// without a number after it is an amount put roughly (近千公里的黄河堤防, 近万家企业:
+// gold8 061), not a class's threshold, which is said with 超, 上 or 以上.
+func nearHedge(t []rune, i int) bool {
+	q, ok := preQualifiers.endingAt(t, i, 5)
+	return ok && (q.s == "近" || q.s == "接近" || q.s == "将近")
+}
+
 // scanBareCount reads a magnitude without a number (万, 千, 百, 千万, 百万)
 // after a verb of passing and before a unit of count: 年开行突破万列 (gold5),
 // 超千万人次 — not 千方百计 or 万众一心, which have no unit after them.
@@ -215,6 +223,9 @@ func scanBareCount(t []rune, i int) (m mention, ok bool) {
 		return m, false
 	}
 	exp, j := scanMagnitude(t, i)
+	if exp == 0 && t[i] == '千' && isUnitAt(t, i+1) {
+		exp, j = 3, i+1 // 近千公里: no number, so 千 is the magnitude, not the start of 千公顷
+	}
 	if exp == 0 || j < len(t) && t[j] == '亿' {
 		return m, false
 	}
@@ -225,7 +236,7 @@ func scanBareCount(t []rune, i int) (m mention, ok bool) {
 	m.start, m.numStart = i, i
 	m.value, m.mag, m.bare = pow10(exp), true, true
 	scanUnit(t, &m, j)
-	if e := m.end; e < len(t) && (isHan(t[e]) || t[e] == '的') && !hasPrefixAt(t, e, "大关") && !hasPrefixAt(t, e, "关口") {
+	if e := m.end; e < len(t) && (isHan(t[e]) || t[e] == '的') && !hasPrefixAt(t, e, "大关") && !hasPrefixAt(t, e, "关口") && !nearHedge(t, i) {
 		return m, false // 超万人企业: a size class of what follows
 	}
 	return m, true

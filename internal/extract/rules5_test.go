@@ -54,3 +54,19 @@ func TestRulesUnits(t *testing.T) {
 		{"新建8个体育公园。", 0, []ruleWant{{"actual", "level", 8, "个", "exact", ""}}},
 	})
 }
+
+// TestRulesChineseCounts covers magnitudes and counts written in Chinese
+// numerals (corpus sentences, non-held-out documents).
+func TestRulesChineseCounts(t *testing.T) {
+	checkRuleCases(t, []ruleCase{
+		// a change of one point is a fact, though its number is small and Chinese (gold8 061)
+		{"从1998年起，中央财政支出中教育经费所占比例每年提高一个百分点。", 0, []ruleWant{{"actual", "growth", 1, "个百分点", "exact", ""}}},
+		// 近 + a magnitude without a number is an amount put roughly, also before a noun or 的 (gold8 061)
+		{"完成了长达3500多公里的长江干堤和近千公里的黄河堤防加固工程。", 0, []ruleWant{
+			{"actual", "level", 3500, "公里", "over", ""}, {"actual", "level", 1000, "公里", "about", ""}}},
+		{"累计投放200亿元民营中小微企业提质争效专项贷款，惠及近万家企业。", 0, []ruleWant{
+			{"actual", "level", 2e10, "元", "exact", ""}, {"actual", "level", 1e4, "家", "about", ""}}},
+		// … but a threshold said with 超 is a class of what follows; 数千 is vague; 四个体系 is structural
+		{"培育超千亿元的产业集群，打造超万人企业，重大科技成果数千项，运用“四个体系”。", 0, nil},
+	})
+}
