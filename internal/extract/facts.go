@@ -1218,8 +1218,10 @@ func metricAt(t []rune, clause, s int, u string) (string, float64) {
 	if concentrationImproves(t, clause, s) {
 		return MetricGrowth, -1 // PM2.5浓度改善5.1%: a concentration improves by falling
 	}
-	if g == gwNone && (u == "%" || u == "个百分点") && cutBefore(t, s) {
-		return MetricGrowth, -1 // 压减政府性基金项目30%, 内设机构精简四分之一: a percentage cut
+	if g == gwNone && cutBefore(t, s, u == "%" || u == "个百分点") {
+		// 压减政府性基金项目30%, 内设机构精简四分之一: a percentage cut; 压减地下水开采量1.57亿立方米,
+		// 精减行政编制115万人: a cut of a quantity — but not of capacity, work done (gold8 DECISIONS)
+		return MetricGrowth, -1
 	}
 	if hasWord(shareWords, t, clause, s) {
 		return MetricShare, 1
@@ -1236,26 +1238,31 @@ func metricAt(t []rune, clause, s int, u string) (string, float64) {
 }
 
 // cutWords are verbs of cutting a stock (压减, 削减, 精简) that are not
-// growth words: 压减钢铁产能3000万吨 counts work done (gold8 DECISIONS), while
-// a percentage cut (压减74%) is a negative change.
+// growth words: a cut is a negative change of what is cut (压减74%, 压减地下水开采量
+// 1.57亿立方米), but 压减钢铁产能3000万吨 counts work done (gold8 DECISIONS).
 var cutWords = [...]string{"压减", "削减", "精简", "精减", "压缩"}
 
 // cutBefore reports a verb of cutting that governs the number at s from the
 // start of its part of the sentence — across a 、-list of its objects
 // (压减省部级以下论坛、节庆、展会活动58%), within 24 runes — with no other number
-// between and not setting a level (压缩至6个工作日, 精简后为18个).
-func cutBefore(t []rune, s int) bool {
+// between and not setting a level (压缩至6个工作日, 精简后为18个). Unless the
+// number is a percentage, capacity cut (产能, 生产能力) is not a change.
+func cutBefore(t []rune, s int, percent bool) bool {
+	capacity := false
 	for k := s - 1; k >= 0 && k >= s-24; k-- {
 		r := t[k]
 		if r != '、' && isClauseEnd(r) || isDigit(r) || strings.ContainsRune("到至为达是后", r) {
 			return false
 		}
+		if r == '产' && hasPrefixAt(t, k, "产能") || r == '生' && hasPrefixAt(t, k, "生产能力") {
+			capacity = true
+		}
 		if r != '压' && r != '削' && r != '精' {
 			continue
 		}
 		for _, w := range cutWords {
-			if hasPrefixAt(t, k, w) && k+2 <= s {
-				return true
+			if hasPrefixAt(t, k, w) && k+2 <= s && !hasPrefixAt(t, k+2, "空气") { // 300兆瓦压缩空气储能: a noun
+				return percent || !capacity
 			}
 		}
 	}

@@ -204,6 +204,13 @@ func TestRules(t *testing.T) {
 			{"actual", "growth", -25, "%", "exact", ""}}},
 		{"企业出口退税办理时间压缩至6个工作日以内，整体通关时间再压缩三分之一。", 0, []want{
 			{"actual", "level", 6, "个工作日", "under", ""}, {"actual", "growth", -100.0 / 3, "%", "exact", ""}}},
+		// … and before an amount of what is cut (gold8 025, 061) — but a cut of capacity counts work done, a
+		// level (gold8 DECISIONS; gold3 047), and 压缩空气 is a noun (gold3 018)
+		{"修复退化草原50万亩，压减地下水开采量1.57亿立方米。全国精减行政编制共计115万人。", 0, []want{
+			{"actual", "level", 500000, "亩", "exact", ""}, {"actual", "growth", -1.57e8, "立方米", "exact", ""},
+			{"actual", "growth", -1.15e6, "人", "exact", ""}}},
+		{"今年要再压减钢铁产能5000万吨左右。肥城300兆瓦压缩空气储能、东营津辉500兆瓦电化学储能项目并网。", 0, []want{
+			{"target", "level", 5e7, "吨", "about", ""}, {"actual", "level", 300, "兆瓦", "exact", ""}, {"actual", "level", 500, "兆瓦", "exact", ""}}},
 		// 净增 counts what was added, as 新增
 		{"净增规上服务业企业3162家。", 0, []want{{"actual", "level", 3162, "家", "exact", ""}}},
 		// … but after the stock it changes, 净增 is its net change (gold6 020, 026)
