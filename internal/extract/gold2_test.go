@@ -60,8 +60,10 @@ const goldNextStrict, goldNextValueUnit = 0.965, 0.975
 
 // gold2Dev is the bar the development set must keep (strict and value+unit F1,
 // micro-averaged), set from the measured score so that a change that loses
-// facts fails.
-const gold2DevStrict, gold2DevValueUnit = 0.97, 0.995
+// facts fails. The value+unit bar was 0.995; it went down by 0.004, exactly what the
+// cross-set decisions of testdata/DECISIONS.md took from the figure (0.9988 → 0.9948 with the same
+// extractor: relief amounts made level, two 踏上3万亿台阶 facts added, a streak threshold removed).
+const gold2DevStrict, gold2DevValueUnit = 0.97, 0.991
 
 type microScore struct{ gold, pred, strict, loose int }
 
