@@ -4,9 +4,10 @@
   annot.py check FOLDER [TEXTS]      an annotator's folder: shape, enums, spans inside TEXTS/NNN.txt holding a number
   annot.py agree A_DIR B_DIR TEXTS   A as gold, B as prediction: every disagreement, then the agreement figures
 
-TEXTS defaults to FOLDER (check). For gold7 and gold8 the raw annotations' offsets refer to the texts as
+TEXTS defaults to FOLDER, or for an annotator's folder (annot-a, annot-b) to the gold folder above it. Periods
+are a year or a quarter (2022, 2022Q1) or null, as the GUIDELINE says. For gold7 and gold8 the raw annotations' offsets refer to the texts as
 annotated (gold7/as-annotated; gold8: as-annotated/033.txt, the rest at the folder's top)."""
-import importlib.util, json, os, sys
+import importlib.util, json, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 spec = importlib.util.spec_from_file_location("score", "/work/shared/extraction/score.py")
@@ -44,7 +45,8 @@ def check(folder, texts):
             if f.get("qualifier") not in Q: errs.append(f"qualifier {f.get('qualifier')!r}")
             if not isinstance(f.get("value"), (int, float)): errs.append("value not a number")
             per = f.get("period")
-            if per is not None and not (isinstance(per, str) and len(per) == 4 and per.isdigit()): errs.append(f"period {per!r}")
+            # GUIDELINE: a year (2022) or a quarter (2022Q1), else null
+            if per is not None and not (isinstance(per, str) and re.fullmatch(r"\d{4}(Q[1-4])?", per)): errs.append(f"period {per!r}")
             s, e = f.get("start"), f.get("end")
             if not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(txt)):
                 errs.append(f"span {s}-{e}")
@@ -90,7 +92,10 @@ def agree(adir, bdir, texts):
 
 if __name__ == "__main__":
     if len(sys.argv) >= 3 and sys.argv[1] == "check":
-        sys.exit(check(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else sys.argv[2]))
+        folder = sys.argv[2]
+        # an annotator's folder (annot-a, annot-b) reads the texts of the gold folder above it
+        default = os.path.dirname(os.path.normpath(folder)) if os.path.basename(os.path.normpath(folder)).startswith("annot") else folder
+        sys.exit(check(folder, sys.argv[3] if len(sys.argv) > 3 else default))
     if len(sys.argv) == 5 and sys.argv[1] == "agree":
         sys.exit(agree(sys.argv[2], sys.argv[3], sys.argv[4]))
     sys.exit(__doc__)
