@@ -353,7 +353,7 @@ func policyBefore(t []rune, s int) bool {
 // itemFollows reports whether the clause starting at clause is the next item
 // of a list after the last fact, joined by 、 with no verb of change of its
 // own, where the verb of the last fact governs its object, not only its
-// number: 减少企业税负3500亿元左右、涉企收费约2000亿元 (not 转移支付增加约1.5万亿元、
+// number: 减少财政支出3500亿元左右、行政经费约2000亿元 (not 转移支付增加约1.5万亿元、
 // 规模近9.8万亿元, where 规模 is a level of its own).
 func itemFollows(t []rune, last *lastFact, clause int) bool {
 	if clause <= 0 || t[clause-1] != '、' || clause-1 < last.end {
@@ -393,7 +393,7 @@ func aspirationFollows(t []rune, last *lastFact, clause, s int) bool {
 }
 
 // growthGap returns how many runes stand between the growth word governing a
-// number at s and the number (减少企业税负3500亿元: 4), or -1.
+// number at s and the number (减少财政支出3500亿元: 4), or -1.
 func growthGap(t []rune, clause, s int) int {
 	for p := s - 1; p >= clause && p >= s-10; p-- {
 		if w, ok := growthWords.at(t, p); ok && p+len(w.w) <= s && (w.tag == gwUp || w.tag == gwDown) {
@@ -684,7 +684,7 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 			sign = -1
 		}
 	} else if metric == MetricLevel && last.metric == MetricGrowth && last.unit == unit && itemFollows(t, last, clause) {
-		// 减少企业税负3500亿元左右、涉企收费约2000亿元: the verb governs both items
+		// 减少财政支出3500亿元左右、行政经费约2000亿元: the verb governs both items
 		metric, sign = last.metric, 1
 		if last.neg {
 			sign = -1
@@ -1212,7 +1212,7 @@ func metricAt(t []rune, clause, s int, u string) (string, float64) {
 	}
 	g, sign := growthBefore(t, clause, s)
 	if g == gwDown && (u == "元" || u == "美元") && reliefBefore(t, clause, s) {
-		return MetricLevel, 1 // 降低利息负担1.2万亿元: an amount of relief, as 减轻…负担 (gold8 DECISIONS)
+		return MetricLevel, 1 // 降低利息负担1.2万亿元: an amount of relief, as 减轻…负担 (testdata/DECISIONS.md (a))
 	}
 	switch g {
 	case gwUp, gwUpNoun, gwDown, gwDownNoun:
@@ -1272,18 +1272,19 @@ func cutBefore(t []rune, s int, percent bool) bool {
 	return false
 }
 
-// reliefBefore reports 降低 governing a burden written between it and the
-// number at s (降低电力供应成本5.3亿元, 降低利息负担1.2万亿元, 降低企业税负): the
-// amount is the relief given, a level, as with 减轻…负担, 减税, 降费 (gold4 053,
-// gold5 045, gold8 019, 046). 减少企业税负3500亿元 stays a change (gold3 047), and
+// reliefBefore reports 降低 or 减少 governing a burden written between it and
+// the number at s (降低电力供应成本5.3亿元, 降低利息负担1.2万亿元, 减少企业税负3500亿元):
+// the amount is the relief given to others, a level, as with 减轻…负担, 减税, 降费
+// (testdata/DECISIONS.md (a); gold4 053, gold5 045, gold8 019, 046). A named
+// quantity of one's own that falls (减少房贷利息支出约130亿元) stays a change, and
 // so does a cost that falls by an amount after it (成本降低20元).
 func reliefBefore(t []rune, clause, s int) bool {
 	for p := s - 3; p >= clause && p >= s-12; p-- {
-		if t[p] != '降' || !hasPrefixAt(t, p, "降低") {
+		if !(t[p] == '降' && hasPrefixAt(t, p, "降低") || t[p] == '减' && hasPrefixAt(t, p, "减少")) {
 			continue
 		}
 		for k := p + 2; k+2 <= s; k++ {
-			for _, w := range [...]string{"成本", "负担", "税负", "费用", "税费"} {
+			for _, w := range [...]string{"成本", "负担", "税负", "费用", "税费", "收费"} {
 				if hasPrefixAt(t, k, w) {
 					return true
 				}
