@@ -5,8 +5,8 @@
   annot.py agree A_DIR B_DIR TEXTS   A as gold, B as prediction: every disagreement, then the agreement figures
 
 TEXTS defaults to FOLDER, or for an annotator's folder (annot-a, annot-b) to the gold folder above it. Periods
-are a year or a quarter (2022, 2022Q1) or null, as the GUIDELINE says. For gold7 and gold8 the raw annotations' offsets refer to the texts as
-annotated (gold7/as-annotated; gold8: as-annotated/033.txt, the rest at the folder's top)."""
+are a year or a quarter (2022, 2022Q1) or null, as the GUIDELINE says. Where a folder keeps an as-annotated/ folder (gold5, gold6, gold7, gold8: the excerpts whose part headings were
+put back later), the raw annotations' offsets refer to the texts there; the other texts are at the folder's top."""
 import importlib.util, json, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
