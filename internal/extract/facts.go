@@ -290,6 +290,30 @@ func ageClassAfter(t []rune, e int) bool {
 	return false
 }
 
+// rankAt reports N位 at [s, e) that is a place in a ranking, not a count of
+// people (2000多位专家): after 前 or 后 (居全国前5位), or in a sentence that
+// speaks of a ranking (排名上升5位, 全国排名53位、提升3位), with no noun after it.
+// No development gold has a rank as a fact (第N位 is left out the same way).
+func rankAt(t []rune, sent, s, e int) bool {
+	if e < len(t) && isHan(t[e]) && t[e] != '的' {
+		return false // 40多位外国元首: people
+	}
+	if p := pastHedge(t, s); p > 0 && (t[p-1] == '前' || t[p-1] == '后') {
+		return true
+	}
+	for k := s - 2; k >= sent; k-- {
+		if t[k] != '排' && t[k] != '位' && t[k] != '名' {
+			continue
+		}
+		for _, w := range [...]string{"排名", "排位", "排序", "排行", "位次", "名次"} {
+			if hasPrefixAt(t, k, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // spellsOut reports a clause that spells out one part of a scheme named by
 // its numbers: “1”是1个省级综合飞行服务站，“3”是指…3类专项政策 (gold6 014, 020).
 // The clause runs back from s to the last ，；： or the sentence start (not 、).
@@ -607,6 +631,9 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		sent--
 	}
 	clause := clauseStart(t, m.start, sent)
+	if m.unit == "位" && rankAt(t, sent, m.numStart, m.end) {
+		return Fact{}, false // 降幅居全国前5位, 创新能力排名上升5位: a rank, not a count (gold8)
+	}
 	if spellsOut(t, sent, m.start) {
 		return Fact{}, false // “3”是广州、深圳、珠海3个A类飞行服务站: a scheme's name spelled out
 	}

@@ -188,6 +188,12 @@ func TestRules(t *testing.T) {
 		// the higher figure striven for is the same change
 		{"全社会固定资产投资增长15%以上、力争达到20%。", 0, []want{
 			{"actual", "growth", 15, "%", "over", ""}, {"target", "growth", 20, "%", "exact", ""}}},
+		// a place in a ranking is not a count (gold8 013, 019: both annotators left ranks out; no dev gold has one);
+		// 位 counting people is
+		{"生产安全事故起数、死亡人数分别下降40.5%、32.7%，降幅居全国前5位。全省创新能力排名上升5位。", 0, []want{
+			{"actual", "growth", -40.5, "%", "exact", ""}, {"actual", "growth", -32.7, "%", "exact", ""}}},
+		{"兰州高新区全国排名53位、提升3位，天水经开区、张掖经开区全国排名46位、82位，分别提升6位、49位。组织2000多位专家对若干战略问题进行研究论证。", 0, []want{
+			{"actual", "level", 2000, "位", "over", ""}}},
 		// a verb governing its object governs the next item of the list (047's shape with spending, not a burden) …
 		{"全年再减少财政支出3500亿元左右、行政经费约2000亿元。", 0, []want{
 			{"actual", "growth", -3.5e11, "元", "about", ""}, {"actual", "growth", -2e11, "元", "about", ""}}},
