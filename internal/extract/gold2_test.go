@@ -69,10 +69,10 @@ const goldRound5Strict, goldRound5ValueUnit = 0.0, 0.0
 
 // gold2Dev is the bar the development set must keep (strict and value+unit F1,
 // micro-averaged), set from the measured score so that a change that loses
-// facts fails. The value+unit bar was 0.995; it went down by 0.004, exactly what the
-// cross-set decisions of testdata/DECISIONS.md took from the figure (0.9988 → 0.9948 with the same
-// extractor: relief amounts made level, two 踏上3万亿台阶 facts added, a streak threshold removed).
-const gold2DevStrict, gold2DevValueUnit = 0.97, 0.991
+// facts fails. (The cross-set decisions of testdata/DECISIONS.md took the value+unit figure from 0.9988 to
+// 0.9948 and the bar went to 0.991 for one commit; the relief rule of abd99f7 brought it back to 0.9971, so
+// the bar is 0.995 again.)
+const gold2DevStrict, gold2DevValueUnit = 0.97, 0.995
 
 type microScore struct{ gold, pred, strict, loose int }
 
