@@ -64,8 +64,9 @@ const goldRound5Dir = "testdata/gold9"
 
 var goldRound5 = map[string]int{"011": 2025, "016": 2025, "022": 2025, "028": 2025, "031": 2025, "044": 2021, "051": 2013, "067": 1997}
 
-// goldRound5Strict, goldRound5ValueUnit: bar set after the first run (the lead sets it).
-const goldRound5Strict, goldRound5ValueUnit = 0.0, 0.0
+// goldRound5Strict, goldRound5ValueUnit: just under the first run (0.9265, 0.9673), which was
+// the same with the engine of the round's start and with the round's first gold8 rules.
+const goldRound5Strict, goldRound5ValueUnit = 0.92, 0.96
 
 // gold2Dev is the bar the development set must keep (strict and value+unit F1,
 // micro-averaged), set from the measured score so that a change that loses
