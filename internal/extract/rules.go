@@ -54,7 +54,8 @@ var growthWords = newLexicon(map[string]int{
 	"增到": gwLevel, "增减": gwLevel, "减税": gwLevel, "减负": gwLevel, "减免": gwLevel, "降费": gwLevel,
 	"增信": gwLevel, "增效": gwLevel, "增强": gwLevel, "增设": gwLevel, "增补": gwLevel, "减排": gwLevel,
 	"降本": gwLevel, "增进": gwLevel, "增添": gwLevel, "增援": gwLevel, "减贫": gwLevel, "减量": gwLevel,
-	"改造提升": gwLevel, "整治提升": gwLevel, "新建提升": gwLevel, "提升改造": gwLevel, // renovated: 改造提升高标准农田78万亩
+	// renovated, consolidated: 改造提升高标准农田78万亩, 巩固提升近70万亩 (gold8 033): work done on an area
+	"改造提升": gwLevel, "整治提升": gwLevel, "新建提升": gwLevel, "提升改造": gwLevel, "巩固提升": gwLevel,
 	"缩短": gwDown, "缩短到": gwLevel, "缩短至": gwLevel, "延长到": gwLevel, "延长至": gwLevel, // not 延长石油
 	"压缩到": gwLevel, "压缩至": gwLevel, "缩至": gwLevel, // 办理时间压缩至6个工作日以内
 	"降碳": gwLevel, "减污": gwLevel, "减碳": gwLevel, "减灾": gwLevel, "增容": gwLevel,

@@ -70,3 +70,12 @@ func TestRulesChineseCounts(t *testing.T) {
 		{"培育超千亿元的产业集群，打造超万人企业，重大科技成果数千项，运用“四个体系”。", 0, nil},
 	})
 }
+
+// TestRulesKindMetric covers the kind and metric of figures whose words are
+// not next to them (corpus sentences, non-held-out documents).
+func TestRulesKindMetric(t *testing.T) {
+	checkRuleCases(t, []ruleCase{
+		// 巩固提升 counts an area worked on, as 改造提升 (gold8 033)
+		{"南北山绿化工程累计完成营造林、播种造林、巩固提升近70万亩。", 0, []ruleWant{{"actual", "level", 7e5, "亩", "about", ""}}},
+	})
+}
