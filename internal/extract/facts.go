@@ -553,6 +553,33 @@ func growthAfter(t []rune, e int, metric string, sign float64) (string, float64)
 	return metric, sign
 }
 
+// raisedBy returns the sign of a change made at the rate written after 按
+// (城乡低保分别按3%、7%稳步提标: gold8 039), +1 or -1, or 0 when no verb of
+// raising or lowering follows the rates (赤字率拟按3%安排 is a level): past the
+// rest of the list of rates and an adverb of up to four runes.
+func raisedBy(t []rune, s, e int) float64 {
+	if s == 0 || t[s-1] != '按' {
+		return 0
+	}
+	k := e
+	for k < len(t) && k < e+16 && (isDigit(t[k]) || strings.ContainsRune("、和.%", t[k])) {
+		k++
+	}
+	for n := 0; n <= 4 && k+n+1 < len(t) && isHan(t[k+n]); n++ {
+		for _, w := range [...]string{"提标", "上调", "调增", "提高", "增长", "上浮"} {
+			if hasPrefixAt(t, k+n, w) {
+				return 1
+			}
+		}
+		for _, w := range [...]string{"下调", "调减", "降低", "下浮"} {
+			if hasPrefixAt(t, k+n, w) {
+				return -1
+			}
+		}
+	}
+	return 0
+}
+
 // judge decides whether mention m is a fact and fills the fact.
 func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSent *int, last *lastFact) (Fact, bool) {
 	t := p.text
@@ -693,6 +720,11 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	metric, sign := metricAt(t, clause, m.start, m.unit)
 	if metric == MetricLevel {
 		metric, sign = growthAfter(t, m.end, metric, sign)
+		if metric == MetricLevel && unit == "%" {
+			if sg := raisedBy(t, m.start, m.end); sg != 0 {
+				metric, sign = MetricGrowth, sg // 城乡低保分别按3%、7%稳步提标: the rate of a rise
+			}
+		}
 	} else if counted && m.end < len(t) && isHan(t[m.end]) && !strings.ContainsRune("的和与及或", t[m.end]) {
 		// 提高6000万农村人口供水保障水平: the verb changes what the people have, not
 		// their number, which is a level (gold5)

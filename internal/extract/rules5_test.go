@@ -75,6 +75,9 @@ func TestRulesChineseCounts(t *testing.T) {
 // not next to them (corpus sentences, non-held-out documents).
 func TestRulesKindMetric(t *testing.T) {
 	checkRuleCases(t, []ruleCase{
+		// a rate after 按 with a verb of raising after it is a change (gold8 039); 按3%安排 is a level
+		{"城乡低保分别按3%、7%稳步提标，赤字率拟按3%安排。", 0, []ruleWant{
+			{"actual", "growth", 3, "%", "exact", ""}, {"actual", "growth", 7, "%", "exact", ""}, {"target", "level", 3, "%", "exact", ""}}},
 		// 巩固提升 counts an area worked on, as 改造提升 (gold8 033)
 		{"南北山绿化工程累计完成营造林、播种造林、巩固提升近70万亩。", 0, []ruleWant{{"actual", "level", 7e5, "亩", "about", ""}}},
 	})
