@@ -553,6 +553,16 @@ func growthAfter(t []rune, e int, metric string, sign float64) (string, float64)
 	return metric, sign
 }
 
+// numberFollows reports an Arabic digit from t[k] to the end of the clause.
+func numberFollows(t []rune, k int) bool {
+	for ; k < len(t) && !isClauseEnd(t[k]) && !isSentenceEnd(t[k]); k++ {
+		if isDigit(t[k]) {
+			return true
+		}
+	}
+	return false
+}
+
 // raisedBy returns the sign of a change made at the rate written after 按
 // (城乡低保分别按3%、7%稳步提标: gold8 039), +1 or -1, or 0 when no verb of
 // raising or lowering follows the rates (赤字率拟按3%安排 is a level): past the
@@ -1104,6 +1114,9 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 			return KindTarget, WhySentence, x.cues.get(t, p, p+2)
 		}
 		if hasPrefixAt(t, p, "预计") && !listed {
+			if numberFollows(t, p+2) {
+				break // 18个省级特色专业镇营业收入预计分别增长15.6%: 预计 governs the figures after it (gold8 019)
+			}
 			return KindEstimate, WhySentence, "预计"
 		}
 	}
