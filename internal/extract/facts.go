@@ -553,6 +553,80 @@ func growthAfter(t []rune, e int, metric string, sign float64) (string, float64)
 	return metric, sign
 }
 
+// respectiveMetric pairs a number after 分别 with its item of the list of
+// subjects before 分别, item by item, where the list mixes a change named by a
+// growth noun (涨幅, 增速) with a level (失业率): 城镇调查失业率、居民消费价格涨幅分别
+// 控制在5%和3%以内 gives 5% to the rate, a level, and 3% to the rise (gold8 033).
+// Only a verb that sets a figure (控制在, 为, 达到) may stand between 分别 and the
+// numbers; ok is false otherwise and for a list of one kind.
+func respectiveMetric(t []rune, clause, s int) (metric string, sign float64, ok bool) {
+	f := -1
+	for k := s - 2; k >= clause && k >= s-24; k-- {
+		if t[k] == '分' && t[k+1] == '别' {
+			f = k
+			break
+		}
+	}
+	if f < 0 || f == clause || clause == 0 || t[clause-1] != '、' {
+		return "", 0, false
+	}
+	idx := 0 // the number's place in the list after 分别
+	for k := f + 2; k < s; k++ {
+		if w, wok := growthWords.at(t, k); wok && w.tag != gwLevel {
+			return "", 0, false // 分别增长: the verb tells
+		}
+		if strings.ContainsRune("、和及与", t[k]) {
+			idx++
+		}
+	}
+	// the subjects: 、-separated items back from 分别 to the start of the clause list
+	var ends []int // item ends, last item first
+	e := f
+	for k := f - 1; k >= 0; k-- {
+		if t[k] == '、' {
+			ends = append(ends, e)
+			e = k
+			continue
+		}
+		if isClauseEnd(t[k]) || isSentenceEnd(t[k]) || isOpening(t[k]) {
+			break
+		}
+	}
+	ends = append(ends, e)
+	n := len(ends)
+	if n < 2 || idx >= n {
+		return "", 0, false
+	}
+	mixed, growth := 0, 0.0
+	for i, end := range ends {
+		g := 0.0
+		for p := end - 4; p < end; p++ {
+			if w, wok := growthWords.at(t, p); wok && p >= 0 && p+len(w.w) == end && (w.tag == gwUpNoun || w.tag == gwDownNoun) {
+				g = 1
+				if w.tag == gwDownNoun {
+					g = -1
+				}
+				break
+			}
+		}
+		if g != 0 {
+			mixed |= 1
+		} else {
+			mixed |= 2
+		}
+		if i == n-1-idx {
+			growth = g
+		}
+	}
+	if mixed != 3 {
+		return "", 0, false
+	}
+	if growth != 0 {
+		return MetricGrowth, growth, true
+	}
+	return MetricLevel, 1, true
+}
+
 // numberFollows reports an Arabic digit from t[k] to the end of the clause.
 func numberFollows(t []rune, k int) bool {
 	for ; k < len(t) && !isClauseEnd(t[k]) && !isSentenceEnd(t[k]); k++ {
@@ -758,6 +832,9 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		if last.neg {
 			sign = -1
 		}
+	}
+	if rm, rs, ok := respectiveMetric(t, clause, m.start); ok {
+		metric, sign = rm, rs // 城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内: 5% is the rate's
 	}
 	if qual == qNone {
 		// 约占…的30%: a hedge not next to the number

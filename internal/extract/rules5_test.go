@@ -75,6 +75,12 @@ func TestRulesChineseCounts(t *testing.T) {
 // not next to them (corpus sentences, non-held-out documents).
 func TestRulesKindMetric(t *testing.T) {
 	checkRuleCases(t, []ruleCase{
+		// 分别 pairs the numbers with a list of subjects item by item when the list mixes a rate and a rise (gold8 033) …
+		{"城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内。", 0, []ruleWant{
+			{"actual", "level", 5, "%", "exact", ""}, {"actual", "growth", 3, "%", "under", ""}}},
+		// … a list of one kind is left as it is
+		{"农村自来水普及率、规模化供水工程覆盖率分别达98%和92%。", 0, []ruleWant{
+			{"actual", "level", 98, "%", "exact", ""}, {"actual", "level", 92, "%", "exact", ""}}},
 		// a rate after 按 with a verb of raising after it is a change (gold8 039); 按3%安排 is a level
 		{"城乡低保分别按3%、7%稳步提标，赤字率拟按3%安排。", 0, []ruleWant{
 			{"actual", "growth", 3, "%", "exact", ""}, {"actual", "growth", 7, "%", "exact", ""}, {"target", "level", 3, "%", "exact", ""}}},
