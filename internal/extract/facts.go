@@ -742,6 +742,10 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		sent--
 	}
 	clause := clauseStart(t, m.start, sent)
+	if m.numStart > 0 && t[m.numStart-1] == '每' {
+		// 最低收购价平均每50公斤提高7.4元, 每10万人45台: the base of a rate, not a fact (gold8 052)
+		return Fact{}, false
+	}
 	if m.unit == "位" && rankAt(t, sent, m.numStart, m.end) {
 		return Fact{}, false // 降幅居全国前5位, 创新能力排名上升5位: a rank, not a count (gold8)
 	}

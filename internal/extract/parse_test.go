@@ -188,6 +188,10 @@ func TestRules(t *testing.T) {
 		// the higher figure striven for is the same change
 		{"全社会固定资产投资增长15%以上、力争达到20%。", 0, []want{
 			{"actual", "growth", 15, "%", "over", ""}, {"target", "growth", 20, "%", "exact", ""}}},
+		// a number right after 每 is the base of a rate (gold8 052), not a fact; the rate's figure is
+		{"今年小麦、稻谷最低收购价平均每50公斤分别提高7.4元和16元。配置AED达每10万人45台。", 2012, []want{
+			{"target", "growth", 7.4, "元", "exact", "2012"}, {"target", "growth", 16, "元", "exact", "2012"},
+			{"actual", "level", 45, "台", "exact", "2012"}}},
 		// a place in a ranking is not a count (gold8 013, 019: both annotators left ranks out; no dev gold has one);
 		// 位 counting people is
 		{"生产安全事故起数、死亡人数分别下降40.5%、32.7%，降幅居全国前5位。全省创新能力排名上升5位。", 0, []want{
