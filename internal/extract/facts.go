@@ -454,6 +454,31 @@ func ratioBefore(t []rune, clause, s int) bool {
 	return false
 }
 
+// indexBefore reports a bare number that is the value of an index named
+// right before it, after a verb that sets its level: 两化融合指数达到92 (gold8
+// 019), 道路交通指数从6.32下降至6.08 (both ends) — the unit is "". Only 指数
+// itself, a setting verb or 从/由 and a starting value may stand between.
+func indexBefore(t []rune, clause, s int) bool {
+	k := pastHedge(t, s)
+	for _, w := range [...]string{"达到", "提高到", "提升到", "提高至", "提升至", "上升到", "上升至", "下降至", "下降到",
+		"降低至", "降低到", "升至", "降至", "降到", "达", "为", "从", "由"} { // longest first
+		if n := len([]rune(w)); k-n >= clause && hasPrefixAt(t, k-n, w) {
+			k -= n
+			break
+		}
+	}
+	// the starting value of 从A下降至B
+	if j := k; j > clause && (isDigit(t[j-1]) || t[j-1] == '.') {
+		for j > clause && (isDigit(t[j-1]) || t[j-1] == '.') {
+			j--
+		}
+		if j > clause && (t[j-1] == '从' || t[j-1] == '由') {
+			k = j - 1
+		}
+	}
+	return k-2 >= clause && k < s && hasPrefixAt(t, k-2, "指数")
+}
+
 // nounBefore returns the counted noun written right before a number that
 // has a magnitude and no measure word (移动通信用户3.4亿, 人口8.14亿), or "".
 func nounBefore(t []rune, s, e int) string {
@@ -774,6 +799,9 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	if unit == "" {
 		switch {
 		case !m.mag:
+			if indexBefore(t, clause, m.start) {
+				break // 两化融合指数达到92: an index has no unit (gold8 019)
+			}
 			if !ratioBefore(t, clause, m.start) {
 				return Fact{}, false // a bare number: a code, a name or a count without a noun
 			}

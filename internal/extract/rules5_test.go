@@ -91,3 +91,17 @@ func TestRulesKindMetric(t *testing.T) {
 			{"actual", "level", 18, "个", "exact", ""}, {"estimate", "growth", 15.6, "%", "exact", ""}, {"estimate", "growth", 14, "%", "exact", ""}}},
 	})
 }
+
+// TestRulesIndex covers the bare value of an index (corpus sentences,
+// non-held-out documents).
+func TestRulesIndex(t *testing.T) {
+	checkRuleCases(t, []ruleCase{
+		// an index has no unit: its value is kept with unit "" (gold8 019), also both ends of a from–to
+		{"新创建智能工厂30户，两化融合指数达到92。", 0, []ruleWant{
+			{"actual", "level", 30, "户", "exact", ""}, {"actual", "level", 92, "", "exact", ""}}},
+		{"中心城区高峰时段道路交通指数从6.32下降至6.08。", 0, []ruleWant{
+			{"actual", "level", 6.32, "", "exact", ""}, {"actual", "level", 6.08, "", "exact", ""}}},
+		// … but a bare number not set as an index's level is still no fact
+		{"营商环境指数位列全国第5，实施2025行动。", 0, nil},
+	})
+}
