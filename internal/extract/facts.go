@@ -361,6 +361,32 @@ func policyNamed(t []rune, s, e int) bool {
 	return false
 }
 
+// itemsIssued reports N项 counting the tasks or measures of a plan as it is
+// drawn up or issued (制定落实…145项重点任务和69项政策措施: gold8 019, both
+// annotators; 推出…84项政策措施): the size of a policy package, as N条措施 and
+// 措施126项 — not tasks done (157项改革任务有序推进, 25项民生实事全面完成).
+func itemsIssued(t []rune, s, e int) bool {
+	noun := false
+	for k := e; k < len(t) && k <= e+8 && isHan(t[k]); k++ {
+		if hasPrefixAt(t, k, "措施") || hasPrefixAt(t, k, "举措") || hasPrefixAt(t, k, "政策") || hasPrefixAt(t, k, "任务") {
+			noun = true
+			break
+		}
+	}
+	if !noun {
+		return false
+	}
+	for k := s - 1; k >= 0 && k >= s-30 && (t[k] == '、' || !isClauseEnd(t[k])); k-- {
+		// across a 、-list of what is issued: 推出三批政策清单、151项务实举措
+		for _, w := range [...]string{"制定", "出台", "推出", "印发", "提出", "部署"} {
+			if hasPrefixAt(t, k, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // policyBefore reports a count of measures issued, written after them: 出台配套措施126项
 // (gold5: a policy package, as 22条举措).
 func policyBefore(t []rune, s int) bool {
@@ -713,7 +739,7 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	}
 	if m.unit == "个" && hasPrefixAt(t, m.unitEnd, "方面") || hasPrefixAt(t, m.end, "群体") || m.unit == "条" && policyAfter(t, m.end) ||
 		(m.unit == "条" || m.unit == "项") && policyBefore(t, m.start) || m.unit == "个" && stepsAfter(t, m.end) ||
-		m.unit == "条" && policyNamed(t, m.start, m.end) {
+		m.unit == "条" && policyNamed(t, m.start, m.end) || m.unit == "项" && itemsIssued(t, m.start, m.end) {
 		return Fact{}, false // 以下十个方面: the parts of a list; 20-60万元群体: a class; 30条措施: a policy's name
 	}
 	if m.unit == "岁" && ageClassAfter(t, m.end) ||

@@ -192,6 +192,10 @@ func TestRules(t *testing.T) {
 		{"今年小麦、稻谷最低收购价平均每50公斤分别提高7.4元和16元。配置AED达每10万人45台。", 2012, []want{
 			{"target", "growth", 7.4, "元", "exact", "2012"}, {"target", "growth", 16, "元", "exact", "2012"},
 			{"actual", "level", 45, "台", "exact", "2012"}}},
+		// the tasks or measures of a plan as it is drawn up or issued: the size of a policy package, as N条措施
+		// (gold8 019, both annotators) — not tasks under way or done (157项改革任务有序推进, above)
+		{"制定落实新时代中部地区崛起145项重点任务和69项政策措施。推出长江经济带高质量发展84项政策措施。", 0, nil},
+		{"迅速推出进一步扩大内需、促进经济增长的十项措施。全面完成25项民生实事。", 0, []want{{"actual", "level", 25, "项", "exact", ""}}},
 		// a place in a ranking is not a count (gold8 013, 019: both annotators left ranks out; no dev gold has one);
 		// 位 counting people is
 		{"生产安全事故起数、死亡人数分别下降40.5%、32.7%，降幅居全国前5位。全省创新能力排名上升5位。", 0, []want{
