@@ -255,6 +255,18 @@ func programAfter(t []rune, e int) bool {
 	return false
 }
 
+// resultsAfter reports 成果 ending the noun counted by N项 (两项自贸试验区制度创新
+// 成果全国推广: results achieved, counted as facts by both annotators of gold8
+// 025 and 039, though their number is small and Chinese) — not a list's parts.
+func resultsAfter(t []rune, e int) bool {
+	for k := e; k < len(t) && k <= e+10 && isHan(t[k]); k++ {
+		if t[k] == '成' && k+1 < len(t) && t[k+1] == '果' {
+			return true
+		}
+	}
+	return false
+}
+
 // ageClassAfter reports the words after N岁 that make the age a class of
 // people: a bound (65岁及以上老年人, 3岁以下托位数, 60岁以上人口) or a noun of
 // people after it (2-3岁幼儿, 0-6岁儿童, 60岁的老年人) — not an age reached
@@ -767,7 +779,8 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		if m.numEnd < len(t) && (t[m.numEnd] == '几' || t[m.numEnd] == '”') {
 			return Fact{}, false
 		}
-		if m.value < 10 && m.unitClass != unitPercent && m.unitClass != unitPoints && !m.mag && m.unit != "番" && !(m.unit == "倍" && timesGrown(t, m.numStart)) {
+		if m.value < 10 && m.unitClass != unitPercent && m.unitClass != unitPoints && !m.mag && m.unit != "番" && !(m.unit == "倍" && timesGrown(t, m.numStart)) &&
+			!(m.unit == "项" && resultsAfter(t, m.end)) {
 			// 四个示范区, 一批, 两大方向: structural or vague; 提高一个百分点 is a change (gold8 061)
 			return Fact{}, false
 		}

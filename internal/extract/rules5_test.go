@@ -66,6 +66,10 @@ func TestRulesChineseCounts(t *testing.T) {
 			{"actual", "level", 3500, "公里", "over", ""}, {"actual", "level", 1000, "公里", "about", ""}}},
 		{"累计投放200亿元民营中小微企业提质争效专项贷款，惠及近万家企业。", 0, []ruleWant{
 			{"actual", "level", 2e10, "元", "exact", ""}, {"actual", "level", 1e4, "家", "about", ""}}},
+		// results counted in Chinese numerals are facts (gold8 025, 039) …
+		{"一批项目签约落地。两项自贸试验区制度创新成果全国推广。", 0, []ruleWant{{"actual", "level", 2, "项", "exact", ""}}},
+		// … the names of a few items are not: 中央八项规定, 残疾人两项补贴, 两个攻坚战成果
+		{"严格落实中央八项规定精神，提高残疾人两项补贴标准，巩固整顿关闭两个攻坚战成果。", 0, nil},
 		// … but a threshold said with 超 is a class of what follows; 数千 is vague; 四个体系 is structural
 		{"培育超千亿元的产业集群，打造超万人企业，重大科技成果数千项，运用“四个体系”。", 0, nil},
 	})
