@@ -1469,7 +1469,8 @@ var cutWords = [...]string{"压减", "削减", "精简", "精减", "压缩"}
 // start of its part of the sentence — across a 、-list of its objects
 // (压减省部级以下论坛、节庆、展会活动58%), within 24 runes — with no other number
 // between and not setting a level (压缩至6个工作日, 精简后为18个). Unless the
-// number is a percentage, capacity cut (产能, 生产能力) is not a change.
+// number is a percentage, capacity or equipment cut (产能, 生产能力, 小火电, 小煤矿,
+// 锅炉, 车辆: testdata/DECISIONS.md (a)) is not a change.
 func cutBefore(t []rune, s int, percent bool) bool {
 	capacity := false
 	for k := s - 1; k >= 0 && k >= s-24; k-- {
@@ -1477,8 +1478,10 @@ func cutBefore(t []rune, s int, percent bool) bool {
 		if r != '、' && isClauseEnd(r) || isDigit(r) || strings.ContainsRune("到至为达是后", r) {
 			return false
 		}
-		if r == '产' && hasPrefixAt(t, k, "产能") || r == '生' && hasPrefixAt(t, k, "生产能力") {
-			capacity = true
+		if r == '产' && hasPrefixAt(t, k, "产能") || r == '生' && hasPrefixAt(t, k, "生产能力") ||
+			r == '小' && (hasPrefixAt(t, k, "小火电") || hasPrefixAt(t, k, "小煤矿")) || r == '锅' && hasPrefixAt(t, k, "锅炉") ||
+			r == '车' && hasPrefixAt(t, k, "车辆") {
+			capacity = true // capacity or equipment taken out (testdata/DECISIONS.md (a))
 		}
 		if r != '压' && r != '削' && r != '精' {
 			continue
