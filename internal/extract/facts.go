@@ -1441,9 +1441,10 @@ func metricAt(t []rune, clause, s int, u string) (string, float64) {
 	if concentrationImproves(t, clause, s) {
 		return MetricGrowth, -1 // PM2.5浓度改善5.1%: a concentration improves by falling
 	}
-	if g == gwNone && cutBefore(t, s, u == "%" || u == "个百分点") {
+	if pct := u == "%" || u == "个百分点"; g == gwNone && (pct || !countsItself(u)) && cutBefore(t, s, pct) {
 		// 压减政府性基金项目30%, 内设机构精简四分之一: a percentage cut; 压减地下水开采量1.57亿立方米,
-		// 精减行政编制115万人: a cut of a quantity — but not of capacity, work done (gold8 DECISIONS)
+		// 精减行政编制115万人: a cut of a quantity — but not of capacity, work done (gold8 DECISIONS), nor
+		// a count of the things taken out (项, 件, 个 …), work done as 废止71件, 关闭小煤矿1054处 (gold8 061, gold6 055)
 		return MetricGrowth, -1
 	}
 	if hasWord(shareWords, t, clause, s) {
