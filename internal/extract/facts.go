@@ -700,6 +700,28 @@ func numberFollows(t []rune, k int) bool {
 	return false
 }
 
+// startingValue reports a number that starts a change written from–to: 从 or
+// 由, then at most a few ideographs (由每人每年120元), before it, and a verb
+// ending in 到 or 至 right after it (提高到, 减少到, 下降至) — not when a time
+// word stands beside it (由上年46亿元, 由1997年的123万公里: its own year;
+// 由每人每年120元 has none).
+func startingValue(t []rune, s, e int) bool {
+	k := s - 1
+	for k >= 0 && k >= s-7 && isHan(t[k]) && t[k] != '从' && t[k] != '由' && t[k] != '的' &&
+		!(t[k] == '年' && k > 0 && strings.ContainsRune("上去前今明本当", t[k-1])) {
+		k--
+	}
+	if k < 0 || t[k] != '从' && t[k] != '由' {
+		return false
+	}
+	w, ok := growthWords.at(t, e)
+	if !ok || w.tag != gwLevel {
+		return false
+	}
+	last := w.w[len(w.w)-1]
+	return last == '到' || last == '至'
+}
+
 // raisedBy returns the sign of a change made at the rate written after 按
 // (城乡低保分别按3%、7%稳步提标: gold8 039), +1 or -1, or 0 when no verb of
 // raising or lowering follows the rates (赤字率拟按3%安排 is a level): past the
@@ -932,6 +954,12 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	}
 	var perWhy, perCue string
 	f.Period, perWhy, perCue = x.period(t, sent, m.start, kind, metric)
+	if f.Period != nil && startingValue(t, m.start, m.end) {
+		// 国家外汇储备从1399亿美元增加到2864亿美元, 2002年…由4771公里增加到2.52万公里:
+		// the state before the change has no period (gold6, gold8 DECISIONS; all 46
+		// starting values of the dev gold are null) — 由1997年的123万公里 keeps its own year
+		f.Period, perWhy, perCue = nil, WhyNone, ""
+	}
 	f.Why = Why{Period: perWhy, PeriodCue: perCue, Kind: kindWhy, KindCue: kindCue}
 	f.Start, f.End = p.offs[m.start], p.offs[m.end-1]+1
 	f.Text = x.text(t, sent, m.end)

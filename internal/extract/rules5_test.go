@@ -109,3 +109,16 @@ func TestRulesIndex(t *testing.T) {
 		{"营商环境指数位列全国第5，实施2025行动。", 0, nil},
 	})
 }
+
+// TestRulesPeriod covers the periods of figures whose sentence names a year
+// that is not theirs (corpus sentences, non-held-out documents).
+func TestRulesPeriod(t *testing.T) {
+	checkRuleCases(t, []ruleCase{
+		// the starting value of a from–to change has no period; one with its own year keeps it (gold6, gold8 DECISIONS)
+		{"公路通车里程由1997年的123万公里增加到2002年的176万公里，其中高速公路由4771公里增加到2.52万公里。", 2003, []ruleWant{
+			{"actual", "level", 1.23e6, "公里", "exact", "1997"}, {"actual", "level", 1.76e6, "公里", "exact", "2002"},
+			{"actual", "level", 4771, "公里", "exact", ""}, {"actual", "level", 25200, "公里", "exact", "2002"}}},
+		{"1998年，国务院组成部门由40个减少到29个。", 2003, []ruleWant{
+			{"actual", "level", 40, "个", "exact", ""}, {"actual", "level", 29, "个", "exact", "1998"}}},
+	})
+}
