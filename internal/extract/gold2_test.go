@@ -74,8 +74,9 @@ const goldRound6Dir = "testdata/gold10"
 
 var goldRound6 = map[string]int{"017": 2025, "024": 2025, "038": 2025, "049": 2015, "056": 2008, "059": 2005, "060": 2004, "070": 1993}
 
-// goldRound6Strict, goldRound6ValueUnit: bar set after the first run (the lead sets it).
-const goldRound6Strict, goldRound6ValueUnit = 0.0, 0.0
+// goldRound6Strict, goldRound6ValueUnit: just under the first run (0.9638, 0.9843 at aaac1ce;
+// the round's start engine gave 0.9624, 0.9829).
+const goldRound6Strict, goldRound6ValueUnit = 0.955, 0.975
 
 // gold2Dev is the bar the development set must keep (strict and value+unit F1,
 // micro-averaged), set from the measured score so that a change that loses
