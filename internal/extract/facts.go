@@ -1724,12 +1724,35 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 			if n := multiYearAt(t, p); n > 0 {
 				return nil, WhyMultiYear, p, p + n
 			}
+		case r == '年' && inPart && p > sent:
+			if k := yearsOpenPart(t, sent, p); k >= 0 {
+				return nil, WhyMultiYear, k, p + 1 // 五年全国公路建设投资12343亿元, 五年内，全国造林面积…: over years
+			}
 		}
 	}
 	if quarter > 0 {
 		return set(x.opt.Year, qa-3, qa)
 	}
 	return nil, "", 0, 0
+}
+
+// yearsOpenPart returns where a count of years in Chinese numerals (two or
+// more) ending with 年 at t[p] starts when it opens its sentence or its part
+// of one (after ；): 五年全国公路建设投资12343亿元, 五年内，全国造林面积2787万公顷,
+// 五年建成新线5944公里 — the figures after it are totals over those years
+// (all such dev gold facts are null), not 五年级 or 五年规划; else -1.
+func yearsOpenPart(t []rune, sent, p int) int {
+	k := p
+	for k > sent && (chineseDigit(t[k-1]) >= 0 || t[k-1] == '十') {
+		k--
+	}
+	if k == p || p-k == 1 && chineseDigit(t[k]) < 2 || p+1 < len(t) && strings.ContainsRune("级计规代度底初末", t[p+1]) {
+		return -1
+	}
+	if k > sent && t[k-1] != '；' && t[k-1] != ';' {
+		return -1
+	}
+	return k
 }
 
 // recordAfter reports a record named after 年来 at t[e] (投入强度创10年来新高,

@@ -120,5 +120,12 @@ func TestRulesPeriod(t *testing.T) {
 			{"actual", "level", 4771, "公里", "exact", ""}, {"actual", "level", 25200, "公里", "exact", "2002"}}},
 		{"1998年，国务院组成部门由40个减少到29个。", 2003, []ruleWant{
 			{"actual", "level", 40, "个", "exact", ""}, {"actual", "level", 29, "个", "exact", "1998"}}},
+		// a count of years opening a sentence or its part makes the figures after it totals over them (gold8 061 ×12, own_066)
+		{"全国财政收入从1997年的8651亿元增加到2002年的18914亿元。五年全社会固定资产投资累计完成17.2万亿元。", 2003, []ruleWant{
+			{"actual", "level", 8.651e11, "元", "exact", "1997"}, {"actual", "level", 1.8914e12, "元", "exact", "2002"},
+			{"actual", "level", 1.72e13, "元", "exact", ""}}},
+		{"1997年铁路营运里程达到65969公里；五年建成新线5944公里，复线4603公里。五年级学生300万人。", 2003, []ruleWant{
+			{"actual", "level", 65969, "公里", "exact", "1997"}, {"actual", "level", 5944, "公里", "exact", ""},
+			{"actual", "level", 4603, "公里", "exact", ""}, {"actual", "level", 3e6, "人", "exact", "1997"}}},
 	})
 }
