@@ -439,7 +439,7 @@ func (x *extractor) advanceCarry(t []rune, upto int) {
 		r := t[p]
 		switch {
 		case isDigit(r):
-			if y, ok := yearAt(t, p); ok && !comparedAt(t, p) && !(p+5 < len(t) && (t[p+5] == '以' || t[p+5] == '来')) {
+			if y, ok := yearAt(t, p); ok && !comparedAt(t, p) && !(p+5 < len(t) && (t[p+5] == '以' || t[p+5] == '来')) && !baseYear(t, p) {
 				ahead := deadlineAt(t, p, x.opt.Year)
 				if ahead && c.report {
 					p += 4

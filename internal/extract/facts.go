@@ -1650,6 +1650,9 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 		}
 		if isDigit(r) {
 			if y, ok := yearAt(t, p); ok {
+				if baseYear(t, p) {
+					continue // 是1997年的2.3倍, 1985年以来最高, 2010年不变价: a base, not the figures' year
+				}
 				if yearRangeEnd(t, p) {
 					return nil, WhyMultiYear, p - 5, p + 5 // （2025—2027年）: several years
 				}
@@ -1766,17 +1769,40 @@ func recordAfter(t []rune, e int) bool {
 }
 
 // yearRangeEnd reports a year at t[p] that ends a range of years: 2025—2027年,
-// 2021-2025年.
+// 2021-2025年, 1950年到1997年.
 func yearRangeEnd(t []rune, p int) bool {
 	if p < 5 || !isRangeDash(t[p-1]) {
 		return false
 	}
-	for k := p - 5; k < p-1; k++ {
+	q := p - 1 // the end of the first year
+	if t[q-1] == '年' {
+		q--
+	}
+	if q < 4 {
+		return false
+	}
+	for k := q - 4; k < q; k++ {
 		if !isDigit(t[k]) {
 			return false
 		}
 	}
-	return p < 6 || !isDigit(t[p-6])
+	return q < 5 || !isDigit(t[q-5])
+}
+
+// baseYear reports a year at t[p] (YYYY年) that another figure is measured
+// against, so that it dates no figure but its own: the base of a multiple
+// (是1997年的2.3倍, gold8 061 and 052: the figure compared takes the year of its
+// sentence), the start of 以来 (1985年以来最高: gold8 052) and the base of
+// constant prices (2300元（2010年不变价）).
+func baseYear(t []rune, p int) bool {
+	e := p + 5 // after 年
+	switch {
+	case p > 0 && t[p-1] == '是' && e < len(t) && t[e] == '的':
+		return true
+	case hasPrefixAt(t, e, "以来"), hasPrefixAt(t, e, "不变价"):
+		return true
+	}
+	return false
 }
 
 // ownFigure reports a compared time word at t[p:e] whose own figure is the

@@ -124,6 +124,13 @@ func TestRulesPeriod(t *testing.T) {
 		{"全国财政收入从1997年的8651亿元增加到2002年的18914亿元。五年全社会固定资产投资累计完成17.2万亿元。", 2003, []ruleWant{
 			{"actual", "level", 8.651e11, "元", "exact", "1997"}, {"actual", "level", 1.8914e12, "元", "exact", "2002"},
 			{"actual", "level", 1.72e13, "元", "exact", ""}}},
+		// a year other figures are measured against dates none of them: 是1997年的, 1985年以来, 2010年不变价; a span of years is several
+		{"2002年高等学校在校生1600万人，是1997年的2.3倍。", 2003, []ruleWant{
+			{"actual", "level", 1.6e7, "人", "exact", "2002"}, {"actual", "level", 2.3, "倍", "exact", "2002"}}},
+		{"2011年，农村居民人均纯收入实际增速为1985年以来最高；全年人均增加1680元，5700多万人受益。", 2012, []ruleWant{
+			{"actual", "growth", 1680, "元", "exact", "2011"}, {"actual", "level", 5.7e7, "人", "over", "2011"}}},
+		{"五年全国环境保护和生态建设投入5800亿元，是1950年到1997年投入总和的1.7倍。", 2003, []ruleWant{
+			{"actual", "level", 5.8e11, "元", "exact", ""}, {"actual", "level", 1.7, "倍", "exact", ""}}},
 		{"1997年铁路营运里程达到65969公里；五年建成新线5944公里，复线4603公里。五年级学生300万人。", 2003, []ruleWant{
 			{"actual", "level", 65969, "公里", "exact", "1997"}, {"actual", "level", 5944, "公里", "exact", ""},
 			{"actual", "level", 4603, "公里", "exact", ""}, {"actual", "level", 3e6, "人", "exact", "1997"}}},
