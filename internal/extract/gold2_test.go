@@ -84,8 +84,10 @@ const goldRound7Dir = "testdata/gold11"
 
 var goldRound7 = map[string]int{"010": 2025, "012": 2025, "014": 2025, "020": 2025, "027": 2025, "032": 2025, "034": 2025, "053": 2011}
 
-// goldRound7Strict, goldRound7ValueUnit: bar set after the first run (the lead sets it).
-const goldRound7Strict, goldRound7ValueUnit = 0.0, 0.0
+// goldRound7Strict, goldRound7ValueUnit: just under the first run (0.9367, 0.9627 at f9cd1c7;
+// the round's start engine gave 0.9288, 0.9548). gold11 is this round's unseen measure: no rule
+// is tuned on it until the round's end (README).
+const goldRound7Strict, goldRound7ValueUnit = 0.93, 0.955
 
 // gold2Dev is the bar the development set must keep (strict and value+unit F1,
 // micro-averaged), set from the measured score so that a change that loses
