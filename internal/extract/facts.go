@@ -894,6 +894,10 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		return Fact{}, false
 	}
 	kind, kindWhy, kindCue := x.kindAt(t, sent, m.start, m.end)
+	if unit == "人口" && nationAttribute(t, m.end) {
+		// 在我们这样一个13亿人口的发展中国家，要扩大城乡就业: the country's population, a state (gold6 055)
+		kind, kindWhy, kindCue = KindActual, WhySentence, x.cues.get(t, m.end, min(m.end+4, len(t)))
+	}
 	metric, sign := metricAt(t, clause, m.start, m.unit)
 	if metric == MetricLevel {
 		metric, sign = growthAfter(t, m.end, metric, sign)
@@ -1968,6 +1972,9 @@ func (x *extractor) periodEnd(t []rune, sent, s int, kind, metric string) (*stri
 // (参保率超过80%), or a share (占世界60%以上) — not in a clause that sets a
 // policy (将) or counts what was added or done (新增, 新建, 累计).
 func reachedAt(t []rune, sent, s int, metric string) bool {
+	if e := unitEndAt(t, s, "人口"); e > 0 && nationAttribute(t, e) {
+		return true // 13亿多人口的大国实现了比较充分就业: the country as it stands at the end (gold8 046, gold6 042)
+	}
 	a := s // the clause, back to ，or ；(a 、-list shares its verb)
 	for a > sent && !(t[a-1] == '，' || t[a-1] == ',' || t[a-1] == '；' || t[a-1] == ';' || isSentenceEnd(t[a-1])) {
 		a--
@@ -2000,6 +2007,34 @@ func reachedAt(t []rune, sent, s int, metric string) bool {
 		return !flow || levelNounIn(t, flowEnd, s-len(v.w))
 	}
 	return !flow && metric == MetricShare && s > a && t[s-1] != '的' && hasPrefixAt(t, a, "占")
+}
+
+// nationAttribute reports the words after N人口 that make the number the
+// population of the country spoken of (13亿多人口的大国, 14亿多人口大国, 近14亿人口的
+// 发展中大国, 13亿人口的发展中国家): a state, the country as it stands — every one of
+// the five in the dev gold is an actual with the year reported on.
+func nationAttribute(t []rune, e int) bool {
+	if e < len(t) && t[e] == '的' {
+		e++
+	}
+	if hasPrefixAt(t, e, "发展中") {
+		e += 3
+	}
+	return hasPrefixAt(t, e, "大国") || hasPrefixAt(t, e, "国家")
+}
+
+// unitEndAt returns the end of unit u written right after the number (and
+// magnitude, 多, 余) starting at t[s], or 0.
+func unitEndAt(t []rune, s int, u string) int {
+	k := s
+	for k < len(t) && k < s+12 && (isDigit(t[k]) || t[k] == '.' || chineseDigit(t[k]) >= 0 || bigUnit(t[k]) > 0 || smallUnit(t[k]) > 0 ||
+		t[k] == '多' || t[k] == '余' || t[k] == '近' || t[k] == '约') {
+		k++
+	}
+	if k > s && hasPrefixAt(t, k, u) {
+		return k + len([]rune(u))
+	}
+	return 0
 }
 
 // levelNounIn reports a noun of a level (年限, 率, 水平, 比重, 比例) in t[a:b].

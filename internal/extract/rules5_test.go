@@ -131,6 +131,11 @@ func TestRulesPeriod(t *testing.T) {
 			{"actual", "growth", 1680, "元", "exact", "2011"}, {"actual", "level", 5.7e7, "人", "over", "2011"}}},
 		{"五年全国环境保护和生态建设投入5800亿元，是1950年到1997年投入总和的1.7倍。", 2003, []ruleWant{
 			{"actual", "level", 5.8e11, "元", "exact", ""}, {"actual", "level", 1.7, "倍", "exact", ""}}},
+		// the country's population is a state: an actual, and in a review of several years the year they end with (gold6 042, 055; gold8 046)
+		{"2018年政府工作报告\n一、过去五年工作回顾\n五年来，经济实力跃上新台阶。城镇新增就业6600万人以上，13亿多人口的大国实现了比较充分就业。", 2018, []ruleWant{
+			{"actual", "level", 6.6e7, "人", "over", ""}, {"actual", "level", 1.3e9, "人口", "over", "2017"}}},
+		{"在我们这样一个13亿人口的发展中国家，要扩大城乡就业，就必须保持一定的经济增长速度。", 0, []ruleWant{
+			{"actual", "level", 1.3e9, "人口", "exact", ""}}},
 		{"1997年铁路营运里程达到65969公里；五年建成新线5944公里，复线4603公里。五年级学生300万人。", 2003, []ruleWant{
 			{"actual", "level", 65969, "公里", "exact", "1997"}, {"actual", "level", 5944, "公里", "exact", ""},
 			{"actual", "level", 4603, "公里", "exact", ""}, {"actual", "level", 3e6, "人", "exact", "1997"}}},
