@@ -89,9 +89,11 @@ func scanQuantity(t []rune, i int) (m mention, next int, ok bool) {
 			j = k
 		}
 	}
-	// 1亿多中小学生, 3亿多农村人口: a magnitude, 多 and a counted noun
-	if n.mag && j+1 < len(t) && (t[j] == '多' || t[j] == '余') && m.qual == qNone && isHan(t[j+1]) && !isUnitAt(t, j+1) &&
-		bigUnit(t[j+1]) == 0 && smallUnit(t[j+1]) == 0 {
+	// 1亿多中小学生, 3亿多农村人口: a magnitude, 多 and a counted noun; 农村贫困人口减少1亿多，: 多
+	// closing the clause (gold6 048)
+	if n.mag && j < len(t) && (t[j] == '多' || t[j] == '余') && m.qual == qNone &&
+		(j+1 == len(t) || isHan(t[j+1]) && !isUnitAt(t, j+1) && bigUnit(t[j+1]) == 0 && smallUnit(t[j+1]) == 0 ||
+			isClauseEnd(t[j+1]) || isSentenceEnd(t[j+1])) {
 		m.qual = qOver
 		j++
 	}

@@ -66,6 +66,9 @@ func TestRulesChineseCounts(t *testing.T) {
 			{"actual", "level", 3500, "公里", "over", ""}, {"actual", "level", 1000, "公里", "about", ""}}},
 		{"累计投放200亿元民营中小微企业提质争效专项贷款，惠及近万家企业。", 0, []ruleWant{
 			{"actual", "level", 2e10, "元", "exact", ""}, {"actual", "level", 1e4, "家", "about", ""}}},
+		// 多 after a magnitude closing the clause: over, and the people counted before it (gold6 048)
+		{"农村贫困人口减少1亿多，解决3亿多农村人口饮水安全问题。", 0, []ruleWant{
+			{"actual", "growth", -1e8, "人", "over", ""}, {"actual", "level", 3e8, "人口", "over", ""}}},
 		// results counted in Chinese numerals are facts (gold8 025, 039) …
 		{"一批项目签约落地。两项自贸试验区制度创新成果全国推广。", 0, []ruleWant{{"actual", "level", 2, "项", "exact", ""}}},
 		// … the names of a few items are not: 中央八项规定, 残疾人两项补贴, 两个攻坚战成果
