@@ -69,6 +69,9 @@ func TestRulesChineseCounts(t *testing.T) {
 		// 多 after a magnitude closing the clause: over, and the people counted before it (gold6 048)
 		{"农村贫困人口减少1亿多，解决3亿多农村人口饮水安全问题。", 0, []ruleWant{
 			{"actual", "growth", -1e8, "人", "over", ""}, {"actual", "level", 3e8, "人口", "over", ""}}},
+		// a bare count right after 人口 counts people (gold6 055), as after 人口 further back (gold5 045)
+		{"参加新型农村合作医疗的人口8.14亿，今年再减少农村贫困人口1000万以上。", 0, []ruleWant{
+			{"actual", "level", 8.14e8, "人", "exact", ""}, {"target", "growth", -1e7, "人", "at_least", ""}}},
 		// results counted in Chinese numerals are facts (gold8 025, 039) …
 		{"一批项目签约落地。两项自贸试验区制度创新成果全国推广。", 0, []ruleWant{{"actual", "level", 2, "项", "exact", ""}}},
 		// … the names of a few items are not: 中央八项规定, 残疾人两项补贴, 两个攻坚战成果
