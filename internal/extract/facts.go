@@ -702,6 +702,19 @@ func numberFollows(t []rune, k int) bool {
 	return false
 }
 
+// comparedYear returns the year (and where it is written) of a comparison
+// base 比YYYY年 in the clause before s, or 0.
+func comparedYear(t []rune, clause, s int) (int, int) {
+	for p := s - 6; p > clause; p-- {
+		if t[p-1] == '比' {
+			if y, ok := yearAt(t, p); ok {
+				return y, p
+			}
+		}
+	}
+	return 0, 0
+}
+
 // startingValue reports a number that starts a change written from–to: 从 or
 // 由, then at most a few ideographs (由每人每年120元), before it, and a verb
 // ending in 到 or 至 right after it (提高到, 减少到, 下降至) — not when a time
@@ -960,6 +973,15 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	}
 	var perWhy, perCue string
 	f.Period, perWhy, perCue = x.period(t, sent, m.start, kind, metric)
+	if f.Period != nil && perWhy != WhySentence {
+		// 农民人均纯收入2300元…，比2009年提高92% in the review of 2011: a change over two years,
+		// no period (gold8 DECISIONS), as when the sentence names the later year (比1995年增长69% said of 2000)
+		if b, bp := comparedYear(t, clause, m.start); b > 0 && len(*f.Period) >= 4 {
+			if y, err := strconv.Atoi((*f.Period)[:4]); err == nil && b < y-1 {
+				f.Period, perWhy, perCue = nil, WhyMultiYear, x.cues.get(t, bp-1, bp+5)
+			}
+		}
+	}
 	if f.Period != nil && startingValue(t, m.start, m.end) {
 		// 国家外汇储备从1399亿美元增加到2864亿美元, 2002年…由4771公里增加到2.52万公里:
 		// the state before the change has no period (gold6, gold8 DECISIONS; all 46

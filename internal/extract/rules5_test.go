@@ -142,6 +142,10 @@ func TestRulesPeriod(t *testing.T) {
 			{"actual", "level", 6.6e7, "人", "over", ""}, {"actual", "level", 1.3e9, "人口", "over", "2017"}}},
 		{"在我们这样一个13亿人口的发展中国家，要扩大城乡就业，就必须保持一定的经济增长速度。", 0, []ruleWant{
 			{"actual", "level", 1.3e9, "人口", "exact", ""}}},
+		// a change from a base two or more years back has no period, also when the year comes from the paragraph (gold8 052)
+		{"2007年，全国财政收入达到5.1万亿元。全国社会保障基金积累4140亿元，比2002年增加2898亿元。", 2008, []ruleWant{
+			{"actual", "level", 5.1e12, "元", "exact", "2007"}, {"actual", "level", 4.14e11, "元", "exact", "2007"},
+			{"actual", "growth", 2.898e11, "元", "exact", ""}}},
 		{"1997年铁路营运里程达到65969公里；五年建成新线5944公里，复线4603公里。五年级学生300万人。", 2003, []ruleWant{
 			{"actual", "level", 65969, "公里", "exact", "1997"}, {"actual", "level", 5944, "公里", "exact", ""},
 			{"actual", "level", 4603, "公里", "exact", ""}, {"actual", "level", 3e6, "人", "exact", "1997"}}},
