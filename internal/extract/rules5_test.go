@@ -146,6 +146,9 @@ func TestRulesPeriod(t *testing.T) {
 		{"2007年，全国财政收入达到5.1万亿元。全国社会保障基金积累4140亿元，比2002年增加2898亿元。", 2008, []ruleWant{
 			{"actual", "level", 5.1e12, "元", "exact", "2007"}, {"actual", "level", 4.14e11, "元", "exact", "2007"},
 			{"actual", "growth", 2.898e11, "元", "exact", ""}}},
+		// a share is a state, also of a total: 累计 does not make it a total over years (gold8 039, gold6 055)
+		{"2025年政府工作报告\n一、2024年工作回顾\n能源结构持续优化，新能源和可再生能源累计建成装机占电力总装机57.6%，累计建成高标准农田1.2亿亩。", 2025, []ruleWant{
+			{"actual", "share", 57.6, "%", "exact", "2024"}, {"actual", "level", 1.2e8, "亩", "exact", ""}}},
 		{"1997年铁路营运里程达到65969公里；五年建成新线5944公里，复线4603公里。五年级学生300万人。", 2003, []ruleWant{
 			{"actual", "level", 65969, "公里", "exact", "1997"}, {"actual", "level", 5944, "公里", "exact", ""},
 			{"actual", "level", 4603, "公里", "exact", ""}, {"actual", "level", 3e6, "人", "exact", "1997"}}},
