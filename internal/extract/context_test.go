@@ -30,7 +30,7 @@ func TestContext(t *testing.T) {
 			"城镇居民家庭人均可支配收入，由1997年的5160元增加到2002年的7703元。今年财政补助标准由每人每年240元提高到280元。",
 			[]want{{"5160元", "actual", "1997", "exact", WhySentence, WhySentence},
 				{"7703元", "actual", "2002", "exact", WhySentence, WhySentence},
-				{"240元", "target", "", "exact", WhyNone, WhySentence},
+				{"240元", "actual", "", "exact", WhyNone, WhySentence},
 				{"280元", "target", "2003", "exact", WhySentence, WhySentence}}},
 		{"kind markers that are parts of words or the base of a change", 2025,
 			"一、2024年工作回顾\n实施“7+N”未来产业培育工程，筹建首批10个省级先导区。\n二、2025年工作安排\n每千人口拥有3岁以下托位数不少于5.5个。今年中央财政用于教育的投入，将由去年的1076亿元增加到1562亿元。",

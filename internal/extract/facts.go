@@ -737,6 +737,17 @@ func startingValue(t []rune, s, e int) bool {
 	return last == '到' || last == '至'
 }
 
+// plannedBefore reports 原定, 原计划 or 计划 in the few runes before a starting
+// value at s (由原定平均每年百分之六调高到…: the old plan's figure, a target).
+func plannedBefore(t []rune, s int) bool {
+	for k := max(s-8, 0); k < s; k++ {
+		if hasPrefixAt(t, k, "原定") || hasPrefixAt(t, k, "计划") || hasPrefixAt(t, k, "预期") {
+			return true
+		}
+	}
+	return false
+}
+
 // raisedBy returns the sign of a change made at the rate written after 按
 // (城乡低保分别按3%、7%稳步提标: gold8 039), +1 or -1, or 0 when no verb of
 // raising or lowering follows the rates (赤字率拟按3%安排 is a level): past the
@@ -945,6 +956,17 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 			sign = -1
 		}
 	}
+	from := startingValue(t, m.start, m.end)
+	if from && kind != KindActual && !plannedBefore(t, m.start) {
+		// 起征点从月销售额10万元提高到15万元, 补助标准由每人每年240元提高到280元: the value a
+		// change of plan starts from is the standing one, actual (gold6 DECISIONS 055; every
+		// starting value of the dev gold is actual but 由原定…百分之六, a plan itself)
+		k := m.start - 1
+		for k > sent && t[k] != '从' && t[k] != '由' {
+			k--
+		}
+		kind, kindWhy, kindCue = KindActual, WhySentence, x.cues.get(t, k, k+1)
+	}
 	if rm, rs, ok := respectiveMetric(t, clause, m.start); ok {
 		metric, sign = rm, rs // 城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内: 5% is the rate's
 	}
@@ -982,7 +1004,7 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 			}
 		}
 	}
-	if f.Period != nil && startingValue(t, m.start, m.end) {
+	if f.Period != nil && from {
 		// 国家外汇储备从1399亿美元增加到2864亿美元, 2002年…由4771公里增加到2.52万公里:
 		// the state before the change has no period (gold6, gold8 DECISIONS; all 46
 		// starting values of the dev gold are null) — 由1997年的123万公里 keeps its own year

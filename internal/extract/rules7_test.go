@@ -1,0 +1,19 @@
+package extract
+
+import "testing"
+
+// TestRulesKindPeriod7 covers the kind and period classes of gold9/CLASSES.md
+// (corpus sentences, non-held-out documents).
+func TestRulesKindPeriod7(t *testing.T) {
+	checkRuleCases(t, []ruleCase{
+		// K3: the starting value of a from–to change is the standing one, actual, in a target sentence too (gold6 DECISIONS 055)
+		{"将小规模纳税人增值税起征点从月销售额10万元提高到15万元。", 2021, []ruleWant{
+			{"actual", "level", 1e5, "元", "exact", ""}, {"target", "level", 1.5e5, "元", "exact", "2021"}}},
+		{"今年新农合和城镇居民基本医疗保险财政补助标准由每人每年240元提高到280元，人均基本公共卫生服务经费标准由25元提高到30元。", 2013, []ruleWant{
+			{"actual", "level", 240, "元", "exact", ""}, {"target", "level", 280, "元", "exact", "2013"},
+			{"actual", "level", 25, "元", "exact", ""}, {"target", "level", 30, "元", "exact", "2013"}}},
+		// … but the figure of an old plan (由原定…) stays a target
+		{"要将国民经济增长速度由原定平均每年百分之六调高到百分之八至九。", 1993, []ruleWant{
+			{"target", "level", 6, "%", "exact", ""}, {"target", "level", 8, "%", "exact", ""}}},
+	})
+}
