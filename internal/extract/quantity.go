@@ -294,6 +294,15 @@ func scanUnit(t []rune, m *mention, j int) {
 		if m.unit == "人民币" || m.unit == "元人民币" {
 			m.unit = "元"
 		}
+		// 16.8万元/人左右, 778元/月: a compound unit is kept whole (GUIDELINE: 5164元/㎡ → 元/㎡; gold10 017)
+		if k := m.unitEnd; m.unitClass == unitCount && k+1 < len(t) && t[k] == '/' {
+			if t[k+1] == '㎡' {
+				m.unit, m.unitEnd = m.unit+"/㎡", k+2
+			} else if w, ok := units.at(t, k+1); ok && !(k+1+len(w.w) < len(t) && isDigit(t[k+1+len(w.w)])) {
+				m.unit, m.unitEnd = m.unit+"/"+w.s, k+1+len(w.w)
+			}
+			m.end = m.unitEnd
+		}
 		// 900多万个体工商户: 个体 is the noun's first word, not the measure word 个; the
 		// noun's head 户 is the unit (gold8 052) — not 8个体育公园, where 个 counts the parks
 		if m.unit == "个" {
