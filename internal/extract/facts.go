@@ -1292,8 +1292,17 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 	if s >= 2 && t[s-2] == '现' && t[s-1] == '行' {
 		return KindActual, WhySentence, "现行" // 将…现行16%的税率降至13%: the rate in force (gold5)
 	}
+	semi := false // a ；passed: the parts before it are other statements
 	for p := s - 1; p >= sent; p-- {
+		if t[p] == '；' {
+			semi = true
+		}
 		if w, ok := kindMarkers.at(t, p); ok && w.tag != mkNone && p+len(w.w) <= s && validKindMarker(t, p, w) {
+			if w.tag == mkEstimate && semi {
+				// 预计产煤12.9亿吨，…；生产绿电超2000亿度: a projection governs its own ；-part only
+				// (gold9 011, all 17 such facts actual; gold9 DECISIONS: the 预计 chain ends at ；)
+				continue
+			}
 			if w.tag == mkTarget && c.headKind == mkActual && !strongTarget(w.s) {
 				continue // 规划, 目标, 任务 in a review: nouns, not goals
 			}
@@ -1338,11 +1347,11 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 		if (hasPrefixAt(t, p, "目标") || hasPrefixAt(t, p, "预期")) && (!listed || t[p-1] == '的') {
 			return KindTarget, WhySentence, x.cues.get(t, p, p+2)
 		}
-		if hasPrefixAt(t, p, "预计") && !listed {
+		if (hasPrefixAt(t, p, "预计") || hasPrefixAt(t, p, "有望")) && !listed {
 			if numberFollows(t, p+2) {
 				break // 18个省级特色专业镇营业收入预计分别增长15.6%: 预计 governs the figures after it (gold8 019)
 			}
-			return KindEstimate, WhySentence, "预计"
+			return KindEstimate, WhySentence, x.cues.get(t, p, p+2) // 10个旗县有望退出高风险等级 (gold9 011)
 		}
 	}
 	// 今年 alone speaks of the plan for the year; 今年以来, 今年一季度,

@@ -15,5 +15,10 @@ func TestRulesKindPeriod7(t *testing.T) {
 		// … but the figure of an old plan (由原定…) stays a target
 		{"要将国民经济增长速度由原定平均每年百分之六调高到百分之八至九。", 1993, []ruleWant{
 			{"target", "level", 6, "%", "exact", ""}, {"target", "level", 8, "%", "exact", ""}}},
+		// K1/K2: 预计 governs its own ；-part only; 有望 after the figures of its clause makes them projections (gold9 011)
+		{"一、2024年工作回顾\n预计产煤12.9亿吨，均居全国第1位；生产绿电超2000亿度，稀土产业产值超过千亿元。8个旗县隐性债务清零，1个盟市本级和10个旗县有望退出高风险等级。", 2025, []ruleWant{
+			{"estimate", "level", 1.29e9, "吨", "exact", "2024"}, {"actual", "level", 2e11, "度", "over", "2024"},
+			{"actual", "level", 1e11, "元", "over", "2024"}, {"actual", "level", 8, "个", "exact", "2024"},
+			{"estimate", "level", 1, "个", "exact", "2024"}, {"estimate", "level", 10, "个", "exact", "2024"}}},
 	})
 }
