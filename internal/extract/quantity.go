@@ -22,7 +22,7 @@ type mention struct {
 	mag        bool // a magnitude word (万, 亿) was written
 	class      bool // "10亿元以上项目": a size class, not an amount
 	bare       bool // a magnitude with no number: 破万亿
-	noun       bool // the unit is the head of a counted noun written after it: 900多万个体工商户 → 户
+	noun       bool // the unit is a counted noun written after the number: 900多万个体工商户
 }
 
 // scanQuantity reads a quantity whose number starts at t[i] (or 百分之 at
@@ -304,11 +304,12 @@ func scanUnit(t []rune, m *mention, j int) {
 			m.end = m.unitEnd
 		}
 		// 900多万个体工商户: 个体 is the noun's first word, not the measure word 个; the
-		// noun's head 户 is the unit (gold8 052) — not 8个体育公园, where 个 counts the parks
+		// noun as written is the unit (testdata/DECISIONS.md (h); gold8 052) — not 8个体育公园,
+		// where 个 counts the parks
 		if m.unit == "个" {
 			for _, w := range [...]string{"体工商户", "体经营户", "体户"} {
 				if hasPrefixAt(t, m.unitEnd, w) {
-					m.unit, m.noun = "户", true
+					m.unit, m.noun = "个"+w, true
 					m.unitEnd += len([]rune(w))
 					m.end = m.unitEnd
 					break

@@ -53,8 +53,8 @@ func TestRulesUnits(t *testing.T) {
 			{"actual", "level", 1.68e5, "元/人", "about", ""}, {"actual", "level", 778, "元/月", "exact", ""},
 			{"actual", "level", 6818, "元/年", "exact", ""}}},
 		{"牛羊出栏937万头只。", 0, []ruleWant{{"actual", "level", 9.37e6, "头只", "exact", ""}}},
-		// 个体工商户: the noun's head 户 is the unit, a level (gold8 DECISIONS) …
-		{"降低900多万个体工商户税负。", 0, []ruleWant{{"actual", "level", 9e6, "户", "over", ""}}},
+		// 个体工商户: the noun as written is the unit, a level (testdata/DECISIONS.md (h); gold8 052) …
+		{"降低900多万个体工商户税负。", 0, []ruleWant{{"actual", "level", 9e6, "个体工商户", "over", ""}}},
 		// … but 个 counts the parks in 8个体育公园
 		{"新建8个体育公园。", 0, []ruleWant{{"actual", "level", 8, "个", "exact", ""}}},
 	})
