@@ -125,7 +125,15 @@ func (x *extractor) facts(p *para) {
 				continue
 			}
 			next = m.end
-		case (r == '万' || r == '千' || r == '百') && i > 0 && (t[i-1] == '破' || t[i-1] == '超' || t[i-1] == '过' || t[i-1] == '逾' || t[i-1] == '近') && !hasPrefixAt(t, i, "百分"):
+		case r == '亿' && i > 0 && (t[i-1] == '破' || t[i-1] == '超' || t[i-1] == '过' || t[i-1] == '逾' || t[i-1] == '近'):
+			// 发放育儿补贴近亿元: 亿 with no number
+			if m, ok = scanBareMagnitude(t, i); !ok {
+				i++
+				continue
+			}
+			next = m.end
+		case (r == '万' || r == '千' || r == '百') && i > 0 && (t[i-1] == '破' || t[i-1] == '超' || t[i-1] == '过' || t[i-1] == '逾' || t[i-1] == '近' ||
+			t[i-1] == '及' && i > 1 && t[i-2] == '惠') && !hasPrefixAt(t, i, "百分"):
 			// 突破万列, 超千万人次: a magnitude with no number after a verb of passing
 			if m, ok = scanBareCount(t, i); !ok {
 				i++

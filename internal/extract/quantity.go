@@ -167,6 +167,22 @@ func tenthsAt(t []rune, i, j int) bool {
 // (one 万亿, 千亿, 百亿).
 // t[i] is 万, 千 or 百 and t[i+1] is 亿.
 func scanBareMagnitude(t []rune, i int) (m mention, ok bool) {
+	if t[i] == '亿' {
+		// 发放育儿补贴近亿元: 亿 alone after a hedge (gold9 016)
+		if !bareHedge(t, i) || i+1 < len(t) && t[i+1] == '亿' {
+			return m, false
+		}
+		m.start, m.numStart = i, i
+		m.value, m.mag, m.bare = 1e8, true, true
+		scanUnit(t, &m, i+1)
+		if m.unit == "" {
+			return m, false // 旅客吞吐量再次破亿: the unit is that of another figure
+		}
+		if e := m.end; e < len(t) && (isHan(t[e]) || t[e] == '的') && !hasPrefixAt(t, e, "大关") && !nearHedge(t, i) {
+			return m, false // 超亿元的新生开学季: a size class of what follows
+		}
+		return m, true
+	}
 	if i+1 >= len(t) || t[i+1] != '亿' {
 		return m, false
 	}
@@ -221,7 +237,8 @@ func nearHedge(t []rune, i int) bool {
 // after a verb of passing and before a unit of count: 年开行突破万列 (gold5),
 // 超千万人次 — not 千方百计 or 万众一心, which have no unit after them.
 func scanBareCount(t []rune, i int) (m mention, ok bool) {
-	if !bareHedge(t, i) {
+	benefit := i >= 2 && hasPrefixAt(t, i-2, "惠及") // 惠及百万群众 (gold10 038)
+	if !bareHedge(t, i) && !benefit {
 		return m, false
 	}
 	exp, j := scanMagnitude(t, i)
@@ -233,6 +250,21 @@ func scanBareCount(t []rune, i int) (m mention, ok bool) {
 	}
 	u, uok := units.at(t, j)
 	if !uok || u.tag != unitCount || len(u.w) == 1 && isUnitWord(t, j) {
+		// 近百万群众, 惠及百万群众, 惠及近千万家庭: a noun of people counted, up to its head
+		// (gold9 028, gold10 038), after 近 or 惠及 only — not 超万人企业, 百万人才进海南
+		if exp < 4 || !nearHedge(t, i) && !benefit {
+			return m, false
+		}
+		n, e := nounAfter(t, j)
+		if n == "" || !strings.ContainsRune(headRunes, t[e-1]) {
+			return m, false
+		}
+		m.start, m.numStart = i, i
+		m.value, m.mag, m.bare = pow10(exp), true, true
+		m.numEnd, m.unit, m.unitClass, m.unitEnd, m.end = j, n, unitCount, e, e
+		return m, true
+	}
+	if benefit {
 		return m, false
 	}
 	m.start, m.numStart = i, i

@@ -81,6 +81,11 @@ func TestRulesChineseCounts(t *testing.T) {
 		{"一批项目签约落地。两项自贸试验区制度创新成果全国推广。", 0, []ruleWant{{"actual", "level", 2, "项", "exact", ""}}},
 		// … the names of a few items are not: 中央八项规定, 残疾人两项补贴, 两个攻坚战成果
 		{"严格落实中央八项规定精神，提高残疾人两项补贴标准，巩固整顿关闭两个攻坚战成果。", 0, nil},
+		// 亿 alone after a hedge, with its unit (gold9 016); a noun of people after 近 or 惠及 + a bare magnitude (gold9 028, gold10 038)
+		{"发放育儿补贴近亿元，近百万群众直接受益，引大济湟工程惠及百万群众。", 0, []ruleWant{
+			{"actual", "level", 1e8, "元", "about", ""}, {"actual", "level", 1e6, "群众", "about", ""}, {"actual", "level", 1e6, "群众", "exact", ""}}},
+		// … not 破亿 without a unit of its own, nor 超亿元的 + noun (a class)
+		{"航空双枢纽时隔5年旅客吞吐量再次破亿，发放超亿元的新生开学季消费券。", 0, nil},
 		// … but a threshold said with 超 is a class of what follows; 数千 is vague; 四个体系 is structural
 		{"培育超千亿元的产业集群，打造超万人企业，重大科技成果数千项，运用“四个体系”。", 0, nil},
 	})
