@@ -89,6 +89,15 @@ var goldRound7 = map[string]int{"010": 2025, "012": 2025, "014": 2025, "020": 20
 // is tuned on it until the round's end (README).
 const goldRound7Strict, goldRound7ValueUnit = 0.93, 0.955
 
+// goldRound8 holds the next round's development documents (testdata/gold12/README.md), annotated
+// twice, blind, and settled after gold11; scored apart, in aggregate only, like gold9.
+const goldRound8Dir = "testdata/gold12"
+
+var goldRound8 = map[string]int{"009": 2025, "018": 2025, "023": 2025, "026": 2025, "035": 2025, "037": 2025, "042": 2023, "066": 1998}
+
+// goldRound8Strict, goldRound8ValueUnit: bar set after the first run (the lead sets it).
+const goldRound8Strict, goldRound8ValueUnit = 0.0, 0.0
+
 // gold2Dev is the bar the development set must keep (strict and value+unit F1,
 // micro-averaged), set from the measured score so that a change that loses
 // facts fails. (The cross-set decisions of testdata/DECISIONS.md took the value+unit figure from 0.9988 to
@@ -187,6 +196,12 @@ func TestGold2(t *testing.T) {
 	t.Logf("round after's development (gold11): gold %d, predicted %d, strict F1 %.3f, value+unit F1 %.3f", round7.gold, round7.pred, r7s, r7l)
 	if r7s < goldRound7Strict || r7l < goldRound7ValueUnit {
 		t.Errorf("gold11 F1 strict %.3f, value+unit %.3f: below %.3f, %.3f", r7s, r7l, goldRound7Strict, goldRound7ValueUnit)
+	}
+	round8 := scoreFolder(t, goldRound8Dir, goldRound8, false)
+	r8s, r8l := round8.f1()
+	t.Logf("next round's development (gold12): gold %d, predicted %d, strict F1 %.3f, value+unit F1 %.3f", round8.gold, round8.pred, r8s, r8l)
+	if r8s < goldRound8Strict || r8l < goldRound8ValueUnit {
+		t.Errorf("gold12 F1 strict %.3f, value+unit %.3f: below %.3f, %.3f", r8s, r8l, goldRound8Strict, goldRound8ValueUnit)
 	}
 	ds, dl := dev.f1()
 	hs, hl := held.f1()
