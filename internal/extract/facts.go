@@ -532,8 +532,10 @@ func nounBefore(t []rune, s, e int) string {
 	if sizeClassAfter(t, e) {
 		return "" // 城区人口超50万县: a size class of what follows
 	}
-	if s >= 2 && hasPrefixAt(t, s-2, "用户") {
-		return "用户"
+	for _, w := range [...]string{"用户", "游客", "旅客", "人才"} {
+		if s >= 2 && hasPrefixAt(t, s-2, w) {
+			return w // 入境游客111万, 新增技能人才74万: a noun of individuals keeps its name (testdata/DECISIONS.md (b))
+		}
 	}
 	if s >= 2 && hasPrefixAt(t, s-2, "人口") {
 		return "人" // 参加新型农村合作医疗的人口8.14亿 (gold6 055), as 农村贫困人口减少1386万 (gold5 045)

@@ -151,6 +151,7 @@ const (
 
 var units = newLexicon(map[string]int{
 	"%": unitPercent, "‰": unitPercent, "个百分点": unitPoints, "百分点": unitPoints,
+	"个千分点": unitPoints, "千分点": unitPoints, // 出生率下降5个千分点 (gold10 070)
 	// length, area, volume, mass, energy
 	"公里": unitCount, "千米": unitCount, "米": unitCount, "厘米": unitCount, "毫米": unitCount, "延米": unitCount,
 	"平方公里": unitCount, "平方千米": unitCount, "平方米": unitCount, "立方米": unitCount, "立方": unitCount,

@@ -53,6 +53,10 @@ func TestRulesUnits(t *testing.T) {
 			{"actual", "level", 1.68e5, "元/人", "about", ""}, {"actual", "level", 778, "元/月", "exact", ""},
 			{"actual", "level", 6818, "元/年", "exact", ""}}},
 		{"牛羊出栏937万头只。", 0, []ruleWant{{"actual", "level", 9.37e6, "头只", "exact", ""}}},
+		// a noun of individuals right before a bare count keeps its name (testdata/DECISIONS.md (b); gold9 028), not 元; 个千分点 (gold10 070)
+		{"接待游客增长8%，其中入境游客111万、增长115.6%。", 0, []ruleWant{
+			{"actual", "growth", 8, "%", "exact", ""}, {"actual", "level", 1.11e6, "游客", "exact", ""}, {"actual", "growth", 115.6, "%", "exact", ""}}},
+		{"计划生育成绩明显，出生率下降5个千分点。", 0, []ruleWant{{"actual", "growth", -5, "个千分点", "exact", ""}}},
 		// 个体工商户: the noun as written is the unit, a level (testdata/DECISIONS.md (h); gold8 052) …
 		{"降低900多万个体工商户税负。", 0, []ruleWant{{"actual", "level", 9e6, "个体工商户", "over", ""}}},
 		// … but 个 counts the parks in 8个体育公园
