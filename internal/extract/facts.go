@@ -310,6 +310,56 @@ func ageClassAfter(t []rune, e int) bool {
 	return false
 }
 
+// listCounted reports a count n written right after a complete list of the
+// items it counts — names joined by 、, as many as the count, with no 等 or 等
+// after exactly that many: 长白山、三江、吉光3个省实验室,
+// …、城市更新和安全韧性提升4项行动 (testdata/DECISIONS.md (g); gold8 013, 019,
+// gold4 035, gold5 037). Not a list whose items carry their own counts
+// (产业集群2个、产业园2个), nor 等N with fewer names than N (等20个园区), nor an
+// item that is a verb (…、新建3个). A last item joined by 和, 及 or 与 is not
+// counted as a name of its own (…、潍宿及青岛连接线等6个高铁项目 stays a fact, gold3 018).
+func listCounted(t []rune, s int, n float64) bool {
+	if n < 2 || n > 30 || n != math.Trunc(n) {
+		return false
+	}
+	k := s
+	if k > 0 && t[k-1] == '等' {
+		k--
+	}
+	if k == 0 || !isHan(t[k-1]) && t[k-1] != '”' && t[k-1] != '）' && t[k-1] != ')' {
+		return false
+	}
+	names, lastSep := 1, -1
+	for j := k - 1; j >= 0 && j >= k-120; j-- {
+		r := t[j]
+		if isDigit(r) || r == '等' {
+			return false // items with counts of their own; an earlier 等
+		}
+		if r == '、' {
+			if lastSep < 0 {
+				lastSep = j
+			}
+			names++
+			continue
+		}
+		if isClauseEnd(r) {
+			break
+		}
+	}
+	if lastSep < 0 {
+		return false // no 、-list
+	}
+	if w, ok := growthWords.at(t, lastSep+1); ok && (w.tag == gwLevel || w.tag == gwUp || w.tag == gwDown) {
+		return false // …、新增3个: a verb with its own count
+	}
+	for _, w := range [...]string{"实施", "建设", "建成", "开工", "完成", "培育", "打造", "新建", "推进", "组织", "启动", "创建", "认定", "获批", "引进", "开展", "实现", "达到", "累计", "共"} {
+		if hasPrefixAt(t, lastSep+1, w) {
+			return false
+		}
+	}
+	return float64(names) == n
+}
+
 // rankAt reports N位 at [s, e) that is a place in a ranking, not a count of
 // people (2000多位专家): after 前 or 后 (居全国前5位), or in a sentence that
 // speaks of a ranking (排名上升5位, 全国排名53位、提升3位), with no noun after it.
@@ -865,6 +915,10 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	clause := clauseStart(t, m.start, sent)
 	if m.numStart > 0 && t[m.numStart-1] == '每' {
 		// 最低收购价平均每50公斤提高7.4元, 每10万人45台: the base of a rate, not a fact (gold8 052)
+		return Fact{}, false
+	}
+	if countsItself(m.unit) && qual == qNone && !m.hasMax && m.start == m.numStart && listCounted(t, m.numStart, m.value) {
+		// 长白山、三江、吉光3个省实验室: the count names the list before it (testdata/DECISIONS.md (g))
 		return Fact{}, false
 	}
 	if m.unit == "位" && rankAt(t, sent, m.numStart, m.end) {

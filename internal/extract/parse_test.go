@@ -196,6 +196,13 @@ func TestRules(t *testing.T) {
 		// (gold8 019, both annotators) — not tasks under way or done (157项改革任务有序推进, above)
 		{"制定落实新时代中部地区崛起145项重点任务和69项政策措施。推出长江经济带高质量发展84项政策措施。", 0, nil},
 		{"迅速推出进一步扩大内需、促进经济增长的十项措施。全面完成25项民生实事。", 0, []want{{"actual", "level", 25, "项", "exact", ""}}},
+		// a count right after a complete list of the items it counts names the list (testdata/DECISIONS.md (g):
+		// gold8 013, 019, gold4 035, gold5 037; corpus 031) — not 等N with fewer names, not items with their own
+		// counts, and a last item joined by 及 is not a name of its own (gold3 018 keeps 6个)
+		{"长白山、三江、吉光3个省实验室挂牌运行。兰州新区、西固2个化工园区入围全国百强。", 0, nil},
+		{"推动深汕智造城等20个先进制造业园区建设提速。新增国家级优势特色产业集群1个、现代农业产业园2个。", 0, []want{
+			{"actual", "level", 20, "个", "exact", ""}, {"actual", "level", 1, "个", "exact", ""}, {"actual", "level", 2, "个", "exact", ""}}},
+		{"雄商、津潍、济滨、济枣、潍宿及青岛连接线等6个高铁项目加快推进。", 0, []want{{"actual", "level", 6, "个", "exact", ""}}},
 		// a place in a ranking is not a count (gold8 013, 019: both annotators left ranks out; no dev gold has one);
 		// 位 counting people is
 		{"生产安全事故起数、死亡人数分别下降40.5%、32.7%，降幅居全国前5位。全省创新能力排名上升5位。", 0, []want{
