@@ -95,8 +95,9 @@ const goldRound8Dir = "testdata/gold12"
 
 var goldRound8 = map[string]int{"009": 2025, "018": 2025, "023": 2025, "026": 2025, "035": 2025, "037": 2025, "042": 2023, "066": 1998}
 
-// goldRound8Strict, goldRound8ValueUnit: bar set after the first run (the lead sets it).
-const goldRound8Strict, goldRound8ValueUnit = 0.0, 0.0
+// goldRound8Strict, goldRound8ValueUnit: just under the first run (0.9597, 0.9683 at 4ab574f;
+// the round's start engine gave 0.9554, 0.9655).
+const goldRound8Strict, goldRound8ValueUnit = 0.955, 0.965
 
 // gold2Dev is the bar the development set must keep (strict and value+unit F1,
 // micro-averaged), set from the measured score so that a change that loses
