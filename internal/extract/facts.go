@@ -777,7 +777,7 @@ func comparedYear(t []rune, clause, s int) (int, int) {
 
 // startingValue reports a number that starts a change written from–to: 从 or
 // 由, then at most a few ideographs (由每人每年120元), before it, and a verb
-// ending in 到 or 至 right after it (提高到, 减少到, 下降至) — not when a time
+// ending in 到, 至 or 为 right after it (提高到, 减少到, 下降至, 减为) — not when a time
 // word stands beside it (由上年46亿元, 由1997年的123万公里: its own year;
 // 由每人每年120元 has none).
 func startingValue(t []rune, s, e int) bool {
@@ -794,7 +794,7 @@ func startingValue(t []rune, s, e int) bool {
 		return false
 	}
 	last := w.w[len(w.w)-1]
-	return last == '到' || last == '至'
+	return last == '到' || last == '至' || last == '为'
 }
 
 // plannedBefore reports 原定, 原计划 or 计划 in the few runes before a starting

@@ -51,6 +51,7 @@ var growthWords = newLexicon(map[string]int{
 	"上升至": gwLevel, "下降到": gwLevel, "下降至": gwLevel, "减少到": gwLevel, "减少至": gwLevel,
 	"降低到": gwLevel, "降低至": gwLevel, "降到": gwLevel, "降至": gwLevel, "扩大到": gwLevel, "扩大至": gwLevel,
 	"缩小到": gwLevel, "缩小至": gwLevel, "回落到": gwLevel, "回落至": gwLevel, "增至": gwLevel, "减至": gwLevel,
+	"减为": gwLevel, "降为": gwLevel, "增为": gwLevel, // 非常设机构由85个减为26个: reduced to (gold10 070)
 	"增到": gwLevel, "增减": gwLevel, "减税": gwLevel, "减负": gwLevel, "减免": gwLevel, "降费": gwLevel,
 	"增信": gwLevel, "增效": gwLevel, "增强": gwLevel, "增设": gwLevel, "增补": gwLevel, "减排": gwLevel,
 	"降本": gwLevel, "增进": gwLevel, "增添": gwLevel, "增援": gwLevel, "减贫": gwLevel, "减量": gwLevel,

@@ -57,6 +57,9 @@ func TestRulesUnits(t *testing.T) {
 		{"接待游客增长8%，其中入境游客111万、增长115.6%。", 0, []ruleWant{
 			{"actual", "growth", 8, "%", "exact", ""}, {"actual", "level", 1.11e6, "游客", "exact", ""}, {"actual", "growth", 115.6, "%", "exact", ""}}},
 		{"计划生育成绩明显，出生率下降5个千分点。", 0, []ruleWant{{"actual", "growth", -5, "个千分点", "exact", ""}}},
+		// 减为 is reduced to: a level, whose starting value is what stands (gold10 070)
+		{"国务院的部委和直属机构、办事机构共59个。非常设机构由85个减为26个。", 0, []ruleWant{
+			{"actual", "level", 59, "个", "exact", ""}, {"actual", "level", 85, "个", "exact", ""}, {"actual", "level", 26, "个", "exact", ""}}},
 		// 个体工商户: the noun as written is the unit, a level (testdata/DECISIONS.md (h); gold8 052) …
 		{"降低900多万个体工商户税负。", 0, []ruleWant{{"actual", "level", 9e6, "个体工商户", "over", ""}}},
 		// … but 个 counts the parks in 8个体育公园
