@@ -808,6 +808,46 @@ func plannedBefore(t []rune, s int) bool {
 	return false
 }
 
+// rateNouns name a rate of growth: the percentage they are set to is that rate.
+var rateNouns = [...]string{"涨幅", "增速", "增幅", "增长速度", "增长幅度", "增长率", "降幅", "跌幅"}
+
+// rateSubject returns the sign of a growth rate that is the subject of a
+// percentage at [s, e) read as a level — set by a verb of reaching or
+// written after it (居民消费价格涨幅回落到2.6%, 物价涨幅要从14.8%降到10%左右,
+// 增长速度由原定平均每年百分之六调高到百分之八至九, 7%左右的速度可以实现) — or 0.
+// A clause of an adverb and a verb alone (…，实际回落到6.1%) has the subject of
+// the clauses before it in the sentence. 人口自然增长率 is a rate, a level (gold8 061).
+func rateSubject(t []rune, sent, clause, s, e int) float64 {
+	if e < len(t) && t[e] == '的' && hasPrefixAt(t, e+1, "速度") {
+		return 1
+	}
+	from := clause
+	if s-clause <= 7 {
+		for _, a := range [...]string{"实际", "已经", "已", "又", "再", "进一步"} {
+			if hasPrefixAt(t, clause, a) {
+				if w, ok := growthWords.at(t, clause+len([]rune(a))); ok && w.tag == gwLevel {
+					from = sent
+				}
+				break
+			}
+		}
+	}
+	for p := s - 2; p >= from; p-- {
+		for _, w := range rateNouns {
+			if n := len([]rune(w)); p+n <= s && hasPrefixAt(t, p, w) {
+				if w == "增长率" && p > 0 && t[p-1] == '然' {
+					return 0
+				}
+				if w == "降幅" || w == "跌幅" {
+					return -1
+				}
+				return 1
+			}
+		}
+	}
+	return 0
+}
+
 // raisedBy returns the sign of a change made at the rate written after 按
 // (城乡低保分别按3%、7%稳步提标: gold8 039), +1 or -1, or 0 when no verb of
 // raising or lowering follows the rates (赤字率拟按3%安排 is a level): past the
@@ -999,6 +1039,11 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		// 提高6000万农村人口供水保障水平: the verb changes what the people have, not
 		// their number, which is a level (gold5)
 		metric, sign = MetricLevel, 1
+	}
+	if metric == MetricLevel && unit == "%" {
+		if sg := rateSubject(t, sent, clause, m.start, m.end); sg != 0 {
+			metric, sign = MetricGrowth, sg // 居民消费价格涨幅回落到2.6%: the rate of a rise
+		}
 	}
 	if listFollows(t, last, m.start, unit, m.unitClass == unitPercent || m.unitClass == unitPoints) {
 		kind, metric, sign = last.kind, last.metric, 1

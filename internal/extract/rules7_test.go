@@ -14,11 +14,19 @@ func TestRulesKindPeriod7(t *testing.T) {
 			{"actual", "level", 25, "元", "exact", ""}, {"target", "level", 30, "元", "exact", "2013"}}},
 		// … but the figure of an old plan (由原定…) stays a target
 		{"要将国民经济增长速度由原定平均每年百分之六调高到百分之八至九。", 1993, []ruleWant{
-			{"target", "level", 6, "%", "exact", ""}, {"target", "level", 8, "%", "exact", ""}}},
+			{"target", "growth", 6, "%", "exact", ""}, {"target", "growth", 8, "%", "exact", ""}}},
 		// K1/K2: 预计 governs its own ；-part only; 有望 after the figures of its clause makes them projections (gold9 011)
 		{"一、2024年工作回顾\n预计产煤12.9亿吨，均居全国第1位；生产绿电超2000亿度，稀土产业产值超过千亿元。8个旗县隐性债务清零，1个盟市本级和10个旗县有望退出高风险等级。", 2025, []ruleWant{
 			{"estimate", "level", 1.29e9, "吨", "exact", "2024"}, {"actual", "level", 2e11, "度", "over", "2024"},
 			{"actual", "level", 1e11, "元", "over", "2024"}, {"actual", "level", 8, "个", "exact", "2024"},
 			{"estimate", "level", 1, "个", "exact", "2024"}, {"estimate", "level", 10, "个", "exact", "2024"}}},
+		// K4: a growth rate as the subject of a percentage set by a verb of reaching, or named after it, makes it growth
+		{"2012年，城镇新增就业1266万人，居民消费价格涨幅回落到2.6%。", 2013, []ruleWant{
+			{"actual", "level", 1266e4, "人", "exact", "2012"}, {"actual", "growth", 2.6, "%", "exact", "2012"}}},
+		{"一、1996年工作回顾\n去年，物价涨幅从１４．８％降到１０％左右，经过上下各方面的努力，实际回落到６．１％。", 1997, []ruleWant{
+			{"actual", "growth", 14.8, "%", "exact", ""}, {"actual", "growth", 10, "%", "about", "1996"}, {"actual", "growth", 6.1, "%", "exact", "1996"}}},
+		{"今年，7%左右的速度可以实现比较充分的就业。", 2015, []ruleWant{{"target", "growth", 7, "%", "about", "2015"}}},
+		// … but a natural growth rate of the population is a rate, a level (gold8 061)
+		{"人口自然增长率降到6.45%。", 2003, []ruleWant{{"actual", "level", 6.45, "%", "exact", "2003"}}},
 	})
 }
