@@ -28,5 +28,36 @@ func TestRulesKindPeriod7(t *testing.T) {
 		{"今年，7%左右的速度可以实现比较充分的就业。", 2015, []ruleWant{{"target", "growth", 7, "%", "about", "2015"}}},
 		// … but a natural growth rate of the population is a rate, a level (gold8 061)
 		{"人口自然增长率降到6.45%。", 2003, []ruleWant{{"actual", "level", 6.45, "%", "exact", "2003"}}},
+		// K6: a goal reported met is what was done; a plan's goal named with its years, or in the tasks, stays a target
+		{"一、2020年工作回顾\n全面深化教育领域综合改革。实现高职院校扩招100万人目标。1亿农业转移人口和其他常住人口在城镇落户目标顺利实现，城镇棚户区住房改造超过2100万套。", 2021, []ruleWant{
+			{"actual", "level", 1e6, "人", "exact", "2020"}, {"actual", "level", 1e8, "人口", "exact", "2020"}, {"actual", "level", 2.1e7, "套", "over", "2020"}}},
+		{"二、2025年工作安排\n实现新增煤炭产能800万吨目标。", 2025, []ruleWant{{"target", "level", 8e6, "吨", "exact", "2025"}}},
 	})
+}
+
+// TestGoalReached covers the clause shapes of a goal reported met (gold9 011, 044; dev 005, 057; gold10 070).
+func TestGoalReached(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"实现高职院校扩招100万人目标", true},
+		{"提前一年实现三年引资1万亿元目标", false}, // a goal over three years: target (gold9 011)
+		{"是深圳实现经济总量达到4万亿元“十四五”经济目标", false},
+		{"就能够实现原定2000年国民生产总值比1980年翻两番的宏伟目标", false},
+	} {
+		r := []rune(c.text)
+		s, g := -1, -1
+		for i, ch := range r {
+			if s < 0 && (isDigit(ch) || ch == '万') {
+				s = i
+			}
+			if i+1 < len(r) && ch == '目' && r[i+1] == '标' {
+				g = i
+			}
+		}
+		if got := goalReached(r, s, g); got != c.want {
+			t.Errorf("goalReached(%s) = %v, want %v", c.text, got, c.want)
+		}
+	}
 }
