@@ -2024,7 +2024,8 @@ func ownFigure(t []rune, p, e, s int) bool {
 	if p > 0 && t[p-1] == '在' && s > e && baseFollows(t, s) {
 		return true // 在去年布局5个点位基础上: a figure of the base itself
 	}
-	if p > 0 && (t[p-1] == '由' || t[p-1] == '从') && s > e && s-e <= 2 {
+	if p > 0 && (t[p-1] == '由' || t[p-1] == '从') && s >= e && s-e <= 4 {
+		// 由2002年7703元增加到…, 从2004年人均每月700元提高到… (gold10 056, gold9 051)
 		for k := e; k < s; k++ {
 			if isClauseEnd(t[k]) || isDigit(t[k]) {
 				return false

@@ -141,6 +141,10 @@ func TestRulesPeriod(t *testing.T) {
 		{"公路通车里程由1997年的123万公里增加到2002年的176万公里，其中高速公路由4771公里增加到2.52万公里。", 2003, []ruleWant{
 			{"actual", "level", 1.23e6, "公里", "exact", "1997"}, {"actual", "level", 1.76e6, "公里", "exact", "2002"},
 			{"actual", "level", 4771, "公里", "exact", ""}, {"actual", "level", 25200, "公里", "exact", "2002"}}},
+		// … also with nothing or a few ideographs between its year and it (gold10 056, gold9 051)
+		{"城镇居民人均可支配收入由2002年7703元增加到2007年13786元，企业退休人员基本养老金从2004年人均每月700元提高到1200元。", 2008, []ruleWant{
+			{"actual", "level", 7703, "元", "exact", "2002"}, {"actual", "level", 13786, "元", "exact", "2007"},
+			{"actual", "level", 700, "元", "exact", "2004"}, {"actual", "level", 1200, "元", "exact", "2007"}}},
 		{"1998年，国务院组成部门由40个减少到29个。", 2003, []ruleWant{
 			{"actual", "level", 40, "个", "exact", ""}, {"actual", "level", 29, "个", "exact", "1998"}}},
 		// a count of years opening a sentence or its part makes the figures after it totals over them (gold8 061 ×12, own_066)
