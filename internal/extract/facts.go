@@ -889,6 +889,9 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 			m.qual, m.end = qUnder, m.end+1 // 压缩至10个自然日内: within, as 以内
 		}
 	}
+	if stageReached(t, m) {
+		m.class = false
+	}
 	if m.unitClass == unitTime || m.unitClass == unitName || m.class && m.unitClass != unitPercent && !countsItself(m.unit) {
 		// a percentage with 以上 before a noun is a share of it (85%以上农户参与, 覆盖80%以上的农村中小学:
 		// gold5), and 300个以上精品示范村 counts the villages; 10亿元以上项目, 30户以上自然村寨 are classes
@@ -896,6 +899,9 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	}
 	if m.unit != "" && m.unitEnd < len(t) && t[m.unitEnd] == '级' {
 		return Fact{}, false // 30万吨级航道, 1000千瓦级机车: a size class
+	}
+	if sizeClassNamed(t, m) {
+		return Fact{}, false // 20户及以上自然村, 跻身500亿元行列, 时速120公里路段: a class (tail.go)
 	}
 	if m.unit == "个" && hasPrefixAt(t, m.unitEnd, "方面") || hasPrefixAt(t, m.end, "群体") || m.unit == "条" && policyAfter(t, m.end) ||
 		(m.unit == "条" || m.unit == "项") && policyBefore(t, m.start) || m.unit == "个" && stepsAfter(t, m.end) ||

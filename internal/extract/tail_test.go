@@ -1,0 +1,26 @@
+package extract
+
+import "testing"
+
+// TestRulesTail covers the long tail of gold9/gold10/gold12 CLASSES (corpus
+// sentences, non-held-out documents).
+func TestRulesTail(t *testing.T) {
+	checkRuleCases(t, []ruleCase{
+		// size classes and thresholds are not facts (gold9 CLASSES U3; GUIDELINE: a class is not a fact)
+		{"20户及以上自然村千兆光纤和5G网络通达率达到100%。", 0, []ruleWant{{"actual", "level", 100, "%", "exact", ""}}},
+		{"建立年综合能耗5000吨标准煤及以上重点用能单位节能管理档案。", 0, nil},
+		{"年收益超10万元、超30万元村集体占比分别达55%、20%。", 0, []ruleWant{
+			{"actual", "share", 55, "%", "exact", ""}, {"actual", "share", 20, "%", "exact", ""}}},
+		{"生产总值超200亿元县（区）达26个。", 0, []ruleWant{{"actual", "level", 26, "个", "exact", ""}}},
+		{"开展能耗超5000吨标准煤重点企业在线监测。", 0, nil},
+		{"临夏州经济总量跻身500亿元行列。", 0, nil},
+		{"调整高速公路限速4747公里、时速120公里路段占比由18%增至71%。", 0, []ruleWant{
+			{"actual", "level", 4747, "公里", "exact", ""}, {"actual", "share", 18, "%", "exact", ""}, {"actual", "share", 71, "%", "exact", ""}}},
+		{"对小微企业和个体工商户年应纳税所得额不到100万元的部分，再减半征收所得税。", 0, nil},
+		// … but a threshold passed by the subject's own amount stays (煤炭产量超7000万吨、原油产量达1250万吨以上: 031;
+		// 产值超过2000亿元的化工园区: 016), and 以上 before 的新阶段 is a level reached (gold12 009; testdata/DECISIONS.md (c))
+		{"煤炭产量超7000万吨、原油产量达1250万吨以上。", 0, []ruleWant{
+			{"actual", "level", 7e7, "吨", "over", ""}, {"actual", "level", 1.25e7, "吨", "over", ""}}},
+		{"城市经济规模进入了5万亿元以上的新阶段。", 0, []ruleWant{{"actual", "level", 5e12, "元", "over", ""}}},
+	})
+}
