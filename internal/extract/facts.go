@@ -1944,7 +1944,7 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 				return nil, WhyMultiYear, p, p + n
 			}
 		case r == '年' && inPart && p > sent:
-			if k := yearsOpenPart(t, sent, p); k >= 0 {
+			if k := yearsOpenPart(t, sent, p); k >= 0 && !standingAt(t, p, s) {
 				return nil, WhyMultiYear, k, p + 1 // 五年全国公路建设投资12343亿元, 五年内，全国造林面积…: over years
 			}
 		}
@@ -1956,9 +1956,9 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 }
 
 // yearsOpenPart returns where a count of years in Chinese numerals (two or
-// more) ending with 年 at t[p] starts when it opens its sentence or its part
-// of one (after ；): 五年全国公路建设投资12343亿元, 五年内，全国造林面积2787万公顷,
-// 五年建成新线5944公里 — the figures after it are totals over those years
+// more) ending with 年 at t[p] starts when it opens its sentence, its part of
+// one (after ；) or a clause (after ，): 五年全国公路建设投资12343亿元, 五年内，全国造林面积2787万公顷,
+// 五年建成新线5944公里, …取得新成就，五年全社会固定资产投资完成26000亿元 — the figures after it are totals over those years
 // (all such dev gold facts are null), not 五年级 or 五年规划; else -1.
 func yearsOpenPart(t []rune, sent, p int) int {
 	k := p
@@ -1968,10 +1968,34 @@ func yearsOpenPart(t []rune, sent, p int) int {
 	if k == p || p-k == 1 && chineseDigit(t[k]) < 2 || p+1 < len(t) && strings.ContainsRune("级计规代度底初末", t[p+1]) {
 		return -1
 	}
-	if k > sent && t[k-1] != '；' && t[k-1] != ';' {
+	if k > sent && t[k-1] != '；' && t[k-1] != ';' && t[k-1] != '，' && t[k-1] != ',' {
 		return -1
 	}
 	return k
+}
+
+// standingAt reports a figure at s that states where things stand at the end
+// of the years counted from p, not a total over them: the end value of a
+// from–to (城镇化率由45.9%提高到52.6%: gold9 051) or a figure said of now
+// (现已吸纳农村劳动力1亿多人: gold10 070).
+func standingAt(t []rune, p, s int) bool {
+	k := pastHedge(t, s)
+	for n := 2; n <= 3; n++ {
+		if k-n > p {
+			if w, ok := growthWords.exact(t[k-n : k]); ok && w.tag == gwLevel && strings.ContainsRune("到至为", w.w[len(w.w)-1]) {
+				return true
+			}
+		}
+	}
+	for q := k - 2; q > p; q-- {
+		if isClauseEnd(t[q]) {
+			break
+		}
+		if hasPrefixAt(t, q, "现已") || hasPrefixAt(t, q, "现在") || hasPrefixAt(t, q, "目前") {
+			return true
+		}
+	}
+	return false
 }
 
 // recordAfter reports a record named after 年来 at t[e] (投入强度创10年来新高,

@@ -170,6 +170,9 @@ func TestRulesPeriod(t *testing.T) {
 		// a share is a state, also of a total: 累计 does not make it a total over years (gold8 039, gold6 055)
 		{"2025年政府工作报告\n一、2024年工作回顾\n能源结构持续优化，新能源和可再生能源累计建成装机占电力总装机57.6%，累计建成高标准农田1.2亿亩。", 2025, []ruleWant{
 			{"actual", "share", 57.6, "%", "exact", "2024"}, {"actual", "level", 1.2e8, "亩", "exact", ""}}},
+		// … also opening a clause after ，— but a figure reached at the end or said of now keeps the year (gold9 051, gold10 070)
+		{"2012年，城镇化水平提高。积极稳妥推进城镇化，五年转移农村人口8463万人，城镇化率由45.9%提高到52.6%。", 2013, []ruleWant{
+			{"actual", "level", 8.463e7, "人", "exact", ""}, {"actual", "level", 45.9, "%", "exact", ""}, {"actual", "level", 52.6, "%", "exact", "2012"}}},
 		{"1997年铁路营运里程达到65969公里；五年建成新线5944公里，复线4603公里。五年级学生300万人。", 2003, []ruleWant{
 			{"actual", "level", 65969, "公里", "exact", "1997"}, {"actual", "level", 5944, "公里", "exact", ""},
 			{"actual", "level", 4603, "公里", "exact", ""}, {"actual", "level", 3e6, "人", "exact", "1997"}}},
