@@ -959,7 +959,7 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		sent--
 	}
 	clause := clauseStart(t, m.start, sent)
-	if m.numStart > 0 && t[m.numStart-1] == '每' {
+	if m.numStart > 0 && t[m.numStart-1] == '每' || rateBaseVerb(t, m.numStart) {
 		// 最低收购价平均每50公斤提高7.4元, 每10万人45台: the base of a rate, not a fact (gold8 052)
 		return Fact{}, false
 	}

@@ -88,3 +88,16 @@ func sizeClassNamed(t []rune, m *mention) bool {
 func stageReached(t []rune, m *mention) bool {
 	return m.class && hasPrefixAt(t, m.end, "的新阶段")
 }
+
+// rateBaseVerb reports 每 and a verb right before the number at s: the number
+// is the base of a rate, as a number right after 每 is (全国每出口4辆汽车就有1辆
+// 安徽造: gold10 DECISIONS, 4辆 out and 1辆 kept; 国内生产总值每增长1个百分点的增量).
+func rateBaseVerb(t []rune, s int) bool {
+	for _, v := range [...]string{"出口", "进口", "生产", "销售", "售出", "卖出", "增长", "增加", "投入", "使用", "消耗", "消费", "制造", "培养", "产出", "投", "产", "卖", "用", "花"} {
+		n := len([]rune(v))
+		if s >= n+1 && t[s-n-1] == '每' && hasPrefixAt(t, s-n, v) {
+			return true
+		}
+	}
+	return false
+}

@@ -22,5 +22,7 @@ func TestRulesTail(t *testing.T) {
 		{"煤炭产量超7000万吨、原油产量达1250万吨以上。", 0, []ruleWant{
 			{"actual", "level", 7e7, "吨", "over", ""}, {"actual", "level", 1.25e7, "吨", "over", ""}}},
 		{"城市经济规模进入了5万亿元以上的新阶段。", 0, []ruleWant{{"actual", "level", 5e12, "元", "over", ""}}},
+		// 每 + a verb + a number is the base of a rate, as 每 + a number (gold10 DECISIONS, 017); the figure per base stays
+		{"整车出口量跃居全国首位，全国每出口4辆汽车就有1辆安徽造。", 0, []ruleWant{{"actual", "level", 1, "辆", "exact", ""}}},
 	})
 }
