@@ -32,6 +32,12 @@ func TestRulesKindPeriod7(t *testing.T) {
 		{"一、2020年工作回顾\n全面深化教育领域综合改革。实现高职院校扩招100万人目标。1亿农业转移人口和其他常住人口在城镇落户目标顺利实现，城镇棚户区住房改造超过2100万套。", 2021, []ruleWant{
 			{"actual", "level", 1e6, "人", "exact", "2020"}, {"actual", "level", 1e8, "人口", "exact", "2020"}, {"actual", "level", 2.1e7, "套", "over", "2020"}}},
 		{"二、2025年工作安排\n实现新增煤炭产能800万吨目标。", 2025, []ruleWant{{"target", "level", 8e6, "吨", "exact", "2025"}}},
+		// P3: a count of years inside the figure's clause, not only opening it, makes it a total over those years
+		{"2012年底，城镇人均住房面积32.9平方米。提前一年实现三年引资1万亿元目标。", 2013, []ruleWant{
+			{"actual", "level", 32.9, "平方米", "exact", "2012"}, {"target", "level", 1e12, "元", "exact", ""}}},
+		{"2007年，抗灾救灾工作全面加强，中央财政五年支出551亿元。", 2008, []ruleWant{{"actual", "level", 5.51e10, "元", "exact", ""}}},
+		// … not 九年义务教育 (a name) nor 前三年 (the years before)
+		{"2006年，全国已有317个县实现九年义务教育目标。", 2007, []ruleWant{{"actual", "level", 317, "个", "exact", "2006"}}},
 	})
 }
 
