@@ -900,6 +900,9 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	if m.unit != "" && m.unitEnd < len(t) && t[m.unitEnd] == '级' {
 		return Fact{}, false // 30万吨级航道, 1000千瓦级机车: a size class
 	}
+	if packageCounted(t, m) {
+		return Fact{}, false // 出台“科技成果转化16条”, 等10个配套文件, 12类55件: a package or its groups (tail.go)
+	}
 	if sizeClassNamed(t, m) {
 		return Fact{}, false // 20户及以上自然村, 跻身500亿元行列, 时速120公里路段: a class (tail.go)
 	}

@@ -101,3 +101,115 @@ func rateBaseVerb(t []rune, s int) bool {
 	}
 	return false
 }
+
+// packageCounted reports a count that names a policy package, a set of
+// documents or the groups of a list rather than things done (gold9 CLASSES
+// U7, gold12 CLASSES G1, G3a; GUIDELINE: structural counts are not facts):
+//   - N条 closing a short quoted name: 出台“科技成果转化16条” (as “15条硬措施”);
+//   - N条 items of a 、-list ending in a policy word: 实施17条稳就业、8条青年就业
+//     创业政策措施 (policyAfter across the list);
+//   - N个/份 documents or action plans drawn up or issued: 制定出台…等10个配套
+//     文件, 推出科技创新10个行动计划 (as itemsIssued's N项 measures);
+//   - a count of groups right before the count of their items: 12类55件民生实事,
+//     3批18项制度集成创新案例, 5个点位36项重点任务 (the items stay facts).
+func packageCounted(t []rune, m *mention) bool {
+	e := m.end
+	switch m.unit {
+	case "条":
+		if e < len(t) && t[e] == '”' {
+			for k := m.numStart - 1; k >= 0 && k >= m.numStart-16; k-- {
+				if t[k] == '“' {
+					return true
+				}
+				if t[k] == '”' || isClauseEnd(t[k]) || isSentenceEnd(t[k]) {
+					break
+				}
+			}
+		}
+		return policyListAfter(t, m.numStart, e)
+	case "个", "份":
+		if m.unit == "个" && hasPrefixAt(t, e, "点位") && e+2 < len(t) && isDigit(t[e+2]) {
+			return true
+		}
+		return docsIssued(t, m.numStart, e)
+	case "类", "批":
+		return e < len(t) && isDigit(t[e])
+	}
+	return false
+}
+
+// policyListAfter reports the N条 items of a 、-list whose last item ends in a
+// policy word (17条稳就业、8条青年就业创业政策措施): each item a count of 条 and at
+// most 8 ideographs, s and e the number's start and the end of its 条.
+func policyListAfter(t []rune, s, e int) bool {
+	if policyWithin(t, e) {
+		// the last item, after an earlier one: …、8条青年就业创业政策措施
+		k := s - 1
+		if k < 0 || t[k] != '、' {
+			return false
+		}
+		n := 0
+		for k--; k >= 0 && isHan(t[k]) && t[k] != '条' && n < 8; k-- {
+			n++
+		}
+		return k > 0 && t[k] == '条' && isDigit(t[k-1])
+	}
+	for n := 0; n < 6; n++ {
+		k := e
+		for k < len(t) && k <= e+8 && isHan(t[k]) {
+			k++
+		}
+		if k > e+8 || k >= len(t) || t[k] != '、' {
+			return false
+		}
+		j := k + 1
+		for j < len(t) && isDigit(t[j]) {
+			j++
+		}
+		if j == k+1 || !hasPrefixAt(t, j, "条") {
+			return false
+		}
+		if policyWithin(t, j+1) {
+			return true
+		}
+		e = j + 1
+	}
+	return false
+}
+
+// policyWithin reports a policy word (措施, 举措, 政策, 意见, 细则) ending the
+// run of at most 8 ideographs after a count's 条 at e.
+func policyWithin(t []rune, e int) bool {
+	for k := e; k < len(t) && k <= e+6 && isHan(t[k]); k++ {
+		for _, w := range [...]string{"措施", "举措", "政策", "意见", "细则"} {
+			if hasPrefixAt(t, k, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// docsIssued reports N个 or N份 documents or action plans as they are drawn up
+// or issued (制定出台…等10个配套文件, 推出科技创新10个行动计划): the size of a
+// package, as itemsIssued's N项 measures.
+func docsIssued(t []rune, s, e int) bool {
+	noun := false
+	for k := e; k < len(t) && k <= e+4 && isHan(t[k]); k++ {
+		if hasPrefixAt(t, k, "文件") || hasPrefixAt(t, k, "行动计划") || hasPrefixAt(t, k, "行动方案") {
+			noun = true
+			break
+		}
+	}
+	if !noun {
+		return false
+	}
+	for k := s - 1; k >= 0 && k >= s-80 && (t[k] == '、' || !isClauseEnd(t[k])) && !isSentenceEnd(t[k]); k-- {
+		for _, w := range [...]string{"制定", "出台", "推出", "印发"} {
+			if hasPrefixAt(t, k, w) {
+				return true
+			}
+		}
+	}
+	return false
+}

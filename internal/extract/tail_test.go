@@ -24,5 +24,15 @@ func TestRulesTail(t *testing.T) {
 		{"城市经济规模进入了5万亿元以上的新阶段。", 0, []ruleWant{{"actual", "level", 5e12, "元", "over", ""}}},
 		// 每 + a verb + a number is the base of a rate, as 每 + a number (gold10 DECISIONS, 017); the figure per base stays
 		{"整车出口量跃居全国首位，全国每出口4辆汽车就有1辆安徽造。", 0, []ruleWant{{"actual", "level", 1, "辆", "exact", ""}}},
+		// a count naming a policy package, documents issued, or the groups of a list (gold9 CLASSES U7, gold12 CLASSES G1, G3a)
+		{"优化项目投资服务，出台“要素政策赋能清单16条”，加强土地保障。", 2024, nil},
+		{"实施17条稳就业、8条青年就业创业政策措施，城镇新增就业43.4万人。", 2024, []ruleWant{{"actual", "level", 4.34e5, "人", "exact", "2024"}}},
+		{"制定出台全方位引进培养用好人才的若干政策措施及人才发展“授权松绑”清单、“一园一策”等10个配套文件。", 2024, nil},
+		{"聚焦重点领域，推出科技创新10个行动计划。", 2024, nil},
+		{"以民生建设为重点，12类55件民生实事保质保量完成。", 2024, []ruleWant{{"actual", "level", 55, "件", "exact", "2024"}}},
+		{"新发布3批18项制度集成创新案例。", 2024, []ruleWant{{"actual", "level", 18, "项", "exact", "2024"}}},
+		{"5个点位36项重点任务全面推进。", 2024, []ruleWant{{"actual", "level", 36, "项", "exact", "2024"}}},
+		// … not things done: 集采药品、耗材分别达719个和33类 (gold9 016), 实施10个行动计划 (no verb of issuing)
+		{"集采药品、耗材分别达719个和33类。", 2024, []ruleWant{{"actual", "level", 719, "个", "exact", "2024"}, {"actual", "level", 33, "类", "exact", "2024"}}},
 	})
 }
