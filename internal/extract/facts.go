@@ -2164,7 +2164,7 @@ func (x *extractor) period(t []rune, sent, s int, kind, metric string) (*string,
 			return w, WhyPeriodEnd, x.cues.get(t, c.carryCue[0], c.carryCue[1])
 		}
 		return nil, WhyMultiYear, x.cues.get(t, c.carryCue[0], c.carryCue[1])
-	case c.carryYear > 0:
+	case c.carryYear > 0 && !(c.headPast && c.carryCue[0] < sent && !framesAt(t, c.carryCue[1]) && doneOverYears(t, sent, s, metric)):
 		return yearString(c.carryYear), WhyParagraph, x.cues.get(t, c.carryCue[0], c.carryCue[1])
 	case c.listKind != mkNone && c.listYear != 0:
 		if c.listYear < 0 {
@@ -2209,6 +2209,47 @@ func (x *extractor) period(t []rune, sent, s int, kind, metric string) (*string,
 		return yearString(x.opt.Year), WhyPublished, ""
 	}
 	return nil, WhyNone, ""
+}
+
+// framesAt reports a year cue ending at e that sets the topic of what follows
+// (刚刚过去的2017年，…): a comma right after it.
+func framesAt(t []rune, e int) bool {
+	return e < len(t) && (t[e] == '，' || t[e] == ',')
+}
+
+// doneWords are verbs of work done: a figure after them in its clause is
+// what was added or done, over whatever years the text speaks of.
+var doneWords = [...]string{"新增", "新建", "改建", "改扩建", "累计", "改造", "解决", "共计", "惠及", "转移", "淘汰", "治理",
+	"精减", "清理", "废止", "修订"}
+
+// doneOverYears reports a figure at s that is a change or work done — growth,
+// or a level after a verb of work done in its clause (新建改建农村公路146.5万公里,
+// 惠及1.6亿学生) — not a level reached (由4960万人减少到2820万人, 耕地面积保持在18.2亿亩).
+// In a review of several years such a figure is a total over them (gold9 051,
+// gold8 061, gold10 070: null), whatever year an earlier sentence named
+// (2012年底，…人均住房面积…; 增加到2012年的1923亿元).
+func doneOverYears(t []rune, sent, s int, metric string) bool {
+	if metric == MetricGrowth {
+		return true
+	}
+	if metric != MetricLevel {
+		return false
+	}
+	a := s
+	for a > sent && !isClauseEnd(t[a-1]) {
+		a--
+	}
+	for k := a; k < s; k++ {
+		for _, w := range doneWords {
+			if hasPrefixAt(t, k, w) {
+				if e := k + len([]rune(w)); e < len(t) && (t[e] == '到' || t[e] == '至') {
+					continue
+				}
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // periodEnd gives the last year of the several years a work report looks

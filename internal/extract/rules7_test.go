@@ -38,6 +38,13 @@ func TestRulesKindPeriod7(t *testing.T) {
 		{"2007年，抗灾救灾工作全面加强，中央财政五年支出551亿元。", 2008, []ruleWant{{"actual", "level", 5.51e10, "元", "exact", ""}}},
 		// … not 九年义务教育 (a name) nor 前三年 (the years before)
 		{"2006年，全国已有317个县实现九年义务教育目标。", 2007, []ruleWant{{"actual", "level", 317, "个", "exact", "2006"}}},
+		// P1: in a review of several years, a year an earlier sentence named does not date a change or work done …
+		{"一、过去五年工作回顾\n2012年底，城镇人均住房面积32.9平方米。服务业增加值占国内生产总值比重提高2.7个百分点。加强农村基础设施建设，新建改建农村公路146.5万公里。耕地面积保持在18.2亿亩以上。", 2013, []ruleWant{
+			{"actual", "level", 32.9, "平方米", "exact", "2012"}, {"actual", "growth", 2.7, "个百分点", "exact", ""},
+			{"actual", "level", 1.465e6, "公里", "exact", ""}, {"actual", "level", 1.82e9, "亩", "over", "2012"}}},
+		// … but a year set as the topic (刚刚过去的2017年，…) dates what follows it (gold8 046, gold10 070)
+		{"一、过去五年工作回顾\n刚刚过去的2017年，经济社会发展主要目标任务全面完成。国内生产总值增长6.9%。", 2018, []ruleWant{
+			{"actual", "growth", 6.9, "%", "exact", "2017"}}},
 	})
 }
 
