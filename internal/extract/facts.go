@@ -775,6 +775,43 @@ func comparedYear(t []rune, clause, s int) (int, int) {
 	return 0, 0
 }
 
+// comparedWithin returns the year (and where it is written) of a base
+// written 同/与/和YYYY年相比 in t[from:to], or 0.
+func comparedWithin(t []rune, from, to int) (int, int) {
+	for p := max(from, 1); p+5 < to; p++ {
+		if strings.ContainsRune("同与和", t[p-1]) && hasPrefixAt(t, p+5, "相比") {
+			if y, ok := yearAt(t, p); ok {
+				return y, p
+			}
+		}
+	}
+	return 0, 0
+}
+
+// deadlineIn reports the year y written as a deadline (到/至YYYY年) in
+// t[from:to]: 到2020年…比2010年翻一番 is a target for the year named.
+func deadlineIn(t []rune, from, to, y int) bool {
+	for p := max(from, 1); p < to; p++ {
+		if (t[p-1] == '到' || t[p-1] == '至') && isDigit(t[p]) {
+			if v, ok := yearAt(t, p); ok && v == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownBase reports a base of its own in the clause before s: 同比, 比上年,
+// 较上年, 比去年 (…比2019年增长25%，比上年增长5%: the 5% is the year's).
+func ownBase(t []rune, clause, s int) bool {
+	for k := clause; k < s; k++ {
+		if hasPrefixAt(t, k, "同比") || hasPrefixAt(t, k, "上年") || hasPrefixAt(t, k, "去年") {
+			return true
+		}
+	}
+	return false
+}
+
 // startingValue reports a number that starts a change written from–to: 从 or
 // 由, then at most a few ideographs (由每人每年120元), before it, and a verb
 // ending in 到, 至 or 为 right after it (提高到, 减少到, 下降至, 减为) — not when a time
@@ -1119,6 +1156,23 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 			if y, err := strconv.Atoi((*f.Period)[:4]); err == nil && b < y-1 {
 				f.Period, perWhy, perCue = nil, WhyMultiYear, x.cues.get(t, bp-1, bp+5)
 			}
+		}
+	}
+	if f.Period != nil && metric == MetricGrowth && len(*f.Period) >= 4 && (perWhy == WhySentence || perWhy == WhyParagraph) && !ownBase(t, clause, m.start) {
+		// 2007年，国内生产总值…比2002年增长65.5%…；全国财政收入…，增长1.71倍, 1992年同1987年相比，
+		// 钢产量增长百分之四十二…。…铁路货运周转量增长百分之二十三: the changes of the sentence, or
+		// of a paragraph a comparison opens, are over the years since the base (gold10 056, 070: null)
+		b, bp := 0, 0
+		if perWhy == WhySentence {
+			b, bp = comparedYear(t, sent, m.start)
+			if b == 0 {
+				b, bp = comparedWithin(t, sent, m.start)
+			}
+		} else if c := &x.ctx; c.carryCue[1] > 0 && c.carryCue[1]+7 <= len(t) {
+			b, bp = comparedWithin(t, c.carryCue[1], c.carryCue[1]+7)
+		}
+		if y, err := strconv.Atoi((*f.Period)[:4]); err == nil && b > 0 && b < y-1 && !(perWhy == WhySentence && deadlineIn(t, sent, m.start, y)) {
+			f.Period, perWhy, perCue = nil, WhyMultiYear, x.cues.get(t, bp-1, bp+5)
 		}
 	}
 	if f.Period != nil && from {

@@ -45,6 +45,14 @@ func TestRulesKindPeriod7(t *testing.T) {
 		// … but a year set as the topic (刚刚过去的2017年，…) dates what follows it (gold8 046, gold10 070)
 		{"一、过去五年工作回顾\n刚刚过去的2017年，经济社会发展主要目标任务全面完成。国内生产总值增长6.9%。", 2018, []ruleWant{
 			{"actual", "growth", 6.9, "%", "exact", "2017"}}},
+		// P2: the changes of a sentence that compares with a base two or more years back, or of a paragraph such a comparison opens, have no period; levels keep the year
+		{"2006年，全国国有企业资产总额比2002年增长60.98%，实现利润增长2.23倍。", 2008, []ruleWant{
+			{"actual", "growth", 60.98, "%", "exact", ""}, {"actual", "growth", 2.23, "倍", "exact", ""}}},
+		{"１９９２年同１９８７年相比，钢产量增长百分之四十二，达到８０００万吨。交通运输有新的发展。铁路货运周转量增长百分之二十三，达到１１６２０亿吨公里。", 1993, []ruleWant{
+			{"actual", "growth", 42, "%", "exact", ""}, {"actual", "level", 8e7, "吨", "exact", "1992"},
+			{"actual", "growth", 23, "%", "exact", ""}, {"actual", "level", 1.162e12, "吨公里", "exact", "1992"}}},
+		// … but 到2020年…比2010年翻一番 is a target for the year named
+		{"到2020年国内生产总值比2010年翻一番。", 2016, []ruleWant{{"target", "growth", 1, "番", "exact", "2020"}}},
 	})
 }
 
