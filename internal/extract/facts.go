@@ -926,7 +926,7 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 			m.qual, m.end = qUnder, m.end+1 // 压缩至10个自然日内: within, as 以内
 		}
 	}
-	if stageReached(t, m) {
+	if stageReached(t, m) || peopleAtLeast(t, m) {
 		m.class = false
 	}
 	if m.unitClass == unitTime || m.unitClass == unitName || m.class && m.unitClass != unitPercent && !countsItself(m.unit) {
@@ -1351,7 +1351,7 @@ func nounAfter(t []rune, j int) (string, int) {
 	if j+1 >= len(t) || !isHan(t[j]) || !isHan(t[j+1]) {
 		return "", j
 	}
-	if strings.ContainsRune("的和与及或以同比较增减降是为在到至等之多余左右上下个元万亿千百十并且而将已也还都再占达", t[j]) && !hasPrefixAt(t, j, "下岗") || t[j+1] == '的' {
+	if strings.ContainsRune("的和与及或以同比较增减降是为在到至等之多余左右上下个元万亿千百十并且而将已也还都再占达", t[j]) && !hasPrefixAt(t, j, "下岗") && !hasPrefixAt(t, j, "在校") || t[j+1] == '的' {
 		return "", j
 	}
 	if _, ok := growthWords.at(t, j); ok {
@@ -1399,7 +1399,7 @@ func headNoun(n []rune) string {
 
 // headWords end counted nouns of people and households; the tag is the length.
 var headWords = newLexicon(map[string]int{
-	"农牧民": 3, "农民工": 3, "残疾人": 3, "毕业生": 3, "劳动力": 3, "贫困户": 3, "低保户": 3,
+	"农牧民": 3, "农民工": 3, "残疾人": 3, "毕业生": 3, "劳动力": 3, "贫困户": 3, "低保户": 3, "老年人": 3,
 	"人口": 2, "人员": 2, "人民": 2, "居民": 2, "农民": 2, "牧民": 2, "市民": 2, "村民": 2, "学生": 2,
 	"用户": 2, "老人": 2, "群众": 2, "家庭": 2, "农户": 2, "儿童": 2, "职工": 2, "工人": 2, "教师": 2,
 	"儿女": 2, "员工": 2, "人才": 2, "干部": 2, "妇女": 2, "青年": 2, "游客": 2, "旅客": 2, "患者": 2,

@@ -213,3 +213,15 @@ func docsIssued(t []rune, s, e int) bool {
 	}
 	return false
 }
+
+// peopleAtLeast reports a bare count with 以上 before a noun of people, which
+// counts them (1000万以上贫困人口: gold12 066, at_least 1000万 人口), as
+// 300个以上精品示范村 counts the villages — not a class of what follows.
+func peopleAtLeast(t []rune, m *mention) bool {
+	if !m.class || m.unit != "" || !m.mag {
+		return false
+	}
+	n, _ := nounAfter(t, m.end)
+	_, ok := headWords.exact([]rune(n))
+	return ok // 三十亿以上重大工业项目 stays a class
+}

@@ -34,5 +34,14 @@ func TestRulesTail(t *testing.T) {
 		{"5个点位36项重点任务全面推进。", 2024, []ruleWant{{"actual", "level", 36, "项", "exact", "2024"}}},
 		// … not things done: 集采药品、耗材分别达719个和33类 (gold9 016), 实施10个行动计划 (no verb of issuing)
 		{"集采药品、耗材分别达719个和33类。", 2024, []ruleWant{{"actual", "level", 719, "个", "exact", "2024"}, {"actual", "level", 33, "类", "exact", "2024"}}},
+		// a bare count before a noun of people counts them by the noun (testdata/DECISIONS.md (b), (h)), not 元 from a money word
+		// elsewhere in the sentence; 居家 is a modifier of 老年人 (gold12 023); 以上 before such a noun is at least, not a class (gold12 066)
+		{"建成老年助餐点8000余家，为358万居家老年人提供专业上门服务。", 2024, []ruleWant{
+			{"actual", "level", 8000, "家", "over", "2024"}, {"actual", "level", 3.58e6, "老年人", "exact", "2024"}}},
+		{"国家助学贷款每人每年最高额度增加4000元，惠及500多万在校生。", 2021, []ruleWant{
+			{"actual", "growth", 4000, "元", "exact", "2021"}, {"actual", "level", 5e6, "在校生", "over", "2021"}}},
+		{"今年要完成1000万以上农村贫困人口脱贫任务。", 2016, []ruleWant{{"target", "level", 1e7, "人口", "at_least", "2016"}}},
+		{"开工建设5个百亿级、10个三十亿以上重大工业项目。", 0, []ruleWant{
+			{"actual", "level", 5, "个", "exact", ""}, {"actual", "level", 10, "个", "exact", ""}}}, // 三十亿以上 stays a class
 	})
 }
