@@ -1236,10 +1236,17 @@ func trackedDuration(t []rune, m *mention) bool {
 		return false
 	}
 	s := pastHedge(t, m.numStart)
-	for _, w := range [...]string{"延长至", "延长到", "延长", "缩短至", "缩短到", "缩短", "压缩至", "压缩到", "压缩在",
-		"缩至", "缩减", "减少", "增加", "控制在", "降至", "降到", "压减"} {
-		if n := len([]rune(w)); s >= n && hasPrefixAt(t, s-n, w) {
-			return true
+	// 压缩到目前的平均4个工作日以内 (gold12 042): a few words of time or manner may stand between
+	for gap := 0; gap <= 6 && s-gap > 0; gap++ {
+		e := s - gap
+		if gap > 0 && (!isHan(t[e]) || isClauseEnd(t[e])) {
+			break
+		}
+		for _, w := range [...]string{"延长至", "延长到", "延长", "缩短至", "缩短到", "缩短", "压缩至", "压缩到", "压缩在",
+			"缩至", "缩减", "减少", "增加", "控制在", "降至", "降到", "压减"} {
+			if n := len([]rune(w)); e >= n && hasPrefixAt(t, e-n, w) && (gap == 0 || w[len(w)-3:] == "到" || w[len(w)-3:] == "至" || w[len(w)-3:] == "在") {
+				return true
+			}
 		}
 	}
 	return false
