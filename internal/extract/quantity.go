@@ -270,8 +270,10 @@ func scanBareCount(t []rune, i int) (m mention, ok bool) {
 	m.start, m.numStart = i, i
 	m.value, m.mag, m.bare = pow10(exp), true, true
 	scanUnit(t, &m, j)
-	if e := m.end; e < len(t) && (isHan(t[e]) || t[e] == '的') && !hasPrefixAt(t, e, "大关") && !hasPrefixAt(t, e, "关口") && !nearHedge(t, i) {
-		return m, false // 超万人企业: a size class of what follows
+	if e := m.end; e < len(t) && (isHan(t[e]) || t[e] == '的') && !hasPrefixAt(t, e, "大关") && !hasPrefixAt(t, e, "关口") && !nearHedge(t, i) &&
+		!(isHan(t[e]) && (countsItself(m.unit) || m.unit == "名")) {
+		// 超万人企业: a size class of what follows; 选派超千名科技特派员 counts them (gold12 035)
+		return m, false
 	}
 	return m, true
 }

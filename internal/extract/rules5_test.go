@@ -93,6 +93,10 @@ func TestRulesChineseCounts(t *testing.T) {
 		// 亿 alone after a hedge, with its unit (gold9 016); a noun of people after 近 or 惠及 + a bare magnitude (gold9 028, gold10 038)
 		{"发放育儿补贴近亿元，近百万群众直接受益，引大济湟工程惠及百万群众。", 0, []ruleWant{
 			{"actual", "level", 1e8, "元", "about", ""}, {"actual", "level", 1e6, "群众", "about", ""}, {"actual", "level", 1e6, "群众", "exact", ""}}},
+		// a measure word that counts the noun after it (名, 家, 个 …) after 超 + a bare magnitude is a count, not a class (gold12 035)
+		{"选派超千名科技特派员服务企业，打造超万人企业。", 0, []ruleWant{{"actual", "level", 1000, "名", "over", ""}}},
+		// 老年人 is the head of 居家老年人 (gold12 023)
+		{"为358万居家老年人提供专业上门服务。", 0, []ruleWant{{"actual", "level", 3.58e6, "老年人", "exact", ""}}},
 		// … not 破亿 without a unit of its own, nor 超亿元的 + noun (a class)
 		{"航空双枢纽时隔5年旅客吞吐量再次破亿，发放超亿元的新生开学季消费券。", 0, nil},
 		// … but a threshold said with 超 is a class of what follows; 数千 is vague; 四个体系 is structural
