@@ -192,7 +192,8 @@ func normalize(p *para, s []byte, off int) (h uint64, k int) {
 // (both folded) is removed.
 func dropSpace(prev, next rune) bool {
 	if isDigit(prev) || prev == '.' || prev == '%' {
-		return isDigit(next) || next == '.' || next == '%' || isHan(next) || next == '，' || next == '、'
+		// 1 0 ．0 6 ‰ (gold12 066): ‰ as %
+		return isDigit(next) || next == '.' || next == '%' || next == '‰' || isHan(next) || next == '，' || next == '、'
 	}
 	if isDigit(next) {
 		return isHan(prev) || isPunct(prev)

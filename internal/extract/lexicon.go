@@ -161,6 +161,7 @@ var units = newLexicon(map[string]int{
 	"km": unitCount, "kW": unitCount, "P": unitCount, "EFlops": unitCount, "EFLOPS": unitCount, "PFlops": unitCount,
 	"重量箱": unitCount, "批次": unitCount, "场次": unitCount, // computing power: 算力9.4万P, 15EFlops; 平板玻璃7600多万重量箱
 	"微克/立方米": unitCount, "毫克/立方米": unitCount, "微克": unitCount, "毫克": unitCount,
+	"微克每立方米": unitCount, "毫克每立方米": unitCount, // 不超过35微克每立方米: the compound unit in words (gold12 037)
 	// money
 	"元": unitCount, "美元": unitCount, "欧元": unitCount, "日元": unitCount, "港元": unitCount, "英镑": unitCount,
 	"人民币": unitCount, "元人民币": unitCount,

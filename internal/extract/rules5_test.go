@@ -55,6 +55,9 @@ func TestRulesUnits(t *testing.T) {
 			{"actual", "level", 1.68e5, "元/人", "about", ""}, {"actual", "level", 778, "元/月", "exact", ""},
 			{"actual", "level", 6818, "元/年", "exact", ""}}},
 		{"牛羊出栏937万头只。", 0, []ruleWant{{"actual", "level", 9.37e6, "头只", "exact", ""}}},
+		// a compound unit written in words (gold12 037); spaced digits before ‰ (gold12 066)
+		{"全省PM2.5平均浓度不超过35微克每立方米，人口自然增长率下降到1 0 ．0 6 ‰。", 0, []ruleWant{
+			{"actual", "level", 35, "微克每立方米", "under", ""}, {"actual", "level", 10.06, "‰", "exact", ""}}},
 		// a noun of individuals right before a bare count keeps its name (testdata/DECISIONS.md (b); gold9 028), not 元; 个千分点 (gold10 070)
 		{"接待游客增长8%，其中入境游客111万、增长115.6%。", 0, []ruleWant{
 			{"actual", "growth", 8, "%", "exact", ""}, {"actual", "level", 1.11e6, "游客", "exact", ""}, {"actual", "growth", 115.6, "%", "exact", ""}}},
