@@ -1394,6 +1394,9 @@ func nounAfter(t []rune, j int) (string, int) {
 // headNoun returns the head word of a counted noun: the known word it ends
 // with (失能老人 → 老人, 农村沼气用户 → 用户, 下岗失业人员 → 人员), else the noun.
 func headNoun(n []rune) string {
+	if _, ok := headWords.exact(n); ok {
+		return string(n) // 280万农牧民: the noun as written (testdata/DECISIONS.md (h)), not 牧民
+	}
 	for _, l := range [...]int{3, 2} {
 		if len(n) > l {
 			if w, ok := headWords.exact(n[len(n)-l:]); ok && w.tag == l {
