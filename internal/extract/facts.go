@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // extractor finds the facts of the paragraphs the cleaner hands it, in
@@ -862,7 +863,7 @@ func rateSubject(t []rune, sent, clause, s, e int) float64 {
 	if s-clause <= 7 {
 		for _, a := range [...]string{"实际", "已经", "已", "又", "再", "进一步"} {
 			if hasPrefixAt(t, clause, a) {
-				if w, ok := growthWords.at(t, clause+len([]rune(a))); ok && w.tag == gwLevel {
+				if w, ok := growthWords.at(t, clause+utf8.RuneCountInString(a)); ok && w.tag == gwLevel {
 					from = sent
 				}
 				break
@@ -870,8 +871,11 @@ func rateSubject(t []rune, sent, clause, s, e int) float64 {
 		}
 	}
 	for p := s - 2; p >= from; p-- {
+		if r := t[p]; r != '涨' && r != '增' && r != '降' && r != '跌' {
+			continue // the first runes of rateNouns
+		}
 		for _, w := range rateNouns {
-			if n := len([]rune(w)); p+n <= s && hasPrefixAt(t, p, w) {
+			if n := utf8.RuneCountInString(w); p+n <= s && hasPrefixAt(t, p, w) {
 				if w == "增长率" && p > 0 && t[p-1] == '然' {
 					return 0
 				}
@@ -1158,7 +1162,7 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 			}
 		}
 	}
-	if f.Period != nil && metric == MetricGrowth && len(*f.Period) >= 4 && (perWhy == WhySentence || perWhy == WhyParagraph) && !ownBase(t, clause, m.start) {
+	if f.Period != nil && metric == MetricGrowth && len(*f.Period) >= 4 && (perWhy == WhySentence || perWhy == WhyParagraph) {
 		// 2007年，国内生产总值…比2002年增长65.5%…；全国财政收入…，增长1.71倍, 1992年同1987年相比，
 		// 钢产量增长百分之四十二…。…铁路货运周转量增长百分之二十三: the changes of the sentence, or
 		// of a paragraph a comparison opens, are over the years since the base (gold10 056, 070: null)
@@ -1171,7 +1175,8 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		} else if c := &x.ctx; c.carryCue[1] > 0 && c.carryCue[1]+7 <= len(t) {
 			b, bp = comparedWithin(t, c.carryCue[1], c.carryCue[1]+7)
 		}
-		if y, err := strconv.Atoi((*f.Period)[:4]); err == nil && b > 0 && b < y-1 && !(perWhy == WhySentence && deadlineIn(t, sent, m.start, y)) {
+		if y, err := strconv.Atoi((*f.Period)[:4]); err == nil && b > 0 && b < y-1 && !ownBase(t, clause, m.start) &&
+			!(perWhy == WhySentence && deadlineIn(t, sent, m.start, y)) {
 			f.Period, perWhy, perCue = nil, WhyMultiYear, x.cues.get(t, bp-1, bp+5)
 		}
 	}
@@ -2306,7 +2311,7 @@ func doneOverYears(t []rune, sent, s int, metric string) bool {
 	for k := a; k < s; k++ {
 		for _, w := range doneWords {
 			if hasPrefixAt(t, k, w) {
-				if e := k + len([]rune(w)); e < len(t) && (t[e] == '到' || t[e] == '至') {
+				if e := k + utf8.RuneCountInString(w); e < len(t) && (t[e] == '到' || t[e] == '至') {
 					continue
 				}
 				return true
