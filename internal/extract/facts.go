@@ -1017,6 +1017,9 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	if spellsOut(t, sent, m.start) {
 		return Fact{}, false // “3”是广州、深圳、珠海3个A类飞行服务站: a scheme's name spelled out
 	}
+	if streakThreshold(t, clause, m.numStart, qual) {
+		return Fact{}, false // 连续8年稳定在1300亿斤以上: a bound held over a streak (testdata/DECISIONS.md (d); tail.go)
+	}
 	for k := clause; k < m.start; k++ {
 		if w, ok := hypoWords.at(t, k); ok && k+len(w.w) <= m.start {
 			if w.tag == 1 || k+len(w.w)+3 >= m.start {

@@ -225,3 +225,32 @@ func peopleAtLeast(t []rune, m *mention) bool {
 	_, ok := headWords.exact([]rune(n))
 	return ok // 三十亿以上重大工业项目 stays a class
 }
+
+// streakThreshold reports a threshold held over a streak of years: 连续8年稳定在
+// 1300亿斤以上, 连续两年增长10%以上, 连续四年达到或略高于10%, 比例每年都保持在4%以上
+// — a bound held over several years, not a figure of the year
+// (testdata/DECISIONS.md (d)). The streak stands in the figure's clause a few
+// runes before it, with no 累计 between (耕地面积连续4年净增累计超过170万亩 is a
+// total, a fact), and the figure is a bound (以上, 超, 突破 …), not an exact
+// rate (在连续两年增长百分之十三的基础上).
+func streakThreshold(t []rune, clause, s int, qual int) bool {
+	if qual != qOverT && qual != qOver && qual != qAtLeast {
+		return false
+	}
+	for k := s - 1; k >= clause && k >= s-14; k-- {
+		if hasPrefixAt(t, k, "累计") {
+			return false
+		}
+		switch {
+		case hasPrefixAt(t, k, "连年"), hasPrefixAt(t, k, "每年都"):
+			return true
+		case hasPrefixAt(t, k, "连续"):
+			j := k + 2
+			for j < s && (isDigit(t[j]) || chineseDigit(t[j]) >= 0 || t[j] == '两') {
+				j++
+			}
+			return j > k+2 && j < s && t[j] == '年'
+		}
+	}
+	return false
+}

@@ -45,5 +45,12 @@ func TestRulesTail(t *testing.T) {
 			{"actual", "level", 5, "个", "exact", ""}, {"actual", "level", 10, "个", "exact", ""}}}, // 三十亿以上 stays a class
 		// the noun as written (testdata/DECISIONS.md (h)): a whole known noun is not cut to a shorter one inside it (农牧民, not 牧民)
 		{"全区有280万农牧民在城镇转移就业。", 0, []ruleWant{{"actual", "level", 2.8e6, "农牧民", "exact", ""}}},
+		// a threshold held over a streak of years is not a fact (testdata/DECISIONS.md (d)); a total over the streak is
+		{"粮食总产量1344亿斤，连续8年稳定在1300亿斤以上，耕地面积连续4年净增累计超过170万亩。", 0, []ruleWant{
+			{"actual", "level", 1.344e11, "斤", "exact", ""}, {"actual", "growth", 1.7e6, "亩", "over", ""}}},
+		{"贫困地区农村学生上重点高校人数连续两年增长10%以上。", 0, nil},
+		{"财政性教育经费占国内生产总值比例每年都保持在4%以上。", 0, nil},
+		{"今年计划国内生产总值增长百分之九。在连续两年增长百分之十三的基础上，安排这样的速度。", 1994, []ruleWant{
+			{"target", "growth", 9, "%", "exact", "1994"}, {"actual", "growth", 13, "%", "exact", ""}}},
 	})
 }
