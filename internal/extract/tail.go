@@ -93,6 +93,9 @@ func stageReached(t []rune, m *mention) bool {
 // is the base of a rate, as a number right after 每 is (全国每出口4辆汽车就有1辆
 // 安徽造: gold10 DECISIONS, 4辆 out and 1辆 kept; 国内生产总值每增长1个百分点的增量).
 func rateBaseVerb(t []rune, s int) bool {
+	if s < 2 || t[s-2] != '每' && (s < 3 || t[s-3] != '每') {
+		return false
+	}
 	for _, v := range [...]string{"出口", "进口", "生产", "销售", "售出", "卖出", "增长", "增加", "投入", "使用", "消耗", "消费", "制造", "培养", "产出", "投", "产", "卖", "用", "花"} {
 		n := len([]rune(v))
 		if s >= n+1 && t[s-n-1] == '每' && hasPrefixAt(t, s-n, v) {
