@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Micro-averaged scores over the gold2, gold3, gold4, gold5, gold6, gold7, gold8, gold9, gold10, gold11 and gold12 documents, with shared/extraction/score.py's matching.
+"""Micro-averaged scores over the gold2, gold3, gold4, gold5, gold6, gold7, gold8, gold9, gold10, gold11, gold12 and gold13 documents, with shared/extraction/score.py's matching.
 
   scoreset.py agree A_DIR B_DIR            annotators' agreement: A as gold, B as prediction
-  scoreset.py extract [--set dev|heldout|gold2|gold3|gold4|gold5|gold5dev|gold6|gold7|gold8|gold9|gold10|gold11|gold12|olddev|oldheldout|all] [--lantu BIN]
+  scoreset.py extract [--set dev|heldout|gold2|gold3|gold4|gold5|gold5dev|gold6|gold7|gold8|gold9|gold10|gold11|gold12|gold13|olddev|oldheldout|all] [--lantu BIN]
                                            the extractor against the settled gold here; the default
                                            and the per-folder sets are development documents only:
                                            held-out documents are scored only with --set heldout,
@@ -64,6 +64,10 @@ GOLD11 = os.path.join(HERE, "..", "gold11")
 # only, the next round's material (not read by rule writers before the lead records its first run)
 YEARS12 = {"009": 2025, "018": 2025, "023": 2025, "026": 2025, "035": 2025, "037": 2025, "042": 2023, "066": 1998}
 GOLD12 = os.path.join(HERE, "..", "gold12")
+# gold13 (../gold13): eight more report excerpts, annotated twice, blind, settled after gold12; development
+# only, the next round's material (not read by rule writers before the lead records its first run)
+YEARS13 = {"014": 2025, "016": 2025, "020": 2025, "028": 2025, "031": 2025, "032": 2025, "034": 2025, "047": 2017}
+GOLD13 = os.path.join(HERE, "..", "gold13")
 HELDOUT5 = ["015", "030", "041", "050", "064"]
 HELDOUT = ["004", "008", "036", "054", "007", "029"] + HELDOUT5
 DEV = [d for d in sorted(YEARS) if d not in HELDOUT]
@@ -115,7 +119,7 @@ def main():
     ap.add_argument("mode", choices=["agree", "extract"])
     ap.add_argument("dirs", nargs="*")
     ap.add_argument("--set", default="dev", choices=["all", "heldout", "dev", "gold2", "gold3", "gold4", "gold5",
-                                                    "gold5dev", "gold6", "gold7", "gold8", "gold9", "gold10", "gold11", "gold12", "olddev", "oldheldout"])
+                                                    "gold5dev", "gold6", "gold7", "gold8", "gold9", "gold10", "gold11", "gold12", "gold13", "olddev", "oldheldout"])
     ap.add_argument("--lantu", default="lantu")
     ap.add_argument("--gold", default=HERE)
     ap.add_argument("--verbose", action="store_true")
@@ -128,7 +132,7 @@ def main():
             "gold4": sorted(YEARS4), "gold5": sorted(d for d in YEARS5 if d not in HELDOUT),
             "gold5dev": [d for d in sorted(YEARS5) if d not in HELDOUT5],
             "gold6": sorted(YEARS6), "gold7": sorted(YEARS7), "gold8": sorted(YEARS8), "gold9": sorted(YEARS9), "gold10": sorted(YEARS10),
-            "gold11": sorted(YEARS11), "gold12": sorted(YEARS12),
+            "gold11": sorted(YEARS11), "gold12": sorted(YEARS12), "gold13": sorted(YEARS13),
             # the sets as they were before gold5, for figures comparable with earlier rounds
             "olddev": [d for d in DEV if d not in YEARS5],
             "oldheldout": [d for d in HELDOUT if d not in YEARS5]}[a.set]
@@ -136,7 +140,7 @@ def main():
         # the annotators' agreement covers every document of the folder (no extractor output is read);
         # only the documents both annotators' folders hold
         docs = {"gold3": sorted(YEARS3), "gold5": sorted(YEARS5), "gold6": sorted(YEARS6), "gold7": sorted(YEARS7), "gold8": sorted(YEARS8),
-                "gold9": sorted(YEARS9), "gold10": sorted(YEARS10), "gold11": sorted(YEARS11), "gold12": sorted(YEARS12)}.get(a.set, sorted(YEARS))
+                "gold9": sorted(YEARS9), "gold10": sorted(YEARS10), "gold11": sorted(YEARS11), "gold12": sorted(YEARS12), "gold13": sorted(YEARS13)}.get(a.set, sorted(YEARS))
         docs = [d for d in docs if os.path.exists(os.path.join(a.dirs[0], d + ".gold.json"))]
     pairs = []
     for d in docs:
@@ -144,9 +148,9 @@ def main():
             gold = score.load(os.path.join(a.dirs[0], d + ".gold.json"))
             pred = score.load(os.path.join(a.dirs[1], d + ".gold.json"))
         else:
-            dir = {"gold7": GOLD7, "gold8": GOLD8, "gold9": GOLD9, "gold10": GOLD10, "gold11": GOLD11, "gold12": GOLD12}.get(a.set) or folder(d, a.gold)
+            dir = {"gold7": GOLD7, "gold8": GOLD8, "gold9": GOLD9, "gold10": GOLD10, "gold11": GOLD11, "gold12": GOLD12, "gold13": GOLD13}.get(a.set) or folder(d, a.gold)
             gold = score.load(os.path.join(dir, d + ".gold.json"))
-            out = subprocess.run([a.lantu, "extract", "--json", "--year", str(YEARS9[d] if a.set == "gold9" else YEARS10[d] if a.set == "gold10" else YEARS11[d] if a.set == "gold11" else YEARS12[d] if a.set == "gold12" else {**YEARS, **YEARS4, **YEARS6, **YEARS8, **YEARS9}[d]), os.path.join(dir, d + ".txt")],
+            out = subprocess.run([a.lantu, "extract", "--json", "--year", str(YEARS9[d] if a.set == "gold9" else YEARS10[d] if a.set == "gold10" else YEARS11[d] if a.set == "gold11" else YEARS12[d] if a.set == "gold12" else YEARS13[d] if a.set == "gold13" else {**YEARS, **YEARS4, **YEARS6, **YEARS8, **YEARS9}[d]), os.path.join(dir, d + ".txt")],
                                  check=True, capture_output=True, text=True).stdout
             pred = json.loads(out)["facts"]
         pairs.append((d, gold, pred))
