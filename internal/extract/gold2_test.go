@@ -105,8 +105,9 @@ const goldRound9Dir = "testdata/gold13"
 
 var goldRound9 = map[string]int{"014": 2025, "016": 2025, "020": 2025, "028": 2025, "031": 2025, "032": 2025, "034": 2025, "047": 2017}
 
-// goldRound9Strict, goldRound9ValueUnit: bar set after the first run (the lead sets it).
-const goldRound9Strict, goldRound9ValueUnit = 0.0, 0.0
+// goldRound9Strict, goldRound9ValueUnit: just under the first run (0.9377, 0.9722 at bad32f3;
+// the round's start engine gave 0.9039, 0.9420).
+const goldRound9Strict, goldRound9ValueUnit = 0.93, 0.965
 
 // gold2Dev is the bar the development set must keep (strict and value+unit F1,
 // micro-averaged), set from the measured score so that a change that loses
