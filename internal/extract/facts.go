@@ -2038,12 +2038,17 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 // one (after ；) or a clause (after ，): 五年全国公路建设投资12343亿元, 五年内，全国造林面积2787万公顷,
 // 五年建成新线5944公里, …取得新成就，五年全社会固定资产投资完成26000亿元 — the figures after it are totals over those years
 // (all such dev gold facts are null), not 五年级 or 五年规划; else -1.
+// yearsNamed holds the runes after N年 that make it a name, a time before or
+// after, or a bound rather than a count of years the figures cover: 五年级,
+// 五年规划, 三年行动, 九年义务教育, 九年一贯制, 三年以上, 五年前/后, 三年来 (review).
+const yearsNamed = "级计规代度底初末前后行制义期一来以"
+
 func yearsOpenPart(t []rune, sent, p int) int {
 	k := p
 	for k > sent && (chineseDigit(t[k-1]) >= 0 || t[k-1] == '十') {
 		k--
 	}
-	if k == p || p-k == 1 && chineseDigit(t[k]) < 2 || p+1 < len(t) && strings.ContainsRune("级计规代度底初末", t[p+1]) {
+	if k == p || p-k == 1 && chineseDigit(t[k]) < 2 || p+1 < len(t) && strings.ContainsRune(yearsNamed, t[p+1]) {
 		return -1
 	}
 	if k > sent && t[k-1] != '；' && t[k-1] != ';' && t[k-1] != '，' && t[k-1] != ',' {
@@ -2089,7 +2094,7 @@ func yearsInClause(t []rune, p int) int {
 		k--
 	}
 	if k == p || p-k == 1 && chineseDigit(t[k]) < 2 && t[k] != '十' || k > 0 && (chineseDigit(t[k-1]) >= 0 || strings.ContainsRune("第前每个近连", t[k-1])) ||
-		p+1 < len(t) && strings.ContainsRune("级计规代度底初末前后行制义期一来以", t[p+1]) {
+		p+1 < len(t) && strings.ContainsRune(yearsNamed, t[p+1]) {
 		return -1
 	}
 	return k
