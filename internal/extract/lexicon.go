@@ -237,7 +237,7 @@ var preQualifiers = newLexicon(map[string]int{
 // qualifiers written after the number and unit
 var postQualifiers = newLexicon(map[string]int{
 	"以上": qOverT, "以下": qUnder, "以内": qUnder, "左右": qAbout, "上下": qAbout, "多": qOver, "余": qOver,
-	"之内": qUnder, "出头": qOver,
+	"之内": qUnder, "出头": qOver, "及以上": qAtLeast, "及以下": qUnder,
 })
 
 // range connectors between two numbers

@@ -396,7 +396,7 @@ func readPost(t []rune, m *mention) {
 		m.qual = q.tag
 	}
 	m.end = k
-	if (q.s == "以上" || q.s == "以下") && k < len(t) && isHan(t[k]) {
+	if (q.s == "以上" || q.s == "以下" || q.s == "及以上" || q.s == "及以下") && k < len(t) && isHan(t[k]) && !levelNounAt(t, k) {
 		// 亿元以上项目, 10亿元以上的企业: a size class
 		m.class = true
 	}

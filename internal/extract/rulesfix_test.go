@@ -17,5 +17,12 @@ func TestRulesReviewFix(t *testing.T) {
 			{"actual", "level", 12, "所", "exact", "2025"}, {"actual", "level", 70, "%", "exact", "2025"}}},
 		{"一年来，民生保障有力，三年以上的欠薪案件清零，新增就业50万人。", 2025, []ruleWant{
 			{"actual", "level", 5e5, "人", "exact", "2025"}}},
+		// 2: after a threshold amount (3847117), a verb or an adverb is no class noun, 水平 is a level held, a percentage
+		// before 及以上 + a noun is a share or a rate of it, as before 以上 + a noun
+		{"全市规上工业总产值超1万亿元再创新高，城镇居民人均可支配收入超5万元居全省第一。", 2025, []ruleWant{
+			{"actual", "level", 1e12, "元", "over", "2025"}, {"actual", "level", 5e4, "元", "over", "2025"}}},
+		{"粮食产量稳定在1300亿斤及以上水平。", 2025, []ruleWant{{"actual", "level", 1.3e11, "斤", "at_least", "2025"}}},
+		{"粮食产量稳定在1300亿斤以上水平。", 2025, []ruleWant{{"actual", "level", 1.3e11, "斤", "over", "2025"}}},
+		{"经济增长保持6%及以上的增速。", 2025, []ruleWant{{"actual", "growth", 6, "%", "at_least", "2025"}}},
 	})
 }

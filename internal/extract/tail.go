@@ -14,7 +14,9 @@ func sizeClassNamed(t []rune, m *mention) bool {
 	if m.unit == "" || e > len(t) {
 		return false
 	}
-	if (hasPrefixAt(t, e, "及以上") || hasPrefixAt(t, e, "及以下")) && e+3 < len(t) && isHan(t[e+3]) && !countsItself(m.unit) {
+	if (hasPrefixAt(t, e, "及以上") || hasPrefixAt(t, e, "及以下")) && e+3 < len(t) && isHan(t[e+3]) && !countsItself(m.unit) &&
+		m.unitClass != unitPercent && !levelNounAt(t, e+3) {
+		// as 以上 before a noun: a percentage is a share of it (6%及以上的增速), 水平 a level reached (1300亿斤及以上水平)
 		return true
 	}
 	if hasPrefixAt(t, e, "行列") || hasPrefixAt(t, e, "的部分") {
@@ -79,7 +81,14 @@ func sizeClassNamed(t []rune, m *mention) bool {
 		}
 		e = k + len([]rune(m.unit))
 	}
-	return e < len(t) && isHan(t[e]) && !strings.ContainsRune("和与及或增减到至以左、达为的", t[e])
+	// a noun after the amount names the class; a verb or an adverb goes on about the amount (超1万亿元再创新高, 超5万元居全省第一)
+	return e < len(t) && isHan(t[e]) && !strings.ContainsRune("和与及或增减到至以左、达为的再居创位排列稳保同比占首继连均也还已仍就实领跃成", t[e])
+}
+
+// levelNounAt reports 水平 (or 的水平) at t[k]: an amount with 以上 before it is
+// a level reached or held (稳定在1300亿斤及以上水平), not a class of the noun.
+func levelNounAt(t []rune, k int) bool {
+	return hasPrefixAt(t, k, "水平") || hasPrefixAt(t, k, "的水平")
 }
 
 // stageReached reports 以上 before 的新阶段, which states a level reached, not a
