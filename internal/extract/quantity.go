@@ -337,6 +337,11 @@ func scanUnit(t []rune, m *mention, j int) {
 			}
 			m.end = m.unitEnd
 		}
+		// 平均浓度每立方米20微克以下: the denominator written before the number is
+		// part of the unit, as in 35微克每立方米 and 35微克/立方米 (gold13 032)
+		if (m.unit == "微克" || m.unit == "毫克") && m.numStart >= 4 && hasPrefixAt(t, m.numStart-4, "每立方米") {
+			m.unit += "/立方米"
+		}
 		// 900多万个体工商户: 个体 is the noun's first word, not the measure word 个; the
 		// noun as written is the unit (testdata/DECISIONS.md (h); gold8 052) — not 8个体育公园,
 		// where 个 counts the parks
