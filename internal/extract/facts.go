@@ -813,6 +813,22 @@ func ownBase(t []rune, clause, s int) bool {
 	return false
 }
 
+// stepReached reports an amount at t[s:e] before (新)台阶 after a verb of
+// reaching (迈上, 站上, 跃上, 踏上, 登上, 跨上): the subject's amount, a level
+// passed (testdata/DECISIONS.md (c)) — not 连跨4个万亿级台阶 (a count of classes).
+func stepReached(t []rune, s, e int) bool {
+	if !hasPrefixAt(t, e, "台阶") && !hasPrefixAt(t, e, "新台阶") {
+		return false
+	}
+	k := pastHedge(t, s)
+	for _, w := range [...]string{"迈上", "站上", "跃上", "踏上", "登上", "跨上"} {
+		if k >= 2 && hasPrefixAt(t, k-2, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // startingValue reports a number that starts a change written from–to: 从 or
 // 由, then at most a few ideographs (由每人每年120元), before it, and a verb
 // ending in 到, 至 or 为 right after it (提高到, 减少到, 下降至, 减为) — not when a time
@@ -1053,7 +1069,9 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 			return Fact{}, false
 		default:
 			var e int
-			if unit, e = nounAfter(t, m.end); unit != "" {
+			if stepReached(t, m.start, m.end) {
+				unit = "元" // 稳步踏上3万亿台阶: money written without 元 (testdata/DECISIONS.md (c))
+			} else if unit, e = nounAfter(t, m.end); unit != "" {
 				m.end = e // 6069万农民: the counted noun is the unit
 				counted = true
 			} else if unit = nounBefore(t, m.start, m.end); unit != "" {
@@ -1130,6 +1148,9 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	}
 	if rm, rs, ok := respectiveMetric(t, clause, m.start); ok {
 		metric, sign = rm, rs // 城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内: 5% is the rate's
+	}
+	if qual == qNone && stepReached(t, m.start, m.end) {
+		qual = qOver // 迈上14万亿元新台阶: a step reached, over (testdata/DECISIONS.md (c)), as 突破…大关
 	}
 	if qual == qNone {
 		// 约占…的30%: a hedge not next to the number

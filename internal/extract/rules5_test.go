@@ -100,6 +100,9 @@ func TestRulesChineseCounts(t *testing.T) {
 		{"选派超千名科技特派员服务企业，打造超万人企业。", 0, []ruleWant{{"actual", "level", 1000, "名", "over", ""}}},
 		// 老年人 is the head of 居家老年人 (gold12 023)
 		{"为358万居家老年人提供专业上门服务。", 0, []ruleWant{{"actual", "level", 3.58e6, "老年人", "exact", ""}}},
+		// an amount reached as a step (台阶) after a verb of reaching: level, over; money without 元 takes 元 (testdata/DECISIONS.md (c))
+		{"这种种都为深圳稳步踏上3万亿台阶，奠定了坚实的基础。粮食产量首次跃上1.4万亿斤新台阶，全省地区生产总值连跨4个万亿级台阶。", 0, []ruleWant{
+			{"actual", "level", 3e12, "元", "over", ""}, {"actual", "level", 1.4e12, "斤", "over", ""}}},
 		// … not 破亿 without a unit of its own, nor 超亿元的 + noun (a class)
 		{"航空双枢纽时隔5年旅客吞吐量再次破亿，发放超亿元的新生开学季消费券。", 0, nil},
 		// … but a threshold said with 超 is a class of what follows; 数千 is vague; 四个体系 is structural
