@@ -450,7 +450,8 @@ func itemsIssued(t []rune, s, e int) bool {
 	for k := s - 1; k >= 0 && k >= s-30 && (t[k] == '、' || !isClauseEnd(t[k])); k-- {
 		// across a 、-list of what is issued: 推出三批政策清单、151项务实举措
 		for _, w := range [...]string{"制定", "出台", "推出", "印发", "提出", "部署"} {
-			if hasPrefixAt(t, k, w) {
+			if hasPrefixAt(t, k, w) && !((w == "提出" || w == "部署") && hasPrefixAt(t, k+2, "的")) {
+				// 部署的/提出的 modifies the tasks set, to be done or done (完成…部署的50项重点任务): not their issuing
 				return true
 			}
 		}

@@ -24,5 +24,12 @@ func TestRulesReviewFix(t *testing.T) {
 		{"粮食产量稳定在1300亿斤及以上水平。", 2025, []ruleWant{{"actual", "level", 1.3e11, "斤", "at_least", "2025"}}},
 		{"粮食产量稳定在1300亿斤以上水平。", 2025, []ruleWant{{"actual", "level", 1.3e11, "斤", "over", "2025"}}},
 		{"经济增长保持6%及以上的增速。", 2025, []ruleWant{{"actual", "growth", 6, "%", "at_least", "2025"}}},
+		// 3: 部署的/提出的 before a count of tasks is a modifier (the tasks set), not their issuing (179232b): the tasks to be
+		// done or done are facts; 179232b's rows (制定落实…145项重点任务, 推出…84项政策措施, 推出…十项措施) stay out
+		{"今年要完成省政府工作报告部署的50项重点任务，去年部署的120项重点任务全部完成。", 2025, []ruleWant{
+			{"target", "level", 50, "项", "exact", "2025"}, {"actual", "level", 120, "项", "exact", "2024"}}},
+		{"全面落实省政府工作报告部署的50项重点任务。", 2025, []ruleWant{{"actual", "level", 50, "项", "exact", "2025"}}},
+		{"我们将全面完成提出的30项改革举措，省委部署的20项重点任务全部落地见效。", 2025, []ruleWant{
+			{"target", "level", 30, "项", "exact", "2025"}, {"target", "level", 20, "项", "exact", "2025"}}},
 	})
 }
