@@ -1820,21 +1820,43 @@ func cutBefore(t []rune, s int, percent bool) bool {
 		if r != '、' && isClauseEnd(r) || isDigit(r) || strings.ContainsRune("到至为达是后", r) {
 			return false
 		}
-		if r == '产' && hasPrefixAt(t, k, "产能") || r == '生' && hasPrefixAt(t, k, "生产能力") ||
-			r == '小' && (hasPrefixAt(t, k, "小火电") || hasPrefixAt(t, k, "小煤矿")) || r == '锅' && hasPrefixAt(t, k, "锅炉") ||
-			r == '车' && hasPrefixAt(t, k, "车辆") {
-			capacity = true // capacity or equipment taken out (testdata/DECISIONS.md (a))
+		for _, w := range [...]string{"产能", "生产能力", "小火电", "小煤矿", "锅炉", "车辆"} {
+			if hasPrefixAt(t, k, w) && headBefore(t, k+len([]rune(w)), s) {
+				capacity = true // capacity or equipment taken out (testdata/DECISIONS.md (a)), as the noun of the amount
+			}
 		}
 		if r != '压' && r != '削' && r != '精' {
 			continue
 		}
 		for _, w := range cutWords {
-			if hasPrefixAt(t, k, w) && k+2 <= s && !hasPrefixAt(t, k+2, "空气") { // 300兆瓦压缩空气储能: a noun
+			if hasPrefixAt(t, k, w) && k+2 <= s && !cutNounAt(t, k+2) {
 				return percent || !capacity
 			}
 		}
 	}
 	return false
+}
+
+// cutNounAt reports the rest of a noun compound that a verb of cutting heads,
+// at t[k]: 压缩空气储能 (gold3 018), 压缩机, 压缩天然气, 精简版 — not 压缩机构,
+// 压减机关经费, where the verb governs its object.
+func cutNounAt(t []rune, k int) bool {
+	if hasPrefixAt(t, k, "机") {
+		return !(hasPrefixAt(t, k, "机构") || hasPrefixAt(t, k, "机关") || hasPrefixAt(t, k, "机制"))
+	}
+	return hasPrefixAt(t, k, "空气") || hasPrefixAt(t, k, "天然气") || hasPrefixAt(t, k, "版")
+}
+
+// headBefore reports a noun ending at t[e] that is the noun of the amount at s:
+// only a hedge or a sign stands between (压减燃煤锅炉1000台, 压减钢铁产能5000万吨左右),
+// not a noun it modifies (压减党政机关车辆运行经费1.2亿元: the spending is cut).
+func headBefore(t []rune, e, s int) bool {
+	for k := e; k < s; k++ {
+		if isHan(t[k]) && !strings.ContainsRune("约近超过逾共计累达了总再", t[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // reliefBefore reports 降低 or 减少 governing a burden written between it and

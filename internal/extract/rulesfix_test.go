@@ -31,5 +31,15 @@ func TestRulesReviewFix(t *testing.T) {
 		{"全面落实省政府工作报告部署的50项重点任务。", 2025, []ruleWant{{"actual", "level", 50, "项", "exact", "2025"}}},
 		{"我们将全面完成提出的30项改革举措，省委部署的20项重点任务全部落地见效。", 2025, []ruleWant{
 			{"target", "level", 30, "项", "exact", "2025"}, {"target", "level", 20, "项", "exact", "2025"}}},
+		// 4: a verb of cutting that heads a noun compound (压缩机, 压缩天然气; 压缩空气 since 21e98dd) cuts nothing
+		{"压缩机产量占全国30%。", 2025, []ruleWant{{"actual", "share", 30, "%", "exact", "2025"}}},
+		{"压缩空气储能项目装机达到30万千瓦，压缩机出口额超10亿元。", 2025, []ruleWant{
+			{"actual", "level", 3e5, "千瓦", "exact", "2025"}, {"actual", "level", 1e9, "元", "over", "2025"}}},
+		{"压缩天然气加气站新增20座，精简机构15%。", 2025, []ruleWant{
+			{"actual", "level", 20, "座", "exact", "2025"}, {"actual", "growth", -15, "%", "exact", "2025"}}},
+		// 9: equipment is taken out (a level, testdata/DECISIONS.md (a)) only when it is the noun of the amount; 车辆运行经费,
+		// 锅炉改造补助支出 are own spending that falls (DECISIONS (a): growth, negative); 压减燃煤锅炉1000台 (b973731) stays
+		{"压减党政机关车辆运行经费1.2亿元。", 2025, []ruleWant{{"actual", "growth", -1.2e8, "元", "exact", "2025"}}},
+		{"压减锅炉改造补助支出3000万元。", 2025, []ruleWant{{"actual", "growth", -3e7, "元", "exact", "2025"}}},
 	})
 }
