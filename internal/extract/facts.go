@@ -600,7 +600,8 @@ func nounBefore(t []rune, s, e int) string {
 // things holding N of something (30户以上自然村寨, 100人以上企业).
 func countsItself(u string) bool {
 	switch u {
-	case "个", "家", "项", "所", "座", "处", "条", "批", "种", "类", "件", "套", "台", "辆", "艘", "支", "部", "场":
+	case "个", "家", "项", "所", "座", "处", "条", "批", "种", "类", "件", "套", "台", "辆", "艘", "支", "部", "场",
+		"市州", "县区", "盟市", "旗县": // 凉州、陇西、康县3县区 (gold13 031)
 		return true
 	}
 	return false

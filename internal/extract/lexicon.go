@@ -182,6 +182,8 @@ var units = newLexicon(map[string]int{
 	"批": unitCount, "番": unitCount, "堂": unitCount, "课时": unitCount, "处次": unitCount, "户次": unitCount, "块": unitCount, "层": unitCount,
 	"枚": unitCount, "方": unitCount, // 奖牌36枚; 年产38.8亿方 (cubic metres of gas)
 	"头只": unitCount, // 牛羊出栏937万头只: head of cattle and sheep together (gold10 038)
+	// areas counted by a compound measure word: 开展黄河流域4市州省级环保督察 (gold13 031), 凉州、陇西、康县3县区 (a list, (g))
+	"市州": unitCount, "县区": unitCount, "盟市": unitCount, "旗县": unitCount,
 	// dates, times, durations: not facts
 	"年": unitTime, "年度": unitTime, "周年": unitTime, "月": unitTime, "月份": unitTime, "日": unitTime,
 	"号": unitTime, "时": unitTime, "点": unitTime, "分": unitTime, "分钟": unitTime, "秒": unitTime,

@@ -10,5 +10,10 @@ func TestRules13(t *testing.T) {
 		{"二、2025年工作安排\n空气质量优良天数比例98%以上，PM2.5平均浓度每立方米20微克以下。", 2025, []ruleWant{
 			{"target", "level", 98, "%", "at_least", "2025"}, {"target", "level", 20, "微克/立方米", "under", "2025"}}},
 		{"PM2.5平均浓度不超过35微克每立方米。", 0, []ruleWant{{"actual", "level", 35, "微克每立方米", "under", ""}}},
+		// C2: areas counted by a compound measure word (市州, 县区, 盟市, 旗县) are counts (gold13 031) …
+		{"一、2024年工作回顾\n完成中央生态环保督察和黄河警示片年度整改任务，开展黄河流域4市州省级环保督察。新建绿色矿山34座。", 2025, []ruleWant{
+			{"actual", "level", 4, "市州", "exact", "2024"}, {"actual", "level", 34, "座", "exact", "2024"}}},
+		// … but not one that restates the complete list before it (testdata/DECISIONS.md (g))
+		{"一、2024年工作回顾\n张掖入选全国水预算管理试点地区。凉州、陇西、康县3县区完成农村宅基地“两项试点”。", 2025, nil},
 	})
 }
