@@ -1408,9 +1408,17 @@ func nounAfter(t []rune, j int) (string, int) {
 	}
 	// the scan stops at a function word or the first rune of a common verb
 	// (落户, 发展, 纳入, 成为, 实现, 参保, 享受, 得到, 通过, 受益, 提供 …) or 着 (承载着)
-	for k := j + 2; k < len(t) && k < j+10 && isHan(t[k]) && !strings.ContainsRune("的和与及或等在为是将已落发纳成实参享得获通受接提解稳共着", t[k]); k++ {
+	k := j + 2
+	for ; k < len(t) && k < j+10 && isHan(t[k]) && !strings.ContainsRune("的和与及或等在为是将已落发纳成实参享得获通受接提解稳共着", t[k]); k++ {
 		if strings.ContainsRune(headRunes, t[k]) && !(k+1 < len(t) && strings.ContainsRune("籍院岸量", t[k+1])) {
 			e = k + 1 // not 户籍, 庭院, 口岸, 力量
+		}
+	}
+	if e == 0 && k < len(t) && k-j <= 3 && (t[k] == '和' || t[k] == '与' || t[k] == '及') {
+		// 1700多万困难和重度残疾人, 80余万高龄和失能失智老年人: two modifiers of
+		// one noun; the noun after them is counted (testdata/DECISIONS.md (h))
+		if m := bigHead(t, k+1); m > 0 {
+			return headNoun(t[j:m]), m
 		}
 	}
 	if e == 0 {
@@ -1420,6 +1428,21 @@ func nounAfter(t []rune, j int) (string, int) {
 		e = j + 2
 	}
 	return headNoun(t[j:e]), e
+}
+
+// bigHead returns the end of a known noun of people or households (headWords)
+// that ends within the Han run of up to 8 runes from k, or 0.
+func bigHead(t []rune, k int) int {
+	for q := k + 2; q <= len(t) && q <= k+8 && isHan(t[q-1]); q++ {
+		for _, l := range [...]int{3, 2} {
+			if q-l >= k {
+				if w, ok := headWords.exact(t[q-l : q]); ok && w.tag == l {
+					return q
+				}
+			}
+		}
+	}
+	return 0
 }
 
 // headNoun returns the head word of a counted noun: the known word it ends

@@ -15,5 +15,11 @@ func TestRules13(t *testing.T) {
 			{"actual", "level", 4, "市州", "exact", "2024"}, {"actual", "level", 34, "座", "exact", "2024"}}},
 		// … but not one that restates the complete list before it (testdata/DECISIONS.md (g))
 		{"一、2024年工作回顾\n张掖入选全国水预算管理试点地区。凉州、陇西、康县3县区完成农村宅基地“两项试点”。", 2025, nil},
+		// C3: two modifiers joined by 和 before a noun of people: the noun is counted (testdata/DECISIONS.md (h); gold13 047, dev 012) …
+		{"提高低保、优抚、退休人员基本养老金等标准，为1700多万困难和重度残疾人发放生活或护理补贴。", 2017, []ruleWant{
+			{"actual", "level", 1.7e7, "残疾人", "over", "2017"}}},
+		{"“老老人”服务保障措施惠及80余万高龄和失能失智老年人。", 2025, []ruleWant{{"actual", "level", 8e5, "老年人", "over", "2025"}}},
+		// … but a first noun with a head of its own is the unit (gold8 046)
+		{"近6000万低保人员和特困群众基本生活得到保障。", 2018, []ruleWant{{"actual", "level", 6e7, "人员", "about", "2018"}}},
 	})
 }
