@@ -41,5 +41,9 @@ func TestRulesReviewFix(t *testing.T) {
 		// 锅炉改造补助支出 are own spending that falls (DECISIONS (a): growth, negative); 压减燃煤锅炉1000台 (b973731) stays
 		{"压减党政机关车辆运行经费1.2亿元。", 2025, []ruleWant{{"actual", "growth", -1.2e8, "元", "exact", "2025"}}},
 		{"压减锅炉改造补助支出3000万元。", 2025, []ruleWant{{"actual", "growth", -3e7, "元", "exact", "2025"}}},
+		// 5: N万以上 + a noun of people + a noun of places sizes a class of the places (0f95798 read it as people, at least);
+		// 再有1000万以上贫困人口解决温饱 (0f95798, gold12 066) stays
+		{"全国1000万以上人口城市达到10个，100万以上人口的县有20个。", 2024, []ruleWant{
+			{"actual", "level", 10, "个", "exact", "2024"}, {"actual", "level", 20, "个", "exact", "2024"}}},
 	})
 }

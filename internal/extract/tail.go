@@ -233,9 +233,27 @@ func peopleAtLeast(t []rune, m *mention) bool {
 	if !m.class || m.unit != "" || !m.mag {
 		return false
 	}
-	n, _ := nounAfter(t, m.end)
+	n, e := nounAfter(t, m.end)
 	_, ok := headWords.exact([]rune(n))
-	return ok // 三十亿以上重大工业项目 stays a class
+	return ok && !placeAfter(t, e) // 三十亿以上重大工业项目 stays a class
+}
+
+// placeAfter reports a noun of places or bodies at t[e] (or after 的): the
+// people before it size a class of them (1000万以上人口城市, 100万以上人口的县),
+// not a count of people.
+func placeAfter(t []rune, e int) bool {
+	if e < len(t) && t[e] == '的' {
+		e++
+	}
+	if e >= len(t) || !isHan(t[e]) {
+		return false
+	}
+	for _, w := range [...]string{"特大城市", "大城市", "城市", "县", "国家", "地区", "省份", "大省", "企业", "学校", "社区", "小区", "园区", "单位"} {
+		if hasPrefixAt(t, e, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // streakThreshold reports a threshold held over a streak of years: 连续8年稳定在
