@@ -330,7 +330,7 @@ func listCounted(t []rune, s int, n float64) bool {
 	if k == 0 || !isHan(t[k-1]) && t[k-1] != '”' && t[k-1] != '）' && t[k-1] != ')' {
 		return false
 	}
-	names, lastSep := 1, -1
+	names, lastSep, start := 1, -1, k
 	for j := k - 1; j >= 0 && j >= k-120; j-- {
 		r := t[j]
 		if isDigit(r) || r == '等' {
@@ -346,6 +346,7 @@ func listCounted(t []rune, s int, n float64) bool {
 		if isClauseEnd(r) {
 			break
 		}
+		start = j
 	}
 	if lastSep < 0 {
 		return false // no 、-list
@@ -353,9 +354,13 @@ func listCounted(t []rune, s int, n float64) bool {
 	if w, ok := growthWords.at(t, lastSep+1); ok && (w.tag == gwLevel || w.tag == gwUp || w.tag == gwDown) {
 		return false // …、新增3个: a verb with its own count
 	}
-	for _, w := range [...]string{"实施", "建设", "建成", "开工", "完成", "培育", "打造", "新建", "推进", "组织", "启动", "创建", "认定", "获批", "引进", "开展", "实现", "达到", "累计", "共"} {
-		if hasPrefixAt(t, lastSep+1, w) {
-			return false
+	for j := lastSep + 1; j < k; j++ {
+		// a verb after the last name governs the count (…、新建3个; 北京、天津新建2个产业园; 在北京、天津、河北布局3个算力中心):
+		// the names say where or by whom, the count is of what the verb made
+		for _, w := range [...]string{"实施", "建设", "建成", "开工", "完成", "培育", "打造", "新建", "推进", "组织", "启动", "创建", "认定", "获批", "引进", "开展", "实现", "达到", "累计", "共", "布局", "设立", "新增"} {
+			if hasPrefixAt(t, j, w) && (j == lastSep+1 || !strings.Contains(string(t[start:lastSep]), w)) {
+				return false // not a verb the names share (个人引进、专项引进、团队引进3个类别: 014)
+			}
 		}
 	}
 	return float64(names) == n

@@ -45,5 +45,11 @@ func TestRulesReviewFix(t *testing.T) {
 		// 再有1000万以上贫困人口解决温饱 (0f95798, gold12 066) stays
 		{"全国1000万以上人口城市达到10个，100万以上人口的县有20个。", 2024, []ruleWant{
 			{"actual", "level", 10, "个", "exact", "2024"}, {"actual", "level", 20, "个", "exact", "2024"}}},
+		// 6: a verb between the names of a list and the count governs it (e328bbf took one right after the last 、 only)
+		{"北京、天津新建2个产业园。", 2025, []ruleWant{{"actual", "level", 2, "个", "exact", "2025"}}},
+		{"在北京、天津新建2个产业园。", 2025, []ruleWant{{"actual", "level", 2, "个", "exact", "2025"}}},
+		{"在北京、天津、河北布局3个算力中心。", 2025, []ruleWant{{"actual", "level", 3, "个", "exact", "2025"}}},
+		// … not a verb that each name ends with (corpus 014): the count names the list
+		{"常规项目包括个人引进、专项引进、团队引进3个类别。", 2025, nil},
 	})
 }
