@@ -1653,7 +1653,7 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 	// a year: past years are actual, coming years (到2025年) targets
 	for p := s - 1; p >= lo; p-- {
 		if y, ok := yearAt(t, p); ok && p+5 <= s {
-			if p > 0 && t[p-1] == '比' {
+			if p > 0 && t[p-1] == '比' || horizonYear(t, p) {
 				continue // 比2010年翻一番: the base of a comparison
 			}
 			if p > 0 && (t[p-1] == '到' || t[p-1] == '至') && (x.opt.Year <= 0 || y >= x.opt.Year) {
@@ -2216,8 +2216,17 @@ func baseYear(t []rune, p int) bool {
 		return true
 	case hasPrefixAt(t, e, "以来"), hasPrefixAt(t, e, "不变价"):
 		return true
+	case horizonYear(t, p):
+		return true
 	}
 	return false
+}
+
+// horizonYear reports a year at t[p] after 面向: the horizon of a plan named
+// (部署启动面向2030年的科技创新重大项目, 编制面向2035年…规划), which dates no
+// figure and sets no target of the sentence (gold13 047).
+func horizonYear(t []rune, p int) bool {
+	return p > 1 && t[p-2] == '面' && t[p-1] == '向'
 }
 
 // ownFigure reports a compared time word at t[p:e] whose own figure is the

@@ -21,5 +21,10 @@ func TestRules13(t *testing.T) {
 		{"“老老人”服务保障措施惠及80余万高龄和失能失智老年人。", 2025, []ruleWant{{"actual", "level", 8e5, "老年人", "over", "2025"}}},
 		// … but a first noun with a head of its own is the unit (gold8 046)
 		{"近6000万低保人员和特困群众基本生活得到保障。", 2018, []ruleWant{{"actual", "level", 6e7, "人员", "about", "2018"}}},
+		// K1: a year after 面向 is the horizon of a plan named; it neither dates nor makes targets of the review's figures (gold13 047) …
+		{"一、2016年工作回顾\n部署启动面向2030年的科技创新重大项目，支持北京、上海建设具有全球影响力的科技创新中心，新设6个国家自主创新示范区。全社会研发经费支出与国内生产总值之比达到2.08%。", 2017, []ruleWant{
+			{"actual", "level", 6, "个", "exact", "2016"}, {"actual", "level", 2.08, "%", "exact", "2016"}}},
+		// … but a deadline after 到 still sets the sentence's targets
+		{"一、2016年工作回顾\n到2030年，新设6个国家自主创新示范区。", 2017, []ruleWant{{"target", "level", 6, "个", "exact", "2030"}}},
 	})
 }
