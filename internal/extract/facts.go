@@ -1632,6 +1632,9 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 			return KindTarget, WhySentence, x.cues.get(t, p, p+2)
 		}
 		if (hasPrefixAt(t, p, "预计") || hasPrefixAt(t, p, "有望")) && !listed {
+			if t[p] == '有' && rankOrRecordAfter(t, p+2) {
+				break // 增长8%有望保持全国前列, 出口额3000亿元有望创历史新高: the hope is for the rank or the record
+			}
 			if numberFollows(t, p+2) {
 				break // 18个省级特色专业镇营业收入预计分别增长15.6%: 预计 governs the figures after it (gold8 019)
 			}
@@ -2111,6 +2114,20 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 // one (after ；) or a clause (after ，): 五年全国公路建设投资12343亿元, 五年内，全国造林面积2787万公顷,
 // 五年建成新线5944公里, …取得新成就，五年全社会固定资产投资完成26000亿元 — the figures after it are totals over those years
 // (all such dev gold facts are null), not 五年级 or 五年规划; else -1.
+// rankOrRecordAfter reports a rank or a record in the clause from t[k] (有望
+// 保持全国前列, 有望创历史新高, 有望进入全国前十): what is hoped for is the place,
+// not the figure before it, which is reported.
+func rankOrRecordAfter(t []rune, k int) bool {
+	for ; k < len(t) && !isClauseEnd(t[k]); k++ {
+		for _, w := range [...]string{"前列", "前茅", "新高", "纪录", "记录", "第一", "首位", "前十", "前三", "前五", "领先", "排名", "位次"} {
+			if hasPrefixAt(t, k, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // yearsNamed holds the runes after N年 that make it a name, a time before or
 // after, or a bound rather than a count of years the figures cover: 五年级,
 // 五年规划, 三年行动, 九年义务教育, 九年一贯制, 三年以上, 五年前/后, 三年来 (review).

@@ -51,5 +51,10 @@ func TestRulesReviewFix(t *testing.T) {
 		{"在北京、天津、河北布局3个算力中心。", 2025, []ruleWant{{"actual", "level", 3, "个", "exact", "2025"}}},
 		// … not a verb that each name ends with (corpus 014): the count names the list
 		{"常规项目包括个人引进、专项引进、团队引进3个类别。", 2025, nil},
+		// 7: 有望 about a rank or a record does not make the figure before it a projection (a90339a); 10个旗县有望退出
+		// 高风险等级 (a90339a's row, gold9 011) stays an estimate
+		{"上半年全市工业增加值增长8%有望保持全国前列。", 2025, []ruleWant{{"actual", "growth", 8, "%", "exact", "2025"}}},
+		{"1-7月全市进出口总额增长12%，出口额3000亿元有望创历史新高。", 2022, []ruleWant{
+			{"actual", "growth", 12, "%", "exact", "2022"}, {"actual", "level", 3e11, "元", "exact", "2022"}}},
 	})
 }
