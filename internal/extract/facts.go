@@ -783,6 +783,16 @@ func comparedYear(t []rune, clause, s int) (int, int) {
 	return 0, 0
 }
 
+// partStart returns where the ；-part of the sentence holding s starts.
+func partStart(t []rune, sent, s int) int {
+	for k := s - 1; k >= sent; k-- {
+		if t[k] == '；' || t[k] == ';' {
+			return k + 1
+		}
+	}
+	return sent
+}
+
 // comparedWithin returns the year (and where it is written) of a base
 // written 同/与/和YYYY年相比 in t[from:to], or 0.
 func comparedWithin(t []rune, from, to int) (int, int) {
@@ -1200,8 +1210,13 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		b, bp := 0, 0
 		if perWhy == WhySentence {
 			b, bp = comparedYear(t, sent, m.start)
+			if b > 0 && !x.ctx.headPast && bp < partStart(t, sent, m.start) {
+				// a base written 比YYYY年 in an earlier ；-part spreads only in a review of several years (gold10 056);
+				// in a report on one year the next part's changes are the year's (2024年，…比2020年增长30%；规上工业增加值增长7.5%)
+				b = 0
+			}
 			if b == 0 {
-				b, bp = comparedWithin(t, sent, m.start)
+				b, bp = comparedWithin(t, sent, m.start) // 1992年同1987年相比，…；原煤产量增长百分之二十: the frame of the sentence
 			}
 		} else if c := &x.ctx; c.carryCue[1] > 0 && c.carryCue[1]+7 <= len(t) {
 			b, bp = comparedWithin(t, c.carryCue[1], c.carryCue[1]+7)

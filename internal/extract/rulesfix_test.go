@@ -56,5 +56,15 @@ func TestRulesReviewFix(t *testing.T) {
 		{"上半年全市工业增加值增长8%有望保持全国前列。", 2025, []ruleWant{{"actual", "growth", 8, "%", "exact", "2025"}}},
 		{"1-7月全市进出口总额增长12%，出口额3000亿元有望创历史新高。", 2022, []ruleWant{
 			{"actual", "growth", 12, "%", "exact", "2022"}, {"actual", "level", 3e11, "元", "exact", "2022"}}},
+		// 8: outside a review of several years, a base two years back in an earlier ；-part does not reach the next part's
+		// changes (91d5093 spread it); in the same ；-part it does (91d5093's rows, rules7_test.go)
+		{"2024年，全省地区生产总值比2020年增长30%；规上工业增加值增长7.5%，固定资产投资增长4%。", 2025, []ruleWant{
+			{"actual", "growth", 30, "%", "exact", ""}, {"actual", "growth", 7.5, "%", "exact", "2024"}, {"actual", "growth", 4, "%", "exact", "2024"}}},
+		{"一、过去五年工作回顾\n2007年，国内生产总值比2002年增长65.5%；全国财政收入5.1万亿元，增长1.71倍。", 2008, []ruleWant{
+			{"actual", "growth", 65.5, "%", "exact", ""}, {"actual", "level", 5.1e12, "元", "exact", "2007"}, {"actual", "growth", 1.71, "倍", "exact", ""}}},
+		// … and a comparison set as the sentence's frame (同/与YYYY年相比) reaches every part (gold10 070)
+		{"1992年同1987年相比，钢产量增长百分之四十二，达到8000万吨；原煤产量增长百分之二十，达到11亿吨。", 1993, []ruleWant{
+			{"actual", "growth", 42, "%", "exact", ""}, {"actual", "level", 8e7, "吨", "exact", "1992"},
+			{"actual", "growth", 20, "%", "exact", ""}, {"actual", "level", 1.1e9, "吨", "exact", "1992"}}},
 	})
 }
