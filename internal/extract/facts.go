@@ -1194,6 +1194,13 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	}
 	var perWhy, perCue string
 	f.Period, perWhy, perCue = x.period(t, sent, m.start, kind, metric)
+	if f.Period != nil && kind == KindActual && x.ctx.headKind == mkTarget && (perWhy == WhyHeading || perWhy == WhyTasks) {
+		if a := madeBefore(t, m.numStart); a >= 0 {
+			// 持续推进已批建的3家省实验室, 重大水利工程已开工的57个项目要加快建设: in the tasks, things
+			// marked as made before; the year they were made is untold (gold13 DECISIONS 1, gold10 049)
+			f.Period, perWhy, perCue = nil, WhyMultiYear, x.cues.get(t, a, m.numStart)
+		}
+	}
 	if f.Period != nil && perWhy != WhySentence {
 		// 农民人均纯收入2300元…，比2009年提高92% in the review of 2011: a change over two years,
 		// no period (gold8 DECISIONS), as when the sentence names the later year (比1995年增长69% said of 2000)
@@ -1586,10 +1593,14 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 	if s >= 2 && t[s-2] == '现' && t[s-1] == '行' {
 		return KindActual, WhySentence, "现行" // 将…现行16%的税率降至13%: the rate in force (gold5)
 	}
-	semi := false // a ；passed: the parts before it are other statements
+	semi := false   // a ；passed: the parts before it are other statements
+	clause := false // a clause end passed
 	for p := s - 1; p >= sent; p-- {
 		if t[p] == '；' {
 			semi = true
+		}
+		if isClauseEnd(t[p]) {
+			clause = true
 		}
 		if w, ok := kindMarkers.at(t, p); ok && w.tag != mkNone && p+len(w.w) <= s && validKindMarker(t, p, w) {
 			if w.tag == mkEstimate && semi {
@@ -1599,6 +1610,11 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 			}
 			if w.tag == mkTarget && c.headKind == mkActual && !strongTarget(w.s) {
 				continue // 规划, 目标, 任务 in a review: nouns, not goals
+			}
+			if (w.s == "已" || w.s == "已经") && clause && c.headKind == mkTarget && newWorkClause(t, s) {
+				// 持续推进已批建的3家省实验室…建设，加快…新组建3家以上省实验室，再布局建设30家: in the
+				// tasks, 已 marks what exists in its own clause, not a later clause of new work (gold13 034)
+				continue
 			}
 			if op != nil && p < op.start {
 				break // the list's opener: its kind, below
@@ -2250,6 +2266,42 @@ func baseYear(t []rune, p int) bool {
 		return true
 	case horizonYear(t, p):
 		return true
+	}
+	return false
+}
+
+// madeBefore returns where 已 or 已经 opens a phrase 已X的 (X one to four Han
+// runes) written right before the number at n (a hedge 近, 超 or 约 between):
+// 已批建的3家, 已开工的57个, 已经谋划的近1400个; else -1.
+func madeBefore(t []rune, n int) int {
+	k := n
+	if k > 0 && (t[k-1] == '近' || t[k-1] == '超' || t[k-1] == '约') {
+		k--
+	}
+	if k == 0 || t[k-1] != '的' {
+		return -1
+	}
+	for p := k - 2; p >= 0 && p >= k-7 && isHan(t[p]); p-- {
+		if t[p] == '已' {
+			if k-1-(p+1) < 1 || hasPrefixAt(t, p+1, "经") && k-1-(p+2) < 1 {
+				return -1
+			}
+			return p
+		}
+	}
+	return -1
+}
+
+// newWorkClause reports a clause, up to the number at s, that names new work:
+// 新组建, 新建, 新增 (not 创新, 更新) or one opening with 再 (再布局建设).
+func newWorkClause(t []rune, s int) bool {
+	for p := s - 1; p >= 0 && !isClauseEnd(t[p]) && !isSentenceEnd(t[p]); p-- {
+		if t[p] == '新' && (p == 0 || !strings.ContainsRune("创更革刷最重清", t[p-1])) {
+			return true
+		}
+		if t[p] == '再' && (p == 0 || isClauseEnd(t[p-1])) {
+			return true
+		}
 	}
 	return false
 }

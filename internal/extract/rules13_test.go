@@ -26,5 +26,18 @@ func TestRules13(t *testing.T) {
 			{"actual", "level", 6, "个", "exact", "2016"}, {"actual", "level", 2.08, "%", "exact", "2016"}}},
 		// … but a deadline after 到 still sets the sentence's targets
 		{"一、2016年工作回顾\n到2030年，新设6个国家自主创新示范区。", 2017, []ruleWant{{"target", "level", 6, "个", "exact", "2030"}}},
+		// K2: in the tasks, 已 governs its own clause, not a later clause of new work (新组建, 再布局建设; gold13 034) …
+		// (034's sentence, 和22家全省重点实验室 left out: its 已批建 period is still the section's, a gap)
+		{"二、2025年主要目标任务\n持续推进已批建的3家省实验室建设，加快在人工智能、关键零部件、高端装备等领域新组建3家以上省实验室，再布局建设30家左右全省重点实验室。", 2025, []ruleWant{
+			{"actual", "level", 3, "家", "exact", ""},
+			{"target", "level", 3, "家", "at_least", "2025"}, {"target", "level", 30, "家", "about", "2025"}}},
+		// … but it still carries over a clause that goes on about what was done (062)
+		{"二、今年的主要任务\n从２００２年１月１日起，我国关税总水平已由１５．３％降到１２％，涉及５３００多个税目。", 2002, []ruleWant{
+			{"actual", "level", 15.3, "%", "exact", ""}, {"actual", "level", 12, "%", "exact", "2002"}, {"actual", "level", 5300, "个", "over", "2002"}}},
+		// K3: in the tasks, a count marked as made before (已X的N) has no period (gold13 DECISIONS 1, gold10 049) …
+		{"二、2015年工作总体部署\n重大水利工程已开工的57个项目要加快建设，今年再开工27个项目。", 2015, []ruleWant{
+			{"actual", "level", 57, "个", "exact", ""}, {"target", "level", 27, "个", "exact", "2015"}}},
+		// … not in a review, where the section's year stands
+		{"一、2024年工作回顾\n已开工的57个项目加快建设。", 2025, []ruleWant{{"actual", "level", 57, "个", "exact", "2024"}}},
 	})
 }
