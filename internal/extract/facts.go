@@ -1945,6 +1945,19 @@ func reliefBefore(t []rune, clause, s int) bool {
 	return false
 }
 
+// reliefIn reports a word of relief given (减税, 降费, 退税, 让利, 减负, 减轻…负担)
+// in t[a:s] (testdata/DECISIONS.md (a)).
+func reliefIn(t []rune, a, s int) bool {
+	for k := a; k < s; k++ {
+		for _, w := range [...]string{"减税", "降费", "退税", "让利", "减负", "减轻"} {
+			if hasPrefixAt(t, k, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // netChange reports whether only 累计 and a hedge stand between 净增 (ending
 // at k) and the number at s.
 func netChange(t []rune, k, s int) bool {
@@ -2542,6 +2555,9 @@ func reachedAt(t []rune, sent, s int, metric string) bool {
 		if p+2 < len(t) && strings.ContainsRune("中内来间共累总，", t[p+2]) {
 			return false // 五年中央财政用于科技的投入达到3406亿元: a total of the five years
 		}
+	}
+	if reliefBefore(t, a, s) || reliefIn(t, a, s) {
+		return false // 降低费用负担超过4000亿元, 减税降费超过…: relief given over the years, not a level reached (042)
 	}
 	if t[s] == '超' {
 		// 高速铁路超过1.9万公里: a subject right before; 持续超过4% held all along

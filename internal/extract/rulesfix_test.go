@@ -66,5 +66,10 @@ func TestRulesReviewFix(t *testing.T) {
 		{"1992年同1987年相比，钢产量增长百分之四十二，达到8000万吨；原煤产量增长百分之二十，达到11亿吨。", 1993, []ruleWant{
 			{"actual", "growth", 42, "%", "exact", ""}, {"actual", "level", 8e7, "吨", "exact", "1992"},
 			{"actual", "growth", 20, "%", "exact", ""}, {"actual", "level", 1.1e9, "吨", "exact", "1992"}}},
+		// 10: in a review of several years, relief given (降低费用负担, DECISIONS (a): a level) is a total over them, not a
+		// level reached at their end (corpus 042@11620, the 2023 report's 过去五年 paragraph shape); 59.6% stays reached
+		{"各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n一、过去一年和五年工作回顾\n过去五年极不寻常、极不平凡。\n" +
+			"提升医疗卫生服务能力。高等教育毛入学率从45.7%提高到59.6%。推行药品和医用耗材集中带量采购，降低费用负担超过4000亿元。", 2023, []ruleWant{
+			{"actual", "level", 45.7, "%", "exact", ""}, {"actual", "level", 59.6, "%", "exact", "2022"}, {"actual", "level", 4e11, "元", "over", ""}}},
 	})
 }
