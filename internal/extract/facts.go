@@ -1643,6 +1643,10 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 	// items of a 、-list that end with it (能耗降低4%左右、排放总量减少2%的目标),
 	// not past a word of what is done (410个…攻坚县已有317个县实现目标)
 	if k := taskAfter(t, e); k > 0 {
+		if t[e-1] == '番' && taskDone(t, k+2) {
+			// 比1980年翻两番的任务，已经超额完成: a doubling achieved is what was done (testdata/DECISIONS.md (e), own_066)
+			return KindActual, WhySentence, x.cues.get(t, k, k+2)
+		}
 		return KindTarget, WhySentence, x.cues.get(t, k, k+2) // 超额完成国家下达的110万人年度任务: a plan figure
 	}
 	listed := false // past a 、: only a 的目标 closing the list counts
@@ -1770,6 +1774,20 @@ func taskAfter(t []rune, e int) int {
 		return k
 	}
 	return 0
+}
+
+// taskDone reports a task reported done after it, from t[k] to the end of the
+// sentence: …的任务，已经超额完成, …任务提前实现.
+func taskDone(t []rune, k int) bool {
+	for ; k < len(t) && !isSentenceEnd(t[k]); k++ {
+		if t[k] == '要' || t[k] == '将' || hasPrefixAt(t, k, "确保") || hasPrefixAt(t, k, "力争") {
+			return false
+		}
+		if hasPrefixAt(t, k, "完成") || hasPrefixAt(t, k, "实现") {
+			return true
+		}
+	}
+	return false
 }
 
 // strongTarget reports target markers that speak of the future even in a

@@ -71,5 +71,9 @@ func TestRulesReviewFix(t *testing.T) {
 		{"各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n一、过去一年和五年工作回顾\n过去五年极不寻常、极不平凡。\n" +
 			"提升医疗卫生服务能力。高等教育毛入学率从45.7%提高到59.6%。推行药品和医用耗材集中带量采购，降低费用负担超过4000亿元。", 2023, []ruleWant{
 			{"actual", "level", 45.7, "%", "exact", ""}, {"actual", "level", 59.6, "%", "exact", "2022"}, {"actual", "level", 4e11, "元", "over", ""}}},
+		// 11: 翻N番 before 的任务 reported done is what was done (testdata/DECISIONS.md (e): own_066's 翻两番的目标 achieved,
+		// actual; corpus 063@371); 原定…翻两番的宏伟目标 (cc20892, gold10 070) stays a target
+		{"人均国民生产总值比1980年翻两番的任务，已经超额完成。", 2001, []ruleWant{{"actual", "growth", 2, "番", "exact", ""}}},
+		{"原定到本世纪末国民生产总值比1980年翻两番的宏伟目标，可以提前实现。", 1993, []ruleWant{{"target", "growth", 2, "番", "exact", ""}}},
 	})
 }
