@@ -367,8 +367,9 @@ func listCounted(t []rune, s int, n float64) bool {
 }
 
 // rankAt reports N位 at [s, e) that is a place in a ranking, not a count of
-// people (2000多位专家): after 前 or 后 (居全国前5位), or in a sentence that
-// speaks of a ranking (排名上升5位, 全国排名53位、提升3位), with no noun after it.
+// people (2000多位专家): after 前 or 后 (居全国前5位), or in a clause that
+// speaks of a ranking (排名上升5位, 全国排名53位、提升3位) or moves places after
+// one (…排名46位、82位，分别提升6位、49位), with no noun after it.
 // No development gold has a rank as a fact (第N位 is left out the same way).
 func rankAt(t []rune, sent, s, e int) bool {
 	if e < len(t) && isHan(t[e]) && t[e] != '的' {
@@ -377,7 +378,16 @@ func rankAt(t []rune, sent, s, e int) bool {
 	if p := pastHedge(t, s); p > 0 && (t[p-1] == '前' || t[p-1] == '后') {
 		return true
 	}
+	moved := false // a verb of moving places in the figure's clause (分别提升6位、49位) reaches the ranking before it
 	for k := s - 2; k >= sent; k-- {
+		if t[k] != '、' && isClauseEnd(t[k]) && !moved {
+			break // the ranking of another clause (…排名全国第8，新增两院院士3位): people
+		}
+		for _, w := range [...]string{"提升", "上升", "提高", "前移", "跃升", "进位", "下降", "下滑", "后退", "退后"} {
+			if hasPrefixAt(t, k, w) {
+				moved = true
+			}
+		}
 		if t[k] != '排' && t[k] != '位' && t[k] != '名' {
 			continue
 		}

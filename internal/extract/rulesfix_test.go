@@ -75,5 +75,7 @@ func TestRulesReviewFix(t *testing.T) {
 		// actual; corpus 063@371); 原定…翻两番的宏伟目标 (cc20892, gold10 070) stays a target
 		{"人均国民生产总值比1980年翻两番的任务，已经超额完成。", 2001, []ruleWant{{"actual", "growth", 2, "番", "exact", ""}}},
 		{"原定到本世纪末国民生产总值比1980年翻两番的宏伟目标，可以提前实现。", 1993, []ruleWant{{"target", "growth", 2, "番", "exact", ""}}},
+		// 12: a ranking in another clause does not make N位 a place (ff2c997 looked across the sentence)
+		{"全省科技创新能力排名全国第8，新增两院院士3位。", 2025, []ruleWant{{"actual", "level", 3, "位", "exact", "2025"}}},
 	})
 }
