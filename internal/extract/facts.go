@@ -266,8 +266,12 @@ func programAfter(t []rune, e int) bool {
 
 // resultsAfter reports 成果 ending the noun counted by N项 (两项自贸试验区制度创新
 // 成果全国推广: results achieved, counted as facts by both annotators of gold8
-// 025 and 039, though their number is small and Chinese) — not a list's parts.
+// 025 and 039, though their number is small and Chinese) — not a list's parts,
+// nor the results of reforms named by their count (两项改革成果).
 func resultsAfter(t []rune, e int) bool {
+	if hasPrefixAt(t, e, "改革") {
+		return false // 深化两项改革成果运用: 两项改革 names the reforms, 成果 is theirs
+	}
 	for k := e; k < len(t) && k <= e+10 && isHan(t[k]); k++ {
 		if t[k] == '成' && k+1 < len(t) && t[k+1] == '果' {
 			return true

@@ -77,5 +77,7 @@ func TestRulesReviewFix(t *testing.T) {
 		{"原定到本世纪末国民生产总值比1980年翻两番的宏伟目标，可以提前实现。", 1993, []ruleWant{{"target", "growth", 2, "番", "exact", ""}}},
 		// 12: a ranking in another clause does not make N位 a place (ff2c997 looked across the sentence)
 		{"全省科技创新能力排名全国第8，新增两院院士3位。", 2025, []ruleWant{{"actual", "level", 3, "位", "exact", "2025"}}},
+		// 13: 两项改革 names the reforms (a count of a name, as 中央八项规定); 成果 after it is theirs, not counted (6c3f62b)
+		{"持续深化两项改革成果运用，推进乡村治理现代化。", 2025, nil},
 	})
 }
