@@ -1870,6 +1870,9 @@ func metricAt(t []rune, clause, s int, u string) (string, float64) {
 	if g == gwDown && (u == "元" || u == "美元") && reliefBefore(t, clause, s) {
 		return MetricLevel, 1 // 降低利息负担1.2万亿元: an amount of relief, as 减轻…负担 (testdata/DECISIONS.md (a))
 	}
+	if g == gwUp && countsItself(u) && improvedCount(t, clause, s) {
+		return MetricLevel, 1 // 提升100家县级特用供养机构服务水平: the count of things improved (gold12 026, 035)
+	}
 	switch g {
 	case gwUp, gwUpNoun, gwDown, gwDownNoun:
 		return MetricGrowth, sign
@@ -1895,6 +1898,27 @@ func metricAt(t []rune, clause, s int, u string) (string, float64) {
 		return MetricGrowth, 1
 	}
 	return MetricLevel, 1
+}
+
+// improvedCount reports a count at s of things 提升 works on, not a number
+// they rise by: 提升 (提升发展) right before it, or 提升 and a noun with no word of
+// quantity between (建设提升村卫生室3500所, 提升100家…机构服务水平, 提升发展12个…集群)
+// — not 提升高新技术企业数量100家.
+func improvedCount(t []rune, clause, s int) bool {
+	for p := s - 2; p >= clause && p >= s-10; p-- {
+		if t[p] == '提' && t[p+1] == '升' {
+			for k := p + 2; k < s; k++ {
+				if !isHan(t[k]) || strings.ContainsRune("数量率规模到至了", t[k]) {
+					return false
+				}
+			}
+			return true
+		}
+		if !isHan(t[p]) {
+			return false
+		}
+	}
+	return false
 }
 
 // cutWords are verbs of cutting a stock (压减, 削减, 精简) that are not

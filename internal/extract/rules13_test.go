@@ -39,5 +39,11 @@ func TestRules13(t *testing.T) {
 			{"actual", "level", 57, "个", "exact", ""}, {"target", "level", 27, "个", "exact", "2015"}}},
 		// … not in a review, where the section's year stands
 		{"一、2024年工作回顾\n已开工的57个项目加快建设。", 2025, []ruleWant{{"actual", "level", 57, "个", "exact", "2024"}}},
+		// K4: 提升 right before a count of things (or with only their noun between) counts the things improved, a level (gold12 026, 035) …
+		{"二、2025年工作安排\n健全覆盖城乡的三级养老服务网络，提升100家县级特用供养机构服务水平。全力推进紧密型县域医共体建设，建设提升村卫生室3500所。", 2025, []ruleWant{
+			{"target", "level", 100, "家", "exact", "2025"}, {"target", "level", 3500, "所", "exact", "2025"}}},
+		// … but a quantity raised stays a change (gold2 040)
+		{"一、2023年工作回顾\n粮食总产量跃上1.4万亿斤新台阶、亩产提升10.1斤。", 2024, []ruleWant{
+			{"actual", "level", 1.4e12, "斤", "over", "2023"}, {"actual", "growth", 10.1, "斤", "exact", "2023"}}},
 	})
 }
