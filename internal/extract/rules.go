@@ -21,7 +21,7 @@ var kindMarkers = newLexicon(map[string]int{
 	"去年": mkActual, "上年": mkActual, "已": mkActual, "已经": mkActual, "累计": mkActual, "目前": mkActual,
 	"拥有": mkActual, "过去": mkActual, "以来": mkActual, "截至": mkActual, "截止": mkActual,
 	"实现了": mkActual, "完成了": mkActual, "达到了": mkActual, "建成了": mkActual, "共有": mkActual,
-	"现有": mkActual, "当前": mkActual, "前年": mkActual, "一年来": mkActual, "年来": mkActual, "同期": mkNone,
+	"现有": mkActual, "我国有": mkActual, "全国有": mkActual, "当前": mkActual, "前年": mkActual, "一年来": mkActual, "年来": mkActual, "同期": mkNone,
 	"上半年": mkNone, "迄今": mkActual, "至今": mkActual, "刚刚": mkActual, "取得": mkActual, "完成": mkNone,
 	// a projection
 	"预计": mkEstimate, "预测": mkEstimate, "估计": mkEstimate, "有望": mkEstimate, "预估": mkEstimate,

@@ -79,5 +79,9 @@ func TestRulesReviewFix(t *testing.T) {
 		{"全省科技创新能力排名全国第8，新增两院院士3位。", 2025, []ruleWant{{"actual", "level", 3, "位", "exact", "2025"}}},
 		// 13: 两项改革 names the reforms (a count of a name, as 中央八项规定); 成果 after it is theirs, not counted (6c3f62b)
 		{"持续深化两项改革成果运用，推进乡村治理现代化。", 2025, nil},
+		// 14: 我国有/全国有 + a count states where things stand, actual, in the tasks too (corpus 043@13921; 0f95798 made
+		// it a fact, the tasks heading a target)
+		{"三、2022年政府工作任务\n发展在线教育。我国有2.9亿在校学生，要坚持把教育这个关乎千家万户和中华民族未来的大事办好。", 2022, []ruleWant{
+			{"actual", "level", 2.9e8, "学生", "exact", "2022"}}},
 	})
 }
