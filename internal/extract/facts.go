@@ -1870,6 +1870,9 @@ func metricAt(t []rune, clause, s int, u string) (string, float64) {
 	if g == gwDown && (u == "元" || u == "美元") && reliefBefore(t, clause, s) {
 		return MetricLevel, 1 // 降低利息负担1.2万亿元: an amount of relief, as 减轻…负担 (testdata/DECISIONS.md (a))
 	}
+	if g == gwUp && u == "元" && incomeBrought(t, clause, s) {
+		return MetricLevel, 1 // “以工代赈”带动群众增收8.5亿元: income brought to others, as relief given (testdata/DECISIONS.md (a))
+	}
 	if g == gwUp && countsItself(u) && improvedCount(t, clause, s) {
 		return MetricLevel, 1 // 提升100家县级特用供养机构服务水平: the count of things improved (gold12 026, 035)
 	}
@@ -1898,6 +1901,25 @@ func metricAt(t []rune, clause, s int, u string) (string, float64) {
 		return MetricGrowth, 1
 	}
 	return MetricLevel, 1
+}
+
+// incomeBrought reports an amount at s right after 增收 (增收节支) that an action
+// brings about, named before it in the clause by 带动 or 促进: 带动群众增收8.5亿元
+// (gold9 011), 促进增收节支19.9亿元 (gold13 031).
+func incomeBrought(t []rune, clause, s int) bool {
+	k := s
+	if k >= 2 && t[k-2] == '节' && t[k-1] == '支' {
+		k -= 2
+	}
+	if k < 2 || t[k-2] != '增' || t[k-1] != '收' {
+		return false
+	}
+	for p := k - 3; p >= clause && p >= k-12; p-- {
+		if hasPrefixAt(t, p, "带动") || hasPrefixAt(t, p, "促进") {
+			return true
+		}
+	}
+	return false
 }
 
 // improvedCount reports a count at s of things 提升 works on, not a number

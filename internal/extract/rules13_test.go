@@ -45,5 +45,10 @@ func TestRules13(t *testing.T) {
 		// … but a quantity raised stays a change (gold2 040)
 		{"一、2023年工作回顾\n粮食总产量跃上1.4万亿斤新台阶、亩产提升10.1斤。", 2024, []ruleWant{
 			{"actual", "level", 1.4e12, "斤", "over", "2023"}, {"actual", "growth", 10.1, "斤", "exact", "2023"}}},
+		// K5: an amount right after 增收 that an action named before brings about is a level, as relief given (gold9 011, gold13 031) …
+		{"一、2024年工作回顾\n“以工代赈”带动群众增收8.5亿元。实施审计项目3349个，促进增收节支19.9亿元。", 2025, []ruleWant{
+			{"actual", "level", 8.5e8, "元", "exact", "2024"}, {"actual", "level", 3349, "个", "exact", "2024"}, {"actual", "level", 1.99e9, "元", "exact", "2024"}}},
+		// … not a rise of a named income (constructed: no corpus sentence has one before 增收 and an amount)
+		{"一、2024年工作回顾\n农民人均可支配收入增收1200元。", 2025, []ruleWant{{"actual", "growth", 1200, "元", "exact", "2024"}}},
 	})
 }
