@@ -238,7 +238,11 @@ func nearHedge(t []rune, i int) bool {
 // 超千万人次 — not 千方百计 or 万众一心, which have no unit after them.
 func scanBareCount(t []rune, i int) (m mention, ok bool) {
 	benefit := i >= 2 && hasPrefixAt(t, i-2, "惠及") // 惠及百万群众 (gold10 038)
-	if !bareHedge(t, i) && !benefit {
+	// 举办百场艺术精品展演 (gold13 020, 032): events held, counted by a bare magnitude — not
+	// 实施百项…工程, a programme's name
+	held := i >= 2 && (hasPrefixAt(t, i-2, "举办") || hasPrefixAt(t, i-2, "举行") || hasPrefixAt(t, i-2, "召开")) &&
+		i+1 < len(t) && (t[i+1] == '场' || t[i+1] == '次')
+	if !bareHedge(t, i) && !benefit && !held {
 		return m, false
 	}
 	exp, j := scanMagnitude(t, i)

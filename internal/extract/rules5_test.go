@@ -103,6 +103,8 @@ func TestRulesChineseCounts(t *testing.T) {
 		// an amount reached as a step (台阶) after a verb of reaching: level, over; money without 元 takes 元 (testdata/DECISIONS.md (c))
 		{"这种种都为深圳稳步踏上3万亿台阶，奠定了坚实的基础。粮食产量首次跃上1.4万亿斤新台阶，全省地区生产总值连跨4个万亿级台阶。", 0, []ruleWant{
 			{"actual", "level", 3e12, "元", "over", ""}, {"actual", "level", 1.4e12, "斤", "over", ""}}},
+		// events held counted by a bare magnitude (gold13 020, 032); 实施百项…工程 names a programme
+		{"举办百场艺术精品展演，推出音乐剧。实施百项革命文物保护利用工程。", 0, []ruleWant{{"actual", "level", 100, "场", "exact", ""}}},
 		// … not 破亿 without a unit of its own, nor 超亿元的 + noun (a class)
 		{"航空双枢纽时隔5年旅客吞吐量再次破亿，发放超亿元的新生开学季消费券。", 0, nil},
 		// … but a threshold said with 超 is a class of what follows; 数千 is vague; 四个体系 is structural
