@@ -134,7 +134,8 @@ func (x *extractor) facts(p *para) {
 			}
 			next = m.end
 		case (r == '万' || r == '千' || r == '百') && i > 0 && (t[i-1] == '破' || t[i-1] == '超' || t[i-1] == '过' || t[i-1] == '逾' || t[i-1] == '近' ||
-			t[i-1] == '及' && i > 1 && t[i-2] == '惠' || t[i-1] == '办' || t[i-1] == '行' || t[i-1] == '开') && !hasPrefixAt(t, i, "百分"):
+			t[i-1] == '及' && i > 1 && t[i-2] == '惠' || t[i-1] == '办' || t[i-1] == '行' || t[i-1] == '开' ||
+			i+3 < len(t) && (t[i+2] == '以' && t[i+3] == '上' || t[i+2] == '左' && t[i+3] == '右')) && !hasPrefixAt(t, i, "百分"):
 			// 突破万列, 超千万人次: a magnitude with no number after a verb of passing
 			if m, ok = scanBareCount(t, i); !ok {
 				i++

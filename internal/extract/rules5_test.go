@@ -105,6 +105,8 @@ func TestRulesChineseCounts(t *testing.T) {
 			{"actual", "level", 3e12, "元", "over", ""}, {"actual", "level", 1.4e12, "斤", "over", ""}}},
 		// events held counted by a bare magnitude (gold13 020, 032); 实施百项…工程 names a programme
 		{"举办百场艺术精品展演，推出音乐剧。实施百项革命文物保护利用工程。", 0, []ruleWant{{"actual", "level", 100, "场", "exact", ""}}},
+		// a bare magnitude right after a noun, with 以上 after its measure word (gold12 035); 千家万户, 千方百计 are words
+		{"新增优质特色普通高中招生计划万名以上。走进千家万户，千方百计稳就业。", 0, []ruleWant{{"target", "level", 1e4, "名", "at_least", ""}}},
 		// … not 破亿 without a unit of its own, nor 超亿元的 + noun (a class)
 		{"航空双枢纽时隔5年旅客吞吐量再次破亿，发放超亿元的新生开学季消费券。", 0, nil},
 		// … but a threshold said with 超 is a class of what follows; 数千 is vague; 四个体系 is structural
