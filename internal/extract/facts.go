@@ -1874,6 +1874,11 @@ func metricAt(t []rune, clause, s int, u string) (string, float64) {
 	if g == gwUp && u == "元" && incomeBrought(t, clause, s) {
 		return MetricLevel, 1 // “以工代赈”带动群众增收8.5亿元: income brought to others, as relief given (testdata/DECISIONS.md (a))
 	}
+	if g == gwUp && countsItself(u) && addedCount(t, clause, s, u) {
+		// 增加超350个行政村通双车道公路, 增加基础教育学位1.2万个, 增加了34个开放口岸: things added,
+		// no stock named, a level as 新增 (testdata/DECISIONS.md (f); gold6 020, gold10 038, 070)
+		return MetricLevel, 1
+	}
 	if g == gwUp && countsItself(u) && improvedCount(t, clause, s) {
 		return MetricLevel, 1 // 提升100家县级特用供养机构服务水平: the count of things improved (gold12 026, 035)
 	}
@@ -1921,6 +1926,48 @@ func incomeBrought(t []rune, clause, s int) bool {
 		}
 	}
 	return false
+}
+
+// addedCount reports a count at s of things 增加 adds: 增加 (增加了) with only a
+// hedge (超, 近, 约) or the noun of the things between, no word of quantity
+// (数, 量, 率, 规模, 面积) and no base of a comparison in the clause (比上年增加36个
+// is a change).
+func addedCount(t []rune, clause, s int, u string) bool {
+	for p := s - 2; p >= clause && p >= s-10; p-- {
+		if t[p] == '增' && t[p+1] == '加' {
+			noun := false
+			for k := p + 2; k < s; k++ {
+				if !isHan(t[k]) || strings.ContainsRune("数量率规模面积到至", t[k]) {
+					return false
+				}
+				noun = noun || !strings.ContainsRune("了超近约", t[k])
+			}
+			if !noun && !nounAfterCount(t, s, u) {
+				return false // 棚户区改造580万套，增加110万套: more than last year, a change
+			}
+			for k := clause; k < p; k++ {
+				if t[k] == '比' || t[k] == '较' {
+					return false
+				}
+			}
+			return true
+		}
+		if !isHan(t[p]) {
+			return false
+		}
+	}
+	return false
+}
+
+// nounAfterCount reports a noun right after the count at s and its unit u
+// (增加1万个错时共享停车位), not a qualifier (以上, 左右, 多) or punctuation.
+func nounAfterCount(t []rune, s int, u string) bool {
+	k := s
+	for k < len(t) && (isDigit(t[k]) || t[k] == '.' || t[k] == '．' || strings.ContainsRune("万亿千百超近约", t[k])) {
+		k++
+	}
+	k += utf8.RuneCountInString(u)
+	return k < len(t) && isHan(t[k]) && !strings.ContainsRune("以左多余", t[k])
 }
 
 // improvedCount reports a count at s of things 提升 works on, not a number

@@ -50,5 +50,15 @@ func TestRules13(t *testing.T) {
 			{"actual", "level", 8.5e8, "元", "exact", "2024"}, {"actual", "level", 3349, "个", "exact", "2024"}, {"actual", "level", 1.99e9, "元", "exact", "2024"}}},
 		// … not a rise of a named income (constructed: no corpus sentence has one before 增收 and an amount)
 		{"一、2024年工作回顾\n农民人均可支配收入增收1200元。", 2025, []ruleWant{{"actual", "growth", 1200, "元", "exact", "2024"}}},
+		// K6: 增加 with a count of things added and no stock named is a level, as 新增 (testdata/DECISIONS.md (f); gold6 020, gold10 038, 070) …
+		{"一、2024年工作回顾\n实施学校建设项目902个，增加基础教育学位1.2万个，新增博士点4个。", 2025, []ruleWant{
+			{"actual", "level", 902, "个", "exact", "2024"}, {"actual", "level", 1.2e4, "个", "exact", "2024"}, {"actual", "level", 4, "个", "exact", "2024"}}},
+		{"二、2025年工作安排\n改造农村公路危旧桥梁超240座，其中增加超120座桥梁通双车道。", 2025, []ruleWant{
+			{"target", "level", 240, "座", "at_least", "2025"}, {"target", "level", 120, "座", "at_least", "2025"}}},
+		// … but more than the year before (比上年增加36个, or with nothing named: 增加110万套) is a change
+		{"一、2024年工作回顾\n新开工10亿元以上制造业项目248个、比上年增加36个。", 2025, []ruleWant{
+			{"actual", "level", 248, "个", "exact", "2024"}, {"actual", "growth", 36, "个", "exact", "2024"}}},
+		{"二、2015年工作总体部署\n今年保障性安居工程新安排740万套，其中棚户区改造580万套，增加110万套。", 2015, []ruleWant{
+			{"target", "level", 7.4e6, "套", "exact", "2015"}, {"target", "level", 5.8e6, "套", "exact", "2015"}, {"target", "growth", 1.1e6, "套", "exact", "2015"}}},
 	})
 }
