@@ -1874,6 +1874,11 @@ func metricAt(t []rune, clause, s int, u string) (string, float64) {
 	if g == gwUp && u == "元" && incomeBrought(t, clause, s) {
 		return MetricLevel, 1 // “以工代赈”带动群众增收8.5亿元: income brought to others, as relief given (testdata/DECISIONS.md (a))
 	}
+	if g == gwLevel && stockChange(t, clause, s, u) {
+		// 全省经营主体达59.3万户、净增2万多户, 粮食播种面积4440万亩、新增202.9万亩: the change of
+		// the stock whose level the clause before gives (gold10 038, gold9 022)
+		return MetricGrowth, 1
+	}
 	if g == gwUp && countsItself(u) && addedCount(t, clause, s, u) {
 		// 增加超350个行政村通双车道公路, 增加基础教育学位1.2万个, 增加了34个开放口岸: things added,
 		// no stock named, a level as 新增 (testdata/DECISIONS.md (f); gold6 020, gold10 038, 070)
@@ -1959,11 +1964,31 @@ func addedCount(t []rune, clause, s int, u string) bool {
 	return false
 }
 
+// stockChange reports a clause opening with 新增 or 净增 right before the count
+// at s, with no noun after the count, after a clause that ends with a figure
+// in the same unit u: 经营主体达59.3万户、净增2万多户.
+func stockChange(t []rune, clause, s int, u string) bool {
+	if u == "" || clause < 3 || !(hasPrefixAt(t, clause, "新增") || hasPrefixAt(t, clause, "净增")) || !netChange(t, clause+2, s) {
+		return false
+	}
+	if t[clause-1] != '、' && t[clause-1] != '，' || nounAfterCount(t, s, u) {
+		return false
+	}
+	k := clause - 1 - utf8.RuneCountInString(u)
+	if k < 1 || !hasPrefixAt(t, k, u) {
+		return false
+	}
+	for k > 0 && strings.ContainsRune("万亿多余", t[k-1]) {
+		k--
+	}
+	return k > 0 && isDigit(t[k-1])
+}
+
 // nounAfterCount reports a noun right after the count at s and its unit u
 // (增加1万个错时共享停车位), not a qualifier (以上, 左右, 多) or punctuation.
 func nounAfterCount(t []rune, s int, u string) bool {
 	k := s
-	for k < len(t) && (isDigit(t[k]) || t[k] == '.' || t[k] == '．' || strings.ContainsRune("万亿千百超近约", t[k])) {
+	for k < len(t) && (isDigit(t[k]) || t[k] == '.' || t[k] == '．' || strings.ContainsRune("万亿千百超近约多余", t[k])) {
 		k++
 	}
 	k += utf8.RuneCountInString(u)

@@ -60,5 +60,13 @@ func TestRules13(t *testing.T) {
 			{"actual", "level", 248, "个", "exact", "2024"}, {"actual", "growth", 36, "个", "exact", "2024"}}},
 		{"二、2015年工作总体部署\n今年保障性安居工程新安排740万套，其中棚户区改造580万套，增加110万套。", 2015, []ruleWant{
 			{"target", "level", 7.4e6, "套", "exact", "2015"}, {"target", "level", 5.8e6, "套", "exact", "2015"}, {"target", "growth", 1.1e6, "套", "exact", "2015"}}},
+		// K7: 新增/净增 opening the clause after a level in the same unit is the change of that stock (gold10 038, gold9 022) …
+		{"一、2024年工作回顾\n常态化开展助企暖企，全省经营主体达59.3万户、净增2万多户。", 2025, []ruleWant{
+			{"actual", "level", 5.93e5, "户", "exact", "2024"}, {"actual", "growth", 2e4, "户", "over", "2024"}}},
+		{"一、2024年工作回顾\n全疆粮食播种面积4440万亩、新增202.9万亩，粮食增产42.2亿斤。", 2025, []ruleWant{
+			{"actual", "level", 4.44e7, "亩", "exact", "2024"}, {"actual", "growth", 2.029e6, "亩", "exact", "2024"}, {"actual", "growth", 4.22e9, "斤", "exact", "2024"}}},
+		// … but not when a noun of new things follows the count (新增3个国家中小企业特色产业集群)
+		{"一、2024年工作回顾\n新增2个国家先进制造业集群、总数达3个，新增3个国家中小企业特色产业集群。", 2025, []ruleWant{
+			{"actual", "level", 2, "个", "exact", "2024"}, {"actual", "level", 3, "个", "exact", "2024"}, {"actual", "level", 3, "个", "exact", "2024"}}},
 	})
 }
