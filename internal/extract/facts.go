@@ -1608,6 +1608,11 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 	if s >= 2 && t[s-2] == '现' && t[s-1] == '行' {
 		return KindActual, WhySentence, "现行" // 将…现行16%的税率降至13%: the rate in force (gold5)
 	}
+	if s >= 2 && t[s-2] == '发' && t[s-1] == '挥' || s >= 3 && t[s-3] == '发' && t[s-2] == '挥' && t[s-1] == '好' {
+		// 发挥好9个国家区域医疗中心服务功能, 发挥10亿元…专项资金作用: the role of things that exist,
+		// counted as they stand (gold13 DECISIONS 1; gold12 018, gold13 034)
+		return KindActual, WhySentence, "发挥"
+	}
 	semi := false   // a ；passed: the parts before it are other statements
 	clause := false // a clause end passed
 	for p := s - 1; p >= sent; p-- {

@@ -68,5 +68,12 @@ func TestRules13(t *testing.T) {
 		// … but not when a noun of new things follows the count (新增3个国家中小企业特色产业集群)
 		{"一、2024年工作回顾\n新增2个国家先进制造业集群、总数达3个，新增3个国家中小企业特色产业集群。", 2025, []ruleWant{
 			{"actual", "level", 2, "个", "exact", "2024"}, {"actual", "level", 3, "个", "exact", "2024"}, {"actual", "level", 3, "个", "exact", "2024"}}},
+		// K8: 发挥(好) right before a count: things that exist, whose role is used — actual, the clause's year (gold13 DECISIONS 1; gold12 018, gold13 034)
+		{"二、2025年工作安排\n支持齐鲁医院、省立医院等创建国家医学中心，发挥好9个国家区域医疗中心服务功能。", 2025, []ruleWant{
+			{"actual", "level", 9, "个", "exact", "2025"}}},
+		{"二、2025年主要目标任务\n发挥10亿元省级前期工作专项资金作用，建立滚动使用机制。", 2025, []ruleWant{
+			{"actual", "level", 1e9, "元", "exact", "2025"}}},
+		// (negative: a count of new things in the same section stays a target)
+		{"二、2025年主要目标任务\n新组建3家省实验室。", 2025, []ruleWant{{"target", "level", 3, "家", "exact", "2025"}}},
 	})
 }
