@@ -1879,6 +1879,11 @@ func metricAt(t []rune, clause, s int, u string) (string, float64) {
 	if g == gwUp && u == "元" && incomeBrought(t, clause, s) {
 		return MetricLevel, 1 // “以工代赈”带动群众增收8.5亿元: income brought to others, as relief given (testdata/DECISIONS.md (a))
 	}
+	if g == gwNone && u == "元" && longMoneyRaised(t, clause, s) {
+		// 拟增加中央预算稳定调节基金1032亿元, 同时增加中央预算内经常性建设投资100亿元: a named
+		// amount raised, a change (testdata/DECISIONS.md (f); gold10 056, 059), its noun longer than growthBefore reads
+		return MetricGrowth, 1
+	}
 	if g == gwLevel && stockChange(t, clause, s, u) {
 		// 全省经营主体达59.3万户、净增2万多户, 粮食播种面积4440万亩、新增202.9万亩: the change of
 		// the stock whose level the clause before gives (gold10 038, gold9 022)
@@ -1965,6 +1970,33 @@ func addedCount(t []rune, clause, s int, u string) bool {
 		if !isHan(t[p]) {
 			return false
 		}
+	}
+	return false
+}
+
+// longMoneyRaised reports 增加 or 提高 eleven to sixteen runes before an amount
+// at s with only Han runes between that name money (基金, 投资, 限额 …): the
+// amount the named money is raised by. Not 用于…增加…工资1755亿元 (money
+// allocated, gold8 061).
+func longMoneyRaised(t []rune, clause, s int) bool {
+	for p := s - 11; p >= clause && p >= s-16; p-- {
+		if !(hasPrefixAt(t, p, "增加") || hasPrefixAt(t, p, "提高")) {
+			continue
+		}
+		for k := p + 2; k < s; k++ {
+			if !isHan(t[k]) {
+				return false
+			}
+		}
+		if !hasWord(moneyWords, t, p+2, s) && !containsWord(t[p+2:s], "限额") {
+			return false
+		}
+		for k := clause; k+1 < p; k++ {
+			if t[k] == '用' && t[k+1] == '于' {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

@@ -75,5 +75,10 @@ func TestRules13(t *testing.T) {
 			{"actual", "level", 1e9, "元", "exact", "2025"}}},
 		// (negative: a count of new things in the same section stays a target)
 		{"二、2025年主要目标任务\n新组建3家省实验室。", 2025, []ruleWant{{"target", "level", 3, "家", "exact", "2025"}}},
+		// K9: 增加/提高 and a long noun of money before an amount: the amount it is raised by, a change (testdata/DECISIONS.md (f); gold10 056, 059) …
+		{"二、2008年工作安排\n中央财政赤字1800亿元；拟增加中央预算稳定调节基金1032亿元。", 2008, []ruleWant{
+			{"target", "level", 1.8e11, "元", "exact", "2008"}, {"target", "growth", 1.032e11, "元", "exact", "2008"}}},
+		// … but money allocated to a raise (用于…增加…工资) is a level (gold8 061)
+		{"其中，用于地方增加机关事业单位职工工资1755亿元。", 2003, []ruleWant{{"actual", "level", 1.755e11, "元", "exact", "2003"}}},
 	})
 }
