@@ -2011,6 +2011,12 @@ func stockChange(t []rune, clause, s int, u string) bool {
 	if t[clause-1] != '、' && t[clause-1] != '，' || nounAfterCount(t, s, u) {
 		return false
 	}
+	if k := clause - 2; k > 0 && (t[k] == '%' || t[k] == '％') {
+		// 居民储蓄存款余额增长8.5%，新增4万多亿元: the stock's rate, then its change (gold6 048)
+		for k--; k > 0 && (isDigit(t[k]) || t[k] == '.' || t[k] == '．'); k-- {
+		}
+		return k >= 1 && t[k-1] == '增' && t[k] == '长'
+	}
 	k := clause - 1 - utf8.RuneCountInString(u)
 	if k < 1 || !hasPrefixAt(t, k, u) {
 		return false

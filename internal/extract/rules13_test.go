@@ -65,6 +65,9 @@ func TestRules13(t *testing.T) {
 			{"actual", "level", 5.93e5, "户", "exact", "2024"}, {"actual", "growth", 2e4, "户", "over", "2024"}}},
 		{"一、2024年工作回顾\n全疆粮食播种面积4440万亩、新增202.9万亩，粮食增产42.2亿斤。", 2025, []ruleWant{
 			{"actual", "level", 4.44e7, "亩", "exact", "2024"}, {"actual", "growth", 2.029e6, "亩", "exact", "2024"}, {"actual", "growth", 4.22e9, "斤", "exact", "2024"}}},
+		// … or after the stock's rate of growth (gold6 048)
+		{"一、2015年工作回顾\n去年末居民储蓄存款余额增长8.5%，新增4万多亿元。", 2016, []ruleWant{
+			{"actual", "growth", 8.5, "%", "exact", "2015"}, {"actual", "growth", 4e12, "元", "over", "2015"}}},
 		// … but not when a noun of new things follows the count (新增3个国家中小企业特色产业集群)
 		{"一、2024年工作回顾\n新增2个国家先进制造业集群、总数达3个，新增3个国家中小企业特色产业集群。", 2025, []ruleWant{
 			{"actual", "level", 2, "个", "exact", "2024"}, {"actual", "level", 3, "个", "exact", "2024"}, {"actual", "level", 3, "个", "exact", "2024"}}},
