@@ -330,6 +330,9 @@ func scanUnit(t []rune, m *mention, j int) {
 	m.unitEnd, m.end = j, j
 	if u, ok := units.at(t, j); ok && !(len(u.w) == 1 && isUnitWord(t, j)) &&
 		!(isASCIILetter(u.w[len(u.w)-1]) && j+len(u.w) < len(t) && isASCIIAlnum(t[j+len(u.w)])) {
+		if u.s == "个年度" && j+3 < len(t) && isHan(t[j+3]) && !strings.ContainsRune("的内中里间来", t[j+3]) {
+			u, _ = units.at(t[:j+1], j) // 实施320个年度共建项目: 个 counts the projects of the year (gold13 014)
+		}
 		m.unit, m.unitClass = u.s, u.tag
 		m.unitEnd = j + len(u.w)
 		m.end = m.unitEnd

@@ -65,6 +65,9 @@ func TestRulesUnits(t *testing.T) {
 		// 减为 is reduced to: a level, whose starting value is what stands (gold10 070)
 		{"国务院的部委和直属机构、办事机构共59个。非常设机构由85个减为26个。", 0, []ruleWant{
 			{"actual", "level", 59, "个", "exact", ""}, {"actual", "level", 85, "个", "exact", ""}, {"actual", "level", 26, "个", "exact", ""}}},
+		// 个年度 before a noun is 个 counting it; 所以 right after a number is 所 and 以 (gold13 014, 028)
+		{"实施320个年度共建项目，加快推进。建成1所以失能照护为主的特困人员供养服务机构。连续三个年度考核优秀。", 0, []ruleWant{
+			{"actual", "level", 320, "个", "exact", ""}, {"actual", "level", 1, "所", "exact", ""}}},
 		// 个体工商户: the noun as written is the unit, a level (testdata/DECISIONS.md (h); gold8 052) …
 		{"降低900多万个体工商户税负。", 0, []ruleWant{{"actual", "level", 9e6, "个体工商户", "over", ""}}},
 		// … but 个 counts the parks in 8个体育公园
