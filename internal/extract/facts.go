@@ -992,6 +992,9 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	if packageCounted(t, m) {
 		return Fact{}, false // 出台“科技成果转化16条”, 等10个配套文件, 12类55件: a package or its groups (tail.go)
 	}
+	if capacityInName(t, m) {
+		return Fact{}, false // 吉化120万吨乙烯项目, 7个750千伏输变电工程: a size class in a name (tail.go)
+	}
 	if sizeClassNamed(t, m) {
 		return Fact{}, false // 20户及以上自然村, 跻身500亿元行列, 时速120公里路段: a class (tail.go)
 	}

@@ -83,5 +83,17 @@ func TestRules13(t *testing.T) {
 			{"target", "level", 1.8e11, "元", "exact", "2008"}, {"target", "growth", 1.032e11, "元", "exact", "2008"}}},
 		// … but money allocated to a raise (用于…增加…工资) is a level (gold8 061)
 		{"其中，用于地方增加机关事业单位职工工资1755亿元。", 2003, []ruleWant{{"actual", "level", 1.755e11, "元", "exact", "2003"}}},
+		// K10: a capacity, size or voltage in a project's name is not a fact (gold8 DECISIONS; gold9, gold10, gold12, gold13) …
+		{"一、2024年工作回顾\n吉化120万吨乙烯项目主体完工，吉林化纤年产15万吨原丝项目投产。", 2025, nil},
+		{"一、2024年工作回顾\n全国最大的25万吨煤基乙烯聚合物项目投产、300万吨CCUS碳利用示范项目一期建成、135万吨聚烯烃升级改造项目开工。", 2025, nil},
+		{"一、2024年工作回顾\n哈密400万吨/年煤制油、1500万吨/年煤炭分质分级利用项目启动建设。", 2025, nil},
+		{"二、2025年工作安排\n新建宁夏电网7个750千伏输变电工程，外送能力达到2000万千瓦。", 2025, []ruleWant{
+			{"target", "level", 7, "个", "exact", "2025"}, {"target", "level", 2e7, "千瓦", "exact", "2025"}}},
+		// … but capacity built, added or taken out is (建成120万吨产能, 新增装机600万千瓦, 关停…机组), and so is an aggregate over a list
+		// (常乐电厂扩建等540万千瓦内用煤电项目, gold13 031) and storage (东营津辉500兆瓦电化学储能项目并网, gold3 018)
+		{"一、2024年工作回顾\n新增装机600万千瓦，建成120万吨产能，关停5000万千瓦小火电机组。", 2025, []ruleWant{
+			{"actual", "level", 6e6, "千瓦", "exact", "2024"}, {"actual", "level", 1.2e6, "吨", "exact", "2024"}, {"actual", "level", 5e7, "千瓦", "exact", "2024"}}},
+		{"二、2025年工作安排\n建成常乐电厂扩建等540万千瓦内用煤电项目。", 2025, []ruleWant{{"target", "level", 5.4e6, "千瓦", "exact", "2025"}}},
+		{"一、2024年工作回顾\n东营津辉500兆瓦电化学储能项目并网。", 2025, []ruleWant{{"actual", "level", 500, "兆瓦", "exact", "2024"}}},
 	})
 }

@@ -284,3 +284,101 @@ func streakThreshold(t []rune, clause, s int, qual int) bool {
 	}
 	return false
 }
+
+// capacityUnits are the units a plant, a line or a grid project is named by:
+// its yearly output, its power, its voltage.
+var capacityUnits = map[string]bool{"吨": true, "千瓦": true, "兆瓦": true, "吉瓦": true, "千伏": true, "立方米": true, "千瓦时": true, "吨/年": true, "立方米/年": true}
+
+// capacityNames are the nouns a capacity written before them names.
+var capacityNames = [...]string{"项目", "工程", "基地", "生产线", "产线", "机组", "电站", "电厂", "线路"}
+
+// capacityVerbs stand between a capacity and a project when the capacity is
+// the work done or reached, not the project's size (建成120万吨产能, 新增…).
+var capacityVerbs = [...]string{"建成", "新增", "达到", "达", "投产", "开工", "并网", "形成", "实现", "完成", "增加", "提高", "提升", "突破", "超过", "累计", "带动", "占", "其中"}
+
+// capacityInName reports a capacity, a size or a voltage written in the name of
+// a project, a plant, a line or a base — 吉化120万吨乙烯项目, 年产15万吨原丝项目
+// (gold8 DECISIONS), 25万吨煤基乙烯聚合物项目投产, 新建宁夏电网7个750千伏输变电工程
+// (gold9 CLASSES), 兰州石化120万吨乙烯改造项目 (gold13): a size class in a name,
+// not a fact. 年产 before an amount of 辆 or 台 names a plant the same way. The
+// name noun must follow within ten Han runes with no clause break or verb
+// between. Kept: a capacity after a word of quantity (装机, 产能, 规模, 容量)
+// and an aggregate over a list (常乐电厂扩建等540万千瓦内用煤电项目, gold13 031),
+// and capacity taken out or added (关停5000万千瓦小火电机组).
+func capacityInName(t []rune, m *mention) bool {
+	if m.unit == "" || m.qual != qNone || m.hasMax {
+		return false
+	}
+	annual := m.numStart >= 2 && hasPrefixAt(t, m.numStart-2, "年产")
+	if !capacityUnits[m.unit] && !(annual && (m.unit == "辆" || m.unit == "台")) {
+		return false
+	}
+	if m.numStart > 0 && strings.ContainsRune("等共计约达超近为至到", t[m.numStart-1]) {
+		return false
+	}
+	for _, w := range [...]string{"装机", "产能", "规模", "容量", "能力", "总量", "产量", "关停", "淘汰", "压减", "退出", "关闭", "新增"} {
+		// a word of quantity, or capacity taken out (关停5000万千瓦小火电机组, gold8 DECISIONS) or added
+		for k := m.numStart - len([]rune(w)); k >= 0 && k >= m.numStart-len([]rune(w))-2; k-- {
+			if hasPrefixAt(t, k, w) {
+				return false
+			}
+		}
+	}
+	e := m.unitEnd
+	if hasPrefixAt(t, e, "/年") {
+		e += 2
+	}
+	if e < len(t) && (t[e] == '级' || hasPrefixAt(t, e, "以上") || hasPrefixAt(t, e, "以下") || hasPrefixAt(t, e, "左右")) {
+		return false
+	}
+	for k, n := e, 0; k < len(t) && n <= 10; k++ {
+		switch {
+		case t[k] >= 'A' && t[k] <= 'Z': // 300万吨CCUS碳利用示范项目
+			continue
+		case t[k] == '、' && k+1 < len(t) && isDigit(t[k+1]): // 400万吨/年煤制油、1500万吨/年…项目
+			k, n = nextCapacity(t, k+1), 0
+			if k < 0 {
+				return false
+			}
+			k--
+			continue
+		case isDigit(t[k]) || t[k] == '.' || t[k] == '/' && k > e:
+			continue
+		case !isHan(t[k]):
+			return false
+		}
+		n++
+		if hasPrefixAt(t, k, "储能") {
+			return false // 东营津辉500兆瓦电化学储能项目并网: storage built is counted (gold3 018)
+		}
+		for _, w := range capacityVerbs {
+			if hasPrefixAt(t, k, w) {
+				return false
+			}
+		}
+		for _, w := range capacityNames {
+			if hasPrefixAt(t, k, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nextCapacity returns the end of the number, magnitude and capacity unit at
+// i (the next item of a list of named capacities), or -1 when no capacity
+// unit follows the number.
+func nextCapacity(t []rune, i int) int {
+	for i < len(t) && (isDigit(t[i]) || t[i] == '.') {
+		i++
+	}
+	if i < len(t) && (t[i] == '万' || t[i] == '亿') {
+		i++
+	}
+	for u := range capacityUnits {
+		if hasPrefixAt(t, i, u) {
+			return i + len([]rune(u))
+		}
+	}
+	return -1
+}
