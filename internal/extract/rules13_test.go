@@ -90,10 +90,15 @@ func TestRules13(t *testing.T) {
 		{"二、2025年工作安排\n新建宁夏电网7个750千伏输变电工程，外送能力达到2000万千瓦。", 2025, []ruleWant{
 			{"target", "level", 7, "个", "exact", "2025"}, {"target", "level", 2e7, "千瓦", "exact", "2025"}}},
 		// … but capacity built, added or taken out is (建成120万吨产能, 新增装机600万千瓦, 关停…机组), and so is an aggregate over a list
-		// (常乐电厂扩建等540万千瓦内用煤电项目, gold13 031) and storage (东营津辉500兆瓦电化学储能项目并网, gold3 018)
+		// (常乐电厂扩建等540万千瓦内用煤电项目, gold13 031)
 		{"一、2024年工作回顾\n新增装机600万千瓦，建成120万吨产能，关停5000万千瓦小火电机组。", 2025, []ruleWant{
 			{"actual", "level", 6e6, "千瓦", "exact", "2024"}, {"actual", "level", 1.2e6, "吨", "exact", "2024"}, {"actual", "level", 5e7, "千瓦", "exact", "2024"}}},
 		{"二、2025年工作安排\n建成常乐电厂扩建等540万千瓦内用煤电项目。", 2025, []ruleWant{{"target", "level", 5.4e6, "千瓦", "exact", "2025"}}},
-		{"一、2024年工作回顾\n东营津辉500兆瓦电化学储能项目并网。", 2025, []ruleWant{{"actual", "level", 500, "兆瓦", "exact", "2024"}}},
+		// … and a unit or a storage project is named the same way, also as the second name of a list (gold3 018, DECISIONS (j)),
+		// but a list whose next item is capacity added (、新增…) is not a list of names
+		{"一、2024年工作回顾\n20万吨聚烯烃装置、高强高模碳纤维材料打破国外垄断。", 2025, nil},
+		{"一、2024年工作回顾\n光伏装机居全国首位。肥城300兆瓦压缩空气储能、东营津辉500兆瓦电化学储能项目并网。", 2025, nil},
+		{"一、2024年工作回顾\n建成光伏300万千瓦、新增装机500万千瓦项目。", 2025, []ruleWant{
+			{"actual", "level", 3e6, "千瓦", "exact", "2024"}, {"actual", "level", 5e6, "千瓦", "exact", "2024"}}},
 	})
 }

@@ -290,7 +290,7 @@ func streakThreshold(t []rune, clause, s int, qual int) bool {
 var capacityUnits = map[string]bool{"吨": true, "千瓦": true, "兆瓦": true, "吉瓦": true, "千伏": true, "立方米": true, "千瓦时": true, "吨/年": true, "立方米/年": true}
 
 // capacityNames are the nouns a capacity written before them names.
-var capacityNames = [...]string{"项目", "工程", "基地", "生产线", "产线", "机组", "电站", "电厂", "线路"}
+var capacityNames = [...]string{"项目", "工程", "基地", "生产线", "产线", "机组", "电站", "电厂", "线路", "装置"}
 
 // capacityVerbs stand between a capacity and a project when the capacity is
 // the work done or reached, not the project's size (建成120万吨产能, 新增…).
@@ -304,7 +304,9 @@ var capacityVerbs = [...]string{"建成", "新增", "达到", "达", "投产", "
 // name noun must follow within ten Han runes with no clause break or verb
 // between. Kept: a capacity after a word of quantity (装机, 产能, 规模, 容量)
 // and an aggregate over a list (常乐电厂扩建等540万千瓦内用煤电项目, gold13 031),
-// and capacity taken out or added (关停5000万千瓦小火电机组).
+// and capacity taken out or added (关停5000万千瓦小火电机组). A unit (20万吨聚烯烃装置)
+// and a storage project (东营津辉500兆瓦电化学储能项目并网) are named the same way
+// (testdata/DECISIONS.md (j)).
 func capacityInName(t []rune, m *mention) bool {
 	if m.unit == "" || m.qual != qNone || m.hasMax {
 		return false
@@ -316,7 +318,7 @@ func capacityInName(t []rune, m *mention) bool {
 	if m.numStart > 0 && strings.ContainsRune("等共计约达超近为至到", t[m.numStart-1]) {
 		return false
 	}
-	for _, w := range [...]string{"装机", "产能", "规模", "容量", "能力", "总量", "产量", "关停", "淘汰", "压减", "退出", "关闭", "新增"} {
+	for _, w := range capacityQuantity {
 		// a word of quantity, or capacity taken out (关停5000万千瓦小火电机组, gold8 DECISIONS) or added
 		for k := m.numStart - len([]rune(w)); k >= 0 && k >= m.numStart-len([]rune(w))-2; k-- {
 			if hasPrefixAt(t, k, w) {
@@ -342,15 +344,19 @@ func capacityInName(t []rune, m *mention) bool {
 			}
 			k--
 			continue
+		case t[k] == '、': // 肥城300兆瓦压缩空气储能、东营津辉500兆瓦电化学储能项目 (gold3 018, DECISIONS (j))
+			k, n = namedCapacityAfter(t, k+1), 0
+			if k < 0 {
+				return false
+			}
+			k--
+			continue
 		case isDigit(t[k]) || t[k] == '.' || t[k] == '/' && k > e:
 			continue
 		case !isHan(t[k]):
 			return false
 		}
 		n++
-		if hasPrefixAt(t, k, "储能") {
-			return false // 东营津辉500兆瓦电化学储能项目并网: storage built is counted (gold3 018)
-		}
 		for _, w := range capacityVerbs {
 			if hasPrefixAt(t, k, w) {
 				return false
@@ -363,6 +369,36 @@ func capacityInName(t []rune, m *mention) bool {
 		}
 	}
 	return false
+}
+
+// capacityQuantity are the words of quantity, and of capacity taken out or
+// added, before which a capacity is an amount, not a name.
+var capacityQuantity = [...]string{"装机", "产能", "规模", "容量", "能力", "总量", "产量", "关停", "淘汰", "压减", "退出", "关闭", "新增"}
+
+// namedCapacityAfter returns the end of the capacity of the next item of a
+// list of named capacities when that item is a short name (at most six Han
+// runes, no verb or word of quantity) and a capacity (东营津辉500兆瓦), else -1.
+func namedCapacityAfter(t []rune, i int) int {
+	j := i
+	for j < len(t) && j-i <= 6 && isHan(t[j]) {
+		j++
+	}
+	if j == i || j-i > 6 || j >= len(t) || !isDigit(t[j]) {
+		return -1
+	}
+	for k := i; k < j; k++ {
+		for _, w := range capacityVerbs {
+			if hasPrefixAt(t, k, w) {
+				return -1
+			}
+		}
+		for _, w := range capacityQuantity {
+			if hasPrefixAt(t, k, w) {
+				return -1
+			}
+		}
+	}
+	return nextCapacity(t, j)
 }
 
 // nextCapacity returns the end of the number, magnitude and capacity unit at
