@@ -348,6 +348,13 @@ func scanUnit(t []rune, m *mention, j int) {
 			}
 			m.end = m.unitEnd
 		}
+		// 3929套（间）, 6.5万台(套), 1.5万户（套）, 280余万件（辆）: a measure word with a
+		// written alternative in parentheses is the unit as written (gold8 033 台(套);
+		// gold9, gold10, gold12, gold13 套（间）, 件（套）…) — only one or two measure words
+		// inside, not 个县（市、区）, （含…） or a gloss
+		if k := altUnitEnd(t, m); k > 0 {
+			m.unit, m.unitEnd, m.end = string(t[j:k]), k, k
+		}
 		// 平均浓度每立方米20微克以下: the denominator written before the number is
 		// part of the unit, as in 35微克每立方米 and 35微克/立方米 (gold13 032)
 		if (m.unit == "微克" || m.unit == "毫克") && m.numStart >= 4 && hasPrefixAt(t, m.numStart-4, "每立方米") {
@@ -377,6 +384,38 @@ func scanUnit(t []rune, m *mention, j int) {
 	}
 	readPost(t, m)
 	readRange(t, m)
+}
+
+// altUnitEnd returns the end of a written alternative right after a unit that is
+// one measure word — 套（间）, 台(套), 人(次) — or 0: the parenthesis must close
+// after one or two runes, each itself a one-rune measure word.
+func altUnitEnd(t []rune, m *mention) int {
+	k := m.unitEnd
+	if m.unitClass != unitCount || len([]rune(m.unit)) != 1 || !isMeasureRune(t[k-1]) || k >= len(t) || (t[k] != '（' && t[k] != '(') {
+		return 0
+	}
+	n := 0
+	for k++; k < len(t) && n < 3; k, n = k+1, n+1 {
+		if t[k] == '）' || t[k] == ')' {
+			if n == 0 || (t[k] == ')') != (t[m.unitEnd] == '(') {
+				return 0
+			}
+			return k + 1
+		}
+		if !isMeasureRune(t[k]) {
+			return 0
+		}
+	}
+	return 0
+}
+
+// isMeasureRune reports a Han rune that is by itself a measure word of count (套, 间, 台, 次).
+func isMeasureRune(r rune) bool {
+	if !isHan(r) || r == '元' {
+		return false
+	}
+	u, ok := units.at([]rune{r}, 0)
+	return ok && u.tag == unitCount && len(u.w) == 1
 }
 
 // isUnitWord reports a word that starts with a one-rune unit (台阶, 人口).

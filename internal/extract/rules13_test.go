@@ -100,5 +100,16 @@ func TestRules13(t *testing.T) {
 		{"一、2024年工作回顾\n光伏装机居全国首位。肥城300兆瓦压缩空气储能、东营津辉500兆瓦电化学储能项目并网。", 2025, nil},
 		{"一、2024年工作回顾\n建成光伏300万千瓦、新增装机500万千瓦项目。", 2025, []ruleWant{
 			{"actual", "level", 3e6, "千瓦", "exact", "2024"}, {"actual", "level", 5e6, "千瓦", "exact", "2024"}}},
+		// A1: a measure word and a written alternative in parentheses is the unit as written, full-width or ASCII
+		// (gold8 DECISIONS 台(套); gold9, gold10, gold12, gold13 套（间）, 户（套）, 件（辆）, 件（套）) …
+		{"一、2024年工作回顾\n筹集保障性租赁住房3929套（间）。完成设备更新6.5万台(套)。消费品以旧换新补贴280余万件（辆）。", 2025, []ruleWant{
+			{"actual", "level", 3929, "套（间）", "exact", "2024"}, {"actual", "level", 6.5e4, "台(套)", "exact", "2024"}, {"actual", "level", 2.8e6, "件（辆）", "over", "2024"}}},
+		{"二、2025年工作安排\n改造老旧小区1.5万户（套）。", 2025, []ruleWant{{"target", "level", 1.5e4, "户（套）", "exact", "2025"}}},
+		// … not a parenthesis holding anything else (含…, a place, a number, a gloss) or closed by the other kind
+		{"一、2024年工作回顾\n招募银龄医师2000人（含重点产业1000人）。", 2025, []ruleWant{
+			{"actual", "level", 2000, "人", "exact", "2024"}, {"actual", "level", 1000, "人", "exact", "2024"}}},
+		{"一、2024年工作回顾\n建成公租房500套（市区）、更新设备300台（2024年）、筹集房源20套（间)。", 2025, []ruleWant{
+			{"actual", "level", 500, "套", "exact", "2024"}, {"actual", "level", 300, "台", "exact", "2024"}, {"actual", "level", 20, "套", "exact", "2024"}}},
+		{"一、2024年工作回顾\n省级农业龙头企业129个县（市、区）全覆盖。", 2025, []ruleWant{{"actual", "level", 129, "个", "exact", "2024"}}},
 	})
 }
