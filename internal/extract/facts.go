@@ -2077,15 +2077,21 @@ func cutBefore(t []rune, s int, percent bool) bool {
 	capacity := false
 	for k := s - 1; k >= 0 && k >= s-24; k-- {
 		r := t[k]
-		if r != '、' && isClauseEnd(r) || isDigit(r) || strings.ContainsRune("到至为达是后", r) {
+		switch r {
+		case '到', '至', '为', '达', '是', '后':
 			return false
-		}
-		for _, w := range [...]string{"产能", "生产能力", "小火电", "小煤矿", "锅炉", "车辆"} {
-			if hasPrefixAt(t, k, w) && headBefore(t, k+len([]rune(w)), s) {
-				capacity = true // capacity or equipment taken out (testdata/DECISIONS.md (a)), as the noun of the amount
+		case '产', '生', '小', '锅', '车':
+			for _, w := range [...]string{"产能", "生产能力", "小火电", "小煤矿", "锅炉", "车辆"} {
+				if hasPrefixAt(t, k, w) && headBefore(t, k+len([]rune(w)), s) {
+					capacity = true // capacity or equipment taken out (testdata/DECISIONS.md (a)), as the noun of the amount
+				}
 			}
-		}
-		if r != '压' && r != '削' && r != '精' {
+			continue
+		case '压', '削', '精':
+		default:
+			if r != '、' && isClauseEnd(r) || isDigit(r) {
+				return false
+			}
 			continue
 		}
 		for _, w := range cutWords {
