@@ -86,18 +86,47 @@ func fmtFloat(v float64) string { return formatFloat(v) }
 
 // TestRules covers the fact rules one sentence at a time: kind, metric,
 // qualifier, period and the exclusions.
-func TestRules(t *testing.T) {
-	type want struct {
-		kind, metric string
-		value        float64
-		unit, qual   string
-		period       string // "" for null
+// ruleCase is one sentence and the facts the rules must find in it.
+type ruleCase struct {
+	text string
+	year int
+	want []ruleWant
+}
+
+type ruleWant struct {
+	kind, metric string
+	value        float64
+	unit, qual   string
+	period       string // "" for null
+}
+
+func checkRuleCases(t *testing.T, cases []ruleCase) {
+	t.Helper()
+	for _, c := range cases {
+		got := Extract(c.text, Options{Year: c.year})
+		if len(got) != len(c.want) {
+			t.Errorf("%s: %d facts, want %d: %v", c.text, len(got), len(c.want), scored(got))
+			continue
+		}
+		for i, w := range c.want {
+			g := got[i]
+			p := ""
+			if g.Period != nil {
+				p = *g.Period
+			}
+			if g.Kind != w.kind || g.Metric != w.metric || math.Abs(g.Value-w.value) > 1e-9*math.Max(1, math.Abs(w.value)) ||
+				g.Unit != w.unit || g.Qualifier != w.qual || p != w.period {
+				t.Errorf("%s: fact %d = %s %s %v %s %s %q, want %v", c.text, i, g.Kind, g.Metric, g.Value, g.Unit, g.Qualifier, p, w)
+			}
+		}
 	}
-	cases := []struct {
-		text string
-		year int
-		want []want
-	}{
+}
+
+// TestRulesUnits covers units made of a measure word and a noun (corpus
+// sentences, non-held-out documents).
+func TestRules(t *testing.T) {
+	type want = ruleWant
+	checkRuleCases(t, []ruleCase{
 		{"铁路提单信用证今年力争达到300单。", 2022, []want{{"target", "level", 300, "单", "exact", "2022"}}},
 		// several years ahead (今后三年, 未来五年): a total over them, no period
 		{"今年要全面完成建设任务。今后三年内中央财政再支持5000所中心乡镇卫生院。", 2009, []want{{"target", "level", 5000, "所", "exact", ""}}},
@@ -353,23 +382,5 @@ func TestRules(t *testing.T) {
 		// the parts of a named scheme spelled out; a unit of conversion
 		{"“1+3+N”低空经济发展平台：“1”是1个省级综合飞行服务站，“3”是广州、深圳、珠海3个A类飞行服务站。“3”是指配套出台的3类专项政策。", 0, nil},
 		{"现在国内生产总值每增长1个百分点的增量，比过去大。", 0, nil},
-	}
-	for _, c := range cases {
-		got := Extract(c.text, Options{Year: c.year})
-		if len(got) != len(c.want) {
-			t.Errorf("%s: %d facts, want %d: %v", c.text, len(got), len(c.want), scored(got))
-			continue
-		}
-		for i, w := range c.want {
-			g := got[i]
-			p := ""
-			if g.Period != nil {
-				p = *g.Period
-			}
-			if g.Kind != w.kind || g.Metric != w.metric || math.Abs(g.Value-w.value) > 1e-9*math.Max(1, math.Abs(w.value)) ||
-				g.Unit != w.unit || g.Qualifier != w.qual || p != w.period {
-				t.Errorf("%s: fact %d = %s %s %v %s %s %q, want %v", c.text, i, g.Kind, g.Metric, g.Value, g.Unit, g.Qualifier, p, w)
-			}
-		}
-	}
+	})
 }

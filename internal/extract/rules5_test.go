@@ -1,48 +1,7 @@
 package extract
 
-import (
-	"math"
-	"testing"
-)
+import "testing"
 
-// ruleCase is one sentence and the facts the rules must find in it.
-type ruleCase struct {
-	text string
-	year int
-	want []ruleWant
-}
-
-type ruleWant struct {
-	kind, metric string
-	value        float64
-	unit, qual   string
-	period       string // "" for null
-}
-
-func checkRuleCases(t *testing.T, cases []ruleCase) {
-	t.Helper()
-	for _, c := range cases {
-		got := Extract(c.text, Options{Year: c.year})
-		if len(got) != len(c.want) {
-			t.Errorf("%s: %d facts, want %d: %v", c.text, len(got), len(c.want), scored(got))
-			continue
-		}
-		for i, w := range c.want {
-			g := got[i]
-			p := ""
-			if g.Period != nil {
-				p = *g.Period
-			}
-			if g.Kind != w.kind || g.Metric != w.metric || math.Abs(g.Value-w.value) > 1e-9*math.Max(1, math.Abs(w.value)) ||
-				g.Unit != w.unit || g.Qualifier != w.qual || p != w.period {
-				t.Errorf("%s: fact %d = %s %s %v %s %s %q, want %v", c.text, i, g.Kind, g.Metric, g.Value, g.Unit, g.Qualifier, p, w)
-			}
-		}
-	}
-}
-
-// TestRulesUnits covers units made of a measure word and a noun (corpus
-// sentences, non-held-out documents).
 func TestRulesUnits(t *testing.T) {
 	checkRuleCases(t, []ruleCase{
 		// a tracked time in calendar days keeps its noun, as 个工作日 (gold8 019, gold6 042); 内 is within
