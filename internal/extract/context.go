@@ -331,7 +331,7 @@ func planPeriodAt(t []rune, p int) bool {
 	if k < len(t) && t[k] == '”' {
 		k++
 	}
-	return hasPrefixAt(t, k, "时期") || hasPrefixAt(t, k, "期间") || hasPrefixAt(t, k, "的") && (hasPrefixAt(t, k+1, "时期") || hasPrefixAt(t, k+1, "期间"))
+	return hasPrefixAnyAt(t, k, "时期", "期间") || hasPrefixAt(t, k, "的") && hasPrefixAnyAt(t, k+1, "时期", "期间")
 }
 
 // isTopHeading reports a top-level numbered heading: 一、… 第一部分 …
@@ -388,7 +388,7 @@ func yearsFrame(t []rune) (a, b int) {
 		switch {
 		case k < len(t) && t[k] == '来' && !recordAfter(t, k+1): // not 创十年来新高, a record
 			return p, k + 1
-		case hasPrefixAt(t, k, "年均") || hasPrefixAt(t, k, "累计") || hasPrefixAt(t, k, "总体"):
+		case hasPrefixAnyAt(t, k, "年均", "累计", "总体"):
 			return p, k + 2
 		}
 	}
@@ -562,7 +562,7 @@ func (x *extractor) findOpeners(p *para) {
 // 提出上述预期目标…, 实现这些目标…, 以上目标….
 func looksBack(t []rune, q int) bool {
 	for k := q; k < len(t) && k < q+6; k++ {
-		if hasPrefixAt(t, k, "上述") || hasPrefixAt(t, k, "这些") || hasPrefixAt(t, k, "以上") {
+		if hasPrefixAnyAt(t, k, "上述", "这些", "以上") {
 			return true
 		}
 	}

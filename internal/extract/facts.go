@@ -72,7 +72,7 @@ func sectionKind(t []rune) int {
 
 // isListItem reports paragraphs that continue a list: ——…, （一）…, 1. …, 一是…
 func isListItem(t []rune) bool {
-	if hasPrefixAt(t, 0, "——") || hasPrefixAt(t, 0, "—") || isHeadingPattern(t) {
+	if hasPrefixAnyAt(t, 0, "——", "—") || isHeadingPattern(t) {
 		return true
 	}
 	return len(t) > 1 && chineseDigit(t[0]) >= 0 && t[1] == '是'
@@ -233,10 +233,8 @@ func listFollows(t []rune, last *lastFact, s int, unit string, rate bool) bool {
 // 58条改革举措): 措施, 举措, 政策, 意见 or 细则 within a few ideographs.
 func policyAfter(t []rune, e int) bool {
 	for k := e; k < len(t) && k <= e+4 && isHan(t[k]); k++ {
-		for _, w := range [...]string{"措施", "举措", "政策", "意见", "细则"} {
-			if hasPrefixAt(t, k, w) {
-				return true
-			}
+		if hasPrefixAnyAt(t, k, "措施", "举措", "政策", "意见", "细则") {
+			return true
 		}
 	}
 	return false
@@ -286,10 +284,8 @@ func resultsAfter(t []rune, e int) bool {
 // people after it (2-3岁幼儿, 0-6岁儿童, 60岁的老年人) — not an age reached
 // (由77.3岁提高到78.6岁, 达到80岁的目标).
 func ageClassAfter(t []rune, e int) bool {
-	for _, w := range [...]string{"及以上", "及以下", "以上", "以下", "以内"} {
-		if hasPrefixAt(t, e, w) {
-			return true
-		}
+	if hasPrefixAnyAt(t, e, "及以上", "及以下", "以上", "以下", "以内") {
+		return true
 	}
 	if e < len(t) && strings.ContainsRune("及至到-—～~", t[e]) {
 		// 60岁及60岁以上老年人, 18岁至60岁人口: the other end of the range says
@@ -308,10 +304,8 @@ func ageClassAfter(t []rune, e int) bool {
 	if n, _ := nounAfter(t, e); n != "" {
 		return true
 	}
-	for _, w := range [...]string{"幼儿", "婴幼儿", "婴儿", "青年", "少年", "青少年", "老年", "孕产妇", "男性", "女性"} {
-		if hasPrefixAt(t, e, w) {
-			return true // nouns of people whose head nounAfter does not know
-		}
+	if hasPrefixAnyAt(t, e, "幼儿", "婴幼儿", "婴儿", "青年", "少年", "青少年", "老年", "孕产妇", "男性", "女性") {
+		return true // nouns of people whose head nounAfter does not know
 	}
 	return false
 }
@@ -388,18 +382,14 @@ func rankAt(t []rune, sent, s, e int) bool {
 		if t[k] != '、' && isClauseEnd(t[k]) && !moved {
 			break // the ranking of another clause (…排名全国第8，新增两院院士3位): people
 		}
-		for _, w := range [...]string{"提升", "上升", "提高", "前移", "跃升", "进位", "下降", "下滑", "后退", "退后"} {
-			if hasPrefixAt(t, k, w) {
-				moved = true
-			}
+		if hasPrefixAnyAt(t, k, "提升", "上升", "提高", "前移", "跃升", "进位", "下降", "下滑", "后退", "退后") {
+			moved = true
 		}
 		if t[k] != '排' && t[k] != '位' && t[k] != '名' {
 			continue
 		}
-		for _, w := range [...]string{"排名", "排位", "排序", "排行", "位次", "名次"} {
-			if hasPrefixAt(t, k, w) {
-				return true
-			}
+		if hasPrefixAnyAt(t, k, "排名", "排位", "排序", "排行", "位次", "名次") {
+			return true
 		}
 	}
 	return false
@@ -443,10 +433,8 @@ func policyNamed(t []rune, s, e int) bool {
 		return false
 	}
 	for k := s - 1; k >= 0 && k >= s-20 && !isClauseEnd(t[k]); k-- {
-		for _, w := range [...]string{"落实", "出台", "制定", "推出", "印发"} {
-			if hasPrefixAt(t, k, w) {
-				return true
-			}
+		if hasPrefixAnyAt(t, k, "落实", "出台", "制定", "推出", "印发") {
+			return true
 		}
 	}
 	return false
@@ -459,7 +447,7 @@ func policyNamed(t []rune, s, e int) bool {
 func itemsIssued(t []rune, s, e int) bool {
 	noun := false
 	for k := e; k < len(t) && k <= e+8 && isHan(t[k]); k++ {
-		if hasPrefixAt(t, k, "措施") || hasPrefixAt(t, k, "举措") || hasPrefixAt(t, k, "政策") || hasPrefixAt(t, k, "任务") {
+		if hasPrefixAnyAt(t, k, "措施", "举措", "政策", "任务") {
 			noun = true
 			break
 		}
@@ -666,7 +654,7 @@ func personsBefore(t []rune, clause, e, s int) string {
 // growthAfter turns a level into a change where the words after the number
 // say so: 5.5%的增长目标, 按不低于5%的幅度压减.
 func growthAfter(t []rune, e int, metric string, sign float64) (string, float64) {
-	if e < len(t) && (hasPrefixAt(t, e, "增长") || hasPrefixAt(t, e, "下降")) && (e+2 == len(t) || isClauseEnd(t[e+2]) || isSentenceEnd(t[e+2])) {
+	if e < len(t) && hasPrefixAnyAt(t, e, "增长", "下降") && (e+2 == len(t) || isClauseEnd(t[e+2]) || isSentenceEnd(t[e+2])) {
 		if t[e] == '下' {
 			return MetricGrowth, -1
 		}
@@ -678,7 +666,7 @@ func growthAfter(t []rune, e int, metric string, sign float64) (string, float64)
 	j := e + 1
 	if hasPrefixAt(t, j, "幅度") {
 		j += 2
-		if hasPrefixAt(t, j, "压减") || hasPrefixAt(t, j, "压缩") {
+		if hasPrefixAnyAt(t, j, "压减", "压缩") {
 			return MetricGrowth, -1
 		}
 		if w, ok := growthWords.at(t, j); ok && (w.tag == gwUp || w.tag == gwDown) &&
@@ -838,7 +826,7 @@ func deadlineIn(t []rune, from, to, y int) bool {
 // 较上年, 比去年 (…比2019年增长25%，比上年增长5%: the 5% is the year's).
 func ownBase(t []rune, clause, s int) bool {
 	for k := clause; k < s; k++ {
-		if hasPrefixAt(t, k, "同比") || hasPrefixAt(t, k, "上年") || hasPrefixAt(t, k, "去年") {
+		if hasPrefixAnyAt(t, k, "同比", "上年", "去年") {
 			return true
 		}
 	}
@@ -887,7 +875,7 @@ func startingValue(t []rune, s, e int) bool {
 // value at s (由原定平均每年百分之六调高到…: the old plan's figure, a target).
 func plannedBefore(t []rune, s int) bool {
 	for k := max(s-8, 0); k < s; k++ {
-		if hasPrefixAt(t, k, "原定") || hasPrefixAt(t, k, "计划") || hasPrefixAt(t, k, "预期") {
+		if hasPrefixAnyAt(t, k, "原定", "计划", "预期") {
 			return true
 		}
 	}
@@ -950,15 +938,11 @@ func raisedBy(t []rune, s, e int) float64 {
 		k++
 	}
 	for n := 0; n <= 4 && k+n+1 < len(t) && isHan(t[k+n]); n++ {
-		for _, w := range [...]string{"提标", "上调", "调增", "提高", "增长", "上浮"} {
-			if hasPrefixAt(t, k+n, w) {
-				return 1
-			}
+		if hasPrefixAnyAt(t, k+n, "提标", "上调", "调增", "提高", "增长", "上浮") {
+			return 1
 		}
-		for _, w := range [...]string{"下调", "调减", "降低", "下浮"} {
-			if hasPrefixAt(t, k+n, w) {
-				return -1
-			}
+		if hasPrefixAnyAt(t, k+n, "下调", "调减", "降低", "下浮") {
+			return -1
 		}
 	}
 	return 0
@@ -1440,10 +1424,8 @@ func nounAfter(t []rune, j int) (string, int) {
 	if _, ok := growthWords.at(t, j); ok {
 		return "", j
 	}
-	for _, w := range [...]string{"台阶", "大关", "关口", "量级", "级别", "规模", "水平"} {
-		if hasPrefixAt(t, j, w) {
-			return "", j // 3万亿台阶: a threshold, not a count
-		}
+	if hasPrefixAnyAt(t, j, "台阶", "大关", "关口", "量级", "级别", "规模", "水平") {
+		return "", j // 3万亿台阶: a threshold, not a count
 	}
 	// the counted noun as written, up to its head (63万失能老人, 17万应届大学生,
 	// 960多万建档立卡贫困人口)
@@ -1554,7 +1536,7 @@ func validKindMarker(t []rune, p int, w lexWord) bool {
 		return !hasPrefixAt(t, p+2, "寿命") // 人均预期寿命达到78.5岁: life expectancy, a noun
 	case "预计":
 		// 比上年预计数增加439亿元: last year's estimated figure, the base (预计数字经济规模 is a projection)
-		return next != '数' || hasPrefixAt(t, p+3, "字") || hasPrefixAt(t, p+3, "据")
+		return next != '数' || hasPrefixAnyAt(t, p+3, "字", "据")
 	case "任务":
 		return prev != '”'
 	case "目标":
@@ -1567,7 +1549,7 @@ func validKindMarker(t []rune, p int, w lexWord) bool {
 // most a two-rune adverb before it: 目标顺利实现, 目标提前实现, 目标如期完成.
 func goalMet(t []rune, k int) bool {
 	for n := 0; n <= 2 && k+n < len(t) && isHan(t[k+n]); n++ {
-		if hasPrefixAt(t, k+n, "实现") || hasPrefixAt(t, k+n, "完成") || hasPrefixAt(t, k+n, "达成") {
+		if hasPrefixAnyAt(t, k+n, "实现", "完成", "达成") {
 			return true
 		}
 	}
@@ -1681,7 +1663,7 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 		if w, ok := kindMarkers.at(t, p); ok && w.tag == mkActual && validKindMarker(t, p, w) {
 			break
 		}
-		if (hasPrefixAt(t, p, "目标") || hasPrefixAt(t, p, "预期")) && (!listed || t[p-1] == '的') {
+		if hasPrefixAnyAt(t, p, "目标", "预期") && (!listed || t[p-1] == '的') {
 			if t[p] == '目' && (goalMet(t, p+2) || c.headKind == mkActual && goalReached(t, s, p)) {
 				// 落户目标顺利实现, 减少1/3行政审批事项的目标提前实现; in a review, 实现高职院校扩招100万人目标:
 				// a goal reported met is what was done (gold9 044, gold10 049)
@@ -1689,7 +1671,7 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 			}
 			return KindTarget, WhySentence, x.cues.get(t, p, p+2)
 		}
-		if (hasPrefixAt(t, p, "预计") || hasPrefixAt(t, p, "有望")) && !listed {
+		if hasPrefixAnyAt(t, p, "预计", "有望") && !listed {
 			if t[p] == '有' && rankOrRecordAfter(t, p+2) {
 				break // 增长8%有望保持全国前列, 出口额3000亿元有望创历史新高: the hope is for the rank or the record
 			}
@@ -1704,8 +1686,8 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 	for p := s - 1; p >= lo; p-- {
 		if t[p] == '今' && hasPrefixAt(t, p, "今年") {
 			k := p + 2
-			if k < s && (hasPrefixAt(t, k, "以来") || hasPrefixAt(t, k, "上半年") || hasPrefixAt(t, k, "前") ||
-				hasPrefixAt(t, k, "一季度") || hasPrefixAt(t, k, "第一季度") || isDigit(t[k]) || hasPrefixAt(t, k, "年初")) {
+			if k < s && (hasPrefixAnyAt(t, k, "以来", "上半年", "前") ||
+				hasPrefixAnyAt(t, k, "一季度", "第一季度") || isDigit(t[k]) || hasPrefixAt(t, k, "年初")) {
 				return KindActual, WhySentence, x.cues.get(t, p, min(k+3, s))
 			}
 			return KindTarget, WhySentence, "今年"
@@ -1803,10 +1785,10 @@ func taskAfter(t []rune, e int) int {
 // sentence: …的任务，已经超额完成, …任务提前实现.
 func taskDone(t []rune, k int) bool {
 	for ; k < len(t) && !isSentenceEnd(t[k]); k++ {
-		if t[k] == '要' || t[k] == '将' || hasPrefixAt(t, k, "确保") || hasPrefixAt(t, k, "力争") {
+		if t[k] == '要' || t[k] == '将' || hasPrefixAnyAt(t, k, "确保", "力争") {
 			return false
 		}
-		if hasPrefixAt(t, k, "完成") || hasPrefixAt(t, k, "实现") {
+		if hasPrefixAnyAt(t, k, "完成", "实现") {
 			return true
 		}
 	}
@@ -1939,7 +1921,7 @@ func incomeBrought(t []rune, clause, s int) bool {
 		return false
 	}
 	for p := k - 3; p >= clause && p >= k-12; p-- {
-		if hasPrefixAt(t, p, "带动") || hasPrefixAt(t, p, "促进") {
+		if hasPrefixAnyAt(t, p, "带动", "促进") {
 			return true
 		}
 	}
@@ -1983,7 +1965,7 @@ func addedCount(t []rune, clause, s int, u string) bool {
 // allocated, gold8 061).
 func longMoneyRaised(t []rune, clause, s int) bool {
 	for p := s - 11; p >= clause && p >= s-16; p-- {
-		if !(hasPrefixAt(t, p, "增加") || hasPrefixAt(t, p, "提高")) {
+		if !hasPrefixAnyAt(t, p, "增加", "提高") {
 			continue
 		}
 		for k := p + 2; k < s; k++ {
@@ -2008,7 +1990,7 @@ func longMoneyRaised(t []rune, clause, s int) bool {
 // at s, with no noun after the count, after a clause that ends with a figure
 // in the same unit u: 经营主体达59.3万户、净增2万多户.
 func stockChange(t []rune, clause, s int, u string) bool {
-	if u == "" || clause < 3 || !(hasPrefixAt(t, clause, "新增") || hasPrefixAt(t, clause, "净增")) || !netChange(t, clause+2, s) {
+	if u == "" || clause < 3 || !hasPrefixAnyAt(t, clause, "新增", "净增") || !netChange(t, clause+2, s) {
 		return false
 	}
 	if t[clause-1] != '、' && t[clause-1] != '，' || nounAfterCount(t, s, u) {
@@ -2108,9 +2090,9 @@ func cutBefore(t []rune, s int, percent bool) bool {
 // 压减机关经费, where the verb governs its object.
 func cutNounAt(t []rune, k int) bool {
 	if hasPrefixAt(t, k, "机") {
-		return !(hasPrefixAt(t, k, "机构") || hasPrefixAt(t, k, "机关") || hasPrefixAt(t, k, "机制"))
+		return !hasPrefixAnyAt(t, k, "机构", "机关", "机制")
 	}
-	return hasPrefixAt(t, k, "空气") || hasPrefixAt(t, k, "天然气") || hasPrefixAt(t, k, "版")
+	return hasPrefixAnyAt(t, k, "空气", "天然气", "版")
 }
 
 // headBefore reports a noun ending at t[e] that is the noun of the amount at s:
@@ -2137,10 +2119,8 @@ func reliefBefore(t []rune, clause, s int) bool {
 			continue
 		}
 		for k := p + 2; k+2 <= s; k++ {
-			for _, w := range [...]string{"成本", "负担", "税负", "费用", "税费", "收费"} {
-				if hasPrefixAt(t, k, w) {
-					return true
-				}
+			if hasPrefixAnyAt(t, k, "成本", "负担", "税负", "费用", "税费", "收费") {
+				return true
 			}
 		}
 		return false
@@ -2152,10 +2132,8 @@ func reliefBefore(t []rune, clause, s int) bool {
 // in t[a:s] (testdata/DECISIONS.md (a)).
 func reliefIn(t []rune, a, s int) bool {
 	for k := a; k < s; k++ {
-		for _, w := range [...]string{"减税", "降费", "退税", "让利", "减负", "减轻"} {
-			if hasPrefixAt(t, k, w) {
-				return true
-			}
+		if hasPrefixAnyAt(t, k, "减税", "降费", "退税", "让利", "减负", "减轻") {
+			return true
 		}
 	}
 	return false
@@ -2317,7 +2295,7 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 		case r == '明' && hasPrefixAt(t, p, "明年"):
 			return set(x.opt.Year+1, p, p+2)
 		case r == '以' && hasPrefixAt(t, p, "以来") && inPart,
-			r == '每' && hasPrefixAt(t, p, "每年") && inPart && !(p >= 2 && (hasPrefixAt(t, p-2, "每人") || hasPrefixAt(t, p-2, "人均"))),
+			r == '每' && hasPrefixAt(t, p, "每年") && inPart && !(p >= 2 && hasPrefixAnyAt(t, p-2, "每人", "人均")),
 			r == '年' && hasPrefixAt(t, p, "年来") && inPart && !(p > 0 && t[p-1] == '一') && !recordAfter(t, p+2), // 一年来: the past year
 			r == '年' && hasPrefixAt(t, p, "年均") && inClause && !hasPrefixAt(t, p+2, "浓度"),
 			r == '两' && hasPrefixAt(t, p, "两年平均") && inClause:
@@ -2333,8 +2311,8 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 			(hasPrefixAt(t, p+1, "时间") || inClause && p >= 3 && hasPrefixAt(t, p-3, "连续")) && !(p >= 4 && isDigit(t[p-4])):
 			return nil, WhyMultiYear, p - 1, p + 1 // 用三年时间…, 连续三年累计投入…: over years (gold5 057)
 		case r == '年' && inClause && p > sent && (chineseDigit(t[p-1]) >= 2 || t[p-1] == '十' || isDigit(t[p-1]) && t[p-1] >= '2') &&
-			(hasPrefixAt(t, p+1, "共") || hasPrefixAt(t, p+1, "累计") || hasPrefixAt(t, p+1, "合计") || hasPrefixAt(t, p+1, "间") ||
-				hasPrefixAt(t, p+1, "内") || hasPrefixAt(t, p+1, "增长") || hasPrefixAt(t, p+1, "增加")) &&
+			(hasPrefixAnyAt(t, p+1, "共", "累计", "合计", "间") ||
+				hasPrefixAnyAt(t, p+1, "内", "增长", "增加")) &&
 			!(p >= 4 && isDigit(t[p-4])):
 			return nil, WhyMultiYear, p - 1, p + 1 // 五年共计12319亿元, 五年累计, 五年间, 五年增长1倍: over years
 		case (r == '过' || r == '近' || r == '今' || r == '未') && inPart:
@@ -2366,10 +2344,8 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 // not the figure before it, which is reported.
 func rankOrRecordAfter(t []rune, k int) bool {
 	for ; k < len(t) && !isClauseEnd(t[k]); k++ {
-		for _, w := range [...]string{"前列", "前茅", "新高", "纪录", "记录", "第一", "首位", "前十", "前三", "前五", "领先", "排名", "位次"} {
-			if hasPrefixAt(t, k, w) {
-				return true
-			}
+		if hasPrefixAnyAt(t, k, "前列", "前茅", "新高", "纪录", "记录", "第一", "首位", "前十", "前三", "前五", "领先", "排名", "位次") {
+			return true
 		}
 	}
 	return false
@@ -2411,7 +2387,7 @@ func standingAt(t []rune, p, s int) bool {
 		if isClauseEnd(t[q]) {
 			break
 		}
-		if hasPrefixAt(t, q, "现已") || hasPrefixAt(t, q, "现在") || hasPrefixAt(t, q, "目前") {
+		if hasPrefixAnyAt(t, q, "现已", "现在", "目前") {
 			return true
 		}
 	}
@@ -2444,7 +2420,7 @@ func recordAfter(t []rune, e int) bool {
 	if e < len(t) && t[e] == '的' {
 		e++
 	}
-	return hasPrefixAt(t, e, "新高") || hasPrefixAt(t, e, "新低") || hasPrefixAt(t, e, "首次") || e < len(t) && t[e] == '最'
+	return hasPrefixAnyAt(t, e, "新高", "新低", "首次") || e < len(t) && t[e] == '最'
 }
 
 // yearRangeEnd reports a year at t[p] that ends a range of years: 2025—2027年,
@@ -2764,8 +2740,8 @@ func reachedAt(t []rune, sent, s int, metric string) bool {
 	}
 	if t[s] == '超' {
 		// 高速铁路超过1.9万公里: a subject right before; 持续超过4% held all along
-		return !flow && s > a && isHan(t[s-1]) && !(s >= 2 && (hasPrefixAt(t, s-2, "持续") || hasPrefixAt(t, s-2, "保持") ||
-			hasPrefixAt(t, s-2, "稳定") || hasPrefixAt(t, s-2, "一直") || hasPrefixAt(t, s-2, "每年")))
+		return !flow && s > a && isHan(t[s-1]) && !(s >= 2 && (hasPrefixAnyAt(t, s-2, "持续", "保持") ||
+			hasPrefixAnyAt(t, s-2, "稳定", "一直", "每年")))
 	}
 	if v, ok := reachVerbs.endingAt(t, s, 3); ok {
 		// a level noun after the flow word makes it part of the subject:
@@ -2786,7 +2762,7 @@ func nationAttribute(t []rune, e int) bool {
 	if hasPrefixAt(t, e, "发展中") {
 		e += 3
 	}
-	return hasPrefixAt(t, e, "大国") || hasPrefixAt(t, e, "国家")
+	return hasPrefixAnyAt(t, e, "大国", "国家")
 }
 
 // unitEndAt returns the end of unit u written right after the number (and
@@ -2810,7 +2786,7 @@ func levelNounIn(t []rune, a, b int) bool {
 		case '率':
 			return true
 		case '年', '水', '比':
-			if hasPrefixAt(t, k, "年限") || hasPrefixAt(t, k, "水平") || hasPrefixAt(t, k, "比重") || hasPrefixAt(t, k, "比例") {
+			if hasPrefixAnyAt(t, k, "年限", "水平", "比重", "比例") {
 				return true
 			}
 		}

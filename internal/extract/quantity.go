@@ -186,7 +186,7 @@ func scanBareMagnitude(t []rune, i int) (m mention, ok bool) {
 	if i+1 >= len(t) || t[i+1] != '亿' {
 		return m, false
 	}
-	passed := i >= 2 && (hasPrefixAt(t, i-2, "跨过") || hasPrefixAt(t, i-2, "迈过") || hasPrefixAt(t, i-2, "重回"))
+	passed := i >= 2 && hasPrefixAnyAt(t, i-2, "跨过", "迈过", "重回")
 	if !passed && !bareHedge(t, i) {
 		return m, false
 	}
@@ -240,12 +240,12 @@ func scanBareCount(t []rune, i int) (m mention, ok bool) {
 	benefit := i >= 2 && hasPrefixAt(t, i-2, "惠及") // 惠及百万群众 (gold10 038)
 	// 举办百场艺术精品展演 (gold13 020, 032): events held, counted by a bare magnitude — not
 	// 实施百项…工程, a programme's name
-	held := i >= 2 && (hasPrefixAt(t, i-2, "举办") || hasPrefixAt(t, i-2, "举行") || hasPrefixAt(t, i-2, "召开")) &&
+	held := i >= 2 && hasPrefixAnyAt(t, i-2, "举办", "举行", "召开") &&
 		i+1 < len(t) && (t[i+1] == '场' || t[i+1] == '次')
 	// 招生计划万名以上 (gold12 035): a bare magnitude right after a noun, with 以上 or 左右 after its measure word
 	bound := i >= 1 && isHan(t[i-1]) && chineseDigit(t[i-1]) < 0 && bigUnit(t[i-1]) == 0 && smallUnit(t[i-1]) == 0 &&
 		!strings.ContainsRune("上数几成百千万亿", t[i-1]) && i+1 < len(t) && isUnitAt(t, i+1) && !(i+2 < len(t) && isUnitWord(t, i+1)) &&
-		(hasPrefixAt(t, i+2, "以上") || hasPrefixAt(t, i+2, "左右")) && (i+4 >= len(t) || !isHan(t[i+4]))
+		hasPrefixAnyAt(t, i+2, "以上", "左右") && (i+4 >= len(t) || !isHan(t[i+4]))
 	if !bareHedge(t, i) && !benefit && !held && !bound {
 		return m, false
 	}

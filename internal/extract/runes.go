@@ -133,6 +133,17 @@ func hasPrefixAt(t []rune, i int, p string) bool {
 	return true
 }
 
+// hasPrefixAnyAt reports whether one of words starts at t[i]: the rules' lists of
+// marker words, tried in order.
+func hasPrefixAnyAt(t []rune, i int, words ...string) bool {
+	for _, w := range words {
+		if hasPrefixAt(t, i, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasSuffixAt reports whether t[:i] ends with s.
 func hasSuffixAt(t []rune, i int, s string) bool {
 	n := 0

@@ -14,12 +14,12 @@ func sizeClassNamed(t []rune, m *mention) bool {
 	if m.unit == "" || e > len(t) {
 		return false
 	}
-	if (hasPrefixAt(t, e, "及以上") || hasPrefixAt(t, e, "及以下")) && e+3 < len(t) && isHan(t[e+3]) && !countsItself(m.unit) &&
+	if hasPrefixAnyAt(t, e, "及以上", "及以下") && e+3 < len(t) && isHan(t[e+3]) && !countsItself(m.unit) &&
 		m.unitClass != unitPercent && !levelNounAt(t, e+3) {
 		// as 以上 before a noun: a percentage is a share of it (6%及以上的增速), 水平 a level reached (1300亿斤及以上水平)
 		return true
 	}
-	if hasPrefixAt(t, e, "行列") || hasPrefixAt(t, e, "的部分") {
+	if hasPrefixAnyAt(t, e, "行列", "的部分") {
 		return true
 	}
 	s := m.numStart
@@ -88,7 +88,7 @@ func sizeClassNamed(t []rune, m *mention) bool {
 // levelNounAt reports 水平 (or 的水平) at t[k]: an amount with 以上 before it is
 // a level reached or held (稳定在1300亿斤及以上水平), not a class of the noun.
 func levelNounAt(t []rune, k int) bool {
-	return hasPrefixAt(t, k, "水平") || hasPrefixAt(t, k, "的水平")
+	return hasPrefixAnyAt(t, k, "水平", "的水平")
 }
 
 // stageReached reports 以上 before 的新阶段, which states a level reached, not a
@@ -193,10 +193,8 @@ func policyListAfter(t []rune, s, e int) bool {
 // run of at most 8 ideographs after a count's 条 at e.
 func policyWithin(t []rune, e int) bool {
 	for k := e; k < len(t) && k <= e+6 && isHan(t[k]); k++ {
-		for _, w := range [...]string{"措施", "举措", "政策", "意见", "细则"} {
-			if hasPrefixAt(t, k, w) {
-				return true
-			}
+		if hasPrefixAnyAt(t, k, "措施", "举措", "政策", "意见", "细则") {
+			return true
 		}
 	}
 	return false
@@ -208,7 +206,7 @@ func policyWithin(t []rune, e int) bool {
 func docsIssued(t []rune, s, e int) bool {
 	noun := false
 	for k := e; k < len(t) && k <= e+4 && isHan(t[k]); k++ {
-		if hasPrefixAt(t, k, "文件") || hasPrefixAt(t, k, "行动计划") || hasPrefixAt(t, k, "行动方案") {
+		if hasPrefixAnyAt(t, k, "文件", "行动计划", "行动方案") {
 			noun = true
 			break
 		}
@@ -217,10 +215,8 @@ func docsIssued(t []rune, s, e int) bool {
 		return false
 	}
 	for k := s - 1; k >= 0 && k >= s-80 && (t[k] == '、' || !isClauseEnd(t[k])) && !isSentenceEnd(t[k]); k-- {
-		for _, w := range [...]string{"制定", "出台", "推出", "印发"} {
-			if hasPrefixAt(t, k, w) {
-				return true
-			}
+		if hasPrefixAnyAt(t, k, "制定", "出台", "推出", "印发") {
+			return true
 		}
 	}
 	return false
@@ -248,10 +244,8 @@ func placeAfter(t []rune, e int) bool {
 	if e >= len(t) || !isHan(t[e]) {
 		return false
 	}
-	for _, w := range [...]string{"特大城市", "大城市", "城市", "县", "国家", "地区", "省份", "大省", "企业", "学校", "社区", "小区", "园区", "单位"} {
-		if hasPrefixAt(t, e, w) {
-			return true
-		}
+	if hasPrefixAnyAt(t, e, "特大城市", "大城市", "城市", "县", "国家", "地区", "省份", "大省", "企业", "学校", "社区", "小区", "园区", "单位") {
+		return true
 	}
 	return false
 }
@@ -330,7 +324,7 @@ func capacityInName(t []rune, m *mention) bool {
 	if hasPrefixAt(t, e, "/年") {
 		e += 2
 	}
-	if e < len(t) && (t[e] == '级' || hasPrefixAt(t, e, "以上") || hasPrefixAt(t, e, "以下") || hasPrefixAt(t, e, "左右")) {
+	if e < len(t) && (t[e] == '级' || hasPrefixAnyAt(t, e, "以上", "以下", "左右")) {
 		return false
 	}
 	for k, n := e, 0; k < len(t) && n <= 10; k++ {
