@@ -42,32 +42,28 @@ GOLD6 = os.path.join(HERE, "..", "gold6")
 # in round four; the whole folder is held out and scored only in aggregate (--set gold7). Its document
 # numbers are those of gold2/3/5 held-out excerpts, so it is read from its own folder.
 YEARS7 = {"015": 2025, "029": 2025, "030": 2025, "036": 2025, "041": 2024, "050": 2014, "054": 2010}
-GOLD7 = os.path.join(HERE, "..", "gold7")
 # gold8 (../gold8): eight more report excerpts (top-level headings kept), annotated twice, blind, at the end
 # of round four; development only (the third round's corpus review had read these documents): the next
 # round's material
 YEARS8 = {"013": 2025, "019": 2025, "025": 2025, "033": 2025, "039": 2025, "046": 2018, "052": 2012, "061": 2003}
-GOLD8 = os.path.join(HERE, "..", "gold8")
 # gold9 (../gold9): eight more report excerpts, annotated twice, blind, in round five; development only,
 # the next round's material (not read by rule writers before the lead records its first run)
 YEARS9 = {"011": 2025, "016": 2025, "022": 2025, "028": 2025, "031": 2025, "044": 2021, "051": 2013, "067": 1997}
-GOLD9 = os.path.join(HERE, "..", "gold9")
 # gold10 (../gold10): eight more report excerpts, annotated twice, blind, settled after gold9; development
 # only, the next round's material (not read by rule writers before the lead records its first run)
 YEARS10 = {"017": 2025, "024": 2025, "038": 2025, "049": 2015, "056": 2008, "059": 2005, "060": 2004, "070": 1993}
-GOLD10 = os.path.join(HERE, "..", "gold10")
 # gold11 (../gold11): eight more report excerpts, annotated twice, blind, settled after gold10; development
 # only, the next round's material (not read by rule writers before the lead records its first run)
 YEARS11 = {"010": 2025, "012": 2025, "014": 2025, "020": 2025, "027": 2025, "032": 2025, "034": 2025, "053": 2011}
-GOLD11 = os.path.join(HERE, "..", "gold11")
 # gold12 (../gold12): eight more report excerpts, annotated twice, blind, settled after gold11; development
 # only, the next round's material (not read by rule writers before the lead records its first run)
 YEARS12 = {"009": 2025, "018": 2025, "023": 2025, "026": 2025, "035": 2025, "037": 2025, "042": 2023, "066": 1998}
-GOLD12 = os.path.join(HERE, "..", "gold12")
 # gold13 (../gold13): eight more report excerpts, annotated twice, blind, settled after gold12; development
 # only, the next round's material (not read by rule writers before the lead records its first run)
 YEARS13 = {"014": 2025, "016": 2025, "020": 2025, "028": 2025, "031": 2025, "032": 2025, "034": 2025, "047": 2017}
-GOLD13 = os.path.join(HERE, "..", "gold13")
+# the folders scored from their own texts, each with its documents' years (--set goldN)
+SEPARATE = {"gold7": YEARS7, "gold8": YEARS8, "gold9": YEARS9, "gold10": YEARS10, "gold11": YEARS11,
+            "gold12": YEARS12, "gold13": YEARS13}
 HELDOUT5 = ["015", "030", "041", "050", "064"]
 HELDOUT = ["004", "008", "036", "054", "007", "029"] + HELDOUT5
 DEV = [d for d in sorted(YEARS) if d not in HELDOUT]
@@ -131,16 +127,16 @@ def main():
             "gold3": sorted(d for d in YEARS3 if d not in HELDOUT),
             "gold4": sorted(YEARS4), "gold5": sorted(d for d in YEARS5 if d not in HELDOUT),
             "gold5dev": [d for d in sorted(YEARS5) if d not in HELDOUT5],
-            "gold6": sorted(YEARS6), "gold7": sorted(YEARS7), "gold8": sorted(YEARS8), "gold9": sorted(YEARS9), "gold10": sorted(YEARS10),
-            "gold11": sorted(YEARS11), "gold12": sorted(YEARS12), "gold13": sorted(YEARS13),
+            "gold6": sorted(YEARS6),
+            **{name: sorted(years) for name, years in SEPARATE.items()},
             # the sets as they were before gold5, for figures comparable with earlier rounds
             "olddev": [d for d in DEV if d not in YEARS5],
             "oldheldout": [d for d in HELDOUT if d not in YEARS5]}[a.set]
     if a.mode == "agree":
         # the annotators' agreement covers every document of the folder (no extractor output is read);
         # only the documents both annotators' folders hold
-        docs = {"gold3": sorted(YEARS3), "gold5": sorted(YEARS5), "gold6": sorted(YEARS6), "gold7": sorted(YEARS7), "gold8": sorted(YEARS8),
-                "gold9": sorted(YEARS9), "gold10": sorted(YEARS10), "gold11": sorted(YEARS11), "gold12": sorted(YEARS12), "gold13": sorted(YEARS13)}.get(a.set, sorted(YEARS))
+        docs = {"gold3": sorted(YEARS3), "gold5": sorted(YEARS5), "gold6": sorted(YEARS6),
+                **{name: sorted(years) for name, years in SEPARATE.items()}}.get(a.set, sorted(YEARS))
         docs = [d for d in docs if os.path.exists(os.path.join(a.dirs[0], d + ".gold.json"))]
     pairs = []
     for d in docs:
@@ -148,9 +144,12 @@ def main():
             gold = score.load(os.path.join(a.dirs[0], d + ".gold.json"))
             pred = score.load(os.path.join(a.dirs[1], d + ".gold.json"))
         else:
-            dir = {"gold7": GOLD7, "gold8": GOLD8, "gold9": GOLD9, "gold10": GOLD10, "gold11": GOLD11, "gold12": GOLD12, "gold13": GOLD13}.get(a.set) or folder(d, a.gold)
+            if a.set in SEPARATE:
+                dir, year = os.path.join(HERE, "..", a.set), SEPARATE[a.set][d]
+            else:
+                dir, year = folder(d, a.gold), {**YEARS, **YEARS4, **YEARS6, **YEARS8, **YEARS9}[d]
             gold = score.load(os.path.join(dir, d + ".gold.json"))
-            out = subprocess.run([a.lantu, "extract", "--json", "--year", str(YEARS9[d] if a.set == "gold9" else YEARS10[d] if a.set == "gold10" else YEARS11[d] if a.set == "gold11" else YEARS12[d] if a.set == "gold12" else YEARS13[d] if a.set == "gold13" else {**YEARS, **YEARS4, **YEARS6, **YEARS8, **YEARS9}[d]), os.path.join(dir, d + ".txt")],
+            out = subprocess.run([a.lantu, "extract", "--json", "--year", str(year), os.path.join(dir, d + ".txt")],
                                  check=True, capture_output=True, text=True).stdout
             pred = json.loads(out)["facts"]
         pairs.append((d, gold, pred))
