@@ -2458,8 +2458,41 @@ func baseYear(t []rune, p int) bool {
 		return true
 	case horizonYear(t, p):
 		return true
+	case spanYear(t, p):
+		return true
 	}
 	return false
+}
+
+// spanYear reports a year at t[p] (YYYY年) in an enumeration of the years or
+// plan periods a plan or a piece of work covers (制定2024年、2025年、“十五五”期间
+// 实施重大项目“三张清单”: gold11 034; 绘制好2025年、“十五五”时期、到2035年…“三张图”;
+// 开展2019年和2020年的GEP核算): it names the span of what is planned and dates
+// no figure, neither its sentence's nor the rest of its paragraph's — unless
+// the figures are given year by year (2022年、2023年分别增长…).
+func spanYear(t []rune, p int) bool {
+	e := p + 5
+	switch {
+	case e+1 < len(t) && strings.ContainsRune("、和及与", t[e]) && (isYearAt(t, e+1) || planNameAt(t, e+1)):
+	case p >= 7 && strings.ContainsRune("、和及与", t[p-1]) && isYearAt(t, p-6):
+	default:
+		return false
+	}
+	for k := e; k < len(t) && k < e+24 && (t[k] == '、' || !isClauseEnd(t[k])); k++ {
+		if t[k] == '分' && hasPrefixAt(t, k, "分别") {
+			return false
+		}
+	}
+	return true
+}
+
+// planNameAt reports a five-year plan's name at t[k], quoted or not:
+// “十五五”, 十四五.
+func planNameAt(t []rune, k int) bool {
+	if k < len(t) && (t[k] == '“' || t[k] == '"') {
+		k++
+	}
+	return k+2 < len(t) && t[k] == '十' && t[k+2] == '五' && strings.ContainsRune("一二三四五", t[k+1])
 }
 
 // madeBefore returns where 已 or 已经 opens a phrase 已X的 (X one to four Han
