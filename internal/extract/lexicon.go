@@ -160,6 +160,14 @@ var units = newLexicon(map[string]int{
 	"吉瓦": unitCount, "千伏": unitCount, "标箱": unitCount, "标准箱": unitCount, "TEU": unitCount, "吨标准煤": unitCount, "吨公里": unitCount, "人公里": unitCount,
 	"km": unitCount, "kW": unitCount, "P": unitCount, "EFlops": unitCount, "EFLOPS": unitCount, "PFlops": unitCount,
 	"重量箱": unitCount, "批次": unitCount, "场次": unitCount, // computing power: 算力9.4万P, 15EFlops; 平板玻璃7600多万重量箱
+	// Latin units as written, in the spellings the reports use (算力规模超过55Eflops, 新能源电池产能达38GWh: gold11 034)
+	"Eflops": unitCount, "Pflops": unitCount, "PFLOPS": unitCount, "GWh": unitCount, "MWh": unitCount, "TWh": unitCount,
+	"kWh": unitCount, "GW": unitCount, "MW": unitCount,
+	"千升": unitCount,                   // 新增优质白酒产能5万千升: kept as written, as 千瓦, 千米 (gold11 034)
+	"℃":  unitCount, "摄氏度": unitCount, // 供热室温…全部达到20℃ (gold9 016)
+	// a price per unit in fen: 平均电价下降1分/千瓦时, 综合价格下降3-5分/立方米 (gold11 027)
+	"分/千瓦时": unitCount, "分/度": unitCount, "分/立方米": unitCount, "分/方": unitCount, "分/kWh": unitCount,
+	"件次":     unitCount, // 制定修订行政法规180件次 (gold15 042), as 人次, 架次
 	"微克/立方米": unitCount, "毫克/立方米": unitCount, "微克": unitCount, "毫克": unitCount,
 	"微克每立方米": unitCount, "毫克每立方米": unitCount, // 不超过35微克每立方米: the compound unit in words (gold12 037)
 	// money
@@ -184,6 +192,7 @@ var units = newLexicon(map[string]int{
 	"头只": unitCount, // 牛羊出栏937万头只: head of cattle and sheep together (gold10 038)
 	// areas counted by a compound measure word: 开展黄河流域4市州省级环保督察 (gold13 031), 凉州、陇西、康县3县区 (a list, (g))
 	"市州": unitCount, "县区": unitCount, "盟市": unitCount, "旗县": unitCount,
+	"乡": unitCount, "乡镇": unitCount, // 全面建成玉树州剩余9乡“大电网建设+微电网改造”工程 (gold15 038)
 	// dates, times, durations: not facts
 	"年": unitTime, "年度": unitTime, "周年": unitTime, "月": unitTime, "月份": unitTime, "日": unitTime,
 	"号": unitTime, "时": unitTime, "点": unitTime, "分": unitTime, "分钟": unitTime, "秒": unitTime,
@@ -213,6 +222,7 @@ var unitWords = newLexicon(map[string]int{
 	"方面": 1, "方案": 1, "方式": 1, "方向": 1, "方法": 1, "方针": 1, "方位": 1, "方便": 1, "方阵": 1,
 	"方舱": 1, "方言": 1, "方略": 1, "方可": 1, "方能": 1, "方才": 1, "方志": 1, "方圆": 1, "方块": 1,
 	"方队": 1, "方兴": 1, "方法论": 1, "方程": 1, "方正": 1,
+	"乡村": 1, "乡土": 1, "乡亲": 1, "乡愁": 1, "乡贤": 1, "乡风": 1, "乡情": 1,
 	"轮次": 1, "条线": 1, "条款": 1, "类型": 1, "门户": 1, "米粮": 1, "块状": 1, "片面": 1, "道德": 1,
 })
 

@@ -60,7 +60,7 @@ func bigUnit(r rune) int {
 }
 
 // magStops reports whether the magnitude-looking rune t[j] really starts a
-// unit: 千瓦, 千克, 千米, 千伏, 千公顷, 百分点, 万千瓦 keeps 千瓦 as the unit.
+// unit: 千瓦, 千克, 千米, 千伏, 千升, 千公顷, 百分点, 万千瓦 keeps 千瓦 as the unit.
 func magStops(t []rune, j int) bool {
 	if j+1 >= len(t) {
 		return false
@@ -68,7 +68,7 @@ func magStops(t []rune, j int) bool {
 	n := t[j+1]
 	switch t[j] {
 	case '千':
-		return n == '瓦' || n == '克' || n == '米' || n == '伏' || n == '卡' || n == '公' || n == '帕' || n == '兆'
+		return n == '瓦' || n == '克' || n == '米' || n == '伏' || n == '卡' || n == '公' || n == '帕' || n == '兆' || n == '升'
 	case '百':
 		return n == '分'
 	}

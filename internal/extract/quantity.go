@@ -381,9 +381,59 @@ func scanUnit(t []rune, m *mention, j int) {
 				m.end = m.unitEnd
 			}
 		}
+		if m.unitClass == unitTime && countedTimeWord(t, m) {
+			m.unitClass = unitCount
+		}
+	} else if k := contextMeasure(t, m, j); k > j {
+		m.unit, m.unitClass, m.unitEnd, m.end = string(t[j:k]), unitCount, k, k
 	}
 	readPost(t, m)
 	readRange(t, m)
+	if (m.unit == "℃" || m.unit == "摄氏度") && m.end < len(t) && isHan(t[m.end]) {
+		m.class = true // 城市集中供热用户室温20℃达标率: the bound in the name of a rate (gold9 016)
+	}
+}
+
+// countedTimeWord reports 期 or 分 after a plain Arabic number that is a
+// measure word of count, not a time: 期 right after a verb of holding (创新开展6期
+// “厅局长坐诊接诉”: sessions held, gold11 010), 分 after a word of scoring earlier in the
+// clause (公共服务质量满意度81.6分: a score, gold12 035) — not 建设3期工程, 10时30分.
+func countedTimeWord(t []rune, m *mention) bool {
+	if m.chinese || m.mag {
+		return false
+	}
+	switch m.unit {
+	case "期":
+		return m.numStart >= 2 && hasPrefixAnyAt(t, m.numStart-2, "开展", "举办", "举行", "开设", "开办")
+	case "分":
+		for k := m.numStart - 2; k >= 0 && k >= m.numStart-10 && !isClauseEnd(t[k]) && !isSentenceEnd(t[k]); k-- {
+			if hasPrefixAnyAt(t, k, "满意度", "得分", "评分", "测评", "分数", "评价") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// contextMeasure returns the end of a one-rune measure word that the units do
+// not list because it is one only where it stands, or j: 群 before the count of
+// the animals in them or a clause end (海南长臂猿恢复至7群42只, gold13 028), 地 (places)
+// before a verb of being chosen (4地入选…示范区, gold13 032) — not 群众, 各地.
+func contextMeasure(t []rune, m *mention, j int) int {
+	if m.chinese || m.mag || j >= len(t) {
+		return j
+	}
+	switch t[j] {
+	case '群':
+		if j+1 == len(t) || isDigit(t[j+1]) || isClauseEnd(t[j+1]) || isSentenceEnd(t[j+1]) {
+			return j + 1
+		}
+	case '地':
+		if hasPrefixAnyAt(t, j+1, "入选", "获批", "获评", "列入", "纳入") {
+			return j + 1
+		}
+	}
+	return j
 }
 
 // altUnitEnd returns the end of a written alternative right after a unit that is
