@@ -1526,6 +1526,9 @@ func validKindMarker(t []rune, p int, w lexWord) bool {
 		// 拥有8个万亿元级产业集群 — not 专利拥有量, 每千人口拥有托位数
 		return next != '量' && !(p >= 2 && hasPrefixAt(t, p-2, "人口"))
 	case "计划", "规划":
+		if p >= 1 && (t[p-1] == '比' || t[p-1] == '较') || p >= 3 && (t[p-3] == '比' || t[p-3] == '较') && (hasPrefixAt(t, p-2, "年初") || hasPrefixAt(t, p-2, "原定")) {
+			return false // 比年初计划少了近500亿元: the plan is the base of a comparison (gold15 065)
+		}
 		return prev != '”' && prev != '"' && next != '单' && next != '生'
 	case "已":
 		return prev != '而' && prev != '不' && prev != '早'
@@ -1887,6 +1890,9 @@ func metricAt(t []rune, clause, s int, u string) (string, float64) {
 	case gwUp, gwUpNoun, gwDown, gwDownNoun:
 		return MetricGrowth, sign
 	}
+	if g == gwNone && lessThanBase(t, clause, s) {
+		return MetricGrowth, -1 // 全年货币发行还比年初计划少了近500亿元: short of the base by the amount (gold15 065)
+	}
 	if concentrationImproves(t, clause, s) {
 		return MetricGrowth, -1 // PM2.5浓度改善5.1%: a concentration improves by falling
 	}
@@ -2047,8 +2053,10 @@ func improvedCount(t []rune, clause, s int) bool {
 
 // cutWords are verbs of cutting a stock (压减, 削减, 精简) that are not
 // growth words: a cut is a negative change of what is cut (压减74%, 压减地下水开采量
-// 1.57亿立方米), but 压减钢铁产能3000万吨 counts work done (gold8 DECISIONS).
-var cutWords = [...]string{"压减", "削减", "精简", "精减", "压缩"}
+// 1.57亿立方米), but 压减钢铁产能3000万吨 counts work done (gold8 DECISIONS). So are
+// troops cut (裁军50万人, 裁减军队员额20万: gold15 065, gold10 060) and illiteracy
+// wiped out (扫除青壮年文盲300万人左右: gold15 065, gold12 066), testdata/DECISIONS.md (a).
+var cutWords = [...]string{"压减", "削减", "精简", "精减", "压缩", "裁减", "裁军", "扫除"}
 
 // cutBefore reports a verb of cutting that governs the number at s from the
 // start of its part of the sentence — across a 、-list of its objects
@@ -2070,7 +2078,7 @@ func cutBefore(t []rune, s int, percent bool) bool {
 				}
 			}
 			continue
-		case '压', '削', '精':
+		case '压', '削', '精', '裁', '扫':
 		default:
 			if r != '、' && isClauseEnd(r) || isDigit(r) {
 				return false
@@ -2150,6 +2158,25 @@ func netChange(t []rune, k, s int) bool {
 	return s == k
 }
 
+// lessThanBase reports 少 (少了) right before the number at s, past a hedge, with
+// 比 or 较 naming a base earlier in its clause: 比年初计划少了近500亿元 — not 至少,
+// 减少 (a growth word), 多少.
+func lessThanBase(t []rune, clause, s int) bool {
+	k := pastHedge(t, s)
+	if k > clause && t[k-1] == '了' {
+		k--
+	}
+	if k-1 <= clause || t[k-1] != '少' || strings.ContainsRune("至减多缺稀", t[k-2]) {
+		return false
+	}
+	for p := k - 2; p >= clause && p >= k-14; p-- {
+		if t[p] == '比' || t[p] == '较' {
+			return true
+		}
+	}
+	return false
+}
+
 // concentrationImproves reports 改善 right before s of a concentration
 // named earlier in the clause (PM2.5浓度改善5.1%).
 func concentrationImproves(t []rune, clause, s int) bool {
@@ -2182,9 +2209,17 @@ func growthBefore(t []rune, clause, s int) (int, float64) {
 				break
 			}
 		}
+		if len(w.w) == 1 && p+1 < len(t) && (w.s == "降" && strings.ContainsRune("雨水雪", t[p+1]) || w.s == "增" && t[p+1] == '发') {
+			// 14轮强降雨和7次编号洪水, 25轮强降水和10个台风: rain, a noun, not a fall (gold11 010, 020);
+			// 国务院增发1000亿元财政债券: an issue of bonds, an amount issued (gold15 065, as gold8 025 增发国债项目资金)
+			continue
+		}
 		gap := s - (p + len(w.w))
 		if len(w.w) == 1 && gap > 2 {
 			return gwNone, 1
+		}
+		if (w.s == "减碳" || w.s == "降碳") && pastHedge(t, s) == p+2 {
+			return gwDown, -1 // 博鳌近零碳示范区减碳96.2%: carbon cut by a figure, a fall (gold13 028) — not 减污降碳, a slogan
 		}
 		if gap >= 3 && (w.tag == gwUp || w.tag == gwUpNoun) && containsWord(t[p+len(w.w):s], "贡献") {
 			return gwNone, 1 // 工业对GDP增长贡献率45%: a rate, a level (gold5)

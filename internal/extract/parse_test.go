@@ -173,7 +173,8 @@ func TestRules(t *testing.T) {
 			{"actual", "level", 6e7, "人口", "exact", ""}, {"actual", "level", 1.2e7, "教师", "exact", ""},
 			{"actual", "growth", 5e6, "用户", "exact", ""}}},
 		// people counted before a number with no measure word; not money of the sentence (the task's figure: a target, as gold6 020)
-		{"圆满完成裁减军队员额20万的任务。", 0, []want{{"target", "level", 2e5, "人", "exact", ""}}},
+		// (裁减 cuts a named quantity: growth −, gold10 DECISIONS and testdata/DECISIONS.md (a); its unit is GQ5's)
+		{"圆满完成裁减军队员额20万的任务。", 0, []want{{"target", "growth", -2e5, "人", "exact", ""}}},
 		{"财政收入增长5%，农村贫困人口减少1386万，旅居人数达389.75万。", 0, []want{
 			{"actual", "growth", 5, "%", "exact", ""}, {"actual", "growth", -1.386e7, "人", "exact", ""},
 			{"actual", "level", 3.8975e6, "人", "exact", ""}}},
