@@ -109,8 +109,11 @@ func (c *docContext) headline(p *para, docYear int) {
 			k = mkTarget
 		}
 	}
-	if k == mkTarget && y == 0 && !multi && namesPlanPeriod(t) {
-		multi = true // 二、“十三五”时期主要目标任务: targets for the end of the plan, no year
+	if (k == mkTarget || k == mkActual) && y == 0 && !multi && namesPlanPeriod(t) {
+		// 二、“十三五”时期主要目标任务: targets for the end of the plan, no year;
+		// 一、“十一五”时期国民经济和社会发展的回顾: a review of the plan's five years —
+		// flows and changes over them no year, levels reached the last year (gold11 053)
+		multi = true
 	}
 	if !p.pattern && y == 0 && !multi {
 		return // a plain headline of news: no section
@@ -608,6 +611,7 @@ var reachVerbs = newLexicon(map[string]int{
 	"提升到": 1, "提升至": 1, "增至": 1, "升至": 1, "降至": 1, "降到": 1, "下降到": 1, "下降至": 1,
 	"减少到": 1, "减少至": 1, "减至": 1, "扩大到": 1, "扩大至": 1, "缩小到": 1, "缩小至": 1,
 	"达到": 1, "达": 1, "突破": 1, "覆盖": 1,
+	"积累": 1, // a fund's balance: 全国社会保障基金积累7810亿元 (gold11 053 2010, gold10 056 2007)
 })
 
 // flowWords in a clause make its figure what was added or done over the

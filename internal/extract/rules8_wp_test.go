@@ -20,5 +20,16 @@ func TestRules8WP(t *testing.T) {
 		// (a single year still sets the paragraph's year)
 		{"一、2024年工作回顾\n制定2025年重大项目清单。高速公路总里程突破9000公里。", 2025, []ruleWant{
 			{"actual", "level", 9000, "公里", "over", "2025"}}},
+		// C15: a work report's review heading naming a five-year plan's period (一、“十一五”时期…的回顾) reviews its
+		// five years: flows and changes over them no year, levels reached (覆盖, a fund's 积累) the last year (gold11 053)
+		{"各位代表：\n一、“十一五”时期国民经济和社会发展的回顾\n　　城镇新增就业5771万人，转移农业劳动力4500万人。全国社会保障基金积累7810亿元，比五年前增加5800多亿元。新型农村社会养老保险试点覆盖24%的县。", 2011, []ruleWant{
+			{"actual", "level", 5.771e7, "人", "exact", ""}, {"actual", "level", 4.5e7, "人", "exact", ""},
+			{"actual", "level", 7.81e11, "元", "exact", "2010"}, {"actual", "growth", 5.8e11, "元", "over", ""},
+			{"actual", "level", 24, "%", "exact", "2010"}}},
+		// … the plan's tasks stay targets with no year, and a review of one year keeps it
+		{"各位代表：\n二、“十二五”时期的主要目标和任务\n　　五年城镇新增就业4500万人，森林覆盖率达到21.66%。", 2011, []ruleWant{
+			{"target", "level", 4.5e7, "人", "exact", ""}, {"target", "level", 21.66, "%", "exact", ""}}},
+		{"各位代表：\n一、2010年工作回顾\n　　城镇新增就业1168万人。全国社会保障基金积累7810亿元。", 2011, []ruleWant{
+			{"actual", "level", 1.168e7, "人", "exact", "2010"}, {"actual", "level", 7.81e11, "元", "exact", "2010"}}},
 	})
 }
