@@ -956,13 +956,16 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		// 年限2024年达到…, 承包年限延长至2057年: a calendar year stays a date
 		m.unitClass = unitCount
 	}
+	tracked := false
 	if m.unitClass == unitTime && trackedDuration(t, m) {
+		tracked = true
 		m.unitClass = unitCount // 延长至240小时, 压缩至6个工作日以内: a time that is tracked
 		if m.qual == qNone && m.end == m.unitEnd && m.end < len(t) && t[m.end] == '内' && (m.end+1 == len(t) || !isHan(t[m.end+1])) {
 			m.qual, m.end = qUnder, m.end+1 // 压缩至10个自然日内: within, as 以内
 		}
 	}
-	if stageReached(t, m) || peopleAtLeast(t, m) {
+	if stageReached(t, m) || peopleAtLeast(t, m) || tracked || personsCounted(t, m) {
+		// 从一个月以上压缩到: 以上 before the verb that changes the time, not a class
 		m.class = false
 	}
 	if m.unitClass == unitTime || m.unitClass == unitName || m.class && m.unitClass != unitPercent && !countsItself(m.unit) {
@@ -1011,7 +1014,7 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 		if m.numEnd < len(t) && (t[m.numEnd] == '几' || t[m.numEnd] == '”') {
 			return Fact{}, false
 		}
-		if m.value < 10 && m.unitClass != unitPercent && m.unitClass != unitPoints && !m.mag && m.unit != "番" && !(m.unit == "倍" && timesGrown(t, m.numStart)) &&
+		if m.value < 10 && m.unitClass != unitPercent && m.unitClass != unitPoints && !m.mag && m.unit != "番" && !(m.unit == "倍" && timesGrown(t, m.numStart)) && !tracked &&
 			!(m.unit == "项" && resultsAfter(t, m.end)) {
 			// 四个示范区, 一批, 两大方向: structural or vague; 提高一个百分点 is a change (gold8 061)
 			return Fact{}, false
@@ -1292,10 +1295,19 @@ func measureCounted(t []rune, i int, u, w rune) bool {
 func trackedDuration(t []rune, m *mention) bool {
 	switch m.unit {
 	case "小时", "个小时", "分钟", "天", "个工作日", "工作日", "个自然日", "自然日", "个日历日", "日历日":
+	case "个月":
+		// 企业开办时间从一个月以上压缩到…: only as the value a change starts from
+		return durationFrom(t, m)
 	default:
 		return false
 	}
 	s := pastHedge(t, m.numStart)
+	if s >= 2 && hasPrefixAnyAt(t, s-2, "最快", "最短") {
+		return true // 三文鱼最快48小时可从捕捞地端上餐桌 (gold13 014): a best time achieved
+	}
+	if durationFrom(t, m) {
+		return true
+	}
 	// 压缩到目前的平均4个工作日以内 (gold12 042): a few words of time or manner may stand between
 	for gap := 0; gap <= 6 && s-gap > 0; gap++ {
 		e := s - gap
@@ -1303,13 +1315,29 @@ func trackedDuration(t []rune, m *mention) bool {
 			break
 		}
 		for _, w := range [...]string{"延长至", "延长到", "延长", "缩短至", "缩短到", "缩短", "压缩至", "压缩到", "压缩在",
-			"缩至", "缩减", "减少", "增加", "控制在", "降至", "降到", "压减"} {
+			"缩至", "缩减", "减少", "增加", "控制在", "降至", "降到", "压减", "调整到", "调整至"} {
 			if n := len([]rune(w)); e >= n && hasPrefixAt(t, e-n, w) && (gap == 0 || w[len(w)-3:] == "到" || w[len(w)-3:] == "至" || w[len(w)-3:] == "在") {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// durationFrom reports a length of time after 从 or 由 that a verb of
+// shortening or lengthening right after it (past 以上/以内/左右/多) changes: the
+// value the change starts from (企业开办时间从一个月以上压缩到目前的平均4个工作日以内:
+// gold12 042, actual, over).
+func durationFrom(t []rune, m *mention) bool {
+	s := pastHedge(t, m.numStart)
+	if s < 1 || t[s-1] != '从' && t[s-1] != '由' {
+		return false
+	}
+	e := m.unitEnd
+	if hasPrefixAnyAt(t, e, "以上", "以内", "以下", "左右") {
+		e += 2
+	}
+	return hasPrefixAnyAt(t, e, "压缩", "缩短", "缩减", "减少", "降至", "降到", "降低", "延长")
 }
 
 // verbQualifier reports qualifiers that are verbs: they set the qualifier

@@ -302,10 +302,10 @@ func TestRules(t *testing.T) {
 		// a fraction of a whole is a percentage; a date or a code is not a fraction
 		{"有色金属产量占全国比重超1/10，减少1/3以上。2024/1/1，4G/5G。", 0, []want{
 			{"actual", "share", 10, "%", "over", ""}, {"actual", "growth", -100.0 / 3, "%", "over", ""}}},
-		// a length of time that a verb of change sets is a quantity; a duration alone is not
+		// a length of time that a verb of change sets is a quantity, and a best time (最快48小时: gold13 014, testdata/DECISIONS.md (s)); a scheme's name is not
 		{"过境免签延长至240小时，重污染天气减少38天，出口退税办理时间压缩至6个工作日以内。用好240小时过境免签，最快48小时可从捕捞地端上餐桌。", 0, []want{
 			{"actual", "level", 240, "小时", "exact", ""}, {"actual", "growth", -38, "天", "exact", ""},
-			{"actual", "level", 6, "个工作日", "under", ""}}},
+			{"actual", "level", 6, "个工作日", "under", ""}, {"actual", "level", 48, "小时", "exact", ""}}},
 		// a note defining a term: none of the term's numbers, no section's kind or year; a range of years is several
 		{"二、2025年主要任务\n今年新建学校10所。\n9.“622”联农带农模式：形成以农户占60%的利益分配模式。\n36.城乡生活污水治理3个“三年行动”：第1个“三年行动”（2025—2027年），对所在的7个城市开展攻坚。", 2025, []want{
 			{"target", "level", 10, "所", "exact", "2025"}, {"actual", "share", 60, "%", "exact", ""}, {"target", "level", 7, "个", "exact", ""}}},

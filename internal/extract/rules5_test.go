@@ -8,7 +8,7 @@ func TestRulesUnits(t *testing.T) {
 		{"省市县三级用地预审平均时间压缩至10个自然日内。", 0, []ruleWant{{"actual", "level", 10, "个自然日", "under", ""}}},
 		{"企业出口退税办理时间压缩至6个工作日以内。", 0, []ruleWant{{"actual", "level", 6, "个工作日", "under", ""}}},
 		// … also with a few words between the verb and the number (gold12 042)
-		{"企业开办时间从一个月以上压缩到目前的平均4个工作日以内。", 0, []ruleWant{{"actual", "level", 4, "个工作日", "under", ""}}},
+		{"企业开办时间从一个月以上压缩到目前的平均4个工作日以内。", 0, []ruleWant{{"actual", "level", 1, "个月", "over", ""}, {"actual", "level", 4, "个工作日", "under", ""}}},
 		// a compound unit is kept whole, with the hedge after it (GUIDELINE: 元/㎡; gold10 017); 头只 counts cattle and sheep (gold10 038)
 		{"全员劳动生产率16.8万元/人左右，城乡居民最低生活保障平均标准分别提高至778元/月、6818元/年。", 0, []ruleWant{
 			{"actual", "level", 1.68e5, "元/人", "about", ""}, {"actual", "level", 778, "元/月", "exact", ""},

@@ -14,6 +14,9 @@ func sizeClassNamed(t []rune, m *mention) bool {
 	if m.unit == "" || e > len(t) {
 		return false
 	}
+	if boundInName(t, m) {
+		return true
+	}
 	if hasPrefixAnyAt(t, e, "及以上", "及以下") && e+3 < len(t) && isHan(t[e+3]) && !countsItself(m.unit) &&
 		m.unitClass != unitPercent && !levelNounAt(t, e+3) {
 		// as 以上 before a noun: a percentage is a share of it (6%及以上的增速), 水平 a level reached (1300亿斤及以上水平)
@@ -83,6 +86,30 @@ func sizeClassNamed(t []rune, m *mention) bool {
 	}
 	// a noun after the amount names the class; a verb or an adverb goes on about the amount (超1万亿元再创新高, 超5万元居全省第一)
 	return e < len(t) && isHan(t[e]) && !strings.ContainsRune("和与及或增减到至以左、达为的再居创位排列稳保同比占首继连均也还已仍就实领跃成", t[e])
+}
+
+// boundInName reports a bound written inside the name of a category, not an
+// amount (CLASSES-s8 C3a): a distance band before the noun it bounds
+// (公交与轨道50米内换乘比例达到88%: the 88% is the fact), a ranking band after 前
+// (92个学科进入ESI全球前1%), a team size before 制 (3人制篮球场). A distance
+// reached or held (控制在500米以内。) ends its clause and stays a fact.
+func boundInName(t []rune, m *mention) bool {
+	e, s := m.unitEnd, m.numStart
+	switch {
+	case m.unit == "米" || m.unit == "公里" || m.unit == "千米":
+		for _, w := range [...]string{"范围内", "以内", "内"} {
+			if hasPrefixAt(t, e, w) {
+				k := e + len([]rune(w))
+				return k < len(t) && isHan(t[k]) && !strings.ContainsRune("的和与及或、", t[k])
+			}
+		}
+	case m.unitClass == unitPercent:
+		// 全球前1%, 前5%的企业 — not 提前/此前/之前/目前/当前/以前 (a time word before the figure)
+		return s >= 1 && t[s-1] == '前' && !(s >= 2 && strings.ContainsRune("提此之目当以年月日", t[s-2]))
+	case m.unit == "人":
+		return e < len(t) && t[e] == '制'
+	}
+	return false
 }
 
 // levelNounAt reports 水平 (or 的水平) at t[k]: an amount with 以上 before it is
@@ -232,6 +259,18 @@ func peopleAtLeast(t []rune, m *mention) bool {
 	n, e := nounAfter(t, m.end)
 	_, ok := headWords.exact([]rune(n))
 	return ok && !placeAfter(t, e) // 三十亿以上重大工业项目 stays a class
+}
+
+// personsCounted reports N名 or N人次 with 以上 or 左右 before a noun of people,
+// which counts them (选派1200名以上科技特派员: gold11 034; 完成2100万人次以上农民工
+// 职业技能提升培训任务: gold15 048), as 300个以上精品示范村 counts the villages —
+// not a class of the places or bodies after them (50名以上员工的企业).
+func personsCounted(t []rune, m *mention) bool {
+	if !m.class || m.unit != "名" && m.unit != "人次" {
+		return false
+	}
+	n, e := nounAfter(t, m.end) // a noun ending in a rune of people (员, 工, 人 …)
+	return n != "" && !placeAfter(t, e)
 }
 
 // placeAfter reports a noun of places or bodies at t[e] (or after 的): the

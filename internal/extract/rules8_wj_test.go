@@ -1,0 +1,33 @@
+package extract
+
+import "testing"
+
+// TestRules8WJ covers the "is this number a fact" classes of
+// /work/classes/CLASSES-s8.md and gold15 (corpus sentences, non-held-out
+// documents; constructed near misses marked).
+func TestRules8WJ(t *testing.T) {
+	checkRuleCases(t, []ruleCase{
+		// C3a: a bound inside a category's name is not a fact — a distance band (gold11 012), a ranking band (gold12 026), a team size (gold11 034) …
+		{"一、2024年工作回顾\n推出通学、通医、通游专线352条，公交与轨道50米内换乘比例达到88%。", 2025, []ruleWant{
+			{"actual", "level", 352, "条", "exact", "2024"}, {"actual", "level", 88, "%", "exact", "2024"}}},
+		{"一、2024年工作回顾\n92个学科进入ESI全球前1%。", 2025, []ruleWant{{"actual", "level", 92, "个", "exact", "2024"}}},
+		{"二、2025年工作安排\n建成250个社区健身路径或3人制篮球场。", 2025, []ruleWant{{"target", "level", 250, "个", "exact", "2025"}}},
+		// … but a distance held, a share after 提前, a count of people stay facts (constructed)
+		{"二、2025年工作安排\n公交站点覆盖半径控制在500米以内。", 2025, []ruleWant{{"target", "level", 500, "米", "under", "2025"}}},
+		{"二、2025年工作安排\n提前10%完成任务，选派50人赴基层。", 2025, []ruleWant{
+			{"target", "level", 10, "%", "exact", "2025"}, {"target", "level", 50, "人", "exact", "2025"}}},
+		// C8: a time set by 调整到 (gold11 012), a best time after 最快 (gold13 014), a starting time after 从 (gold12 042) are tracked quantities …
+		{"一、2024年工作回顾\n义务教育学校课间时长调整到15分钟。", 2025, []ruleWant{{"actual", "level", 15, "分钟", "exact", "2024"}}},
+		{"一、2024年工作回顾\n进口货物出关时间缩短至1.5小时以内，北欧的三文鱼最快48小时可从捕捞地端上成都餐桌。", 2025, []ruleWant{
+			{"actual", "level", 1.5, "小时", "under", "2024"}, {"actual", "level", 48, "小时", "exact", "2024"}}},
+		{"一、2022年工作回顾\n推行“证照分离”改革，企业开办时间从一个月以上压缩到4个工作日以内。", 2023, []ruleWant{
+			{"actual", "level", 1, "个月", "over", ""}, {"actual", "level", 4, "个工作日", "under", "2022"}}},
+		// … but not a time in a date or a plan's span
+		{"二、2025年工作安排\n用3个月时间开展专项整治，每天开放8小时。", 2025, nil},
+		// C9b: N名/N人次 with 以上 before a noun of people counts them (gold11 034, gold15 048) …
+		{"二、2025年工作安排\n选派1200名以上科技特派员到基层开展科技服务。", 2025, []ruleWant{{"target", "level", 1200, "名", "at_least", "2025"}}},
+		{"二、2016年工作安排\n完成2100万人次以上农民工职业技能提升培训任务。", 2016, []ruleWant{{"target", "level", 2.1e7, "人次", "at_least", "2016"}}},
+		// … but sizes a class of the bodies after them (constructed)
+		{"二、2025年工作安排\n支持50名以上员工的企业建立工会。", 2025, nil},
+	})
+}
