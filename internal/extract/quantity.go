@@ -79,6 +79,14 @@ func scanQuantity(t []rune, i int) (m mention, next int, ok bool) {
 		readPost(t, &m)
 		return m, m.end, true
 	}
+	// 2.31:1, 1∶3.4, 1：1 after a word of ratio: a multiple in 倍, the side that is not 1
+	// (testdata/DECISIONS.md (l))
+	if k, v, ok := ratioAt(t, i, n, j); ok {
+		m.value, m.unit, m.unitClass = v, "倍", unitCount
+		m.numEnd, m.unitEnd, m.end = k, k, k
+		readPost(t, &m)
+		return m, m.end, true
+	}
 	// 3万余名, 100多个, 2000多万人
 	if j < len(t) && (t[j] == '多' || t[j] == '余') && j+1 < len(t) && (isUnitAt(t, j+1) || bigUnit(t[j+1]) > 0 || smallUnit(t[j+1]) > 0) {
 		m.qual = qOver
@@ -131,6 +139,34 @@ func fractionAt(t []rune, i int, n number, j int) (float64, int, bool) {
 		return 0, j, false
 	}
 	return d, k, true
+}
+
+// ratioAt reads a ratio N:M written with :, ： or ∶ after the number n (t[i:j]),
+// one side 1, both Arabic with no magnitude, after 比 (收入比, 比例, 之比) at most
+// 12 runes back in the clause: 城乡居民收入比缩小至2.31:1, 开工备案项目比例达到1∶3.4,
+// 之比突破1：1 (testdata/DECISIONS.md (l)) — not a time (10:30) or a score line.
+// It returns the end of the ratio and the side that is not 1.
+func ratioAt(t []rune, i int, n number, j int) (int, float64, bool) {
+	if n.chinese || n.mag || j+1 >= len(t) || t[j] != ':' && t[j] != '：' && t[j] != '∶' || !isDigit(t[j+1]) {
+		return j, 0, false
+	}
+	d, ok := scanNumber(t, j+1)
+	if !ok || d.mag || d.end < len(t) && (isDigit(t[d.end]) || t[d.end] == ':' || t[d.end] == '：' || t[d.end] == '∶' || isASCIILetter(t[d.end]) || isUnitAt(t, d.end)) {
+		return j, 0, false
+	}
+	v := n.value
+	switch {
+	case n.value == 1 && string(t[i:n.end]) == "1":
+		v = d.value
+	case d.value != 1 || string(t[j+1:d.end]) != "1":
+		return j, 0, false
+	}
+	for k := i - 1; k >= 0 && k >= i-12 && !isClauseEnd(t[k]) && !isSentenceEnd(t[k]); k-- {
+		if t[k] == '比' && (k+1 >= len(t) || t[k+1] != '分' && t[k+1] != '赛') { // not 比分2:1
+			return d.end, v, true
+		}
+	}
+	return j, 0, false
 }
 
 // sharedBefore reports 占 in the clause before t[i]: 占全省GDP的七成左右.

@@ -45,5 +45,11 @@ func TestRules8WQ(t *testing.T) {
 		{"一、2024年工作回顾\n全省16地市开展试点。", 2025, nil},
 		// U8: 分 after a word of scoring is a score (gold12 035)
 		{"一、2024年工作回顾\n公共服务质量满意度81.6分，首次高于全国水平。", 2025, []ruleWant{{"actual", "level", 81.6, "分", "exact", "2024"}}},
+		// R1: a ratio N:1 or 1:N after 比 is a multiple, the side that is not 1 (testdata/DECISIONS.md (l); gold11 012, 020, gold12 023, gold9 028) …
+		{"一、2024年工作回顾\n城乡居民收入比缩小至2.31:1，开工备案项目比例达到1∶3.4，创近年新高。", 2025, []ruleWant{
+			{"actual", "level", 2.31, "倍", "exact", "2024"}, {"actual", "level", 3.4, "倍", "exact", "2024"}}},
+		{"二、2025年工作安排\n力争农产品加工业总产值与农业总产值之比突破1：1。", 2025, []ruleWant{{"target", "level", 1, "倍", "at_least", "2025"}}},
+		// … not a time, a score line, or two numbers with no side 1
+		{"一、2024年工作回顾\n会议于10:30召开，比分2:1，比例3:2。", 2025, nil},
 	})
 }
