@@ -395,6 +395,11 @@ func yearsFrame(t []rune) (a, b int) {
 			return p, k + 2
 		}
 	}
+	for p := 1; p+1 < len(t); p++ {
+		if t[p] == '年' && t[p+1] == '前' && yearsAgo(t, 0, p) {
+			return p - 1, p + 2 // 贷款平均利率较五年前下降1.5个百分点: compared with the start of the years
+		}
+	}
 	return 0, 0
 }
 

@@ -2371,6 +2371,8 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 				n = 4
 			}
 			return nil, WhyMultiYear, p, p + n
+		case r == '年' && inClause && p+1 < len(t) && t[p+1] == '前' && yearsAgo(t, sent, p):
+			return nil, WhyMultiYear, p - 1, p + 2 // 较五年前下降1.5个百分点, 是十年前的3倍, 较3年前增长44%: a change over those years
 		case r == '年' && inPart && p > sent && (chineseDigit(t[p-1]) >= 2 || t[p-1] == '十' || isDigit(t[p-1]) && t[p-1] >= '2') &&
 			(hasPrefixAt(t, p+1, "时间") || inClause && p >= 3 && hasPrefixAt(t, p-3, "连续")) && !(p >= 4 && isDigit(t[p-4])):
 			return nil, WhyMultiYear, p - 1, p + 1 // 用三年时间…, 连续三年累计投入…: over years (gold5 057)
@@ -2403,6 +2405,21 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 // one (after ；) or a clause (after ，): 五年全国公路建设投资12343亿元, 五年内，全国造林面积2787万公顷,
 // 五年建成新线5944公里, …取得新成就，五年全社会固定资产投资完成26000亿元 — the figures after it are totals over those years
 // (all such dev gold facts are null), not 五年级 or 五年规划; else -1.
+// yearsAgo reports a count of two or more years at t[:p] (年 at t[p], 前
+// after it) that a comparison is made with: 较五年前, 比五年前, 是十年前的,
+// 较3年前, 相当于5年前 — the base of a change over those years (gold12 042,
+// gold11 053, gold13 020: null), not 一年前 nor a date (2019年前).
+func yearsAgo(t []rune, sent, p int) bool {
+	k := p
+	for k > sent && p-k < 2 && (isDigit(t[k-1]) || chineseDigit(t[k-1]) >= 0 && t[k-1] != '〇' || t[k-1] == '十') {
+		k--
+	}
+	if k == p || p-k == 1 && (chineseDigit(t[k]) == 1 || t[k] == '1' || t[k] == '0') || k == sent || k > sent && isDigit(t[k-1]) {
+		return false
+	}
+	return strings.ContainsRune("比较是于", t[k-1])
+}
+
 // rankOrRecordAfter reports a rank or a record in the clause from t[k] (有望
 // 保持全国前列, 有望创历史新高, 有望进入全国前十): what is hoped for is the place,
 // not the figure before it, which is reported.

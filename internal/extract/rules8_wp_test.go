@@ -31,5 +31,18 @@ func TestRules8WP(t *testing.T) {
 			{"target", "level", 4.5e7, "人", "exact", ""}, {"target", "level", 21.66, "%", "exact", ""}}},
 		{"各位代表：\n一、2010年工作回顾\n　　城镇新增就业1168万人。全国社会保障基金积累7810亿元。", 2011, []ruleWant{
 			{"actual", "level", 1.168e7, "人", "exact", "2010"}, {"actual", "level", 7.81e11, "元", "exact", "2010"}}},
+		// C17/C15: a change compared with several years before (较五年前, 是十年前的, 较3年前) is over those years, no
+		// year (gold12 042, gold13 020, gold11 053); a year before or a figure beside it keeps the section's year
+		{"各位代表：\n一、2024年工作回顾\n澳资企业超6600户、较3年前增长44%，市场主体总量超过1.6亿户、是十年前的3倍，比一年前增加2万户。", 2025, []ruleWant{
+			{"actual", "level", 6600, "户", "over", "2024"}, {"actual", "growth", 44, "%", "exact", ""},
+			{"actual", "level", 1.6e8, "户", "over", "2024"}, {"actual", "level", 3, "倍", "exact", ""},
+			{"actual", "growth", 2e4, "户", "exact", "2024"}}},
+		// … and in a review of the past year and five years (一、过去一年和五年工作回顾) it turns the section to the
+		// five years, as 过去五年 does: flows no year, levels reached the last year (gold12 042, its excerpt)
+		{"各位代表：\n一、过去一年和五年工作回顾\n全年增值税留抵退税超过2.4万亿元。\n普惠小微贷款余额从8.2万亿元增加到23.8万亿元，贷款平均利率较五年前下降1.5个百分点。\n新建高标准农田4.56亿亩。森林覆盖率达到24%。", 2023, []ruleWant{
+			{"actual", "level", 2.4e12, "元", "over", "2022"},
+			{"actual", "level", 8.2e12, "元", "exact", ""}, {"actual", "level", 2.38e13, "元", "exact", "2022"},
+			{"actual", "growth", -1.5, "个百分点", "exact", ""},
+			{"actual", "level", 4.56e8, "亩", "exact", ""}, {"actual", "level", 24, "%", "exact", "2022"}}},
 	})
 }
