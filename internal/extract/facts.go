@@ -2340,6 +2340,10 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 			if d >= 1 && d <= 4 && !(k > 0 && t[k-1] == '前') && !(comparedAt(t, k) && !ownFigure(t, k, p+2, s)) {
 				quarter, qa = d, p+2
 			}
+		case r == '届' && hasPrefixAt(t, p, "届时") && (p == sent || isClauseEnd(t[p-1])):
+			if y, _ := deadlineBefore(t, sent); y > 0 {
+				return set(y, p, p+2)
+			}
 		case r == '今' && hasPrefixAt(t, p, "今明两年") && inPart:
 			return nil, WhyMultiYear, p, p + 4 // 今明两年…: a target over two years (gold5)
 		case r == '今' && hasPrefixAt(t, p, "今年"), r == '本' && hasPrefixAt(t, p, "本年"):
@@ -2395,9 +2399,42 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 		}
 	}
 	if quarter > 0 {
-		return set(x.opt.Year, qa-3, qa)
+		return set(x.sectionYear(t, sent), qa-3, qa)
 	}
 	return nil, "", 0, 0
+}
+
+// sectionYear is the year of a quarter named with no year of its own
+// (四季度新建商品房网签销售面积…增长51.3%): the year set earlier in the paragraph,
+// else the section's — in a work report's review the year reviewed (gold15 020:
+// 2024Q4 in the 2025 report) —, else the document's.
+func (x *extractor) sectionYear(t []rune, sent int) int {
+	c := &x.ctx
+	x.advanceCarry(t, sent)
+	switch {
+	case c.carryYear > 0 && !c.carryMulti:
+		return c.carryYear
+	case c.headYear > 0 && !c.headPast:
+		return c.headYear
+	case c.report && x.opt.Year > 0 && c.headKind == mkActual && !c.headPast:
+		return x.opt.Year - 1
+	}
+	return x.opt.Year
+}
+
+// deadlineBefore returns the year of the last deadline (到2020年) named in
+// the paragraph before sent, at most 300 runes back, that 届时 (then) at the
+// start of a sentence refers to (到2020年，…。届时，我国经济总量超过90万亿元:
+// gold15 048), and where it is; 0 if none.
+func deadlineBefore(t []rune, sent int) (int, int) {
+	for p := sent - 6; p >= 1 && p >= sent-300; p-- {
+		if (t[p-1] == '到' || t[p-1] == '至') && isDigit(t[p]) {
+			if y, ok := yearAt(t, p); ok {
+				return y, p
+			}
+		}
+	}
+	return 0, 0
 }
 
 // yearsOpenPart returns where a count of years in Chinese numerals (two or

@@ -44,5 +44,18 @@ func TestRules8WP(t *testing.T) {
 			{"actual", "level", 8.2e12, "元", "exact", ""}, {"actual", "level", 2.38e13, "元", "exact", "2022"},
 			{"actual", "growth", -1.5, "个百分点", "exact", ""},
 			{"actual", "level", 4.56e8, "亩", "exact", ""}, {"actual", "level", 24, "%", "exact", "2022"}}},
+		// gold15 020: a quarter with no year in a report's review takes the year reviewed, not the report's
+		{"各位代表：\n一、2024年工作回顾\n促进房地产市场止跌回稳，四季度新建商品房网签销售面积环比、同比分别增长51.3%、15.3%。", 2025, []ruleWant{
+			{"actual", "growth", 51.3, "%", "exact", "2024Q4"}, {"actual", "growth", 15.3, "%", "exact", "2024Q4"}}},
+		// … in the tasks and in news the document's year, as before
+		{"各位代表：\n二、2025年工作安排\n一季度力争地区生产总值增长5%。", 2025, []ruleWant{{"target", "growth", 5, "%", "exact", "2025Q1"}}},
+		{"一季度全市地区生产总值增长5.2%。", 2025, []ruleWant{{"actual", "growth", 5.2, "%", "exact", "2025Q1"}}},
+		// gold15 048: 届时 (then) opening a sentence takes the deadline named before it in the paragraph (到2020年)
+		{"各位代表：\n二、“十三五”时期主要目标任务\n到2020年，全员劳动生产率从人均8.7万元提高到12万元以上。届时，我国经济总量超过90万亿元。", 2016, []ruleWant{
+			{"actual", "level", 8.7e4, "元", "exact", ""}, {"target", "level", 1.2e5, "元", "at_least", "2020"},
+			{"target", "level", 9e13, "元", "at_least", "2020"}}},
+		// … with no deadline before it, nothing
+		{"各位代表：\n二、“十三五”时期主要目标任务\n经济年均增长保持在6.5%以上。届时，我国经济总量超过90万亿元。", 2016, []ruleWant{
+			{"target", "growth", 6.5, "%", "at_least", ""}, {"target", "level", 9e13, "元", "at_least", ""}}},
 	})
 }
