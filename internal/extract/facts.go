@@ -2363,7 +2363,8 @@ func (x *extractor) periodAt(t []rune, sent, s int) (period *string, why string,
 		case r == '明' && hasPrefixAt(t, p, "明年"):
 			return set(x.opt.Year+1, p, p+2)
 		case r == '以' && hasPrefixAt(t, p, "以来") && inPart,
-			r == '每' && hasPrefixAt(t, p, "每年") && inPart && !(p >= 2 && hasPrefixAnyAt(t, p-2, "每人", "人均")),
+			// (每人每年, 每生每年6000元: part of a per-capita amount, gold11 020)
+			r == '每' && hasPrefixAt(t, p, "每年") && inPart && !(p >= 2 && (t[p-2] == '每' || hasPrefixAnyAt(t, p-2, "人均", "生均", "户均"))),
 			r == '年' && hasPrefixAt(t, p, "年来") && inPart && !(p > 0 && t[p-1] == '一') && !recordAfter(t, p+2), // 一年来: the past year
 			r == '年' && hasPrefixAt(t, p, "年均") && inClause && !hasPrefixAt(t, p+2, "浓度"),
 			r == '两' && hasPrefixAt(t, p, "两年平均") && inClause:

@@ -57,5 +57,11 @@ func TestRules8WP(t *testing.T) {
 		// … with no deadline before it, nothing
 		{"各位代表：\n二、“十三五”时期主要目标任务\n经济年均增长保持在6.5%以上。届时，我国经济总量超过90万亿元。", 2016, []ruleWant{
 			{"target", "growth", 6.5, "%", "at_least", ""}, {"target", "level", 9e13, "元", "at_least", ""}}},
+		// C12: 每生每年 (as 每人每年) is part of a per-capita amount, not a span of years (gold11 020)
+		{"各位代表：\n二、2025年工作安排\n义务教育阶段特殊教育生均公用经费最低标准从每生每年6000元提高至7000元，惠及残疾学生超7.6万名。", 2025, []ruleWant{
+			{"actual", "level", 6000, "元", "exact", ""}, {"target", "level", 7000, "元", "exact", "2025"},
+			{"target", "level", 7.6e4, "名", "at_least", "2025"}}},
+		// … while 每年 alone still speaks of every year (constructed)
+		{"各位代表：\n二、2025年工作安排\n每年惠及残疾学生超7.6万名。", 2025, []ruleWant{{"target", "level", 7.6e4, "名", "at_least", ""}}},
 	})
 }
