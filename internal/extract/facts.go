@@ -240,6 +240,93 @@ func policyAfter(t []rune, e int) bool {
 	return false
 }
 
+// groupCounted reports a count that only says how large the standing group is
+// over which the clause's own figure is measured (testdata/DECISIONS.md (k)):
+// 17个重点传统制造业增加值增长8%, 45个重点开发区规模以上工业总产值占全省开发区的比重达84%,
+// 203个国考断面优良率和285个水功能区达标率均为100%, 对10类重点就业群体新发放创业担保贷款
+// 不低于80亿元, 22个重点产业集群中，战略性新兴产业营业收入占比超过三分之一 — the figure
+// is the fact. The count opens its clause (a lead such as 全省, 其中 or 对, a short
+// list of names closed by 等 or a quoted name, or the group count before it and
+// 、 or 和), a noun phrase with no verb follows, then a metric of the group
+// (增加值, 产值, 营业收入, 产量, 支出, …率, 占比, 比重 …) and a figure. Not a count
+// whose things did something themselves (849座公园实现24小时开放, 8项主要经济指标增速
+// 居全国前3位, 92个学科进入…) nor projects with their investment
+// (700个省重点项目完成投资9757亿元), nor a whole a later count is part of
+// (全市37个工业行业大类中，30个行业…).
+func groupCounted(t []rune, m *mention) bool {
+	switch m.unit {
+	case "个", "类", "种", "座", "条", "所", "项", "家", "支", "批":
+	default:
+		return false
+	}
+	if !groupLead(t, m.numStart) {
+		return false
+	}
+	budget, metric := 0, false
+	for k := m.end; k < len(t) && budget < 30; k, budget = k+1, budget+1 {
+		r := t[k]
+		if !metric {
+			if r == '中' && k+1 < len(t) && t[k+1] == '，' {
+				k++ // 22个重点产业集群中，…营业收入占比: the metric in the next clause
+				continue
+			}
+			if isClauseEnd(r) && r != '、' || isSentenceEnd(r) || isDigit(r) && !(k > 0 && (t[k-1] == '、' || t[k-1] == '和')) {
+				return false
+			}
+			if hasPrefixAnyAt(t, k, "实现", "进入", "达到", "居", "完成", "建成", "形成", "培育", "开工", "投产", "投资", "获得", "入选", "项目", "工程", "首次") {
+				return false
+			}
+			if r == '率' && k > m.end || hasPrefixAnyAt(t, k, "增加值", "产值", "营业收入", "营收", "产量", "支出", "占比", "比重", "增速", "新承接", "新入驻", "新发放", "资金") {
+				metric = true
+			}
+			continue
+		}
+		if isClauseEnd(r) || isSentenceEnd(r) || r == '居' || r == '排' || hasPrefixAt(t, k, "实现") {
+			return false // 5个行业增加值实现两位数增长 (gold2 005): things that reached a result
+		}
+		if isDigit(r) || chineseDigit(r) > 0 || r == '百' || r == '千' || r == '万' || r == '亿' {
+			return true
+		}
+	}
+	return false
+}
+
+// groupLead reports what may stand between a group count at s and the start
+// of its clause: nothing, a lead word (全省, 其中, 对 …), a short list of names
+// closed by 等 (乳肉薯绒等) or a quoted name, or an earlier group count and
+// 、 or 和 (203个国考断面优良率和).
+func groupLead(t []rune, s int) bool {
+	c := s
+	for c > 0 && c > s-24 && !(isClauseEnd(t[c-1]) && t[c-1] != '、') && !isSentenceEnd(t[c-1]) && t[c-1] != '\n' {
+		c--
+	}
+	if c > 0 && c == s-24 {
+		return false
+	}
+	pre := string(t[c:s])
+	switch pre {
+	case "", "全省", "全市", "全区", "全州", "全县", "全国", "其中", "在全省", "对", "我省", "我市", "我区":
+		return true
+	}
+	p := t[c:s]
+	if n := len(p); n >= 2 && (p[n-1] == '等' && n <= 10 || p[0] == '“' && p[n-1] == '”') {
+		for _, r := range p[:n-1] {
+			if !isHan(r) && r != '、' && r != '“' && r != '”' {
+				return false
+			}
+		}
+		return !hasPrefixAnyAt(p, 0, "实施", "建设", "推进", "打造", "培育", "发展", "加快", "围绕", "聚焦", "支持", "推动", "新增", "建成", "形成")
+	}
+	if n := len(p); n >= 4 && isDigit(p[0]) && (p[n-1] == '、' || p[n-1] == '和') {
+		j := 0
+		for j < n && isDigit(p[j]) {
+			j++
+		}
+		return j < n && strings.ContainsRune("个类种座条所项家支批", p[j])
+	}
+	return false
+}
+
 // stepsAfter reports 台阶 within a few runes after a count: 连跨4个万亿级台阶
 // counts thresholds passed, a class (gold2 006 leaves it out; as 踏上3万亿台阶).
 func stepsAfter(t []rune, e int) bool {
@@ -1044,6 +1131,9 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	if m.numStart > 0 && t[m.numStart-1] == '每' || rateBaseVerb(t, m.numStart) {
 		// 最低收购价平均每50公斤提高7.4元, 每10万人45台: the base of a rate, not a fact (gold8 052)
 		return Fact{}, false
+	}
+	if groupCounted(t, m) {
+		return Fact{}, false // 17个重点传统制造业增加值增长8%: the group the figure is about (testdata/DECISIONS.md (k))
 	}
 	if countsItself(m.unit) && qual == qNone && !m.hasMax && m.start == m.numStart && listCounted(t, m.numStart, m.value) {
 		// 长白山、三江、吉光3个省实验室: the count names the list before it (testdata/DECISIONS.md (g))

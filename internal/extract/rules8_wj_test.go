@@ -29,5 +29,18 @@ func TestRules8WJ(t *testing.T) {
 		{"二、2016年工作安排\n完成2100万人次以上农民工职业技能提升培训任务。", 2016, []ruleWant{{"target", "level", 2.1e7, "人次", "at_least", "2016"}}},
 		// … but sizes a class of the bodies after them (constructed)
 		{"二、2025年工作安排\n支持50名以上员工的企业建立工会。", 2025, nil},
+		// C1: a count that only sizes the group the clause's figure is about is not a fact (testdata/DECISIONS.md (k); gold11 027, 014, 034, 010, gold9 031, 011, dev 010) …
+		{"一、2024年工作回顾\n推进国家传统制造业改造升级示范区建设，17个重点传统制造业增加值增长8%。", 2025, []ruleWant{{"actual", "growth", 8, "%", "exact", "2024"}}},
+		{"一、2024年工作回顾\n超额完成国家目标任务；203个国考断面优良率和285个水功能区达标率均为100%。", 2025, []ruleWant{{"actual", "level", 100, "%", "exact", "2024"}}},
+		{"一、2024年工作回顾\n乳肉薯绒等7条重点产业链产值突破7000亿元。", 2025, []ruleWant{{"actual", "level", 7e11, "元", "over", "2024"}}},
+		{"一、2024年工作回顾\n加快延链补链强链，22个重点产业集群中，战略性新兴产业营业收入占比超过30%。", 2025, []ruleWant{{"actual", "share", 30, "%", "over", "2024"}}},
+		{"二、2025年工作安排\n对10类重点就业群体新发放创业担保贷款不低于80亿元。", 2025, []ruleWant{{"target", "level", 8e9, "元", "at_least", "2025"}}},
+		// … but things that did something themselves, projects with their investment, a whole a later count is part of, and a count after a verb stay facts
+		{"一、2024年工作回顾\n前十大行业中，5个行业增加值实现两位数增长。8项主要经济指标增速居全国前3位。", 2025, []ruleWant{
+			{"actual", "level", 5, "个", "exact", "2024"}, {"actual", "level", 8, "项", "exact", "2024"}}},
+		{"一、2024年工作回顾\n700个省重点项目完成投资9757亿元。全市37个工业行业大类中，30个行业增加值增长。", 2025, []ruleWant{
+			{"actual", "level", 700, "个", "exact", "2024"}, {"actual", "level", 9.757e11, "元", "exact", "2024"},
+			{"actual", "level", 37, "个", "exact", "2024"}, {"actual", "level", 30, "个", "exact", "2024"}}},
+		{"二、2025年工作安排\n形成10个营业收入超千亿元的先进制造业集群。", 2025, []ruleWant{{"target", "level", 10, "个", "exact", "2025"}}},
 	})
 }
