@@ -2706,11 +2706,15 @@ func planNameAt(t []rune, k int) bool {
 
 // madeBefore returns where 已 or 已经 opens a phrase 已X的 (X one to four Han
 // runes) written right before the number at n (a hedge 近, 超 or 约 between):
-// 已批建的3家, 已开工的57个, 已经谋划的近1400个; else -1.
+// 已批建的3家, 已开工的57个, 已经谋划的近1400个 — or 已建成, 已开工, 已批建,
+// 已投运, 已设立 right before it (已建成超1.6万个); else -1.
 func madeBefore(t []rune, n int) int {
 	k := n
 	if k > 0 && (t[k-1] == '近' || t[k-1] == '超' || t[k-1] == '约') {
 		k--
+	}
+	if k >= 3 && t[k-3] == '已' && hasPrefixAnyAt(t, k-2, "建成", "开工", "批建", "投运", "设立") {
+		return k - 3 // 优化已建成超1.6万个户外劳动者“爱心驿站”的公益服务 (gold15 020)
 	}
 	if k == 0 || t[k-1] != '的' {
 		return -1

@@ -63,5 +63,12 @@ func TestRules8WP(t *testing.T) {
 			{"target", "level", 7.6e4, "名", "at_least", "2025"}}},
 		// … while 每年 alone still speaks of every year (constructed)
 		{"各位代表：\n二、2025年工作安排\n每年惠及残疾学生超7.6万名。", 2025, []ruleWant{{"target", "level", 7.6e4, "名", "at_least", ""}}},
+		// gold15 020 (GQ8, testdata/DECISIONS.md (u)): in the tasks, a count right after 已建成/已开工 (no 的 between)
+		// is of things made in earlier years, no period, as 已开工的57个 (gold13 DECISIONS 1)
+		{"各位代表：\n二、2025年工作安排\n优化已建成超1.6万个户外劳动者“爱心驿站”的公益服务。", 2025, []ruleWant{
+			{"actual", "level", 1.6e4, "个", "over", ""}}},
+		// … in a review it keeps the year reviewed (028 “南繁硅谷”已建成20个种业科研平台)
+		{"各位代表：\n一、2024年工作回顾\n“南繁硅谷”已建成20个种业科研平台。", 2025, []ruleWant{
+			{"actual", "level", 20, "个", "exact", "2024"}}},
 	})
 }
