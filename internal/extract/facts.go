@@ -347,7 +347,7 @@ func programAfter(t []rune, e int) bool {
 			return true
 		}
 	}
-	return false
+	return hasPrefixAt(t, e, "行动") // 实施促进高校毕业生就业创业十项行动 (gold11 012): the programme's name, as 十大行动
 }
 
 // resultsAfter reports 成果 ending the noun counted by N项 (两项自贸试验区制度创新
@@ -683,6 +683,9 @@ func nounBefore(t []rune, s, e int) string {
 		if s >= 2 && hasPrefixAt(t, s-2, w) {
 			return w // 入境游客111万, 新增技能人才74万: a noun of individuals keeps its name (testdata/DECISIONS.md (b))
 		}
+	}
+	if s >= 3 && hasPrefixAt(t, s-3, "带头人") {
+		return "带头人" // 培养认定农村致富带头人3.07万 (gold11 010; a compound noun kept whole, testdata/DECISIONS.md (u) GQ9)
 	}
 	if s >= 2 && hasPrefixAt(t, s-2, "人口") {
 		return "人" // 参加新型农村合作医疗的人口8.14亿 (gold6 055), as 农村贫困人口减少1386万 (gold5 045)

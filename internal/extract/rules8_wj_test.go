@@ -42,5 +42,9 @@ func TestRules8WJ(t *testing.T) {
 			{"actual", "level", 700, "个", "exact", "2024"}, {"actual", "level", 9.757e11, "元", "exact", "2024"},
 			{"actual", "level", 37, "个", "exact", "2024"}, {"actual", "level", 30, "个", "exact", "2024"}}},
 		{"二、2025年工作安排\n形成10个营业收入超千亿元的先进制造业集群。", 2025, []ruleWant{{"target", "level", 10, "个", "exact", "2025"}}},
+		// C4b: a Chinese-numeral count right before 行动 names the programme (gold11 012), as 十项民生实事; an Arabic count of actions stays
+		{"二、2025年工作安排\n实施促进高校毕业生就业创业十项行动，开展12项专项行动。", 2025, []ruleWant{{"target", "level", 12, "项", "exact", "2025"}}},
+		// C9d: a bare count right after 带头人 takes it as its unit (gold11 010; testdata/DECISIONS.md (u))
+		{"一、2024年工作回顾\n培养认定农村致富带头人3.07万。", 2025, []ruleWant{{"actual", "level", 3.07e4, "带头人", "exact", "2024"}}},
 	})
 }
