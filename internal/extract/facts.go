@@ -2813,6 +2813,12 @@ func accumulated(t []rune, sent, s int) (int, bool) {
 	return 0, false
 }
 
+// accumulatedOK reports accumulated's answer alone.
+func accumulatedOK(t []rune, sent, s int) bool {
+	_, ok := accumulated(t, sent, s)
+	return ok
+}
+
 // itemVerbs open an item of a 、-list that has a verb of its own; not 改造,
 // 建设, often a noun's first part there (累计诊断企业超6万家、改造项目5.6万余个).
 var itemVerbs = newLexicon(map[string]int{
@@ -2848,7 +2854,10 @@ func (x *extractor) period(t []rune, sent, s int, kind, metric string) (*string,
 			return w, WhyPeriodEnd, x.cues.get(t, c.carryCue[0], c.carryCue[1])
 		}
 		return nil, WhyMultiYear, x.cues.get(t, c.carryCue[0], c.carryCue[1])
-	case c.carryYear > 0 && !(c.headPast && c.carryCue[0] < sent && !framesAt(t, c.carryCue[1]) && doneOverYears(t, sent, s, metric)):
+	case c.carryYear > 0 && !(c.headPast && c.carryCue[0] < sent && !framesAt(t, c.carryCue[1]) && doneOverYears(t, sent, s, metric)) &&
+		!(c.carryCue[0] < sent && metric != MetricShare && accumulatedOK(t, sent, s)):
+		// (累计 in a later sentence than the paragraph's year: a total over the years, below —
+		// 2024年，…。“全球服务商计划”累计引进201家企业: gold13 020, 028, gold12 DECISIONS)
 		return yearString(c.carryYear), WhyParagraph, x.cues.get(t, c.carryCue[0], c.carryCue[1])
 	case c.listKind != mkNone && c.listYear != 0:
 		if c.listYear < 0 {

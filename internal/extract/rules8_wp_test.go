@@ -70,5 +70,12 @@ func TestRules8WP(t *testing.T) {
 		// … in a review it keeps the year reviewed (028 “南繁硅谷”已建成20个种业科研平台)
 		{"各位代表：\n一、2024年工作回顾\n“南繁硅谷”已建成20个种业科研平台。", 2025, []ruleWant{
 			{"actual", "level", 20, "个", "exact", "2024"}}},
+		// C17: 累计 before the verb is a total over the years, null, also when an earlier sentence of the paragraph named
+		// the year (gold13 020, 028; gold12 DECISIONS: in-year 累计 totals null) …
+		{"各位代表：\n一、2024年工作回顾\n去年，南沙开发建设全面展开。“全球服务商计划”累计引进201家企业，新增企业20家。", 2025, []ruleWant{
+			{"actual", "level", 201, "家", "exact", ""}, {"actual", "level", 20, "家", "exact", "2024"}}},
+		// … but not a share, a state also of a total (gold8 039, gold6 055)
+		{"各位代表：\n一、2024年工作回顾\n去年，南沙开发建设全面展开。累计建成装机占电力总装机57.6%。", 2025, []ruleWant{
+			{"actual", "share", 57.6, "%", "exact", "2024"}}},
 	})
 }
