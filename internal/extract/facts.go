@@ -23,6 +23,41 @@ type extractor struct {
 	textS        string
 	emit         func(Fact) error
 	err          error
+
+	// the sentence holding position sentQ of the paragraph being read starts
+	// at sentS, and t[sentS:sentQ] holds no sentence end (sentenceStart)
+	sentQ, sentS int
+}
+
+// maxLookBack bounds, in runes, how far the judging of a mention reads its
+// sentence before it (and after it, up to the sentence end). A sentence longer
+// than that — a flattened table, text with no 。 — is read, for each mention, as
+// if it started maxLookBack runes before the mention, the text before counting
+// as the paragraph's context (a year there still frames the figure, as one in
+// an earlier sentence would); only the subject shared by the facts of a
+// sentence goes by its real start. So each mention costs a bounded number of
+// steps, and one long sentence is read in linear time instead of quadratic.
+// The longest sentence of the development documents (/work/countcorpus) has
+// 447 runes; the output on the 71 corpus documents and the gold texts is the
+// same as without the bound, down to a bound of 400 (BENCHMARKS.md).
+const maxLookBack = 1000
+
+// sentenceStart returns where the sentence holding s starts. The facts of a
+// paragraph come in order, so it moves forward from the last position asked.
+func (x *extractor) sentenceStart(t []rune, s int) int {
+	if s < x.sentS {
+		k := s
+		for k > 0 && !isSentenceEnd(t[k-1]) {
+			k--
+		}
+		return k
+	}
+	for ; x.sentQ < s; x.sentQ++ {
+		if isSentenceEnd(t[x.sentQ]) {
+			x.sentS = x.sentQ + 1
+		}
+	}
+	return x.sentS
 }
 
 func (x *extractor) paragraph(p *para) {
@@ -102,6 +137,7 @@ func listOpener(t []rune) (kind, sent, a, b int) {
 func (x *extractor) facts(p *para) {
 	t := p.text
 	x.findOpeners(p)
+	x.sentQ, x.sentS = 0, 0
 	var last lastFact // the previous fact of the paragraph
 	prevEnd := 0      // end of the previous mention
 	base := ""        // subject of the last fact with its own subject, in this sentence
@@ -169,7 +205,7 @@ func (x *extractor) facts(p *para) {
 			continue
 		}
 		prevEnd = m.end
-		last = lastFact{start: m.start, clause: clauseStart(t, m.start, 0), end: m.end, metric: f.Metric, kind: f.Kind, unit: f.Unit, neg: f.Value < 0 || f.ValueMax != nil && *f.ValueMax < 0,
+		last = lastFact{start: m.start, clause: clauseStart(t, m.start, max(0, m.start-maxLookBack)), end: m.end, metric: f.Metric, kind: f.Kind, unit: f.Unit, neg: f.Value < 0 || f.ValueMax != nil && *f.ValueMax < 0,
 			why: f.Why.Kind, cue: f.Why.KindCue}
 		if err := x.emit(f); err != nil {
 			x.err = err
@@ -1126,10 +1162,10 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 			}
 		}
 	}
-	sent := m.start
-	for sent > 0 && !isSentenceEnd(t[sent-1]) {
-		sent--
-	}
+	// the mention's sentence as read: back to its start or maxLookBack runes;
+	// the real start (realSent) tells which facts share a subject
+	realSent := x.sentenceStart(t, m.start)
+	sent := max(realSent, m.start-maxLookBack)
 	clause := clauseStart(t, m.start, sent)
 	if m.numStart > 0 && t[m.numStart-1] == '每' || rateBaseVerb(t, m.numStart) {
 		// 最低收购价平均每50公斤提高7.4元, 每10万人45台: the base of a rate, not a fact (gold8 052)
@@ -1340,7 +1376,7 @@ func (x *extractor) judge(p *para, m *mention, prevEnd int, base *string, baseSe
 	f.Why = Why{Period: perWhy, PeriodCue: perCue, Kind: kindWhy, KindCue: kindCue}
 	f.Start, f.End = p.offs[m.start], p.offs[m.end-1]+1
 	f.Text = x.text(t, sent, m.end)
-	f.Subject = subjectOf(t, clause, prevEnd, sent, m, metric, base, baseSent)
+	f.Subject = subjectOf(t, clause, prevEnd, realSent, m, metric, base, baseSent)
 	return f, true
 }
 
@@ -1780,7 +1816,7 @@ func (x *extractor) kindAt(t []rune, sent, s, e int) (kind, why, cueText string)
 		return KindTarget, WhySentence, x.cues.get(t, k, k+2) // 超额完成国家下达的110万人年度任务: a plan figure
 	}
 	listed := false // past a 、: only a 的目标 closing the list counts
-	for p := e; p < len(t) && (!isClauseEnd(t[p]) || t[p] == '、'); p++ {
+	for p := e; p < len(t) && p < e+maxLookBack && (!isClauseEnd(t[p]) || t[p] == '、'); p++ {
 		if t[p] == '、' {
 			listed = true
 			continue
@@ -1909,7 +1945,7 @@ func taskAfter(t []rune, e int) int {
 // taskDone reports a task reported done after it, from t[k] to the end of the
 // sentence: …的任务，已经超额完成, …任务提前实现.
 func taskDone(t []rune, k int) bool {
-	for ; k < len(t) && !isSentenceEnd(t[k]); k++ {
+	for end := k + maxLookBack; k < len(t) && k < end && !isSentenceEnd(t[k]); k++ {
 		if t[k] == '要' || t[k] == '将' || hasPrefixAnyAt(t, k, "确保", "力争") {
 			return false
 		}
@@ -2778,7 +2814,7 @@ func ownFigure(t []rune, p, e, s int) bool {
 // planPeriod reports a five-year plan named in the sentence of a mention at
 // s (十四五): a target for the end of the plan, whose year the text does not name.
 func planPeriod(t []rune, sent, s int) (int, bool) {
-	for p := sent; p < len(t) && (p < s || !isSentenceEnd(t[p])); p++ {
+	for p := sent; p < len(t) && p < s+maxLookBack && (p < s || !isSentenceEnd(t[p])); p++ {
 		if t[p] == '十' && p+2 < len(t) && t[p+2] == '五' && (t[p+1] == '四' || t[p+1] == '三' || t[p+1] == '五') {
 			return p, true
 		}
@@ -3059,10 +3095,11 @@ func clauseText(t []rune, sent, e int) string {
 	return string(t[a:b])
 }
 
-// clauseBounds returns the span of clauseText, white space trimmed.
+// clauseBounds returns the span of clauseText, white space trimmed. A clause
+// runs on for at most maxLookBack runes after e.
 func clauseBounds(t []rune, sent, e int) (int, int) {
 	end := e
-	for end < len(t) && !isClauseEnd(t[end]) {
+	for end < len(t) && end < e+maxLookBack && !isClauseEnd(t[end]) {
 		end++
 	}
 	if end < len(t) && isSentenceEnd(t[end]) {
